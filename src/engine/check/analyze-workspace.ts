@@ -1,0 +1,86 @@
+import type { RuleId, RuleSeverity } from '../model/rule-ids';
+import { DEFAULT_SEVERITY } from '../model/rule-ids';
+import type { DependencyPolicy } from '../map/dependency-policy';
+import type { ModuleMap } from '../map/module-map';
+import type { ModuleDependency, Violation } from '../model/result';
+import { ALL_RULES } from '../rules/all-rules';
+import type { Finding, RuleContext } from '../rules/rule';
+import type { FileIndex } from '../analyze/file-index';
+import { fingerprints } from './fingerprint';
+import { findModuleCrossings } from '../analyze/module-crossings';
+import { findModuleCycles } from '../analyze/module-cycles';
+import { ReExportTracer } from '../analyze/reexport-tracer';
+
+export interface Analysis {
+  violations: Violation[];
+  dependencies: ModuleDependency[];
+  importCount: number;
+}
+
+export interface AnalysisInput {
+  index: FileIndex;
+  map: ModuleMap;
+  policy: DependencyPolicy;
+  severities: Partial<Record<RuleId, RuleSeverity>>;
+  isLocalSpecifier: RuleContext['isLocalSpecifier'];
+}
+
+/** Runs every enabled rule over the indexed workspace. Pure: same input, same output. */
+export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier }: AnalysisInput): Analysis {
+  const tracer = new ReExportTracer(index);
+  const crossings = findModuleCrossings(index, map, tracer);
+  const context: RuleContext = { index, map, policy, crossings, isLocalSpecifier };
+  const findings: (Finding & { severity: 'error' | 'warn' })[] = [];
+  for (const rule of ALL_RULES) {
+    const severity = severities[rule.id] ?? DEFAULT_SEVERITY[rule.id];
+    if (severity === 'off') continue;
+    for (const finding of rule.check(context)) findings.push({ ...finding, severity });
+  }
+  findings.sort(compareFindings);
+  const prints = fingerprints(findings);
+  const violations: Violation[] = findings.map(({ identity: _identity, ...f }, i) => {
+    const v: Violation = { ...f, fingerprint: prints[i] };
+    if (!v.related || v.related.length === 0) delete v.related;
+    return v;
+  });
+
+  const deps = new Map<string, ModuleDependency>();
+  for (const c of crossings) {
+    const key = `${c.from.name}\0${c.to.name}`;
+    let dep = deps.get(key);
+    if (!dep) {
+      dep = { from: c.from.name, to: c.to.name, imports: 0, declared: policy.verdict(c.from, c.to).allowed, violations: 0, inCycle: false };
+      deps.set(key, dep);
+    }
+    dep.imports++;
+  }
+  const violatingSites = new Set<string>();
+  for (const v of violations) {
+    if (!v.sourceModule || !v.targetModule || v.rule === 'cycle') continue;
+    const site = `${v.sourceModule}\0${v.targetModule}\0${v.file}\0${v.range.start.line}\0${v.range.start.column}`;
+    const dep = deps.get(`${v.sourceModule}\0${v.targetModule}`);
+    if (!dep || violatingSites.has(site)) continue;
+    violatingSites.add(site);
+    dep.violations++;
+  }
+  for (const { steps } of findModuleCycles(crossings)) {
+    for (const step of steps) {
+      const dep = deps.get(`${step.from.name}\0${step.to.name}`);
+      if (dep) dep.inCycle = true;
+    }
+  }
+  let importCount = 0;
+  for (const entry of index.values()) importCount += entry.facts.imports.length;
+  const dependencies = [...deps.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return { violations, dependencies, importCount };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.rule.localeCompare(b.rule) ||
+    (a.targetModule ?? '').localeCompare(b.targetModule ?? '')
+  );
+}

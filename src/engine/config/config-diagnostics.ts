@@ -1,0 +1,23 @@
+import type { InputDiagnostic, DiagnosticSeverity, Range } from '../model/result';
+
+/** Codes of problems in bulkhead.json; stable, documented in docs/config.md. */
+export type ConfigDiagnosticCode =
+  | 'config-not-found'
+  | 'config-unreadable'
+  | 'json-syntax'
+  | 'invalid-config'
+  | 'unknown-module'
+  | 'duplicate-module'
+  | 'overlapping-modules'
+  | 'empty-module-path'
+  | 'invalid-glob';
+
+export function configDiagnostic(
+  file: string,
+  range: Range,
+  severity: DiagnosticSeverity,
+  code: ConfigDiagnosticCode,
+  message: string,
+): InputDiagnostic {
+  return { file, range, severity, code, message };
+}

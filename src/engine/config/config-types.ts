@@ -1,0 +1,73 @@
+/**
+ * The user-facing shape of `bulkhead.json` (JSONC). The JSON schema in
+ * `rules/schema/bulkhead.schema.json` mirrors this file; keep both in step.
+ */
+
+import type { RuleId, RuleSeverity } from '../model/rule-ids';
+
+export type { RuleId, RuleSeverity };
+
+export interface BulkheadConfig {
+  /** Editor autocomplete; ignored by the engine. */
+  $schema?: string;
+  /**
+   * Globs (relative to the config's folder) of files to scan.
+   * Default: every .ts/.tsx/.mts/.cts/.js/.jsx/.mjs/.cjs file.
+   */
+  include?: string[];
+  /**
+   * Globs of files to leave out entirely (tests, generated code). `node_modules`, dot-folders and
+   * whatever the root `.gitignore` lists are always left out.
+   */
+  ignore?: string[];
+  /** The domain modules. Order does not matter; the deepest module root wins for nested modules. */
+  modules: ModuleDeclaration[];
+  /**
+   * Cross-cutting constraints on module dependencies, Nx-style. Every constraint whose `from`
+   * selects the importing module must be satisfied.
+   */
+  constraints?: DependencyConstraint[];
+  /** Severity per rule; rules left out keep their default. */
+  rules?: Partial<Record<RuleId, RuleSeverity>>;
+}
+
+export interface ModuleDeclaration {
+  /**
+   * The module's name. May use the placeholders of `path` (e.g. `"<name>"` or `"platform/<area>"`),
+   * in which case every folder that matches the path becomes its own module.
+   */
+  name: string;
+  /**
+   * Folder glob(s) of the module root, relative to the config's folder, e.g. `src/modules/billing`,
+   * `src/modules/<name>` or `src/vs/platform/<area>/<env>`. A file belongs to the module when one
+   * of its parent folders (or the file itself) matches.
+   */
+  path: string | string[];
+  /**
+   * Globs relative to the module root naming its public API.
+   * Default: `index.ts`, `index.tsx`, `index.mts`, `index.js`, `index.jsx`, `index.mjs` at the root.
+   */
+  public?: string[];
+  /**
+   * Modules this one may import: module names, name globs (`platform/*`), `tag:<tag>` selectors,
+   * or `*` for any. Default when absent: none, unless a constraint selects this module.
+   */
+  dependsOn?: string[];
+  /** Free-form tags (may use placeholders) for `constraints` and `tag:` selectors. */
+  tags?: string[];
+}
+
+export interface DependencyConstraint {
+  /** Selector of importing modules: a module name/glob or `tag:<tag>`. */
+  from: string;
+  /** When present, the imported module must match one of these selectors. */
+  allow?: string[];
+  /** The imported module must match none of these selectors. */
+  deny?: string[];
+}
+
+/** The config after validation: well-formed parts only, each remembering its index in the file. */
+export interface CheckedConfig extends Omit<BulkheadConfig, 'modules' | 'constraints'> {
+  modules: (ModuleDeclaration & { index: number })[];
+  constraints: (DependencyConstraint & { index: number })[];
+}

@@ -1,0 +1,151 @@
+import { getNodeValue, type Node } from 'jsonc-parser';
+import type { InputDiagnostic, Range } from '../model/result';
+import type { BulkheadConfig, CheckedConfig } from './config-types';
+import { configDiagnostic } from './config-diagnostics';
+import { RULE_IDS } from '../model/rule-ids';
+
+type RangeOf = (node: Node) => Range;
+type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules';
+
+const TOP_LEVEL: Record<string, FieldKind> = {
+  $schema: 'string',
+  include: 'string[]',
+  ignore: 'string[]',
+  modules: 'modules',
+  constraints: 'constraints',
+  rules: 'rules',
+};
+const MODULE_FIELDS: Record<string, FieldKind> = {
+  name: 'string',
+  path: 'string|string[]',
+  public: 'string[]',
+  dependsOn: 'string[]',
+  tags: 'string[]',
+};
+const CONSTRAINT_FIELDS: Record<string, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
+const SEVERITIES = ['error', 'warn', 'off'];
+
+/**
+ * Checks the parsed tree against the shape of `BulkheadConfig`, reporting each problem at the
+ * value (or property name) it concerns. Returns a config only when the shape is sound.
+ */
+export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): { config?: CheckedConfig; diagnostics: InputDiagnostic[] } {
+  const diagnostics: InputDiagnostic[] = [];
+  const report = (node: Node, message: string): void => {
+    diagnostics.push(configDiagnostic(file, rangeOf(node), 'error', 'invalid-config', message));
+  };
+  const headOf = (node: Node): Node => ({ ...node, length: 1 });
+
+  const checkObject = (node: Node, fields: Record<string, FieldKind>, where: string, required: string[]): void => {
+    if (node.type !== 'object') {
+      report(node, `${where} must be an object.`);
+      return;
+    }
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      const key = String(keyNode?.value);
+      seen.add(key);
+      const kind = fields[key];
+      if (!kind) {
+        report(keyNode, `Unknown property "${key}" in ${where}. Allowed: ${Object.keys(fields).join(', ')}.`);
+        continue;
+      }
+      if (valueNode) checkValue(valueNode, kind, `"${key}"`);
+    }
+    for (const key of required) {
+      if (!seen.has(key)) report(headOf(node), `${where} is missing the required property "${key}".`);
+    }
+  };
+
+  const checkStringArray = (node: Node, where: string): void => {
+    if (node.type !== 'array') {
+      report(node, `${where} must be an array of strings.`);
+      return;
+    }
+    for (const item of node.children ?? []) {
+      if (item.type !== 'string') report(item, `Each entry of ${where} must be a string.`);
+      else if (item.value === '') report(item, `Entries of ${where} must not be empty.`);
+    }
+  };
+
+  const checkValue = (node: Node, kind: FieldKind, where: string): void => {
+    switch (kind) {
+      case 'string':
+        if (node.type !== 'string') report(node, `${where} must be a string.`);
+        else if (node.value === '') report(node, `${where} must not be empty.`);
+        return;
+      case 'string[]':
+        checkStringArray(node, where);
+        return;
+      case 'string|string[]':
+        if (node.type === 'string') {
+          if (node.value === '') report(node, `${where} must not be empty.`);
+        } else checkStringArray(node, where);
+        return;
+      case 'modules':
+      case 'constraints': {
+        if (node.type !== 'array') {
+          report(node, `${where} must be an array of objects.`);
+          return;
+        }
+        const fields = kind === 'modules' ? MODULE_FIELDS : CONSTRAINT_FIELDS;
+        const required = kind === 'modules' ? ['name', 'path'] : ['from'];
+        (node.children ?? []).forEach((item, i) => checkObject(item, fields, `${where}[${i}]`, required));
+        return;
+      }
+      case 'rules':
+        if (node.type !== 'object') {
+          report(node, `${where} must be an object mapping rule ids to "error", "warn" or "off".`);
+          return;
+        }
+        for (const prop of node.children ?? []) {
+          const [keyNode, valueNode] = prop.children ?? [];
+          const key = String(keyNode?.value);
+          if (!(RULE_IDS as readonly string[]).includes(key)) {
+            report(keyNode, `Unknown rule "${key}". Known rules: ${RULE_IDS.join(', ')}.`);
+          } else if (valueNode && (valueNode.type !== 'string' || !SEVERITIES.includes(String(valueNode.value)))) {
+            report(valueNode, `Severity of "${key}" must be "error", "warn" or "off".`);
+          }
+        }
+        return;
+    }
+  };
+
+  checkObject(root, TOP_LEVEL, 'bulkhead.json', ['modules']);
+  if (root.type !== 'object') return { diagnostics };
+  return { config: keepWellFormed(getNodeValue(root) as Record<string, unknown>), diagnostics };
+}
+
+/**
+ * Drops the parts that failed validation so the remaining map can still be checked and every
+ * other mistake reported in the same run (the run still fails on the reported errors).
+ */
+function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
+  const strings = (v: unknown): string[] | undefined =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : undefined;
+  const modules = (Array.isArray(raw.modules) ? (raw.modules as Record<string, unknown>[]) : [])
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => !!m && typeof m === 'object' && typeof m.name === 'string' && m.name !== '' && (typeof m.path === 'string' || Array.isArray(m.path)))
+    .map(({ m, index }) => ({
+      index,
+      name: m.name as string,
+      path: typeof m.path === 'string' ? m.path : strings(m.path) ?? [],
+      public: strings(m.public),
+      dependsOn: strings(m.dependsOn),
+      tags: strings(m.tags),
+    }));
+  const constraints = (Array.isArray(raw.constraints) ? (raw.constraints as Record<string, unknown>[]) : [])
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => !!c && typeof c === 'object' && typeof c.from === 'string')
+    .map(({ c, index }) => ({ index, from: c.from as string, allow: strings(c.allow), deny: strings(c.deny) }));
+  const rules: BulkheadConfig['rules'] = {};
+  if (raw.rules && typeof raw.rules === 'object') {
+    for (const [id, sev] of Object.entries(raw.rules)) {
+      if ((RULE_IDS as readonly string[]).includes(id) && SEVERITIES.includes(sev as string)) {
+        rules[id as keyof typeof rules] = sev as 'error';
+      }
+    }
+  }
+  return { include: strings(raw.include), ignore: strings(raw.ignore), modules, constraints, rules };
+}

@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignoreFactory from 'ignore';
+import { Minimatch } from 'minimatch';
+import type { InputDiagnostic } from '../model/result';
+import { FILE_START } from '../model/text-position';
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
+
+export interface DiscoveryOptions {
+  include?: string[];
+  ignore?: string[];
+}
+
+export interface Discovery {
+  /** Workspace-relative, `/`-separated, sorted. */
+  files: string[];
+  /** Workspace-relative paths of package.json files (for workspace packages). */
+  packageJsons: string[];
+  diagnostics: InputDiagnostic[];
+}
+
+/**
+ * Lists the source files of a workspace. Follows symlinks that stay inside the workspace, never
+ * the same real folder twice (so symlink loops end), and skips what git ignores at the root.
+ */
+export function findSourceFiles(root: string, options: DiscoveryOptions = {}): Discovery {
+  const diagnostics: InputDiagnostic[] = [];
+  const includes = (options.include ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true }));
+  const ignores = (options.ignore ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true }));
+  const gitignore = readGitignore(root);
+  const realRoot = safeRealpath(root) ?? root;
+  const visited = new Set<string>();
+  const files: string[] = [];
+  const packageJsons: string[] = [];
+
+  const isIgnored = (rel: string, isDir: boolean): boolean => {
+    if (gitignore?.ignores(isDir ? `${rel}/` : rel)) return true;
+    if (isDir) return ignores.some((m) => m.match(rel) || m.match(`${rel}/`));
+    return ignores.some((m) => m.match(rel));
+  };
+
+  const walk = (absDir: string, relDir: string): void => {
+    const real = safeRealpath(absDir);
+    if (!real || visited.has(real)) return;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(absDir, { withFileTypes: true });
+    } catch (err) {
+      diagnostics.push(notice(relDir || '.', `Cannot read folder: ${(err as Error).message}`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = path.join(absDir, entry.name);
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = safeRealpath(abs);
+        if (!target) continue;
+        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) continue;
+        const stat = safeStat(abs);
+        isDir = !!stat?.isDirectory();
+        isFile = !!stat?.isFile();
+      }
+      if (isDir) {
+        if (entry.name.startsWith('.') || ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rel, true)) continue;
+        walk(abs, rel);
+      } else if (isFile && entry.name === 'package.json') {
+        packageJsons.push(rel);
+      } else if (isFile && isSourceFile(entry.name) && !isIgnored(rel, false)) {
+        if (includes.length === 0 || includes.some((m) => m.match(rel))) files.push(rel);
+      }
+    }
+  };
+  walk(root, '');
+  return { files, packageJsons, diagnostics };
+}
+
+export function isSourceFile(name: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
+
+function normalizeGlob(glob: string): string {
+  return glob.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+function readGitignore(root: string): ReturnType<typeof ignoreFactory> | undefined {
+  try {
+    return ignoreFactory().add(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeStat(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function notice(file: string, message: string): InputDiagnostic {
+  return { file, range: FILE_START, severity: 'warning', code: 'unreadable', message };
+}

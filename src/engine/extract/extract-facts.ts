@@ -1,0 +1,130 @@
+import { ts } from 'ts-morph';
+import type { Range } from '../model/result';
+import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+
+const NEEDS_DEEP_WALK = /\bimport\s*\(|\brequire\s*\(/;
+
+/**
+ * Reads the import/export facts of one file from its syntax tree. Only top-level statements are
+ * visited unless the text mentions `import(` or `require(`, which keeps large files cheap.
+ */
+export function extractFacts(fileName: string, text: string): FileFacts {
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  const imports: ImportFact[] = [];
+  const localExports = new Set<string>();
+  const reExports: ReExport[] = [];
+  const starExports: number[] = [];
+  /** local name -> import index and imported name, to follow `import { a } ...; export { a }`. */
+  const importedLocals = new Map<string, { importIndex: number; imported: string }>();
+  const rangeOf = (node: ts.Node): Range => {
+    const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const end = sf.getLineAndCharacterOfPosition(node.getEnd());
+    return { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
+  };
+  const add = (literal: ts.StringLiteralLike, kind: ImportKind, typeOnly: boolean, names: ImportedName[]): number => {
+    imports.push({ specifier: literal.text, kind, typeOnly, range: rangeOf(literal), names });
+    return imports.length - 1;
+  };
+
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const names: ImportedName[] = [];
+      if (clause?.name) names.push({ imported: 'default', local: clause.name.text });
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.push({ imported: '*', local: bindings.name.text });
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const el of bindings.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text });
+      }
+      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)));
+      const index = add(statement.moduleSpecifier, 'import', typeOnly, names);
+      for (const n of names) importedLocals.set(n.local, { importIndex: index, imported: n.imported });
+    } else if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        const names: ImportedName[] = [];
+        if (!clause) names.push({ imported: '*', local: '*' });
+        else if (ts.isNamespaceExport(clause)) names.push({ imported: '*', local: clause.name.text });
+        else for (const el of clause.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text });
+        const index = add(statement.moduleSpecifier, 'export', statement.isTypeOnly, names);
+        if (!clause) starExports.push(index);
+        else if (ts.isNamespaceExport(clause)) localExports.add(clause.name.text);
+        else for (const n of names) reExports.push({ exported: n.local, imported: n.imported, importIndex: index });
+      } else if (clause && ts.isNamedExports(clause)) {
+        for (const el of clause.elements) {
+          const local = (el.propertyName ?? el.name).text;
+          const via = importedLocals.get(local);
+          if (via && via.imported !== '*') reExports.push({ exported: el.name.text, imported: via.imported, importIndex: via.importIndex });
+          else localExports.add(el.name.text);
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      const ref = statement.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        add(ref.expression, 'import-equals', statement.isTypeOnly, [{ imported: '*', local: statement.name.text }]);
+      }
+      if (hasExportModifier(statement)) localExports.add(statement.name.text);
+    } else if (ts.isExportAssignment(statement)) {
+      localExports.add('default');
+    } else if (hasExportModifier(statement)) {
+      for (const name of declaredNames(statement)) localExports.add(name);
+    }
+  }
+
+  if (NEEDS_DEEP_WALK.test(text)) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.arguments.length >= 1) {
+        const arg = node.arguments[0];
+        if (ts.isStringLiteralLike(arg)) {
+          if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(arg, 'dynamic-import', false, []);
+          else if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) add(arg, 'require', false, []);
+        }
+      } else if (ts.isImportTypeNode(node)) {
+        const arg = node.argument;
+        if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) add(arg.literal, 'import-type-query', true, []);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  const facts: FileFacts = { imports, localExports: [...localExports], reExports, starExports };
+  const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
+  if (parseDiagnostics && parseDiagnostics.length > 0) {
+    const first = parseDiagnostics[0];
+    const pos = sf.getLineAndCharacterOfPosition(first.start);
+    const at = { line: pos.line + 1, column: pos.character + 1 };
+    facts.syntaxError = { range: { start: at, end: at }, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
+  }
+  return facts;
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function hasDefaultModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (hasDefaultModifier(statement)) return ['default'];
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.flatMap((d) => bindingNames(d.name));
+  }
+  const named = statement as ts.Statement & { name?: ts.Node };
+  if (named.name && (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name))) return [named.name.text];
+  return [];
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (fileName.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(fileName)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}

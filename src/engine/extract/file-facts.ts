@@ -1,0 +1,50 @@
+import type { Range } from '../model/result';
+
+export type ImportKind =
+  | 'import'
+  | 'export'
+  | 'dynamic-import'
+  | 'require'
+  | 'import-equals'
+  | 'import-type-query';
+
+/** One name an import or re-export uses: `imported` in the target, `local` here. */
+export interface ImportedName {
+  imported: string;
+  local: string;
+}
+
+/** An import-like reference to another module, found by a syntactic pass over one file. */
+export interface ImportFact {
+  specifier: string;
+  kind: ImportKind;
+  typeOnly: boolean;
+  /** Range of the string literal, quotes included. */
+  range: Range;
+  /**
+   * Names taken from the target: `default`, named imports, or `*` for a namespace import or
+   * `export *`. Empty for side-effect imports and calls whose use cannot be known.
+   */
+  names: ImportedName[];
+}
+
+/** What a file exports by re-exporting another file, for tracing re-export laundering. */
+export interface ReExport {
+  /** Name as this file exports it. */
+  exported: string;
+  /** Name in the target file. */
+  imported: string;
+  /** Index into `imports`. */
+  importIndex: number;
+}
+
+export interface FileFacts {
+  imports: ImportFact[];
+  /** Names this file declares and exports itself. */
+  localExports: string[];
+  reExports: ReExport[];
+  /** Indexes into `imports` of `export * from` declarations. */
+  starExports: number[];
+  /** Whether the parser recovered from syntax errors (facts may be partial). */
+  syntaxError?: { range: Range; message: string };
+}

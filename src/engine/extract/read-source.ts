@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+
+export type SourceRead =
+  | { ok: true; text: string; notUtf8: boolean; size: number; mtimeMs: number }
+  | { ok: false; reason: 'binary' | 'missing' | 'unreadable' | 'too-large'; message: string };
+
+/** Files beyond this are generated or minified bundles; reading them would only cost time. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a source file as text; binary content and vanished files are reported, not thrown. */
+export function readSource(absFile: string): SourceRead {
+  let bytes: Buffer;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absFile);
+    if (stat.size > MAX_SOURCE_BYTES) {
+      return { ok: false, reason: 'too-large', message: `skipped: ${(stat.size / 1048576).toFixed(1)} MiB is larger than the ${MAX_SOURCE_BYTES / 1048576} MiB limit for source files` };
+    }
+    bytes = fs.readFileSync(absFile);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'missing', message: 'skipped: the file was deleted during the scan' };
+    return { ok: false, reason: 'unreadable', message: `skipped: cannot read the file (${code ?? (err as Error).message})` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    return { ok: false, reason: 'binary', message: 'skipped: binary content in a source file' };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes), notUtf8: false, size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return { ok: true, text: bytes.toString('latin1'), notUtf8: true, size: stat.size, mtimeMs: stat.mtimeMs };
+  }
+}

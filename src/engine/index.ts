@@ -1,0 +1,8 @@
+/** The engine's public surface: the CLI, the language server and tests import only this. */
+export { WorkspaceSession, checkWorkspace, type SessionOptions } from './session';
+export type * from './model/result';
+export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types';
+export { RULE_IDS, DEFAULT_SEVERITY } from './model/rule-ids';
+export { ALL_RULES } from './rules/all-rules';
+export { CONFIG_FILE_NAME } from './config/load-config';
+export { VERSION } from './version';

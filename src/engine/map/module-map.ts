@@ -1,0 +1,216 @@
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { CheckedConfig, ModuleDeclaration } from '../config/config-types';
+import type { InputDiagnostic } from '../model/result';
+import type { ConfigLocator } from '../config/load-config';
+import { configDiagnostic } from '../config/config-diagnostics';
+import { compileModulePattern, fillPlaceholders } from './module-pattern';
+import { isNameGlob, isTagSelector, selects } from './selectors';
+
+const FILE_PATTERN = /\.[cm]?[jt]sx?$/i;
+
+export const DEFAULT_PUBLIC = ['index.ts', 'index.tsx', 'index.mts', 'index.js', 'index.jsx', 'index.mjs'];
+
+/** One concrete module: a declaration, or one expansion of a placeholder declaration. */
+export interface ModuleInfo {
+  name: string;
+  /** Workspace-relative root folders. */
+  roots: string[];
+  public: string[];
+  /** `undefined` when the declaration has no `dependsOn`. */
+  dependsOn: string[] | undefined;
+  tags: string[];
+  /** Index of the declaration in bulkhead.json's `modules`. */
+  declarationIndex: number;
+}
+
+export interface ModuleMap {
+  readonly modules: ReadonlyMap<string, ModuleInfo>;
+  /** The module owning a workspace-relative file, if any. */
+  moduleOf(file: string): ModuleInfo | undefined;
+  /** Whether `file` is part of `module`'s public API. */
+  isPublic(module: ModuleInfo, file: string): boolean;
+  diagnostics: InputDiagnostic[];
+}
+
+/**
+ * Expands the declarations over the folders that hold the scanned files and assigns each file to
+ * the module with the deepest matching root.
+ */
+export function buildModuleMap(
+  config: CheckedConfig,
+  files: readonly string[],
+  locator: ConfigLocator,
+  folderExists: (relDir: string) => boolean = () => false,
+): ModuleMap {
+  const diagnostics: InputDiagnostic[] = [];
+  const dirs = candidateFolders(files);
+  const sortedFiles = [...files].sort();
+  const modules = new Map<string, ModuleInfo>();
+  const rootOwner = new Map<string, ModuleInfo>();
+
+  for (const decl of config.modules) {
+    const patterns = Array.isArray(decl.path) ? decl.path : [decl.path];
+    patterns.forEach((source, p) => {
+      const where = Array.isArray(decl.path) ? ['modules', decl.index, 'path', p] : ['modules', decl.index, 'path'];
+      const pattern = compileModulePattern(source);
+      let matched = 0;
+      // A pattern names folders, unless it ends like a file name (`src/legacy/*.ts`).
+      const candidates = FILE_PATTERN.test(source) ? sortedFiles : dirs;
+      for (const dir of candidates) {
+        const values = pattern.match(dir);
+        if (!values) continue;
+        matched++;
+        const info = instantiate(decl, values, modules, diagnostics, locator);
+        if (!info) continue;
+        const owner = rootOwner.get(dir);
+        if (owner && owner !== info) {
+          diagnostics.push(
+            configDiagnostic(locator.file, locator.rangeOf(where), 'error', 'overlapping-modules',
+              `Module "${info.name}" claims ${dir}, which already belongs to module "${owner.name}". Give each module its own root folder.`),
+          );
+          continue;
+        }
+        rootOwner.set(dir, info);
+        if (!info.roots.includes(dir)) info.roots.push(dir);
+      }
+      // An existing but still empty folder is a module about to be written, not a typo.
+      if (matched === 0 && !(isLiteralPath(source) && folderExists(source.replace(/^\.\//, '').replace(/\/+$/, '')))) {
+        diagnostics.push(
+          configDiagnostic(locator.file, locator.rangeOf(where), 'warning', 'empty-module-path',
+            `The path "${source}" of module "${decl.name}" matches no folder with source files.`),
+        );
+      }
+    });
+  }
+  dropEmptyExpansions(config, modules, rootOwner, files);
+  checkReferences(config, modules, locator, diagnostics);
+
+  const ownerCache = new Map<string, ModuleInfo | null>();
+  const moduleOfDir = (dir: string): ModuleInfo | undefined => {
+    const cached = ownerCache.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    const own = rootOwner.get(dir);
+    const found = own ?? (dir === '' || dir === '.' ? undefined : moduleOfDir(parentDir(dir)));
+    ownerCache.set(dir, found ?? null);
+    return found;
+  };
+  const rootOf = (module: ModuleInfo, file: string): string | undefined =>
+    module.roots.filter((r) => file === r || file.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0];
+
+  return {
+    modules,
+    diagnostics,
+    moduleOf: (file) => rootOwner.get(file) ?? moduleOfDir(parentDir(file)),
+    isPublic(module, file) {
+      const root = rootOf(module, file);
+      if (root === undefined) return false;
+      const inner = file === root ? path.posix.basename(file) : file.slice(root.length + 1);
+      return module.public.some((glob) => minimatch(inner, glob, { dot: true }));
+    },
+  };
+}
+
+/**
+ * A placeholder pattern also matches folders that only hold other modules (`editor/<env>` matches
+ * `editor/contrib`); such expansions own no file and would only clutter the graph.
+ */
+function dropEmptyExpansions(config: CheckedConfig, modules: Map<string, ModuleInfo>, rootOwner: Map<string, ModuleInfo>, files: readonly string[]): void {
+  const templated = new Set(config.modules.filter((d) => /<[A-Za-z_][\w-]*>/.test(d.name)).map((d) => d.index));
+  if (templated.size === 0) return;
+  const owning = new Set<ModuleInfo>();
+  const deepestOwner = (file: string): ModuleInfo | undefined => {
+    for (let p = file; p !== ''; p = parentDir(p)) {
+      const owner = rootOwner.get(p);
+      if (owner) return owner;
+    }
+    return undefined;
+  };
+  for (const file of files) {
+    const owner = deepestOwner(file);
+    if (owner) owning.add(owner);
+  }
+  for (const [name, info] of modules) {
+    if (owning.has(info) || !templated.has(info.declarationIndex)) continue;
+    modules.delete(name);
+    for (const root of info.roots) rootOwner.delete(root);
+  }
+}
+
+function instantiate(
+  decl: ModuleDeclaration & { index: number },
+  values: Record<string, string>,
+  modules: Map<string, ModuleInfo>,
+  diagnostics: InputDiagnostic[],
+  locator: ConfigLocator,
+): ModuleInfo | undefined {
+  const name = fillPlaceholders(decl.name, values);
+  const existing = modules.get(name);
+  if (existing) {
+    if (existing.declarationIndex === decl.index) return existing;
+    diagnostics.push(
+      configDiagnostic(locator.file, locator.rangeOf(['modules', decl.index, 'name']), 'error', 'duplicate-module',
+        `Module name "${name}" is declared twice (also by modules[${existing.declarationIndex}]).`),
+    );
+    return undefined;
+  }
+  const info: ModuleInfo = {
+    name,
+    roots: [],
+    public: decl.public ?? DEFAULT_PUBLIC,
+    dependsOn: decl.dependsOn?.map((d) => fillPlaceholders(d, values)),
+    tags: (decl.tags ?? []).map((t) => fillPlaceholders(t, values)),
+    declarationIndex: decl.index,
+  };
+  modules.set(name, info);
+  return info;
+}
+
+function checkReferences(config: CheckedConfig, modules: Map<string, ModuleInfo>, locator: ConfigLocator, diagnostics: InputDiagnostic[]): void {
+  const all = [...modules.values()];
+  const knownTags = new Set(all.flatMap((m) => m.tags));
+  const reported = new Set<string>();
+  const check = (selector: string, where: (string | number)[], context: string): void => {
+    const key = `${where.join('/')}|${selector}`;
+    if (selector === '*' || reported.has(key)) return;
+    if (isTagSelector(selector)) {
+      if (!knownTags.has(selector.slice(4))) {
+        reported.add(key);
+        diagnostics.push(configDiagnostic(locator.file, locator.rangeOf(where), 'warning', 'unknown-module',
+          `${context}: no module has the tag "${selector.slice(4)}".`));
+      }
+      return;
+    }
+    if (all.some((m) => selects(selector, m))) return;
+    reported.add(key);
+    const what = isNameGlob(selector) ? `the pattern "${selector}" matches no module` : `unknown module "${selector}"`;
+    diagnostics.push(configDiagnostic(locator.file, locator.rangeOf(where), 'error', 'unknown-module',
+      `${context}: ${what}. Known modules: ${all.map((m) => m.name).sort().slice(0, 12).join(', ')}${all.length > 12 ? ', …' : ''}.`));
+  };
+  for (const m of all) {
+    m.dependsOn?.forEach((sel, j) => check(sel, ['modules', m.declarationIndex, 'dependsOn', j], `dependsOn of "${m.name}"`));
+  }
+  for (const c of config.constraints) {
+    check(c.from, ['constraints', c.index, 'from'], `constraints[${c.index}].from`);
+    c.allow?.forEach((sel, j) => check(sel, ['constraints', c.index, 'allow', j], `constraints[${c.index}].allow`));
+    c.deny?.forEach((sel, j) => check(sel, ['constraints', c.index, 'deny', j], `constraints[${c.index}].deny`));
+  }
+}
+
+/** Every folder that holds a scanned file, plus their ancestors, in a stable order. */
+function candidateFolders(files: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let dir = parentDir(file); dir !== '' && !dirs.has(dir); dir = parentDir(dir)) dirs.add(dir);
+  }
+  return [...dirs].sort();
+}
+
+function isLiteralPath(pattern: string): boolean {
+  return !/[*?[\]{}<>!]/.test(pattern);
+}
+
+function parentDir(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}

@@ -1,0 +1,24 @@
+import { minimatch } from 'minimatch';
+
+/** What a selector (`*`, a name, a name glob, or `tag:<tag>`) is matched against. */
+export interface Selectable {
+  name: string;
+  tags: readonly string[];
+}
+
+const GLOB_MAGIC = /[*?[\]{}!]/;
+
+export function isTagSelector(selector: string): boolean {
+  return selector.startsWith('tag:');
+}
+
+export function isNameGlob(selector: string): boolean {
+  return GLOB_MAGIC.test(selector);
+}
+
+export function selects(selector: string, target: Selectable): boolean {
+  if (selector === '*') return true;
+  if (isTagSelector(selector)) return target.tags.includes(selector.slice(4));
+  if (isNameGlob(selector)) return minimatch(target.name, selector, { dot: true });
+  return target.name === selector;
+}

@@ -1,0 +1,24 @@
+export type RuleSeverity = 'error' | 'warn' | 'off';
+
+export type RuleId =
+  | 'internal-import'
+  | 'undeclared-dependency'
+  | 'cycle'
+  | 'unowned-file'
+  | 'unresolved-import';
+
+export const RULE_IDS: readonly RuleId[] = [
+  'internal-import',
+  'undeclared-dependency',
+  'cycle',
+  'unowned-file',
+  'unresolved-import',
+];
+
+export const DEFAULT_SEVERITY: Record<RuleId, RuleSeverity> = {
+  'internal-import': 'error',
+  'undeclared-dependency': 'error',
+  cycle: 'error',
+  'unowned-file': 'off',
+  'unresolved-import': 'warn',
+};

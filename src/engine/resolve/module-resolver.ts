@@ -1,0 +1,61 @@
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { ImportKind } from '../extract/file-facts';
+import type { ResolutionHost } from './resolution-host';
+import type { TsconfigRegistry } from './tsconfig-registry';
+
+export type Resolution =
+  | { kind: 'file'; file: string }
+  | { kind: 'external'; packageName: string }
+  | { kind: 'unresolved' };
+
+const NODE_BUILTINS = new Set(builtinModules);
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+
+/**
+ * Resolves import specifiers with TypeScript's own module resolution, under the compiler options
+ * of the file's project and with one resolution cache per project.
+ */
+export class ModuleResolver {
+  private readonly formatCache = new Map<string, ts.ResolutionMode>();
+
+  constructor(
+    private readonly root: string,
+    private readonly host: ResolutionHost,
+    private readonly projects: TsconfigRegistry,
+  ) {}
+
+  resolve(specifier: string, containingFile: string, kind: ImportKind): Resolution {
+    if (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier)) {
+      return { kind: 'external', packageName: specifier };
+    }
+    const project = this.projects.projectFor(containingFile);
+    const mode = this.resolutionMode(containingFile, kind, project.options, project.resolutionCache);
+    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode);
+    if (!resolvedModule) return { kind: 'unresolved' };
+    const file = path.resolve(resolvedModule.resolvedFileName);
+    const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
+    if (inWorkspace) return { kind: 'file', file };
+    return { kind: 'external', packageName: resolvedModule.packageId?.name ?? packageNameOf(specifier) };
+  }
+
+  /** In node16/nodenext, `require` resolves as CommonJS and `import()` as ESM, as the compiler does. */
+  private resolutionMode(file: string, kind: ImportKind, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache): ts.ResolutionMode {
+    const resolution = options.moduleResolution;
+    if (resolution !== ts.ModuleResolutionKind.Node16 && resolution !== ts.ModuleResolutionKind.NodeNext) return undefined;
+    if (kind === 'require' || kind === 'import-equals') return ts.ModuleKind.CommonJS;
+    if (kind === 'dynamic-import') return ts.ModuleKind.ESNext;
+    let format = this.formatCache.get(file);
+    if (!this.formatCache.has(file)) {
+      format = ts.getImpliedNodeFormatForFile(file as ts.Path, cache.getPackageJsonInfoCache(), this.host, options);
+      this.formatCache.set(file, format);
+    }
+    return format;
+  }
+}
+
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}

@@ -1,0 +1,113 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ts } from 'ts-morph';
+
+/**
+ * A caching file-system view for TypeScript's module resolution and tsconfig parsing.
+ * Workspace packages (any package.json with a name, outside node_modules) also appear under
+ * `<root>/node_modules/<name>` as if a package manager had linked them, so name imports resolve
+ * in a fresh clone with nothing installed, exactly as they would after `npm install`.
+ */
+export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHost {
+  readonly useCaseSensitiveFileNames = process.platform !== 'win32' && process.platform !== 'darwin';
+  private readonly stats = new Map<string, fs.Stats | null>();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly realpaths = new Map<string, string>();
+  private readonly virtualRoot: string;
+  private readonly installed = new Map<string, boolean>();
+  private readonly virtualFolders: Set<string>;
+
+  constructor(
+    private readonly root: string,
+    private readonly readDirectoryImpl: ts.ParseConfigHost['readDirectory'],
+    /** package name -> absolute package folder */
+    private readonly workspacePackages: ReadonlyMap<string, string>,
+  ) {
+    this.virtualRoot = path.join(root, 'node_modules') + path.sep;
+    // The folders a linked install would create, so resolution walks into them.
+    this.virtualFolders = new Set(workspacePackages.size > 0 ? [path.join(root, 'node_modules')] : []);
+    for (const name of workspacePackages.keys()) {
+      if (name.startsWith('@')) this.virtualFolders.add(path.join(root, 'node_modules', name.split('/')[0]));
+    }
+  }
+
+  fileExists = (file: string): boolean => !!this.stat(file)?.isFile();
+  directoryExists = (dir: string): boolean => !!this.stat(dir)?.isDirectory() || this.virtualFolders.has(dir.replace(/[\\/]+$/, ''));
+
+  readFile = (file: string): string | undefined => {
+    if (this.texts.has(file)) return this.texts.get(file);
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(this.toReal(file), 'utf8');
+    } catch {
+      text = undefined;
+    }
+    this.texts.set(file, text);
+    return text;
+  };
+
+  realpath = (file: string): string => {
+    let real = this.realpaths.get(file);
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync(this.toReal(file));
+      } catch {
+        real = this.toReal(file);
+      }
+      this.realpaths.set(file, real);
+    }
+    return real;
+  };
+
+  getCurrentDirectory = (): string => this.root;
+
+  getDirectories = (dir: string): string[] => {
+    try {
+      return fs.readdirSync(this.toReal(dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    } catch {
+      return [];
+    }
+  };
+
+  readDirectory = (rootDir: string, extensions: readonly string[], excludes: readonly string[] | undefined, includes: readonly string[], depth?: number): readonly string[] =>
+    this.readDirectoryImpl(rootDir, extensions, excludes, includes, depth);
+
+  /** Forgets what is known about one path (after an edit, create or delete). */
+  invalidate(file: string): void {
+    this.stats.delete(file);
+    this.texts.delete(file);
+    this.realpaths.delete(file);
+    this.stats.delete(path.dirname(file));
+  }
+
+  private stat(p: string): fs.Stats | null {
+    let s = this.stats.get(p);
+    if (s === undefined) {
+      try {
+        s = fs.statSync(this.toReal(p));
+      } catch {
+        s = null;
+      }
+      this.stats.set(p, s);
+    }
+    return s;
+  }
+
+  /** Maps `<root>/node_modules/<workspace package>/…` to the package's folder when not installed. */
+  private toReal(p: string): string {
+    if (!p.startsWith(this.virtualRoot) || this.workspacePackages.size === 0) return p;
+    const rest = p.slice(this.virtualRoot.length).split(/[\\/]/);
+    const nameParts = rest[0].startsWith('@') ? 2 : 1;
+    const name = rest.slice(0, nameParts).join('/');
+    const dir = this.workspacePackages.get(name);
+    if (!dir) return p;
+    const installedDir = path.join(this.virtualRoot, ...rest.slice(0, nameParts));
+    let isInstalled = this.installed.get(installedDir);
+    if (isInstalled === undefined) {
+      isInstalled = fs.existsSync(installedDir);
+      this.installed.set(installedDir, isInstalled);
+    }
+    if (isInstalled) return p;
+    return path.join(dir, ...rest.slice(nameParts));
+  }
+}

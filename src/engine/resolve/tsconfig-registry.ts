@@ -1,0 +1,134 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { InputDiagnostic } from '../model/result';
+import { LineIndex, FILE_START } from '../model/text-position';
+import { toPosix } from '../model/paths';
+import type { ResolutionHost } from './resolution-host';
+
+/** A tsconfig as module resolution needs it. */
+export interface Project {
+  /** Absolute path, or undefined for the defaults used when no tsconfig applies. */
+  configFile: string | undefined;
+  options: ts.CompilerOptions;
+  fileNames: ReadonlySet<string>;
+  references: string[];
+  resolutionCache: ts.ModuleResolutionCache;
+}
+
+/** Ignored: a tsconfig listing no inputs is fine when another one owns the files. */
+const IGNORED_TSCONFIG_ERRORS = new Set([18003]);
+
+/**
+ * Finds, for each file, the nearest tsconfig.json that includes it (trying the projects it
+ * references too), the way an editor picks a file's project.
+ */
+export class TsconfigRegistry {
+  private readonly projects = new Map<string, Project | null>();
+  private readonly nearestConfigs = new Map<string, string[]>();
+  readonly diagnostics: InputDiagnostic[] = [];
+  private readonly fallback: Project;
+
+  constructor(private readonly root: string, private readonly host: ResolutionHost) {
+    this.fallback = this.makeProject(undefined, {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      allowJs: true,
+      resolveJsonModule: true,
+    }, [], []);
+  }
+
+  projectFor(absFile: string): Project {
+    const key = toPosix(absFile);
+    const candidates = this.configsAbove(path.dirname(absFile));
+    for (const configFile of candidates) {
+      const found = this.findIncluding(configFile, key, new Set());
+      if (found) return found;
+    }
+    for (const configFile of candidates) {
+      const project = this.load(configFile);
+      if (project) return project;
+    }
+    return this.fallback;
+  }
+
+  /** Forgets parsed tsconfigs, e.g. after one of them changed. */
+  reset(): void {
+    this.projects.clear();
+    this.nearestConfigs.clear();
+    this.diagnostics.length = 0;
+  }
+
+  private findIncluding(configFile: string, file: string, seen: Set<string>): Project | undefined {
+    if (seen.has(configFile)) return undefined;
+    seen.add(configFile);
+    const project = this.load(configFile);
+    if (!project) return undefined;
+    if (project.fileNames.has(file)) return project;
+    for (const ref of project.references) {
+      const found = this.findIncluding(ref, file, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private configsAbove(dir: string): string[] {
+    const cached = this.nearestConfigs.get(dir);
+    if (cached) return cached;
+    const own = path.join(dir, 'tsconfig.json');
+    const parent = path.dirname(dir);
+    const inside = dir === this.root || dir.startsWith(this.root + path.sep);
+    const above = inside && parent !== dir && dir !== this.root ? this.configsAbove(parent) : [];
+    const result = this.host.fileExists(own) ? [own, ...above] : above;
+    this.nearestConfigs.set(dir, result);
+    return result;
+  }
+
+  private load(configFile: string): Project | undefined {
+    const cached = this.projects.get(configFile);
+    if (cached !== undefined) return cached ?? undefined;
+    const read = ts.readConfigFile(configFile, this.host.readFile);
+    if (read.error) {
+      this.report(read.error, configFile);
+      this.projects.set(configFile, null);
+      return undefined;
+    }
+    const parsed = ts.parseJsonConfigFileContent(read.config, this.host, path.dirname(configFile), undefined, configFile);
+    for (const error of parsed.errors) {
+      if (!IGNORED_TSCONFIG_ERRORS.has(error.code)) this.report(error, configFile);
+    }
+    const references = (parsed.projectReferences ?? []).map((r) =>
+      r.path.endsWith('.json') ? path.resolve(r.path) : path.join(path.resolve(r.path), 'tsconfig.json'),
+    );
+    // Resolution should reach .js and .json targets even where the compiler would not emit them.
+    const options = { ...parsed.options, allowJs: true, resolveJsonModule: true };
+    const project = this.makeProject(configFile, options, parsed.fileNames, references);
+    this.projects.set(configFile, project);
+    return project;
+  }
+
+  private makeProject(configFile: string | undefined, options: ts.CompilerOptions, fileNames: string[], references: string[]): Project {
+    const getCanonical = (f: string): string => (this.host.useCaseSensitiveFileNames ? f : f.toLowerCase());
+    return {
+      configFile,
+      options,
+      fileNames: new Set(fileNames.map(toPosix)),
+      references,
+      resolutionCache: ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : this.root, getCanonical, options),
+    };
+  }
+
+  private report(error: ts.Diagnostic, configFile: string): void {
+    const file = error.file?.fileName ?? configFile;
+    let range = FILE_START;
+    if (error.file && error.start !== undefined) {
+      range = new LineIndex(error.file.text).range(error.start, error.start + (error.length ?? 0));
+    }
+    this.diagnostics.push({
+      file: toPosix(path.relative(this.root, file)),
+      range,
+      severity: 'warning',
+      code: 'tsconfig',
+      message: `tsconfig problem: ${ts.flattenDiagnosticMessageText(error.messageText, ' ')}`,
+    });
+  }
+}

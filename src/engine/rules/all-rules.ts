@@ -1,0 +1,8 @@
+import { cycle } from './cycle';
+import { internalImport } from './internal-import';
+import type { Rule } from './rule';
+import { undeclaredDependency } from './undeclared-dependency';
+import { unownedFile } from './unowned-file';
+import { unresolvedImport } from './unresolved-import';
+
+export const ALL_RULES: readonly Rule[] = [internalImport, undeclaredDependency, cycle, unownedFile, unresolvedImport];

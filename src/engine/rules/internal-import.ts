@@ -1,0 +1,42 @@
+import type { ModuleInfo } from '../map/module-map';
+import type { Rule, RuleContext } from './rule';
+
+export const internalImport: Rule = {
+  id: 'internal-import',
+  description: "A module imports a file of another module that is not part of that module's public API.",
+  check(context) {
+    const entries = publicEntries(context);
+    return context.crossings
+      .filter((c) => !c.reExport && !context.map.isPublic(c.to, c.targetFile))
+      .map((c) => {
+        const entry = entries(c.to);
+        const advice = entry ? `Import from its public API (${entry}) instead` : `Module "${c.to.name}" has no public API file yet; add one (${c.to.public.join(', ')}) and import that instead`;
+        return {
+          rule: 'internal-import' as const,
+          file: c.file,
+          range: c.fact.range,
+          sourceModule: c.from.name,
+          targetModule: c.to.name,
+          specifier: c.fact.specifier,
+          message: `"${c.fact.specifier}" reaches into the internals of module "${c.to.name}" (${c.targetFile}). ${advice}.`,
+        };
+      });
+  },
+};
+
+/** The most prominent public file of each module (shortest path), found among scanned files. */
+function publicEntries({ index, map }: RuleContext): (module: ModuleInfo) => string | undefined {
+  let byModule: Map<ModuleInfo, string> | undefined;
+  return (module) => {
+    if (!byModule) {
+      byModule = new Map();
+      for (const file of index.keys()) {
+        const owner = map.moduleOf(file);
+        if (!owner || !map.isPublic(owner, file)) continue;
+        const known = byModule.get(owner);
+        if (!known || file.length < known.length || (file.length === known.length && file < known)) byModule.set(owner, file);
+      }
+    }
+    return byModule.get(module);
+  };
+}

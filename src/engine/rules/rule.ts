@@ -1,0 +1,28 @@
+import type { RuleId } from '../config/config-types';
+import type { FileIndex } from '../analyze/file-index';
+import type { ModuleCrossing } from '../analyze/module-crossings';
+import type { DependencyPolicy } from '../map/dependency-policy';
+import type { ModuleMap } from '../map/module-map';
+import type { Violation } from '../model/result';
+
+/** A finding before severity and fingerprint are attached. */
+export type Finding = Omit<Violation, 'severity' | 'fingerprint'> & {
+  /** What makes this finding the same one across edits, when file + modules + specifier is not. */
+  identity?: string;
+};
+
+export interface RuleContext {
+  index: FileIndex;
+  map: ModuleMap;
+  policy: DependencyPolicy;
+  crossings: readonly ModuleCrossing[];
+  /** Whether an unresolved specifier should have resolved (relative path or tsconfig alias). */
+  isLocalSpecifier(specifier: string, file: string): boolean;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** One-line summary for `--help`, SARIF and docs. */
+  description: string;
+  check(context: RuleContext): Finding[];
+}

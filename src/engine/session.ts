@@ -1,0 +1,200 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { AnalysisInput } from './check/analyze-workspace';
+import { analyzeWorkspace } from './check/analyze-workspace';
+import type { IndexedFile } from './analyze/file-index';
+import { CONFIG_FILE_NAME, loadConfigFile, type LoadedConfig } from './config/load-config';
+import { findSourceFiles } from './discover/find-source-files';
+import { extractFacts } from './extract/extract-facts';
+import { readSource } from './extract/read-source';
+import { DependencyPolicy } from './map/dependency-policy';
+import { buildModuleMap, type ModuleMap } from './map/module-map';
+import { toPosix } from './model/paths';
+import type { CheckResult, InputDiagnostic } from './model/result';
+import { FILE_START } from './model/text-position';
+import { isLocalSpecifier } from './resolve/local-specifier';
+import { ModuleResolver } from './resolve/module-resolver';
+import { ResolutionHost } from './resolve/resolution-host';
+import { TsconfigRegistry } from './resolve/tsconfig-registry';
+import { readWorkspacePackages } from './resolve/workspace-packages';
+import { VERSION } from './version';
+
+export interface SessionOptions {
+  /** Workspace root: the folder holding bulkhead.json unless `configFile` says otherwise. */
+  root: string;
+  /** Absolute or root-relative path of the config file. Default: `<root>/bulkhead.json`. */
+  configFile?: string;
+  /** Called while files are read, for progress display. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * One workspace, loaded once and checked as often as needed. The CLI checks once; an editor keeps
+ * the session and feeds it edits. Holds only facts per file (imports and exports), never ASTs.
+ */
+export class WorkspaceSession {
+  readonly root: string;
+  readonly configFile: string;
+  private loaded!: LoadedConfig;
+  private files: string[] = [];
+  private readonly index = new Map<string, IndexedFile>();
+  private readonly fileDiagnostics = new Map<string, InputDiagnostic[]>();
+  private discoveryDiagnostics: InputDiagnostic[] = [];
+  private map?: ModuleMap;
+  private host!: ResolutionHost;
+  private projects!: TsconfigRegistry;
+  private resolver!: ModuleResolver;
+
+  constructor(private readonly options: SessionOptions) {
+    this.root = realFolder(options.root);
+    this.configFile = options.configFile ? path.resolve(this.root, options.configFile) : path.join(this.root, CONFIG_FILE_NAME);
+  }
+
+  /** A full check: config, discovery, every file read and resolved, every rule run. */
+  check(): CheckResult {
+    const started = performance.now();
+    this.load();
+    this.index.clear();
+    this.fileDiagnostics.clear();
+    if (this.map) {
+      this.files.forEach((file, i) => {
+        this.indexFile(file);
+        this.options.onProgress?.(i + 1, this.files.length);
+      });
+    }
+    return this.result(started);
+  }
+
+  /** Every import that resolves to a workspace file, as of the last check. */
+  fileEdges(): { from: string; to: string; specifier: string; line: number }[] {
+    const edges = [];
+    for (const { file, facts, resolutions } of this.index.values()) {
+      for (let i = 0; i < facts.imports.length; i++) {
+        const r = resolutions[i];
+        if (r.kind === 'file') edges.push({ from: file, to: r.file, specifier: facts.imports[i].specifier, line: facts.imports[i].range.start.line });
+      }
+    }
+    return edges;
+  }
+
+  private load(): void {
+    const configName = toPosix(path.relative(this.root, this.configFile));
+    this.loaded = loadConfigFile(this.configFile, configName);
+    const config = this.loaded.config;
+    this.map = undefined;
+    this.files = [];
+    if (!config) return;
+    const discovery = findSourceFiles(this.root, { include: config.include, ignore: config.ignore });
+    this.files = discovery.files;
+    this.discoveryDiagnostics = discovery.diagnostics;
+    const packages = readWorkspacePackages(this.root, discovery.packageJsons);
+    this.host = new ResolutionHost(this.root, (dir, ext, exc, inc, depth) => ts.sys.readDirectory(dir, ext, exc, inc, depth), packages);
+    this.projects = new TsconfigRegistry(this.root, this.host);
+    this.resolver = new ModuleResolver(this.root, this.host, this.projects);
+    this.map = buildModuleMap(config, this.files, this.loaded.locator, (rel) => this.host.directoryExists(path.join(this.root, rel)));
+    if (this.files.length === 0) {
+      this.discoveryDiagnostics.push({
+        file: '.', range: FILE_START, severity: 'warning', code: 'no-source-files',
+        message: 'No source files found: check "include"/"ignore" in bulkhead.json and that the workspace has .ts/.js files.',
+      });
+    }
+  }
+
+  private indexFile(file: string): void {
+    const abs = path.join(this.root, file);
+    const read = readSource(abs);
+    if (!read.ok) {
+      this.fileDiagnostics.set(file, [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }]);
+      return;
+    }
+    const diagnostics: InputDiagnostic[] = [];
+    if (read.notUtf8) {
+      diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
+    }
+    const facts = extractFacts(abs, read.text);
+    if (facts.syntaxError) {
+      diagnostics.push({
+        file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',
+        message: `syntax error (${facts.syntaxError.message}); imports that could be parsed are still checked`,
+      });
+    }
+    const resolutions = facts.imports.map((fact) => {
+      const r = this.resolver.resolve(fact.specifier, abs, fact.kind);
+      return r.kind === 'file' ? { kind: 'file' as const, file: toPosix(path.relative(this.root, r.file)) } : r;
+    });
+    this.index.set(file, { file, facts, resolutions });
+    if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
+  }
+
+  private result(started: number): CheckResult {
+    const config = this.loaded.config;
+    const map = this.map;
+    const diagnostics = [
+      ...this.loaded.diagnostics,
+      ...(map?.diagnostics ?? []),
+      ...this.discoveryDiagnostics,
+      ...(map ? this.projects.diagnostics : []),
+      ...[...this.fileDiagnostics.values()].flat(),
+    ];
+    const base: CheckResult = {
+      version: 1,
+      tool: { name: 'bulkhead', version: VERSION },
+      root: this.root,
+      config: toPosix(path.relative(this.root, this.configFile)),
+      summary: { files: 0, modules: 0, imports: 0, errors: 0, warnings: 0, durationMs: 0 },
+      violations: [],
+      diagnostics,
+      modules: [],
+      dependencies: [],
+      unresolved: [],
+    };
+    if (!config || !map) return finish(base, started);
+    const input: AnalysisInput = {
+      index: this.index,
+      map,
+      policy: new DependencyPolicy(config.constraints),
+      severities: config.rules ?? {},
+      isLocalSpecifier: (specifier, file) => isLocalSpecifier(specifier, this.projects.projectFor(path.join(this.root, file)).options),
+    };
+    const analysis = analyzeWorkspace(input);
+    const fileCounts = new Map<string, number>();
+    for (const file of this.files) {
+      const m = map.moduleOf(file);
+      if (m) fileCounts.set(m.name, (fileCounts.get(m.name) ?? 0) + 1);
+    }
+    base.violations = analysis.violations;
+    base.dependencies = analysis.dependencies;
+    base.modules = [...map.modules.values()]
+      .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    base.unresolved = [...this.index.values()].flatMap(({ file, facts, resolutions }) =>
+      facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : [])),
+    );
+    base.summary.files = this.files.length;
+    base.summary.modules = map.modules.size;
+    base.summary.imports = analysis.importCount;
+    return finish(base, started);
+  }
+}
+
+function finish(result: CheckResult, started: number): CheckResult {
+  result.summary.errors = result.violations.filter((v) => v.severity === 'error').length;
+  result.summary.warnings = result.violations.filter((v) => v.severity === 'warn').length;
+  result.summary.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+function realFolder(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** Convenience for one-shot checks (the CLI, tests). */
+export function checkWorkspace(options: SessionOptions): CheckResult {
+  return new WorkspaceSession(options).check();
+}

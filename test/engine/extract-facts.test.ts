@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { extractFacts } from '../../src/engine/extract/extract-facts';
+
+describe('extracting import facts', () => {
+  it('finds every import form with the range of its specifier', () => {
+    const text = [
+      "import a, { b as c, type D } from './one';",
+      "import type { E } from './two';",
+      "import * as ns from './three';",
+      "import './side-effect';",
+      "export * from './four';",
+      "export { f as g } from './five';",
+      "import h = require('./six');",
+      "const i = require('./seven');",
+      "const j = await import('./eight');",
+      "type K = typeof import('./nine');",
+      "// import x from './commented-out';",
+      "const s = \"import y from './in-a-string'\";",
+    ].join('\n');
+    const facts = extractFacts('/w/a.ts', text);
+    assert.deepEqual(
+      facts.imports.map((i) => [i.specifier, i.kind, i.typeOnly, `${i.range.start.line}:${i.range.start.column}`]),
+      [
+        ['./one', 'import', false, '1:35'],
+        ['./two', 'import', true, '2:24'],
+        ['./three', 'import', false, '3:21'],
+        ['./side-effect', 'import', false, '4:8'],
+        ['./four', 'export', false, '5:15'],
+        ['./five', 'export', false, '6:24'],
+        ['./six', 'import-equals', false, '7:20'],
+        ['./seven', 'require', false, '8:19'],
+        ['./eight', 'dynamic-import', false, '9:24'],
+        ['./nine', 'import-type-query', true, '10:24'],
+      ],
+    );
+    assert.deepEqual(facts.imports[0].names, [
+      { imported: 'default', local: 'a' },
+      { imported: 'b', local: 'c' },
+      { imported: 'D', local: 'D' },
+    ]);
+    assert.deepEqual(facts.starExports, [4]);
+    assert.deepEqual(facts.reExports, [{ exported: 'g', imported: 'f', importIndex: 5 }]);
+  });
+
+  it('records local exports and import-then-export re-exports', () => {
+    const facts = extractFacts('/w/index.ts', [
+      "import { Money } from '../shared/money';",
+      'export { Money };',
+      'export class Invoice {}',
+      'export const a = 1, { b, c: [d] } = x;',
+      'export default function () {}',
+      "export * as helpers from './helpers';",
+    ].join('\n'));
+    assert.deepEqual(facts.reExports, [{ exported: 'Money', imported: 'Money', importIndex: 0 }]);
+    assert.deepEqual(facts.localExports.sort(), ['Invoice', 'a', 'b', 'd', 'default', 'helpers']);
+  });
+
+  it('keeps what it can parse from a file with syntax errors and reports the first error', () => {
+    const facts = extractFacts('/w/broken.ts', "import { a } from './a';\nconst = ;\nimport { b } from './b';\n");
+    assert.deepEqual(facts.imports.map((i) => i.specifier), ['./a', './b']);
+    assert.equal(facts.syntaxError?.range.start.line, 2);
+  });
+
+  it('does not treat require or import calls on other objects as imports', () => {
+    const facts = extractFacts('/w/x.ts', "foo.require('./a'); obj.import('./b'); require(name); require('./c', 2);");
+    assert.deepEqual(facts.imports, []);
+  });
+});

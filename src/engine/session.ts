@@ -5,16 +5,18 @@ import type { AnalysisInput } from './check/analyze-workspace';
 import { analyzeWorkspace } from './check/analyze-workspace';
 import type { IndexedFile } from './analyze/file-index';
 import { CONFIG_FILE_NAME, loadConfigFile, type LoadedConfig } from './config/load-config';
-import { findSourceFiles } from './discover/find-source-files';
+import { findSourceFiles, sourceFileFilter } from './discover/find-source-files';
 import { extractFacts } from './extract/extract-facts';
 import { readSource } from './extract/read-source';
 import { DependencyPolicy } from './map/dependency-policy';
 import { buildModuleMap, type ModuleMap } from './map/module-map';
 import { toPosix } from './model/paths';
-import type { CheckResult, InputDiagnostic } from './model/result';
+import type { CheckResult, ImportSite, InputDiagnostic } from './model/result';
+import { findModuleCrossings } from './analyze/module-crossings';
+import { ReExportTracer } from './analyze/reexport-tracer';
 import { FILE_START } from './model/text-position';
 import { isLocalSpecifier } from './resolve/local-specifier';
-import { ModuleResolver } from './resolve/module-resolver';
+import { ModuleResolver, type Resolution } from './resolve/module-resolver';
 import { ResolutionHost } from './resolve/resolution-host';
 import { TsconfigRegistry } from './resolve/tsconfig-registry';
 import { readWorkspacePackages } from './resolve/workspace-packages';
@@ -38,6 +40,7 @@ export class WorkspaceSession {
   readonly configFile: string;
   private loaded!: LoadedConfig;
   private files: string[] = [];
+  private isScanned: (rel: string) => boolean = () => false;
   private readonly index = new Map<string, IndexedFile>();
   private readonly fileDiagnostics = new Map<string, InputDiagnostic[]>();
   private discoveryDiagnostics: InputDiagnostic[] = [];
@@ -87,12 +90,13 @@ export class WorkspaceSession {
     if (!config) return;
     const discovery = findSourceFiles(this.root, { include: config.include, ignore: config.ignore });
     this.files = discovery.files;
+    this.isScanned = sourceFileFilter(this.root, { include: config.include, ignore: config.ignore });
     this.discoveryDiagnostics = discovery.diagnostics;
     const packages = readWorkspacePackages(this.root, discovery.packageJsons);
     this.host = new ResolutionHost(this.root, (dir, ext, exc, inc, depth) => ts.sys.readDirectory(dir, ext, exc, inc, depth), packages);
     this.projects = new TsconfigRegistry(this.root, this.host);
     this.resolver = new ModuleResolver(this.root, this.host, this.projects);
-    this.map = buildModuleMap(config, this.files, this.loaded.locator, (rel) => this.host.directoryExists(path.join(this.root, rel)));
+    this.rebuildMap();
     if (this.files.length === 0) {
       this.discoveryDiagnostics.push({
         file: '.', range: FILE_START, severity: 'warning', code: 'no-source-files',
@@ -101,9 +105,88 @@ export class WorkspaceSession {
     }
   }
 
-  private indexFile(file: string): void {
+  private rebuildMap(): void {
+    if (!this.loaded.config) return;
+    this.map = buildModuleMap(this.loaded.config, this.files, this.loaded.locator, (rel) => this.host.directoryExists(path.join(this.root, rel)));
+  }
+
+  /** Whether a change to this file invalidates everything (the config, a tsconfig, a package.json). */
+  needsFullCheck(absFile: string): boolean {
+    const name = path.basename(absFile);
+    return path.resolve(absFile) === this.configFile || /^tsconfig.*\.json$/.test(name) || name === 'package.json' || name === '.gitignore';
+  }
+
+  /** The workspace-relative path of a file this session scans, else undefined. */
+  scannedPath(absFile: string): string | undefined {
+    const rel = toPosix(path.relative(this.root, path.resolve(absFile)));
+    return rel.startsWith('../') || path.isAbsolute(rel) || !this.isScanned(rel) ? undefined : rel;
+  }
+
+  /**
+   * Takes one file's new text (an unsaved buffer) or re-reads it from disk (`text` undefined),
+   * including a file that was just created. Call `analyze()` afterwards.
+   */
+  updateFile(absFile: string, text?: string): void {
+    const file = this.scannedPath(absFile);
+    if (!file || !this.map) return;
+    if (text === undefined && !fs.existsSync(path.join(this.root, file))) {
+      this.removeFile(absFile);
+      return;
+    }
+    const created = !this.index.has(file) && !this.files.includes(file);
+    this.fileDiagnostics.delete(file);
+    this.indexFile(file, text);
+    if (created) {
+      this.files = [...this.files, file].sort();
+      this.fileSetChanged(file, (r) => r.kind === 'unresolved');
+    }
+  }
+
+  /** Forgets a deleted file. Call `analyze()` afterwards. */
+  removeFile(absFile: string): void {
+    const file = toPosix(path.relative(this.root, path.resolve(absFile)));
+    if (!this.files.includes(file)) return;
+    this.files = this.files.filter((f) => f !== file);
+    this.index.delete(file);
+    this.fileDiagnostics.delete(file);
+    this.fileSetChanged(file, (r) => r.kind === 'file' && r.file === file);
+  }
+
+  /**
+   * The import sites behind one module dependency (for the graph's edge details), including
+   * dependencies that exist through re-exports.
+   */
+  importSites(from: string, to: string): ImportSite[] {
+    if (!this.map) return [];
+    const tracer = new ReExportTracer(this.index);
+    return findModuleCrossings(this.index, this.map, tracer)
+      .filter((c) => c.from.name === from && c.to.name === to)
+      .map((c) => ({ file: c.file, range: c.fact.range, specifier: c.fact.specifier, typeOnly: c.fact.typeOnly, viaReExport: !!c.reExport }));
+  }
+
+  /** The module a workspace-relative file belongs to, if any. */
+  moduleOf(file: string): string | undefined {
+    return this.map?.moduleOf(file)?.name;
+  }
+
+  /** Re-runs the rules over the current facts (cheap: no file is read). */
+  analyze(): CheckResult {
+    return this.result(performance.now());
+  }
+
+  /** After a create or delete: module map, resolution caches and the imports it may affect. */
+  private fileSetChanged(file: string, affected: (r: Resolution) => boolean): void {
+    this.host.invalidate(path.join(this.root, file));
+    this.projects.clearResolutionCaches();
+    this.rebuildMap();
+    for (const entry of this.index.values()) {
+      if (entry.file !== file && entry.resolutions.some(affected)) this.indexFile(entry.file);
+    }
+  }
+
+  private indexFile(file: string, text?: string): void {
     const abs = path.join(this.root, file);
-    const read = readSource(abs);
+    const read = text === undefined ? readSource(abs) : ({ ok: true, text, notUtf8: false } as const);
     if (!read.ok) {
       this.fileDiagnostics.set(file, [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }]);
       return;

@@ -35,11 +35,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   const files: string[] = [];
   const packageJsons: string[] = [];
 
-  const isIgnored = (rel: string, isDir: boolean): boolean => {
-    if (gitignore?.ignores(isDir ? `${rel}/` : rel)) return true;
-    if (isDir) return ignores.some((m) => m.match(rel) || m.match(`${rel}/`));
-    return ignores.some((m) => m.match(rel));
-  };
+  const isIgnored = ignoredBy(gitignore, ignores);
 
   const walk = (absDir: string, relDir: string): void => {
     const real = safeRealpath(absDir);
@@ -78,6 +74,32 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   };
   walk(root, '');
   return { files, packageJsons, diagnostics };
+}
+
+function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, ignores: Minimatch[]): (rel: string, isDir: boolean) => boolean {
+  return (rel, isDir) => {
+    if (gitignore?.ignores(isDir ? `${rel}/` : rel)) return true;
+    if (isDir) return ignores.some((m) => m.match(rel) || m.match(`${rel}/`));
+    return ignores.some((m) => m.match(rel));
+  };
+}
+
+/**
+ * The same decision as the walk, for one workspace-relative path (a file created or renamed in an
+ * editor): is it a source file the scan would have listed?
+ */
+export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): (rel: string) => boolean {
+  const includes = (options.include ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true }));
+  const isIgnored = ignoredBy(readGitignore(root), (options.ignore ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true })));
+  return (rel) => {
+    const parts = rel.split('/');
+    if (parts.some((p) => p === '' || p === '..')) return false;
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (parts[i].startsWith('.') || ALWAYS_SKIPPED_DIRS.has(parts[i]) || isIgnored(parts.slice(0, i + 1).join('/'), true)) return false;
+    }
+    if (!isSourceFile(rel) || isIgnored(rel, false)) return false;
+    return includes.length === 0 || includes.some((m) => m.match(rel));
+  };
 }
 
 export function isSourceFile(name: string): boolean {

@@ -73,6 +73,14 @@ export interface ModuleDependency {
   inCycle: boolean;
 }
 
+/** One import behind a module dependency. */
+export interface ImportSite extends Location {
+  specifier: string;
+  typeOnly: boolean;
+  /** The dependency exists because the imported file re-exports the other module's code. */
+  viaReExport: boolean;
+}
+
 export interface UnresolvedImport extends Location {
   specifier: string;
 }

@@ -77,7 +77,11 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     this.stats.delete(file);
     this.texts.delete(file);
     this.realpaths.delete(file);
-    this.stats.delete(path.dirname(file));
+    // A created file may sit in folders that were created with it.
+    for (let dir = path.dirname(file); dir.startsWith(this.root); dir = path.dirname(dir)) {
+      this.stats.delete(dir);
+      if (dir === this.root) break;
+    }
   }
 
   private stat(p: string): fs.Stats | null {

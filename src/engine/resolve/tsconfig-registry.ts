@@ -51,6 +51,12 @@ export class TsconfigRegistry {
     return this.fallback;
   }
 
+  /** Forgets cached resolutions (after a file was created or deleted), keeping parsed tsconfigs. */
+  clearResolutionCaches(): void {
+    this.fallback.resolutionCache.clear();
+    for (const project of this.projects.values()) project?.resolutionCache.clear();
+  }
+
   /** Forgets parsed tsconfigs, e.g. after one of them changed. */
   reset(): void {
     this.projects.clear();

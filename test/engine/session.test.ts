@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WorkspaceSession } from '../../src/engine';
+import { tempWorkspace } from '../support/temp-workspace';
+
+const summary = (s: WorkspaceSession): string[] => s.analyze().violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}`);
+
+describe('workspace session: edits without a full rescan', () => {
+  const files = {
+    'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a', dependsOn: ['b'] }, { name: 'b', path: 'src/b' }] }),
+    'src/a/index.ts': "import { x } from '../b';\nimport { later } from '../b/later';\n",
+    'src/b/index.ts': "export { x } from './internal';\n",
+    'src/b/internal.ts': 'export const x = 1;\n',
+  };
+
+  it('takes unsaved text, then the file on disk again', () => {
+    const ws = tempWorkspace(files);
+    try {
+      const session = new WorkspaceSession({ root: ws.root });
+      assert.deepEqual(session.check().violations.map((v) => v.rule), ['unresolved-import']);
+      session.updateFile(path.join(ws.root, 'src/a/index.ts'), "import { x } from '../b';\nimport { x as y } from '../b/internal';\n");
+      assert.deepEqual(summary(session), ['internal-import src/a/index.ts:2']);
+      session.updateFile(path.join(ws.root, 'src/a/index.ts'));
+      assert.deepEqual(summary(session), ['unresolved-import src/a/index.ts:2']);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('resolves imports to a created file and forgets a deleted one', () => {
+    const ws = tempWorkspace(files);
+    try {
+      const session = new WorkspaceSession({ root: ws.root });
+      session.check();
+      const created = path.join(ws.root, 'src/b/later.ts');
+      fs.writeFileSync(created, 'export const later = 2;\n');
+      session.updateFile(created);
+      assert.deepEqual(summary(session), ['internal-import src/a/index.ts:2']);
+      fs.rmSync(created);
+      session.updateFile(created);
+      assert.deepEqual(summary(session), ['unresolved-import src/a/index.ts:2']);
+      assert.equal(session.analyze().summary.files, 3);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('ignores files outside the scan and tells which changes need a full check', () => {
+    const ws = tempWorkspace(files);
+    try {
+      const session = new WorkspaceSession({ root: ws.root });
+      session.check();
+      assert.equal(session.scannedPath(path.join(ws.root, 'node_modules/x/index.ts')), undefined);
+      assert.equal(session.scannedPath(path.join(ws.root, 'README.md')), undefined);
+      assert.equal(session.scannedPath(path.join(ws.root, 'src/a/index.ts')), 'src/a/index.ts');
+      assert.equal(session.needsFullCheck(path.join(ws.root, 'bulkhead.json')), true);
+      assert.equal(session.needsFullCheck(path.join(ws.root, 'packages/x/tsconfig.lib.json')), true);
+      assert.equal(session.needsFullCheck(path.join(ws.root, 'src/a/index.ts')), false);
+    } finally {
+      ws.dispose();
+    }
+  });
+});

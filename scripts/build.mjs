@@ -15,3 +15,5 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+// The engine alone, for in-process use by the benchmark (bench/probes) and future hosts.
+await build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' });

@@ -6,3 +6,6 @@ export { RULE_IDS, DEFAULT_SEVERITY } from './model/rule-ids';
 export { ALL_RULES } from './rules/all-rules';
 export { CONFIG_FILE_NAME } from './config/load-config';
 export { VERSION } from './version';
+export type { Fix, FileEdit, FixKind } from './fixes/fix';
+export { applyFileEdits } from './fixes/add-dependency-fix';
+export { REASON_PLACEHOLDER } from './fixes/ignore-comment-fix';

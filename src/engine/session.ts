@@ -11,7 +11,7 @@ import { readSource } from './extract/read-source';
 import { DependencyPolicy } from './map/dependency-policy';
 import { buildModuleMap, type ModuleMap } from './map/module-map';
 import { toPosix } from './model/paths';
-import type { CheckResult, ImportSite, InputDiagnostic } from './model/result';
+import type { CheckResult, ImportSite, InputDiagnostic, Violation } from './model/result';
 import { findModuleCrossings } from './analyze/module-crossings';
 import { ReExportTracer } from './analyze/reexport-tracer';
 import { FILE_START } from './model/text-position';
@@ -21,6 +21,9 @@ import { ResolutionHost } from './resolve/resolution-host';
 import { TsconfigRegistry } from './resolve/tsconfig-registry';
 import { readWorkspacePackages } from './resolve/workspace-packages';
 import { VERSION } from './version';
+import { computeFixes } from './fixes/compute-fixes';
+import type { Fix } from './fixes/fix';
+import { findIgnoreComments } from './suppress/ignore-comments';
 
 export interface SessionOptions {
   /** Workspace root: the folder holding bulkhead.json unless `configFile` says otherwise. */
@@ -164,6 +167,23 @@ export class WorkspaceSession {
       .map((c) => ({ file: c.file, range: c.fact.range, specifier: c.fact.specifier, typeOnly: c.fact.typeOnly, viaReExport: !!c.reExport }));
   }
 
+  /** Quick fixes for a violation of the last analysis, as data; `readText` gives open buffers first. */
+  fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[] {
+    const config = this.loaded?.config;
+    if (!this.map || !config) return [];
+    return computeFixes(violation, {
+      index: this.index,
+      map: this.map,
+      configFile: toPosix(path.relative(this.root, this.configFile)),
+      declarationName: (i) => config.modules.find((d) => d.index === i)?.name,
+      readText: (file) => readText(path.join(this.root, file)),
+      resolve: (specifier, from) => {
+        const r = this.resolver.resolve(specifier, path.join(this.root, from), 'import');
+        return r.kind === 'file' ? toPosix(path.relative(this.root, r.file)) : undefined;
+      },
+    });
+  }
+
   /** The module a workspace-relative file belongs to, if any. */
   moduleOf(file: string): string | undefined {
     return this.map?.moduleOf(file)?.name;
@@ -206,7 +226,7 @@ export class WorkspaceSession {
       const r = this.resolver.resolve(fact.specifier, abs, fact.kind);
       return r.kind === 'file' ? { kind: 'file' as const, file: toPosix(path.relative(this.root, r.file)) } : r;
     });
-    this.index.set(file, { file, facts, resolutions });
+    this.index.set(file, { file, facts, resolutions, ignores: findIgnoreComments(read.text) });
     if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
   }
 
@@ -225,7 +245,7 @@ export class WorkspaceSession {
       tool: { name: 'bulkhead', version: VERSION },
       root: this.root,
       config: toPosix(path.relative(this.root, this.configFile)),
-      summary: { files: 0, modules: 0, imports: 0, errors: 0, warnings: 0, durationMs: 0 },
+      summary: { files: 0, modules: 0, imports: 0, errors: 0, warnings: 0, suppressed: 0, durationMs: 0 },
       violations: [],
       diagnostics,
       modules: [],
@@ -257,6 +277,7 @@ export class WorkspaceSession {
     base.summary.files = this.files.length;
     base.summary.modules = map.modules.size;
     base.summary.imports = analysis.importCount;
+    base.summary.suppressed = analysis.suppressed;
     return finish(base, started);
   }
 }

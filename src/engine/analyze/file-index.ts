@@ -1,5 +1,6 @@
 import type { FileFacts } from '../extract/file-facts';
 import type { Resolution } from '../resolve/module-resolver';
+import type { IgnoreComment } from '../suppress/ignore-comments';
 
 /** A scanned file with its facts and where each of its imports leads. */
 export interface IndexedFile {
@@ -8,6 +9,8 @@ export interface IndexedFile {
   facts: FileFacts;
   /** Parallel to `facts.imports`; a `file` resolution holds a workspace-relative path. */
   resolutions: Resolution[];
+  /** `bulkhead-ignore` comments of the file. */
+  ignores: IgnoreComment[];
 }
 
 /** The facts of the whole workspace, keyed by workspace-relative path. */

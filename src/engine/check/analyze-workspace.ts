@@ -1,5 +1,6 @@
 import type { RuleId, RuleSeverity } from '../model/rule-ids';
-import { DEFAULT_SEVERITY } from '../model/rule-ids';
+import { DEFAULT_SEVERITY, RULE_IDS } from '../model/rule-ids';
+import { applyIgnores } from '../suppress/apply-ignores';
 import type { DependencyPolicy } from '../map/dependency-policy';
 import type { ModuleMap } from '../map/module-map';
 import type { ModuleDependency, Violation } from '../model/result';
@@ -15,6 +16,8 @@ export interface Analysis {
   violations: Violation[];
   dependencies: ModuleDependency[];
   importCount: number;
+  /** Violations silenced by bulkhead-ignore comments. */
+  suppressed: number;
 }
 
 export interface AnalysisInput {
@@ -30,13 +33,14 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   const tracer = new ReExportTracer(index);
   const crossings = findModuleCrossings(index, map, tracer);
   const context: RuleContext = { index, map, policy, crossings, isLocalSpecifier };
-  const findings: (Finding & { severity: 'error' | 'warn' })[] = [];
-  for (const rule of ALL_RULES) {
-    const severity = severities[rule.id] ?? DEFAULT_SEVERITY[rule.id];
-    if (severity === 'off') continue;
-    for (const finding of rule.check(context)) findings.push({ ...finding, severity });
-  }
-  findings.sort(compareFindings);
+  const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
+  const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
+  const raw = ALL_RULES.filter((rule) => enabled.has(rule.id)).flatMap((rule) => rule.check(context));
+  const ignoresByFile = new Map([...index.values()].filter((e) => e.ignores.length > 0).map((e) => [e.file, e.ignores]));
+  const { kept, suppressed, commentFindings } = applyIgnores(raw, ignoresByFile, RULE_IDS, enabled);
+  const findings = [...kept, ...commentFindings.filter((f) => enabled.has(f.rule))]
+    .map((f) => ({ ...f, severity: severityOf(f.rule) as 'error' | 'warn' }))
+    .sort(compareFindings);
   const prints = fingerprints(findings);
   const violations: Violation[] = findings.map(({ identity: _identity, ...f }, i) => {
     const v: Violation = { ...f, fingerprint: prints[i] };
@@ -72,7 +76,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   let importCount = 0;
   for (const entry of index.values()) importCount += entry.facts.imports.length;
   const dependencies = [...deps.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return { violations, dependencies, importCount };
+  return { violations, dependencies, importCount, suppressed };
 }
 
 function compareFindings(a: Finding, b: Finding): number {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { extractDatabaseFacts, mayMentionDatabase } from '../database/extract-database-facts';
 import type { Range } from '../model/result';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
 
@@ -89,6 +90,9 @@ export function extractFacts(fileName: string, text: string): FileFacts {
   }
 
   const facts: FileFacts = { imports, localExports: [...localExports], reExports, starExports };
+  // Same tree, walked again only when the text can mention a table (see mayMentionDatabase).
+  const database = mayMentionDatabase(text) ? extractDatabaseFacts(sf) : undefined;
+  if (database) facts.database = database;
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
   if (parseDiagnostics && parseDiagnostics.length > 0) {
     const first = parseDiagnostics[0];

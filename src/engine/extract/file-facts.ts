@@ -1,3 +1,4 @@
+import type { DatabaseFacts } from '../database/database-facts';
 import type { Range } from '../model/result';
 
 export type ImportKind =
@@ -45,6 +46,8 @@ export interface FileFacts {
   reExports: ReExport[];
   /** Indexes into `imports` of `export * from` declarations. */
   starExports: number[];
+  /** Table references and ORM table declarations; absent when the file has none. */
+  database?: DatabaseFacts;
   /** Whether the parser recovered from syntax errors (facts may be partial). */
   syntaxError?: { range: Range; message: string };
 }

@@ -91,6 +91,8 @@ export interface CheckSummary {
   imports: number;
   errors: number;
   warnings: number;
+  /** Violations silenced by `bulkhead-ignore` comments. */
+  suppressed: number;
   durationMs: number;
 }
 

@@ -5,7 +5,9 @@ export type RuleId =
   | 'undeclared-dependency'
   | 'cycle'
   | 'unowned-file'
-  | 'unresolved-import';
+  | 'unresolved-import'
+  | 'ignore-comment'
+  | 'unused-ignore';
 
 export const RULE_IDS: readonly RuleId[] = [
   'internal-import',
@@ -13,6 +15,8 @@ export const RULE_IDS: readonly RuleId[] = [
   'cycle',
   'unowned-file',
   'unresolved-import',
+  'ignore-comment',
+  'unused-ignore',
 ];
 
 export const DEFAULT_SEVERITY: Record<RuleId, RuleSeverity> = {
@@ -21,4 +25,6 @@ export const DEFAULT_SEVERITY: Record<RuleId, RuleSeverity> = {
   cycle: 'error',
   'unowned-file': 'off',
   'unresolved-import': 'warn',
+  'ignore-comment': 'error',
+  'unused-ignore': 'warn',
 };

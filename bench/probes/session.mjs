@@ -1,0 +1,73 @@
+// Measures the engine in-process on one workspace: a cold full check through the session API,
+// then many single-file edits (`updateFile` with new text, then `analyze()`), each timed until
+// the updated diagnostics are back. Prints JSON. The workspace on disk is never changed.
+// Usage: node bench/probes/session.mjs <workspace> [edits]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { percentile } from '../lib/measure.mjs';
+
+const loadStarted = performance.now();
+const engine = createRequire(import.meta.url)('../../dist/engine.js');
+const loadMs = performance.now() - loadStarted;
+
+const root = fs.realpathSync(path.resolve(process.argv[2]));
+const editCount = Number(process.argv[3] ?? 200);
+
+const coldStarted = performance.now();
+const session = new engine.WorkspaceSession({ root });
+const base = session.check();
+const coldMs = performance.now() - coldStarted;
+
+const analyzeTimes = [];
+for (let i = 0; i < 20; i++) {
+  const t = performance.now();
+  session.analyze();
+  analyzeTimes.push(performance.now() - t);
+}
+
+// Edited files and the files they start importing are spread evenly over the workspace, so the
+// new import usually crosses a module boundary.
+const files = session.fileEdges ? [...new Set(session.fileEdges().map((e) => e.from))].sort() : [];
+const importEdits = [];
+const keystrokes = [];
+let changed = 0;
+for (let i = 0; i < editCount && files.length > 1; i++) {
+  const file = files[Math.floor((i * files.length) / editCount)];
+  const target = files[(Math.floor((i * files.length) / editCount) + Math.floor(files.length / 2) + i) % files.length];
+  const abs = path.join(root, file);
+  const original = fs.readFileSync(abs, 'utf8');
+  let spec = path.posix.relative(path.posix.dirname(file), target).replace(/\.[cm]?[jt]sx?$/, '');
+  if (!spec.startsWith('.')) spec = `./${spec}`;
+
+  // A keystroke that changes no import: the common case while typing.
+  let t = performance.now();
+  session.updateFile(abs, `${original}\n// edited ${i}\n`);
+  session.analyze();
+  keystrokes.push(performance.now() - t);
+
+  // An edit that adds an import, usually a new dependency between modules.
+  t = performance.now();
+  session.updateFile(abs, `import { benchEdit${i} } from '${spec}';\n${original}`);
+  const after = session.analyze();
+  importEdits.push(performance.now() - t);
+  if (after.violations.length !== base.violations.length) changed++;
+
+  session.updateFile(abs, original);
+}
+const restored = session.analyze();
+
+const stats = (values) => ({ n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: values.length ? Math.max(...values) : undefined });
+process.stdout.write(`${JSON.stringify({
+  files: base.summary.files,
+  imports: base.summary.imports,
+  violations: base.violations.length,
+  loadMs,
+  coldMs,
+  analyzeOnly: stats(analyzeTimes),
+  keystroke: stats(keystrokes),
+  importEdit: stats(importEdits),
+  importEditsChangingViolations: changed,
+  restoredSameViolations: restored.violations.length === base.violations.length,
+  maxRssMiB: process.resourceUsage().maxRSS / 1024,
+})}\n`);

@@ -1,0 +1,108 @@
+import { ts } from 'ts-morph';
+import { startsLikeSql } from './sql-tables';
+
+/** Tags whose template is SQL: `sql`, `sql.type(x)`, `Prisma.sql`, `prisma.$queryRaw`, `db.execute(sql…)`. */
+const SQL_TAGS = new Set(['sql', 'SQL', '$queryRaw', '$executeRaw', 'queryRaw', 'executeRaw']);
+/** Calls whose string argument is SQL whatever it starts with. */
+const SQL_CALLS = new Set([
+  'query', 'raw', 'execute', 'exec', 'unsafe', 'prepare',
+  '$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'queryRaw', 'executeRaw',
+  'whereRaw', 'joinRaw', 'fromRaw', 'havingRaw', 'orderByRaw', 'selectRaw', 'createQuery', 'createNativeQuery',
+]);
+/** Calls whose string argument is a message for people, however much it reads like SQL. */
+const MESSAGE_CALLS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'notice', 'assert']);
+
+/** A literal that holds SQL: its text with offsets into the source file. */
+export interface SqlLiteral {
+  /** Same length as the source range it covers; substitutions read as `?`, JS escapes as spaces. */
+  text: string;
+  /** Source offset of `text[0]`. */
+  offset: number;
+}
+
+/**
+ * The SQL held by a string or template literal, or undefined when the literal is not SQL: SQL is
+ * a tagged `sql` template, an argument of `query()`/`raw()`/`$queryRaw…`, or a literal that starts
+ * like a statement (`SELECT`, `INSERT`, `UPDATE`, `DELETE`, `WITH`, `MERGE`) and is not a message
+ * passed to a logger or an error.
+ */
+export function sqlOfLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, sf: ts.SourceFile): SqlLiteral | undefined {
+  const parent = node.parent;
+  let tagged = false;
+  let queryArgument = false;
+  let continuesSql = false;
+  if (ts.isTaggedTemplateExpression(parent)) {
+    if (!namesIn(parent.tag).some((n) => SQL_TAGS.has(n))) return undefined;
+    tagged = true;
+  } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) {
+    const callee = calleeName(parent.expression);
+    if (ts.isNewExpression(parent) || MESSAGE_CALLS.has(callee) || /^console$|logger|^log$/i.test(receiverName(parent.expression))) return undefined;
+    queryArgument = SQL_CALLS.has(callee);
+  } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    continuesSql = concatenationStartsLikeSql(parent, node);
+  } else if (!ts.isVariableDeclaration(parent) && !ts.isPropertyAssignment(parent) &&
+    !ts.isReturnStatement(parent) && !ts.isArrayLiteralExpression(parent) && !ts.isConditionalExpression(parent) &&
+    !ts.isParenthesizedExpression(parent) && !ts.isArrowFunction(parent) && !ts.isPropertyDeclaration(parent) && !ts.isAsExpression(parent)) {
+    // Import specifiers, enum values, type literals, keys and the like are never SQL.
+    return undefined;
+  }
+  const start = node.getStart(sf);
+  const chars = sf.text.slice(start, node.end).split('');
+  chars[0] = ' ';
+  chars[chars.length - 1] = ' ';
+  if (ts.isTemplateExpression(node)) {
+    for (const span of node.templateSpans) {
+      // `${` … `}` of each substitution becomes `?` and spaces, keeping every offset.
+      const from = span.expression.pos - 2 - start;
+      const to = span.literal.getStart(sf) + 1 - start;
+      for (let i = from; i < to; i++) chars[i] = i === from ? '?' : ' ';
+    }
+  }
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (chars[i] === '\\') {
+      chars[i] = ' ';
+      if (!`'"\``.includes(chars[i + 1])) chars[i + 1] = ' ';
+      i++;
+    }
+  }
+  const text = chars.join('');
+  if (!tagged && !queryArgument && !continuesSql && !startsLikeSql(text)) return undefined;
+  return { text, offset: start };
+}
+
+/** `'SELECT * FROM a ' + 'JOIN b …'`: later parts of a concatenation that starts like SQL are SQL too. */
+function concatenationStartsLikeSql(parent: ts.BinaryExpression, node: ts.Node): boolean {
+  let root: ts.Expression = parent;
+  while (ts.isBinaryExpression(root.parent) && root.parent.operatorToken.kind === ts.SyntaxKind.PlusToken) root = root.parent;
+  let first: ts.Expression = root;
+  while (ts.isBinaryExpression(first)) first = first.left;
+  if (first === node || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first))) return false;
+  const call = root.parent;
+  if (call && (ts.isCallExpression(call) || ts.isNewExpression(call)) && (ts.isNewExpression(call) || MESSAGE_CALLS.has(calleeName(call.expression)))) return false;
+  return startsLikeSql(ts.isTemplateExpression(first) ? first.head.text : first.text);
+}
+
+/** The name a call goes by: `query` for `pool.query(…)` and `query(…)`. */
+export function calleeName(expr: ts.Expression): string {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return '';
+}
+
+/** The name of what a method is called on: `logger` for `this.logger.warn(…)`. */
+export function receiverName(expr: ts.Expression): string {
+  if (!ts.isPropertyAccessExpression(expr)) return '';
+  const target = expr.expression;
+  if (ts.isIdentifier(target)) return target.text;
+  if (ts.isPropertyAccessExpression(target)) return target.name.text;
+  if (target.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  return '';
+}
+
+/** Every identifier and property name in a tag or callee expression. */
+function namesIn(expr: ts.Expression): string[] {
+  if (ts.isIdentifier(expr)) return [expr.text];
+  if (ts.isPropertyAccessExpression(expr)) return [...namesIn(expr.expression), expr.name.text];
+  if (ts.isCallExpression(expr)) return namesIn(expr.expression);
+  return [];
+}

@@ -1,0 +1,26 @@
+import type { RuleId } from '../model/rule-ids';
+import type { Range } from '../model/result';
+
+/** One replacement in one file; `file` is workspace-relative, `range` 1-based like violations. */
+export interface FileEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export type FixKind = 'public-api' | 'add-dependency' | 'ignore-comment';
+
+/**
+ * A fix as data: the CLI could apply it, the editor turns it into a code action. Fixes never
+ * touch the disk themselves.
+ */
+export interface Fix {
+  kind: FixKind;
+  rule: RuleId;
+  title: string;
+  edits: FileEdit[];
+  /** The fix an editor should offer first (e.g. on "fix all"). */
+  isPreferred?: boolean;
+  /** Text inside `edits[0].newText` the user must replace (the ignore comment's reason). */
+  placeholder?: string;
+}

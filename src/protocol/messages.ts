@@ -42,9 +42,8 @@ export const importSitesRequest = request<{ folder: string; from: string; to: st
 export const moduleOfRequest = request<{ file: string }, { folder: string; module?: string } | null>('bulkhead/moduleOf');
 export const recheckRequest = request<Record<string, never>, FolderStatus[]>('bulkhead/recheck');
 export const settingsNotification = notification<BulkheadSettings>('bulkhead/settings');
-export const cancelScanNotification = notification<{ folder: string }>('bulkhead/cancelScan');
 
 // server → client
 export const statusNotification = notification<FolderStatus[]>('bulkhead/status');
-export const scanStartedNotification = notification<{ folder: string; files: number }>('bulkhead/scanStarted');
-export const scanFinishedNotification = notification<{ folder: string; cancelled: boolean }>('bulkhead/scanFinished');
+export const scanStartedNotification = notification<{ folder: string }>('bulkhead/scanStarted');
+export const scanFinishedNotification = notification<{ folder: string }>('bulkhead/scanFinished');

@@ -9,8 +9,6 @@ import { WorkspaceSession, type CheckResult, type Fix, type ImportSite, type Vio
 export class FolderEngine {
   readonly session: WorkspaceSession;
   private last?: CheckResult;
-  /** The user cancelled the first scan: nothing runs until an explicit re-check. */
-  paused = false;
 
   constructor(readonly folder: string, configPath: string) {
     this.session = new WorkspaceSession({ root: folder, configFile: configPath });

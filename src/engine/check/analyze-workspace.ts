@@ -1,6 +1,6 @@
 import type { RuleId, RuleSeverity } from '../model/rule-ids';
 import { DEFAULT_SEVERITY, RULE_IDS } from '../model/rule-ids';
-import { applyIgnores } from '../suppress/apply-ignores';
+import { applyIgnores } from './apply-ignores';
 import type { DependencyPolicy } from '../map/dependency-policy';
 import type { ModuleMap } from '../map/module-map';
 import type { ModuleDependency, Violation } from '../model/result';

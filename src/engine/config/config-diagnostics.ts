@@ -10,7 +10,9 @@ export type ConfigDiagnosticCode =
   | 'duplicate-module'
   | 'overlapping-modules'
   | 'empty-module-path'
-  | 'invalid-glob';
+  | 'invalid-glob'
+  | 'unknown-preset'
+  | 'missing-prisma-schema';
 
 export function configDiagnostic(
   file: string,

@@ -29,6 +29,28 @@ export interface BulkheadConfig {
   constraints?: DependencyConstraint[];
   /** Severity per rule; rules left out keep their default. */
   rules?: Partial<Record<RuleId, RuleSeverity>>;
+  /** Where database drivers may be imported and how tables are found (rule `database-coupling`). */
+  database?: DatabaseConfig;
+}
+
+export interface DatabaseConfig {
+  /**
+   * Packages that talk to a database: package names (`pg`, `@prisma/client`), globs over package
+   * names or workspace paths (`src/generated/prisma/**`), and `preset:<name>` for a list shipped in
+   * `rules/presets/<name>.json` (`preset:all`, `preset:sql`, `preset:orm`, `preset:document`).
+   * Default: `["preset:all"]`.
+   */
+  drivers?: string[];
+  /**
+   * Globs of files that may import a driver (`src/db/**`, `src/modules/billing/infrastructure/**`).
+   * When absent, driver imports are not checked; table ownership still is.
+   */
+  allowedIn?: string[];
+  /**
+   * Prisma schema file(s) or folder(s) of `.prisma` files, relative to the config's folder.
+   * Default: whichever of `prisma/schema.prisma`, `prisma/schema/` and `schema.prisma` exist.
+   */
+  prismaSchema?: string | string[];
 }
 
 export interface ModuleDeclaration {
@@ -55,6 +77,12 @@ export interface ModuleDeclaration {
   dependsOn?: string[];
   /** Free-form tags (may use placeholders) for `constraints` and `tag:` selectors. */
   tags?: string[];
+  /**
+   * Tables, collections and ORM models this module owns (`invoices`, `billing.*`, `Invoice`);
+   * globs allowed, compared case-insensitively. Tables declared by ORM code inside the module's
+   * folder are owned without being listed. May use the placeholders of `path` (`"<name>_*"`).
+   */
+  tables?: string[];
 }
 
 export interface DependencyConstraint {

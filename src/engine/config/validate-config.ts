@@ -5,7 +5,7 @@ import { configDiagnostic } from './config-diagnostics';
 import { RULE_IDS } from '../model/rule-ids';
 
 type RangeOf = (node: Node) => Range;
-type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules';
+type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database';
 
 const TOP_LEVEL: Record<string, FieldKind> = {
   $schema: 'string',
@@ -14,13 +14,16 @@ const TOP_LEVEL: Record<string, FieldKind> = {
   modules: 'modules',
   constraints: 'constraints',
   rules: 'rules',
+  database: 'database',
 };
+const DATABASE_FIELDS: Record<string, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
 const MODULE_FIELDS: Record<string, FieldKind> = {
   name: 'string',
   path: 'string|string[]',
   public: 'string[]',
   dependsOn: 'string[]',
   tags: 'string[]',
+  tables: 'string[]',
 };
 const CONSTRAINT_FIELDS: Record<string, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
 const SEVERITIES = ['error', 'warn', 'off'];
@@ -94,6 +97,9 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
         (node.children ?? []).forEach((item, i) => checkObject(item, fields, `${where}[${i}]`, required));
         return;
       }
+      case 'database':
+        checkObject(node, DATABASE_FIELDS, where, []);
+        return;
       case 'rules':
         if (node.type !== 'object') {
           report(node, `${where} must be an object mapping rule ids to "error", "warn" or "off".`);
@@ -134,6 +140,7 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
       public: strings(m.public),
       dependsOn: strings(m.dependsOn),
       tags: strings(m.tags),
+      tables: strings(m.tables),
     }));
   const constraints = (Array.isArray(raw.constraints) ? (raw.constraints as Record<string, unknown>[]) : [])
     .map((c, index) => ({ c, index }))
@@ -147,5 +154,11 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
       }
     }
   }
-  return { include: strings(raw.include), ignore: strings(raw.ignore), modules, constraints, rules };
+  const db = raw.database && typeof raw.database === 'object' ? (raw.database as Record<string, unknown>) : undefined;
+  const database = db && {
+    drivers: strings(db.drivers),
+    allowedIn: strings(db.allowedIn),
+    prismaSchema: typeof db.prismaSchema === 'string' && db.prismaSchema !== '' ? db.prismaSchema : strings(db.prismaSchema),
+  };
+  return { include: strings(raw.include), ignore: strings(raw.ignore), modules, constraints, rules, ...(database ? { database } : {}) };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { CheckedConfig, ModuleDeclaration } from '../config/config-types';
 import type { InputDiagnostic } from '../model/result';
 import type { ConfigLocator } from '../config/load-config';
@@ -98,15 +98,40 @@ export function buildModuleMap(
   const rootOf = (module: ModuleInfo, file: string): string | undefined =>
     module.roots.filter((r) => file === r || file.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0];
 
+  // Rules ask about the same files over and over (every crossing, on every analysis while
+  // typing), so owners, compiled globs and answers are kept for the lifetime of this map.
+  const fileOwners = new Map<string, ModuleInfo | null>();
+  const publicMatchers = new Map<ModuleInfo, { globs: Minimatch[]; answers: Map<string, boolean> }>();
+  const matchersOf = (module: ModuleInfo): { globs: Minimatch[]; answers: Map<string, boolean> } => {
+    let found = publicMatchers.get(module);
+    if (!found) {
+      found = { globs: module.public.map((glob) => new Minimatch(glob, { dot: true })), answers: new Map() };
+      publicMatchers.set(module, found);
+    }
+    return found;
+  };
+
   return {
     modules,
     diagnostics,
-    moduleOf: (file) => rootOwner.get(file) ?? moduleOfDir(parentDir(file)),
+    moduleOf(file) {
+      let owner = fileOwners.get(file);
+      if (owner === undefined) {
+        owner = rootOwner.get(file) ?? moduleOfDir(parentDir(file)) ?? null;
+        fileOwners.set(file, owner);
+      }
+      return owner ?? undefined;
+    },
     isPublic(module, file) {
-      const root = rootOf(module, file);
-      if (root === undefined) return false;
-      const inner = file === root ? path.posix.basename(file) : file.slice(root.length + 1);
-      return module.public.some((glob) => minimatch(inner, glob, { dot: true }));
+      const { globs, answers } = matchersOf(module);
+      let answer = answers.get(file);
+      if (answer === undefined) {
+        const root = rootOf(module, file);
+        const inner = root === undefined ? undefined : file === root ? path.posix.basename(file) : file.slice(root.length + 1);
+        answer = inner !== undefined && globs.some((glob) => glob.match(inner));
+        answers.set(file, answer);
+      }
+      return answer;
     },
   };
 }

@@ -7,7 +7,8 @@ export type RuleId =
   | 'unowned-file'
   | 'unresolved-import'
   | 'ignore-comment'
-  | 'unused-ignore';
+  | 'unused-ignore'
+  | 'database-coupling';
 
 export const RULE_IDS: readonly RuleId[] = [
   'internal-import',
@@ -17,6 +18,7 @@ export const RULE_IDS: readonly RuleId[] = [
   'unresolved-import',
   'ignore-comment',
   'unused-ignore',
+  'database-coupling',
 ];
 
 export const DEFAULT_SEVERITY: Record<RuleId, RuleSeverity> = {
@@ -27,4 +29,5 @@ export const DEFAULT_SEVERITY: Record<RuleId, RuleSeverity> = {
   'unresolved-import': 'warn',
   'ignore-comment': 'error',
   'unused-ignore': 'warn',
+  'database-coupling': 'error',
 };

@@ -1,5 +1,5 @@
 import type { Finding } from '../rules/rule';
-import type { IgnoreComment } from './ignore-comments';
+import type { IgnoreComment } from '../suppress/ignore-comments';
 
 export interface IgnoreOutcome {
   kept: Finding[];

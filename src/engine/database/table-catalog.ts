@@ -1,0 +1,128 @@
+import { Minimatch } from 'minimatch';
+import type { FileIndex } from '../analyze/file-index';
+import type { ModuleInfo, ModuleMap } from '../map/module-map';
+import { compileModulePattern, fillPlaceholders } from '../map/module-pattern';
+import type { TableDeclaration } from './database-facts';
+import type { DatabaseSetup } from './database-setup';
+import { prismaDelegate } from './naming';
+import type { PrismaModel } from './prisma-schema';
+
+/** Who owns a table, and what says so (for messages). */
+export interface TableOwner {
+  module: ModuleInfo;
+  /** `bulkhead.json` (a `tables` entry) or `file:line` of the ORM declaration. */
+  evidence: string;
+}
+
+interface Declared {
+  module: ModuleInfo;
+  declaration: TableDeclaration;
+  file: string;
+}
+
+/**
+ * Table ownership for one check: `tables` of the module map first, then tables declared by ORM
+ * code inside a module's folder. Names compare case-insensitively; a schema-qualified reference
+ * (`billing.invoices`) also matches an unqualified entry (`invoices`).
+ */
+export class TableCatalog {
+  private readonly configured: { module: ModuleInfo; pattern: Minimatch }[] = [];
+  private readonly byTable = new Map<string, Declared[]>();
+  private readonly byModel = new Map<string, Declared[]>();
+  private readonly prismaByDelegate = new Map<string, PrismaModel>();
+  private readonly prismaByTable = new Map<string, PrismaModel>();
+
+  constructor(index: FileIndex, map: ModuleMap, setup: DatabaseSetup) {
+    for (const module of map.modules.values()) {
+      const declared = setup.tables.get(module.declarationIndex);
+      if (!declared) continue;
+      const values = compileModulePattern(declared.name).match(module.name) ?? {};
+      for (const entry of declared.tables) {
+        this.configured.push({ module, pattern: new Minimatch(fillPlaceholders(entry, values).toLowerCase(), { nocase: true, dot: true }) });
+      }
+    }
+    for (const { file, facts } of index.values()) {
+      const module = map.moduleOf(file);
+      if (!module) continue;
+      for (const declaration of facts.database?.declarations ?? []) {
+        const entry = { module, declaration, file };
+        for (const name of new Set([declaration.table, lastSegment(declaration.table)])) push(this.byTable, name, entry);
+        if (declaration.model) push(this.byModel, declaration.model, entry);
+      }
+    }
+    for (const model of setup.prismaModels) {
+      this.prismaByDelegate.set(prismaDelegate(model.model).toLowerCase(), model);
+      this.prismaByTable.set(model.table.toLowerCase(), model);
+      this.prismaByTable.set(lastSegment(model.table).toLowerCase(), model);
+    }
+  }
+
+  /** Whether the workspace has a Prisma schema. */
+  get hasPrismaSchema(): boolean {
+    return this.prismaByDelegate.size > 0;
+  }
+
+  prismaModel(delegate: string): PrismaModel | undefined {
+    return this.prismaByDelegate.get(delegate.toLowerCase());
+  }
+
+  /** Owners of a table named in SQL or a query builder. */
+  ownersOfTable(name: string): TableOwner[] {
+    const names = [name, lastSegment(name)];
+    // `tables` may list a Prisma model (`Invoice`) while raw SQL names its table (`invoices`).
+    const model = this.prismaByTable.get(name.toLowerCase()) ?? this.prismaByTable.get(lastSegment(name).toLowerCase());
+    if (model) names.push(model.model);
+    return this.fromConfig(names) ?? this.declared(this.byTable, names.slice(0, 2));
+  }
+
+  /** Owners of an ORM model or entity named in code (`getRepository('Invoice')`), or of its table. */
+  ownersOfModel(name: string): TableOwner[] {
+    return this.fromConfig([name]) ?? this.declared(this.byModel, [name]).concat(this.declared(this.byTable, [name]));
+  }
+
+  /** Owners of a declared table: config `tables` first, else the module whose folder declares it. */
+  ownersOfDeclaration(declaration: TableDeclaration, declaringModule: ModuleInfo, file: string): TableOwner[] {
+    const names = [declaration.table, lastSegment(declaration.table), ...(declaration.model ? [declaration.model] : [])];
+    return this.fromConfig(names) ?? [{ module: declaringModule, evidence: `${file}:${declaration.range.start.line}` }];
+  }
+
+  /** Owners of a Prisma model, from config `tables` naming the model or its table. */
+  ownersOfPrismaModel(model: PrismaModel | undefined, delegate: string): TableOwner[] {
+    const names = model ? [model.model, model.table, lastSegment(model.table)] : [delegate];
+    return this.fromConfig(names) ?? [];
+  }
+
+  private fromConfig(names: string[]): TableOwner[] | undefined {
+    const lowered = names.map((n) => n.toLowerCase());
+    const owners = new Set<ModuleInfo>();
+    for (const { module, pattern } of this.configured) {
+      if (lowered.some((n) => pattern.match(n))) owners.add(module);
+    }
+    return owners.size > 0 ? [...owners].map((module) => ({ module, evidence: 'bulkhead.json' })) : undefined;
+  }
+
+  private declared(from: Map<string, Declared[]>, names: string[]): TableOwner[] {
+    const seen = new Set<ModuleInfo>();
+    const owners: TableOwner[] = [];
+    for (const name of names) {
+      for (const d of from.get(name.toLowerCase()) ?? []) {
+        if (seen.has(d.module)) continue;
+        seen.add(d.module);
+        owners.push({ module: d.module, evidence: `${d.file}:${d.declaration.range.start.line}` });
+      }
+    }
+    return owners;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const k = key.toLowerCase();
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
+}
+
+export function lastSegment(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? name : name.slice(dot + 1);
+}

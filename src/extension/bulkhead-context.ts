@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { GraphSource } from '../protocol/graph-source';
+import {
+  moduleOfRequest, recheckRequest, scanFinishedNotification, scanStartedNotification, settingsNotification,
+  statusNotification, type FolderStatus, type Notification, type Request,
+} from '../protocol/messages';
+import { BulkheadConfig } from './config';
+import { createGraphSource } from './graph-source-client';
+import { createLanguageClient } from './language-client';
+import { ScanProgress } from './scan-progress';
+import { StatusBar } from './status-bar';
+
+/**
+ * Everything the extension runs, owned in one place: output channel, settings, status bar, the
+ * language client. Disposing the context disposes all of it; a restart replaces only the client.
+ */
+export class BulkheadContext implements vscode.Disposable {
+  readonly output = vscode.window.createOutputChannel('Bulkhead');
+  readonly config = new BulkheadConfig();
+  readonly statusBar = new StatusBar();
+  readonly graphSource: GraphSource;
+  private readonly disposables: vscode.Disposable[] = [this.output, this.config, this.statusBar];
+  private readonly resultChanged = new vscode.EventEmitter<string>();
+  private readonly progress = new ScanProgress(() => void this.stop());
+  private client?: LanguageClient;
+  private clientDisposables: vscode.Disposable[] = [];
+  private folders: FolderStatus[] = [];
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.graphSource = createGraphSource(this);
+    this.disposables.push(
+      this.resultChanged,
+      this.progress,
+      this.config.onDidChange((settings) => void this.client?.sendNotification(settingsNotification.method, settings)),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.refreshModule()),
+    );
+  }
+
+  /** Fires with a folder whose check result changed. */
+  get onDidChangeResult(): vscode.Event<string> {
+    return this.resultChanged.event;
+  }
+
+  get status(): readonly FolderStatus[] {
+    return this.folders;
+  }
+
+  get running(): boolean {
+    return this.client?.isRunning() ?? false;
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const client = createLanguageClient(this.extension, this.output, this.config.settings);
+    this.client = client;
+    this.clientDisposables = [
+      client.onNotification(statusNotification.method, (folders: FolderStatus[]) => {
+        const changed = folders.filter((f) => JSON.stringify(f) !== JSON.stringify(this.folders.find((o) => o.folder === f.folder)));
+        this.folders = folders;
+        this.statusBar.setStatus(folders);
+        void this.refreshModule();
+        for (const f of changed) this.resultChanged.fire(f.folder);
+      }),
+      client.onNotification(scanStartedNotification.method, ({ folder }: { folder: string }) => this.progress.started(folder)),
+      client.onNotification(scanFinishedNotification.method, ({ folder }: { folder: string }) => this.progress.finished(folder)),
+    ];
+    await client.start();
+  }
+
+  /** Stops the language server (and so any scan); diagnostics are cleared until the next start. */
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.clientDisposables.forEach((d) => d.dispose());
+    this.clientDisposables = [];
+    this.progress.dispose();
+    this.statusBar.setStopped();
+    if (client) await client.dispose().catch((e: unknown) => this.output.appendLine(`stopping the server: ${String(e)}`));
+  }
+
+  /** Full check of every folder; starts the server first if it was stopped. */
+  async recheck(): Promise<FolderStatus[]> {
+    if (!this.client) await this.start();
+    const status = await this.send(recheckRequest, {});
+    return status ?? [];
+  }
+
+  /** A typed custom request; undefined while the server is not running. */
+  async send<P, R>(request: Request<P, R>, params: P): Promise<R | undefined> {
+    if (!this.client?.isRunning()) return undefined;
+    return this.client.sendRequest<R>(request.method, params);
+  }
+
+  notify<P>(notification: Notification<P>, params: P): void {
+    void this.client?.sendNotification(notification.method, params);
+  }
+
+  private async refreshModule(): Promise<void> {
+    const doc = vscode.window.activeTextEditor?.document;
+    const found = doc?.uri.scheme === 'file' ? await this.send(moduleOfRequest, { file: doc.uri.fsPath }) : undefined;
+    this.statusBar.setModule(found?.module);
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../protocol/messages';
+import type { BulkheadSettings } from '../protocol/settings';
+
+const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+
+/** The language client for dist/server.js, a separate Node process spoken to over IPC. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, settings: BulkheadSettings): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      ...SOURCE_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+      { scheme: 'file', pattern: `**/${settings.configPath.split(/[\\/]/).pop()}` },
+    ],
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}'),
+        vscode.workspace.createFileSystemWatcher('**/.gitignore'),
+        // a branch switch rewrites HEAD: re-check everything once the checkout settles
+        vscode.workspace.createFileSystemWatcher('**/.git/HEAD'),
+      ],
+    },
+    initializationOptions: { settings } satisfies InitializationOptions,
+    outputChannel: output,
+    diagnosticCollectionName: 'bulkhead',
+  };
+  return new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { FolderStatus } from '../protocol/messages';
+
+export const STATUS_BAR_COMMAND = 'bulkhead.statusBarClicked';
+
+/** "$(layers) orders · 3 violations": the active file's module and the workspace's count. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('bulkhead.status', vscode.StatusBarAlignment.Left, 10);
+  private folders: FolderStatus[] = [];
+  private module: string | undefined;
+  private state: 'starting' | 'ready' | 'stopped' = 'starting';
+
+  constructor() {
+    this.item.name = 'Bulkhead';
+    this.item.command = STATUS_BAR_COMMAND;
+    this.render();
+    this.item.show();
+  }
+
+  setStatus(folders: FolderStatus[]): void {
+    this.folders = folders;
+    this.state = 'ready';
+    this.render();
+  }
+
+  setModule(module: string | undefined): void {
+    this.module = module;
+    this.render();
+  }
+
+  setStopped(): void {
+    this.state = 'stopped';
+    this.render();
+  }
+
+  /** What the item says, for tests and the tooltip. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  private render(): void {
+    const violations = this.folders.reduce((n, f) => n + f.errors + f.warnings, 0);
+    const configErrors = this.folders.reduce((n, f) => n + f.configErrors, 0);
+    const where = this.module ? `${this.module} · ` : '';
+    if (this.state === 'stopped') {
+      this.item.text = '$(debug-pause) Bulkhead: stopped';
+      this.item.tooltip = 'Bulkhead is stopped. Run "Bulkhead: Re-check Workspace" to start it again.';
+    } else if (this.state === 'starting') {
+      this.item.text = '$(sync~spin) Bulkhead';
+      this.item.tooltip = 'Bulkhead: first scan';
+    } else {
+      const count = configErrors > 0 ? `$(warning) config errors: ${configErrors}` : `${violations} violation${violations === 1 ? '' : 's'}`;
+      this.item.text = `$(layers) ${where}${count}`;
+      this.item.tooltip = new vscode.MarkdownString([
+        this.module ? `Module of this file: **${this.module}**` : 'This file belongs to no module',
+        ...this.folders.map((f) => `${f.folder}: ${f.errors} errors, ${f.warnings} warnings in ${f.files} files, ${f.modules} modules (${f.durationMs} ms)`),
+        'Click for the Problems view or the module graph.',
+      ].join('\n\n'));
+    }
+    this.item.backgroundColor = configErrors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

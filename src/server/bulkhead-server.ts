@@ -1,0 +1,180 @@
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import type { CheckResult } from '../engine';
+import {
+  scanFinishedNotification, scanStartedNotification, statusNotification, type FolderStatus,
+} from '../protocol/messages';
+import type { BulkheadSettings } from '../protocol/settings';
+import { ChangeQueue } from './change-queue';
+import { DiagnosticsPublisher } from './diagnostics-publisher';
+import type { FolderEngine } from './folder-engine';
+import { toDiagnostics } from './to-diagnostics';
+import { WorkspaceEngines } from './workspace-engines';
+
+/** How long edits settle before a re-check: short, the 50 ms budget is for the whole round trip. */
+const TYPING_DELAY_MS = 25;
+/** File events come in bursts (git checkout, npm install): wait for the burst to end. */
+const DISK_DELAY_MS = 150;
+/** More changed files than this in one burst (a branch switch) and a full check is cheaper. */
+const FULL_CHECK_THRESHOLD = 200;
+
+/**
+ * The checking loop of the language server: which folders have engines, what changed, when to
+ * re-check, and publishing diagnostics and status. Knows LSP only through the connection.
+ */
+export class BulkheadServer {
+  readonly engines: WorkspaceEngines;
+  private readonly publisher: DiagnosticsPublisher;
+  private readonly queue = new ChangeQueue(() => this.runQueued());
+
+  constructor(
+    private readonly connection: Connection,
+    private settings: BulkheadSettings,
+    /** Open buffers with their current text, to re-apply after a full check re-read the disk. */
+    private readonly openBuffers: () => { file: string; text: string }[],
+  ) {
+    this.engines = new WorkspaceEngines(settings.configPath);
+    this.publisher = new DiagnosticsPublisher(connection);
+  }
+
+  get runOnType(): boolean {
+    return this.settings.run === 'onType';
+  }
+
+  setFolders(folders: string[]): void {
+    this.applySync(this.engines.sync(folders, this.settings.configPath));
+  }
+
+  updateSettings(settings: BulkheadSettings): void {
+    const before = this.settings;
+    this.settings = settings;
+    if (!settings.enable) {
+      for (const e of this.engines.all()) this.publisher.clear(e.folder);
+      this.sendStatus();
+      return;
+    }
+    if (settings.configPath !== before.configPath) this.applySync(this.engines.sync(this.engines.all().map((e) => e.folder).concat(), settings.configPath));
+    for (const e of this.engines.all()) this.queue.fullCheck(e.folder, 0);
+  }
+
+  /** An unsaved edit (text) or a file that changed on disk (undefined). */
+  fileChanged(absFile: string, text: string | undefined): void {
+    if (!this.settings.enable) return;
+    const engine = this.engines.forFile(absFile);
+    if (!engine) {
+      if (path.basename(absFile) === path.basename(this.settings.configPath)) this.applySync(this.engines.resync());
+      return;
+    }
+    if (engine.session.needsFullCheck(absFile) || path.basename(absFile) === 'HEAD') {
+      if (text === undefined) this.queue.fullCheck(engine.folder, DISK_DELAY_MS);
+      return;
+    }
+    this.queue.edit(engine.folder, absFile, text, text === undefined ? DISK_DELAY_MS : TYPING_DELAY_MS);
+  }
+
+  /** A burst of file events from the watcher. */
+  filesChangedOnDisk(absFiles: string[]): void {
+    if (absFiles.some((f) => path.basename(f) === path.basename(this.settings.configPath))) this.applySync(this.engines.resync());
+    const perFolder = new Map<FolderEngine, string[]>();
+    for (const file of absFiles) {
+      const engine = this.engines.forFile(file);
+      if (engine) perFolder.set(engine, [...(perFolder.get(engine) ?? []), file]);
+    }
+    for (const [engine, files] of perFolder) {
+      if (files.length > FULL_CHECK_THRESHOLD) this.queue.fullCheck(engine.folder, DISK_DELAY_MS);
+      else for (const f of files) this.fileChanged(f, undefined);
+    }
+  }
+
+  recheckAll(): FolderStatus[] {
+    for (const engine of this.engines.all()) this.fullCheck(engine);
+    return this.status();
+  }
+
+  status(): FolderStatus[] {
+    if (!this.settings.enable) return [];
+    return this.engines.all().flatMap((e) => (e.result ? [folderStatus(e.folder, e.result)] : []));
+  }
+
+  private applySync({ added, removed }: { added: FolderEngine[]; removed: string[] }): void {
+    for (const folder of removed) this.publisher.clear(folder);
+    for (const engine of added) void this.firstScan(engine);
+    if (removed.length > 0) this.sendStatus();
+  }
+
+  /**
+   * The first scan announces itself so the client can show progress when it is slow. The check is
+   * synchronous: cancelling it is the client stopping this process.
+   */
+  private async firstScan(engine: FolderEngine): Promise<void> {
+    if (!this.settings.enable) return;
+    void this.connection.sendNotification(scanStartedNotification.method, { folder: engine.folder });
+    await new Promise((r) => setImmediate(r)); // let the notification out before the CPU is busy
+    this.fullCheck(engine);
+    void this.connection.sendNotification(scanFinishedNotification.method, { folder: engine.folder });
+  }
+
+  private fullCheck(engine: FolderEngine): void {
+    const started = performance.now();
+    const result = engine.fullCheck();
+    const scanned = performance.now();
+    let reapplied = 0;
+    if (this.runOnType) {
+      for (const { file, text } of this.openBuffers()) {
+        if (this.engines.forFile(file) === engine && engine.session.scannedPath(file)) {
+          engine.update(file, text);
+          reapplied++;
+        }
+      }
+    }
+    const final = reapplied > 0 ? engine.analyze() : result;
+    this.connection.console.info(
+      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started)}`
+      + `${reapplied ? ` (+${reapplied} open buffers, ${ms(performance.now() - scanned)})` : ''}: ${final.summary.errors} errors, ${final.summary.warnings} warnings`,
+    );
+    this.publish(engine, final);
+  }
+
+  private runQueued(): void {
+    if (!this.settings.enable) return;
+    const { full, edits } = this.queue.take();
+    for (const folder of full) {
+      const engine = this.engines.get(folder);
+      if (engine) this.fullCheck(engine);
+    }
+    for (const [folder, files] of edits) {
+      const engine = this.engines.get(folder);
+      if (!engine || !engine.result) continue;
+      const started = performance.now();
+      for (const [file, text] of files) engine.update(file, text);
+      const result = engine.analyze();
+      this.connection.console.log(`${folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}`);
+      this.publish(engine, result);
+    }
+  }
+
+  private publish(engine: FolderEngine, result: CheckResult): void {
+    this.publisher.publish(engine.folder, toDiagnostics(result, this.settings));
+    this.sendStatus();
+  }
+
+  private sendStatus(): void {
+    void this.connection.sendNotification(statusNotification.method, this.status());
+  }
+}
+
+function folderStatus(folder: string, r: CheckResult): FolderStatus {
+  return {
+    folder,
+    errors: r.summary.errors,
+    warnings: r.summary.warnings,
+    files: r.summary.files,
+    modules: r.summary.modules,
+    configErrors: r.diagnostics.filter((d) => d.severity === 'error').length,
+    durationMs: r.summary.durationMs,
+  };
+}
+
+function ms(n: number): string {
+  return `${Math.round(n)} ms`;
+}

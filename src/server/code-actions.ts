@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
+import type { Fix } from '../engine';
+import { PLACEHOLDER_COMMAND, SAVE_CONFIG_COMMAND } from '../protocol/commands';
+import type { FolderEngine } from './folder-engine';
+import { pathToUri, uriToPath } from './paths';
+import { SOURCE, toLspRange, type DiagnosticData } from './to-diagnostics';
+
+/**
+ * Code actions keyed to Bulkhead diagnostics: the violation is looked up by the fingerprint the
+ * diagnostic carries (not recomputed from the cursor), and its fixes become workspace edits.
+ */
+export function codeActions(
+  params: CodeActionParams,
+  engineFor: (absFile: string) => FolderEngine | undefined,
+  openText: (absFile: string) => string | undefined,
+): CodeAction[] {
+  const file = uriToPath(params.textDocument.uri);
+  const engine = file && engineFor(file);
+  if (!file || !engine) return [];
+  const rel = path.relative(engine.root, file).split(path.sep).join('/');
+  const readText = (abs: string) => openText(abs) ?? readDisk(abs);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    const data = diagnostic.data as DiagnosticData | undefined;
+    if (diagnostic.source !== SOURCE || !data?.fingerprint) continue;
+    const violation = engine.findViolation(rel, data.rule, data.fingerprint);
+    if (!violation) continue;
+    for (const fix of engine.fixesFor(violation, readText)) {
+      actions.push(toCodeAction(fix, engine.root, diagnostic));
+    }
+  }
+  return actions;
+}
+
+function toCodeAction(fix: Fix, root: string, diagnostic: CodeActionParams['context']['diagnostics'][number]): CodeAction {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const edit of fix.edits) {
+    const uri = pathToUri(path.join(root, edit.file));
+    (changes[uri] ??= []).push({ range: toLspRange(edit.range), newText: edit.newText });
+  }
+  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, isPreferred: fix.isPreferred };
+  const [first] = fix.edits;
+  if (fix.placeholder && first) {
+    // the reason is required: select the placeholder so the user types over it
+    const line = first.range.start.line - 1;
+    action.command = { title: 'Write the reason', command: PLACEHOLDER_COMMAND, arguments: [pathToUri(path.join(root, first.file)), line, fix.placeholder] };
+  } else if (fix.kind === 'add-dependency' && first) {
+    // the engine reads bulkhead.json from disk: save it so the diagnostic goes away at once
+    action.command = { title: 'Save bulkhead.json', command: SAVE_CONFIG_COMMAND, arguments: [pathToUri(path.join(root, first.file))] };
+  }
+  return action;
+}
+
+function readDisk(absFile: string): string | undefined {
+  try {
+    return fs.readFileSync(absFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The Bulkhead language server: one engine session per workspace folder with a config, in its own
+ * process so the extension host never waits for a scan. Started by the extension over IPC.
+ */
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, settingsNotification,
+  type InitializationOptions,
+} from '../protocol/messages';
+import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
+import { BulkheadServer } from './bulkhead-server';
+import { codeActions } from './code-actions';
+import { isInside, uriToPath } from './paths';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let server: BulkheadServer;
+let folders: string[] = [];
+
+function openText(absFile: string): string | undefined {
+  return documents.all().find((d) => uriToPath(d.uri) === absFile)?.getText();
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const init = params.initializationOptions as InitializationOptions | undefined;
+  const settings: BulkheadSettings = { ...DEFAULT_SETTINGS, ...init?.settings };
+  folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
+  server = new BulkheadServer(connection, settings, () =>
+    documents.all().flatMap((d) => {
+      const file = uriToPath(d.uri);
+      return file ? [{ file, text: d.getText() }] : [];
+    }));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'bulkhead' },
+  };
+});
+
+connection.onInitialized(() => {
+  server.setFolders(folders);
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.flatMap((f) => uriToPath(f.uri) ?? []));
+    folders = [...folders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
+    server.setFolders(folders);
+  });
+  void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+});
+
+connection.onNotification(settingsNotification.method, (settings: BulkheadSettings) => {
+  server.updateSettings({ ...DEFAULT_SETTINGS, ...settings });
+});
+
+documents.onDidChangeContent(({ document }) => {
+  const file = uriToPath(document.uri);
+  if (file && server.runOnType) server.fileChanged(file, document.getText());
+});
+documents.onDidSave(({ document }) => {
+  const file = uriToPath(document.uri);
+  if (file) server.fileChanged(file, undefined);
+});
+// Closing an unsaved buffer reverts to what is on disk.
+documents.onDidClose(({ document }) => {
+  const file = uriToPath(document.uri);
+  if (file) server.fileChanged(file, undefined);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  server.filesChangedOnDisk(changes.flatMap((c) => uriToPath(c.uri) ?? []));
+});
+
+connection.onCodeAction((params) => codeActions(params, (f) => server.engines.forFile(f), openText));
+
+connection.onRequest(resultRequest.method, ({ folder, activeFile }: { folder?: string; activeFile?: string }) => {
+  const engines = server.engines.all();
+  const engine = (folder && server.engines.get(folder))
+    || (activeFile && engines.find((e) => isInside(e.folder, activeFile)))
+    || engines[0];
+  return engine?.result ?? null;
+});
+connection.onRequest(importSitesRequest.method, ({ folder, from, to }: { folder: string; from: string; to: string }) =>
+  server.engines.get(folder)?.importSites(from, to) ?? []);
+connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
+  const engine = server.engines.forFile(file);
+  return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
+});
+connection.onRequest(recheckRequest.method, () => server.recheckAll());
+
+documents.listen(connection);
+connection.listen();

@@ -17,3 +17,23 @@ const common = {
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
 // The engine alone, for in-process use by the benchmark (bench/probes) and future hosts.
 await build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' });
+// The VS Code extension (runs in the extension host; `vscode` is provided there) and its language
+// server (a separate Node process holding the engine). Minified: they ship in the VSIX.
+await build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
+await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', minify: true });
+// The module graph webview (a browser app: VS Code webview and the CLI's HTML export): one script
+// and one stylesheet in dist/webview, the only folder the webview may load from.
+await build({
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome114',
+  format: 'iife',
+  minify: true,
+  logLevel: 'warning',
+  tsconfig: 'src/webview/tsconfig.json',
+  entryPoints: [
+    { in: 'src/webview/main.ts', out: 'graph' },
+    { in: 'media/webview/graph.css', out: 'graph' },
+  ],
+  outdir: 'dist/webview',
+});

@@ -5,7 +5,7 @@ import { cap } from './plan.mjs';
 
 const EXTERNALS = ['zod', 'express', 'date-fns', 'lodash-es', 'node:crypto', 'node:events', 'rxjs'];
 /** Per-file odds of each deliberate violation (application and api layers). */
-const ODDS = { internal: 0.01, undeclared: 0.006, unresolved: 0.002 };
+const ODDS = { internal: 0.01, undeclared: 0.006, unresolved: 0.002, driver: 0.002, foreignTable: 0.004 };
 
 export function moduleFileText(plan, mod, fileIndex, random) {
   const file = mod.files[fileIndex];
@@ -27,7 +27,7 @@ export function moduleFileText(plan, mod, fileIndex, random) {
   } else if (file.layer === 'infrastructure') {
     for (const f of pickEarlier(['domain'], random.int(1, 2))) imports.fromFile(f, f.exports, true);
     shared('db');
-    imports.raw(random.chance(0.5) ? `import { sql } from 'drizzle-orm';` : `import { Entity, Column, PrimaryColumn } from 'typeorm';`);
+    imports.raw(usesTypeorm(file) ? `import { Entity, Column, PrimaryColumn } from 'typeorm';` : `import { sql } from 'drizzle-orm';`);
   } else {
     for (const f of pickEarlier(['application'], random.int(1, 2))) imports.fromFile(f, f.exports, false);
     crossModule(plan, mod, imports, random, 1);
@@ -66,6 +66,21 @@ function violations(plan, mod, file, imports, random) {
     if (target) imports.named(`@app/${target.name}`, [random.pick(target.publicNames).name]);
   }
   if (random.chance(ODDS.unresolved)) imports.named('./missing-helper', ['missingHelper']);
+  if (random.chance(ODDS.driver)) imports.raw(`import { Pool } from 'pg';`);
+  if (random.chance(ODDS.foreignTable)) {
+    const target = random.pick(others);
+    const repository = target.files.find((f) => f.layer === 'infrastructure');
+    if (repository) file.foreignTable = tableOf(repository);
+  }
+}
+
+/** Half of the repositories are TypeORM entities, the other half drizzle with raw SQL. */
+function usesTypeorm(file) {
+  return file.seq % 2 === 0;
+}
+
+function tableOf(repositoryFile) {
+  return `${repositoryFile.exports[0].name.replace(/Repository$/, '').replace(/([a-z])([A-Z0-9])/g, '$1_$2').toLowerCase()}s`;
 }
 
 function pickSharedName(plan, area, random) {
@@ -176,13 +191,19 @@ function entityBody(file, random) {
 
 function serviceBody(file, random) {
   const cls = file.exports[0].name;
-  return `export class ${cls} {\n${fields(random, 1, 3)}${methods(random, 3, 7, cls)}\n  async run(ids: readonly string[]): Promise<number> {\n    const results = await Promise.all(ids.map(async (id) => id.length));\n    return results.reduce((a, b) => a + b, 0);\n  }\n}\n`;
+  const shortcut = file.foreignTable
+    ? `\n  async shortcut(db: { query(text: string): Promise<unknown> }): Promise<unknown> {\n    return db.query('SELECT count(*) FROM ${file.foreignTable}');\n  }\n`
+    : '';
+  return `export class ${cls} {\n${fields(random, 1, 3)}${methods(random, 3, 7, cls)}${shortcut}\n  async run(ids: readonly string[]): Promise<number> {\n    const results = await Promise.all(ids.map(async (id) => id.length));\n    return results.reduce((a, b) => a + b, 0);\n  }\n}\n`;
 }
 
 function repositoryBody(file, random) {
   const cls = file.exports[0].name;
-  const table = `${cls.replace(/Repository$/, '').replace(/([a-z])([A-Z0-9])/g, '$1_$2').toLowerCase()}s`;
-  return `export class ${cls} {\n  private readonly statements = new Map<string, string>();\n\n  async findById(id: string): Promise<unknown> {\n    return this.exec(\`SELECT id, status, created_at FROM ${table} WHERE id = $1\`, [id]);\n  }\n\n  async archiveOlderThan(days: number): Promise<unknown> {\n    return this.exec(\`UPDATE ${table} SET status = 'archived' WHERE created_at < now() - ($1 || ' days')::interval\`, [days]);\n  }\n\n  async countByStatus(): Promise<unknown> {\n    return this.exec(\`SELECT status, count(*) FROM ${table} JOIN audit_log ON audit_log.ref = ${table}.id GROUP BY status\`, []);\n  }\n${methods(random, 1, 3, cls)}\n  private async exec(text: string, values: unknown[]): Promise<unknown> {\n    this.statements.set(text, String(values.length));\n    return { text, values };\n  }\n}\n`;
+  const table = tableOf(file);
+  const entity = usesTypeorm(file)
+    ? `@Entity('${table}')\nexport class ${cls.replace(/Repository$/, '')}Entity {\n  @PrimaryColumn() id!: string;\n  @Column() status!: string;\n  @Column() createdAt!: Date;\n}\n\n`
+    : `export const ${cls.replace(/Repository$/, '')}ByStatus = (status: string) => sql\`SELECT id FROM ${table} WHERE status = \${status}\`;\n\n`;
+  return `${entity}export class ${cls} {\n  private readonly statements = new Map<string, string>();\n\n  async findById(id: string): Promise<unknown> {\n    return this.exec(\`SELECT id, status, created_at FROM ${table} WHERE id = $1\`, [id]);\n  }\n\n  async archiveOlderThan(days: number): Promise<unknown> {\n    return this.exec(\`UPDATE ${table} SET status = 'archived' WHERE created_at < now() - ($1 || ' days')::interval\`, [days]);\n  }\n\n  async countByStatus(): Promise<unknown> {\n    return this.exec(\`SELECT status, count(*) FROM ${table} JOIN audit_log ON audit_log.ref = ${table}.id GROUP BY status\`, []);\n  }\n${methods(random, 1, 3, cls)}\n  private async exec(text: string, values: unknown[]): Promise<unknown> {\n    this.statements.set(text, String(values.length));\n    return { text, values };\n  }\n}\n`;
 }
 
 function controllerBody(file, mod, earlier, random) {

@@ -77,6 +77,7 @@ function moduleMap(plan) {
         dependsOn: ['shared/*', ...m.deps.map((d) => plan.modules[d].name)],
       })),
     ],
+    database: { allowedIn: ['src/modules/*/infrastructure/**', 'src/shared/db/**'] },
     rules: { 'unowned-file': 'warn' },
   };
 }

@@ -10,7 +10,7 @@ const GNU_TIME = '/usr/bin/time';
 const hasGnuTime = fs.existsSync(GNU_TIME);
 
 /**
- * @returns {Promise<{ wallMs: number, peakRssMiB: number | undefined, exitCode: number | null, timedOut: boolean, stdout: string, stderr: string }>}
+ * @returns {Promise<{ wallMs: number, cpuMs: number | undefined, peakRssMiB: number | undefined, exitCode: number | null, timedOut: boolean, stdout: string, stderr: string }>}
  * `stdout` is only kept when `keepStdout` (large outputs go to `stdoutFile` instead).
  */
 export function runMeasured(command, args, { cwd, timeoutMs = 0, stdoutFile, keepStdout = false, env } = {}) {
@@ -49,17 +49,21 @@ export function runMeasured(command, args, { cwd, timeoutMs = 0, stdoutFile, kee
       clearInterval(poll);
       if (typeof out === 'number') fs.closeSync(out);
       let peakKiB = polledKiB || undefined;
+      let cpuMs;
       let exitCode = code;
       if (hasGnuTime) {
         const report = readAndRemove(timeFile);
         const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
         peakKiB = rss ? Number(rss[1]) : undefined;
+        const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+        const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+        if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
         const status = /Exit status: (\d+)/.exec(report);
         if (status) exitCode = Number(status[1]);
         // GNU time prints "Command exited with non-zero status N" on the child's stderr stream.
         stderr = stderr.replace(/^Command exited with non-zero status \d+\n/m, '');
       }
-      resolve({ wallMs, peakRssMiB: peakKiB === undefined ? undefined : peakKiB / 1024, exitCode: timedOut ? null : exitCode, timedOut, stdout, stderr });
+      resolve({ wallMs, cpuMs, peakRssMiB: peakKiB === undefined ? undefined : peakKiB / 1024, exitCode: timedOut ? null : exitCode, timedOut, stdout, stderr });
     });
   });
 }

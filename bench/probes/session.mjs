@@ -15,9 +15,16 @@ const root = fs.realpathSync(path.resolve(process.argv[2]));
 const editCount = Number(process.argv[3] ?? 200);
 
 const coldStarted = performance.now();
+const coldCpuStarted = process.cpuUsage();
 const session = new engine.WorkspaceSession({ root });
 const base = session.check();
 const coldMs = performance.now() - coldStarted;
+const coldCpu = process.cpuUsage(coldCpuStarted);
+const coldMaxRssMiB = process.resourceUsage().maxRSS / 1024;
+const cpuMsSince = (start) => {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+};
 
 const analyzeTimes = [];
 for (let i = 0; i < 20; i++) {
@@ -30,6 +37,7 @@ for (let i = 0; i < 20; i++) {
 // new import usually crosses a module boundary.
 const files = session.fileEdges ? [...new Set(session.fileEdges().map((e) => e.from))].sort() : [];
 const importEdits = [];
+const importEditsCpu = [];
 const keystrokes = [];
 let changed = 0;
 for (let i = 0; i < editCount && files.length > 1; i++) {
@@ -48,9 +56,11 @@ for (let i = 0; i < editCount && files.length > 1; i++) {
 
   // An edit that adds an import, usually a new dependency between modules.
   t = performance.now();
+  const c = process.cpuUsage();
   session.updateFile(abs, `import { benchEdit${i} } from '${spec}';\n${original}`);
   const after = session.analyze();
   importEdits.push(performance.now() - t);
+  importEditsCpu.push(cpuMsSince(c));
   if (after.violations.length !== base.violations.length) changed++;
 
   session.updateFile(abs, original);
@@ -64,9 +74,12 @@ process.stdout.write(`${JSON.stringify({
   violations: base.violations.length,
   loadMs,
   coldMs,
+  coldCpuMs: (coldCpu.user + coldCpu.system) / 1000,
+  coldMaxRssMiB,
   analyzeOnly: stats(analyzeTimes),
   keystroke: stats(keystrokes),
   importEdit: stats(importEdits),
+  importEditCpu: stats(importEditsCpu),
   importEditsChangingViolations: changed,
   restoredSameViolations: restored.violations.length === base.violations.length,
   maxRssMiB: process.resourceUsage().maxRSS / 1024,

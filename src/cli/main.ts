@@ -2,6 +2,9 @@ import { VERSION } from '../engine';
 import { HELP, parseCliArgs, UsageError } from './args';
 import { checkCommand } from './commands/check-command';
 import { graphCommand } from './commands/graph-command';
+import { baselineCommand } from './commands/baseline-command';
+import { initCommand } from './commands/init-command';
+import { explainCommand } from './commands/explain-command';
 import { EXIT_USAGE } from './exit-code';
 import { detectTerminal } from './terminal';
 
@@ -18,7 +21,8 @@ export function main(argv: string[]): number {
       return 0;
     }
     const terminal = detectTerminal({ noColor: args.noColor }, process.env, !!process.stdout.isTTY, !!process.stderr.isTTY);
-    const run = args.command === 'check' ? checkCommand : graphCommand;
+    const commands = { check: checkCommand, graph: graphCommand, baseline: baselineCommand, init: initCommand, explain: explainCommand };
+    const run = commands[args.command];
     const { output, exitCode, errorOutput } = run(args, terminal, process.cwd()) as { output: string; exitCode: number; errorOutput?: string };
     if (errorOutput) process.stderr.write(errorOutput);
     process.stdout.write(output);

@@ -9,3 +9,12 @@ export { VERSION } from './version';
 export type { Fix, FileEdit, FixKind } from './fixes/fix';
 export { applyFileEdits } from './fixes/add-dependency-fix';
 export { REASON_PLACEHOLDER } from './fixes/ignore-comment-fix';
+export { RULE_CATALOG, RULE_DOCS_BASE, type RuleInfo } from './rules/rule-catalog';
+export {
+  BASELINE_FILE_NAME, baselineOf, compareWithBaseline, shrinkBaseline, readBaseline, writeBaseline, BaselineError,
+  type Baseline, type BaselineEntry, type BaselineComparison,
+} from './baseline/baseline';
+export { defaultCacheFile, type CacheStats } from './cache/fact-cache';
+export { writeFileAtomic } from './io/atomic-write';
+export type { Explanation, ImportExplanation } from './check/explain';
+export { inferModuleMap, type InferredMap } from './init/infer-module-map';

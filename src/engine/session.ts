@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { AnalysisInput } from './check/analyze-workspace';
 import { analyzeWorkspace } from './check/analyze-workspace';
 import type { IndexedFile } from './analyze/file-index';
-import { CONFIG_FILE_NAME, loadConfigFile, type LoadedConfig } from './config/load-config';
+import { CONFIG_FILE_NAME, loadConfigFile, parseConfigText, type LoadedConfig } from './config/load-config';
 import { findSourceFiles, sourceFileFilter } from './discover/find-source-files';
 import { extractFacts } from './extract/extract-facts';
+import { loadDatabaseSetup, type DatabaseSetup } from './database/database-setup';
 import { readSource } from './extract/read-source';
 import { DependencyPolicy } from './map/dependency-policy';
 import { buildModuleMap, type ModuleMap } from './map/module-map';
@@ -24,6 +26,8 @@ import { VERSION } from './version';
 import { computeFixes } from './fixes/compute-fixes';
 import type { Fix } from './fixes/fix';
 import { findIgnoreComments } from './suppress/ignore-comments';
+import { FactCache, type CacheStats } from './cache/fact-cache';
+import { explainFile, type Explanation } from './check/explain';
 
 export interface SessionOptions {
   /** Workspace root: the folder holding bulkhead.json unless `configFile` says otherwise. */
@@ -32,6 +36,10 @@ export interface SessionOptions {
   configFile?: string;
   /** Called while files are read, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Use this text as the config instead of reading `configFile` (e.g. a map being inferred). */
+  configText?: string;
+  /** Persist per-file facts in this file between runs (see cache/fact-cache.ts). */
+  cacheFile?: string;
 }
 
 /**
@@ -48,9 +56,14 @@ export class WorkspaceSession {
   private readonly fileDiagnostics = new Map<string, InputDiagnostic[]>();
   private discoveryDiagnostics: InputDiagnostic[] = [];
   private map?: ModuleMap;
+  private database?: DatabaseSetup;
   private host!: ResolutionHost;
   private projects!: TsconfigRegistry;
   private resolver!: ModuleResolver;
+  private cache?: FactCache;
+  private environment = '';
+  /** Hits and misses of the persistent cache in the last full check. */
+  cacheStats?: CacheStats;
 
   constructor(private readonly options: SessionOptions) {
     this.root = realFolder(options.root);
@@ -63,11 +76,21 @@ export class WorkspaceSession {
     this.load();
     this.index.clear();
     this.fileDiagnostics.clear();
+    this.cache = this.map && this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined;
     if (this.map) {
       this.files.forEach((file, i) => {
         this.indexFile(file);
         this.options.onProgress?.(i + 1, this.files.length);
       });
+    }
+    if (this.cache) {
+      this.cacheStats = this.cache.stats;
+      try {
+        this.cache.save();
+      } catch (err) {
+        this.discoveryDiagnostics.push({ file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` });
+      }
+      this.cache = undefined;
     }
     return this.result(started);
   }
@@ -86,20 +109,23 @@ export class WorkspaceSession {
 
   private load(): void {
     const configName = toPosix(path.relative(this.root, this.configFile));
-    this.loaded = loadConfigFile(this.configFile, configName);
+    this.loaded = this.options.configText !== undefined ? parseConfigText(this.options.configText, configName) : loadConfigFile(this.configFile, configName);
     const config = this.loaded.config;
     this.map = undefined;
+    this.database = undefined;
     this.files = [];
     if (!config) return;
     const discovery = findSourceFiles(this.root, { include: config.include, ignore: config.ignore });
     this.files = discovery.files;
     this.isScanned = sourceFileFilter(this.root, { include: config.include, ignore: config.ignore });
     this.discoveryDiagnostics = discovery.diagnostics;
+    this.environment = resolutionEnvironment(this.root, this.loaded.text, discovery);
     const packages = readWorkspacePackages(this.root, discovery.packageJsons);
     this.host = new ResolutionHost(this.root, (dir, ext, exc, inc, depth) => ts.sys.readDirectory(dir, ext, exc, inc, depth), packages);
     this.projects = new TsconfigRegistry(this.root, this.host);
     this.resolver = new ModuleResolver(this.root, this.host, this.projects);
     this.rebuildMap();
+    this.database = loadDatabaseSetup(this.root, config, this.loaded.locator);
     if (this.files.length === 0) {
       this.discoveryDiagnostics.push({
         file: '.', range: FILE_START, severity: 'warning', code: 'no-source-files',
@@ -116,7 +142,7 @@ export class WorkspaceSession {
   /** Whether a change to this file invalidates everything (the config, a tsconfig, a package.json). */
   needsFullCheck(absFile: string): boolean {
     const name = path.basename(absFile);
-    return path.resolve(absFile) === this.configFile || /^tsconfig.*\.json$/.test(name) || name === 'package.json' || name === '.gitignore';
+    return path.resolve(absFile) === this.configFile || /^tsconfig.*\.json$/.test(name) || name === 'package.json' || name === '.gitignore' || name.endsWith('.prisma');
   }
 
   /** The workspace-relative path of a file this session scans, else undefined. */
@@ -184,6 +210,13 @@ export class WorkspaceSession {
     });
   }
 
+  /** Why a file may or may not import what it imports (`bulkhead explain`), as of the last check. */
+  explain(file: string, specifier?: string): Explanation | undefined {
+    const config = this.loaded?.config;
+    if (!this.map || !config) return undefined;
+    return explainFile({ index: this.index, map: this.map, policy: new DependencyPolicy(config.constraints) }, file, specifier);
+  }
+
   /** The module a workspace-relative file belongs to, if any. */
   moduleOf(file: string): string | undefined {
     return this.map?.moduleOf(file)?.name;
@@ -206,6 +239,7 @@ export class WorkspaceSession {
 
   private indexFile(file: string, text?: string): void {
     const abs = path.join(this.root, file);
+    if (text === undefined && this.cache && this.reuseCached(file, abs)) return;
     const read = text === undefined ? readSource(abs) : ({ ok: true, text, notUtf8: false } as const);
     if (!read.ok) {
       this.fileDiagnostics.set(file, [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }]);
@@ -222,12 +256,40 @@ export class WorkspaceSession {
         message: `syntax error (${facts.syntaxError.message}); imports that could be parsed are still checked`,
       });
     }
-    const resolutions = facts.imports.map((fact) => {
+    const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores: findIgnoreComments(read.text) };
+    this.index.set(file, entry);
+    if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
+    if (this.cache && 'size' in read) this.cache.store(entry, read, read.text, diagnostics);
+  }
+
+  private resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {
+    return facts.imports.map((fact) => {
       const r = this.resolver.resolve(fact.specifier, abs, fact.kind);
       return r.kind === 'file' ? { kind: 'file' as const, file: toPosix(path.relative(this.root, r.file)) } : r;
     });
-    this.index.set(file, { file, facts, resolutions, ignores: findIgnoreComments(read.text) });
-    if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
+  }
+
+  /** Takes a file's facts from the persistent cache when it is unchanged; resolves again if the environment changed. */
+  private reuseCached(file: string, abs: string): boolean {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      return false;
+    }
+    const hit = this.cache!.lookup(file, stat, () => {
+      const read = readSource(abs);
+      return read.ok ? read.text : undefined;
+    });
+    if (!hit) return false;
+    const entry: IndexedFile = { file, ...hit.data };
+    if (!this.cache!.resolutionsValid) {
+      entry.resolutions = this.resolveImports(abs, entry.facts);
+      this.cache!.updateResolutions(entry);
+    }
+    this.index.set(file, entry);
+    if (hit.diagnostics.length > 0) this.fileDiagnostics.set(file, hit.diagnostics);
+    return true;
   }
 
   private result(started: number): CheckResult {
@@ -236,6 +298,7 @@ export class WorkspaceSession {
     const diagnostics = [
       ...this.loaded.diagnostics,
       ...(map?.diagnostics ?? []),
+      ...(this.database?.diagnostics ?? []),
       ...this.discoveryDiagnostics,
       ...(map ? this.projects.diagnostics : []),
       ...[...this.fileDiagnostics.values()].flat(),
@@ -259,6 +322,7 @@ export class WorkspaceSession {
       policy: new DependencyPolicy(config.constraints),
       severities: config.rules ?? {},
       isLocalSpecifier: (specifier, file) => isLocalSpecifier(specifier, this.projects.projectFor(path.join(this.root, file)).options),
+      database: this.database,
     };
     const analysis = analyzeWorkspace(input);
     const fileCounts = new Map<string, number>();
@@ -287,6 +351,20 @@ function finish(result: CheckResult, started: number): CheckResult {
   result.summary.warnings = result.violations.filter((v) => v.severity === 'warn').length;
   result.summary.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/** What module resolution depends on besides the files' own text; a change re-resolves every import. */
+function resolutionEnvironment(root: string, configText: string, discovery: { files: string[]; packageJsons: string[]; tsconfigs: string[] }): string {
+  const hash = createHash('sha1').update(VERSION).update('\0').update(configText).update('\0').update(discovery.files.join('\n'));
+  for (const rel of [...discovery.packageJsons, ...discovery.tsconfigs].sort()) {
+    hash.update(`\0${rel}\0`);
+    try {
+      hash.update(fs.readFileSync(path.join(root, rel)));
+    } catch {
+      hash.update('(unreadable)');
+    }
+  }
+  return hash.digest('hex');
 }
 
 function realFolder(p: string): string {

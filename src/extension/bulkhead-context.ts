@@ -32,7 +32,10 @@ export class BulkheadContext implements vscode.Disposable {
     this.disposables.push(
       this.resultChanged,
       this.progress,
-      this.config.onDidChange((settings) => void this.client?.sendNotification(settingsNotification.method, settings)),
+      this.config.onDidChange((settings) => {
+        if (settings.enable && !this.client) void this.start();
+        else void this.client?.sendNotification(settingsNotification.method, settings);
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.refreshModule()),
     );
   }
@@ -102,8 +105,11 @@ export class BulkheadContext implements vscode.Disposable {
     this.statusBar.setModule(found?.module);
   }
 
+  /** Called by deactivate() and by the extension's subscriptions; only the first call counts. */
   async dispose(): Promise<void> {
+    const disposables = this.disposables.splice(0);
+    if (disposables.length === 0) return;
     await this.stop();
-    this.disposables.forEach((d) => d.dispose());
+    disposables.forEach((d) => d.dispose());
   }
 }

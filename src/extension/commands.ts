@@ -16,7 +16,7 @@ export const COMMANDS: Record<string, Command> = {
     return folders;
   },
   'bulkhead.showGraph': (ctx) => showGraph(ctx.extension, ctx.graphSource),
-  'bulkhead.createConfig': (ctx) => createConfig(ctx.config.settings.configPath),
+  'bulkhead.createConfig': (ctx, folder?: vscode.Uri) => createConfig(ctx, folder),
   'bulkhead.showOutput': (ctx) => ctx.output.show(true),
   [STATUS_BAR_COMMAND]: async () => {
     const picked = await vscode.window.showQuickPick(

@@ -21,6 +21,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}'),
         vscode.workspace.createFileSystemWatcher('**/.gitignore'),
+        // a folder created or deleted with its files may come as one event for the folder itself,
+        // which the globs above do not match
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
         // a branch switch rewrites HEAD: re-check everything once the checkout settles
         vscode.workspace.createFileSystemWatcher('**/.git/HEAD'),
       ],

@@ -40,6 +40,8 @@ export interface InitializationOptions {
 export const resultRequest = request<{ folder?: string; activeFile?: string }, CheckResult | null>('bulkhead/result');
 export const importSitesRequest = request<{ folder: string; from: string; to: string }, ImportSite[]>('bulkhead/importSites');
 export const moduleOfRequest = request<{ file: string }, { folder: string; module?: string } | null>('bulkhead/moduleOf');
+/** A starting module map for a folder (not written: the client writes and opens it). */
+export const draftConfigRequest = request<{ folder: string }, { text: string; modules: number; notes: string[] }>('bulkhead/draftConfig');
 export const recheckRequest = request<Record<string, never>, FolderStatus[]>('bulkhead/recheck');
 export const settingsNotification = notification<BulkheadSettings>('bulkhead/settings');
 

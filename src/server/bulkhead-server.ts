@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import type { CheckResult } from '../engine';
@@ -53,7 +54,7 @@ export class BulkheadServer {
       this.sendStatus();
       return;
     }
-    if (settings.configPath !== before.configPath) this.applySync(this.engines.sync(this.engines.all().map((e) => e.folder).concat(), settings.configPath));
+    if (settings.configPath !== before.configPath) this.applySync(this.engines.sync(undefined, settings.configPath));
     for (const e of this.engines.all()) this.queue.fullCheck(e.folder, 0);
   }
 
@@ -62,11 +63,16 @@ export class BulkheadServer {
     if (!this.settings.enable) return;
     const engine = this.engines.forFile(absFile);
     if (!engine) {
-      if (path.basename(absFile) === path.basename(this.settings.configPath)) this.applySync(this.engines.resync());
+      if (path.basename(absFile) === path.basename(this.settings.configPath)) this.applySync(this.engines.sync());
       return;
     }
     if (engine.session.needsFullCheck(absFile) || path.basename(absFile) === 'HEAD') {
       if (text === undefined) this.queue.fullCheck(engine.folder, DISK_DELAY_MS);
+      return;
+    }
+    // a folder created or deleted with its files may come as one event for the folder
+    if (text === undefined && !path.extname(absFile) && isFolderOrGone(absFile)) {
+      this.queue.fullCheck(engine.folder, DISK_DELAY_MS);
       return;
     }
     this.queue.edit(engine.folder, absFile, text, text === undefined ? DISK_DELAY_MS : TYPING_DELAY_MS);
@@ -74,7 +80,7 @@ export class BulkheadServer {
 
   /** A burst of file events from the watcher. */
   filesChangedOnDisk(absFiles: string[]): void {
-    if (absFiles.some((f) => path.basename(f) === path.basename(this.settings.configPath))) this.applySync(this.engines.resync());
+    if (absFiles.some((f) => path.basename(f) === path.basename(this.settings.configPath))) this.applySync(this.engines.sync());
     const perFolder = new Map<FolderEngine, string[]>();
     for (const file of absFiles) {
       const engine = this.engines.forFile(file);
@@ -173,6 +179,14 @@ function folderStatus(folder: string, r: CheckResult): FolderStatus {
     configErrors: r.diagnostics.filter((d) => d.severity === 'error').length,
     durationMs: r.summary.durationMs,
   };
+}
+
+function isFolderOrGone(absPath: string): boolean {
+  try {
+    return fs.statSync(absPath).isDirectory();
+  } catch {
+    return true;
+  }
 }
 
 function ms(n: number): string {

@@ -23,9 +23,12 @@ export function codeActions(
   const readText = (abs: string) => openText(abs) ?? readDisk(abs);
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE) continue;
     const data = diagnostic.data as DiagnosticData | undefined;
-    if (diagnostic.source !== SOURCE || !data?.fingerprint) continue;
-    const violation = engine.findViolation(rel, data.rule, data.fingerprint);
+    // clients that drop `data` still send code and range
+    const violation = data?.fingerprint
+      ? engine.findViolation(rel, data.rule, data.fingerprint)
+      : engine.findViolationAt(rel, String(diagnostic.code), diagnostic.range.start.line + 1, diagnostic.range.start.character + 1);
     if (!violation) continue;
     for (const fix of engine.fixesFor(violation, readText)) {
       actions.push(toCodeAction(fix, engine.root, diagnostic));

@@ -57,6 +57,10 @@ export class FolderEngine {
     return this.last?.violations.find((v) => v.fingerprint === fingerprint && v.rule === rule && v.file === file);
   }
 
+  findViolationAt(file: string, rule: string, line: number, column: number): Violation | undefined {
+    return this.last?.violations.find((v) => v.file === file && v.rule === rule && v.range.start.line === line && v.range.start.column === column);
+  }
+
   fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[] {
     return this.session.fixesFor(violation, readText);
   }

@@ -8,12 +8,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, settingsNotification,
+  draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, settingsNotification,
   type InitializationOptions,
 } from '../protocol/messages';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
 import { BulkheadServer } from './bulkhead-server';
 import { codeActions } from './code-actions';
+import { draftConfig } from './draft-config';
 import { isInside, uriToPath } from './paths';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -92,6 +93,7 @@ connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
   return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
 });
 connection.onRequest(recheckRequest.method, () => server.recheckAll());
+connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) => draftConfig(folder));
 
 documents.listen(connection);
 connection.listen();

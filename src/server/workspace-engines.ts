@@ -9,7 +9,7 @@ export class WorkspaceEngines {
   constructor(private configPath: string) {}
 
   /** Re-reads which folders have a config; returns the engines that were added and the folders dropped. */
-  sync(folders: string[], configPath = this.configPath): { added: FolderEngine[]; removed: string[] } {
+  sync(folders: string[] = this.folders, configPath = this.configPath): { added: FolderEngine[]; removed: string[] } {
     const pathChanged = configPath !== this.configPath;
     this.configPath = configPath;
     this.folders = folders;
@@ -29,11 +29,6 @@ export class WorkspaceEngines {
       }
     }
     return { added, removed };
-  }
-
-  /** Re-check which folders have a config, e.g. after a bulkhead.json was created or deleted. */
-  resync(): { added: FolderEngine[]; removed: string[] } {
-    return this.sync(this.folders);
   }
 
   all(): FolderEngine[] {

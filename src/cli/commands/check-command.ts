@@ -1,17 +1,69 @@
+import * as path from 'node:path';
+import {
+  BASELINE_FILE_NAME, BaselineError, compareWithBaseline, readBaseline, shrinkBaseline, writeBaseline, type CheckResult,
+} from '../../engine';
 import type { CliArgs } from '../args';
 import { UsageError } from '../args';
-import { exitCodeOf } from '../exit-code';
+import { changedFilesSince } from '../changed-files';
+import { EXIT_VIOLATIONS, exitCodeOf } from '../exit-code';
+import { violationsForChangedFiles, withViolations } from '../narrow-result';
+import { githubReporter } from '../reporters/github';
 import { jsonReporter } from '../reporters/json';
+import { junitReporter } from '../reporters/junit';
+import { markdownReporter } from '../reporters/markdown';
 import type { Reporter } from '../reporters/reporter';
+import { sarifReporter } from '../reporters/sarif';
 import { textReporter } from '../reporters/text';
 import type { Terminal } from '../terminal';
 import { runCheck } from './run-check';
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter };
+const REPORTERS: Record<string, Reporter> = {
+  text: textReporter,
+  json: jsonReporter,
+  sarif: sarifReporter,
+  github: githubReporter,
+  junit: junitReporter,
+  markdown: markdownReporter,
+};
 
 export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): { output: string; exitCode: number } {
   const reporter = REPORTERS[args.format ?? 'text'];
   if (!reporter) throw new UsageError(`Unknown format "${args.format}" for check. Formats: ${Object.keys(REPORTERS).join(', ')}.`);
-  const result = runCheck(args, terminal, cwd);
-  return { output: reporter(result, { color: terminal.color, cwd }), exitCode: exitCodeOf(result) };
+  const { result: full, session } = runCheck(args, terminal, cwd);
+  let result = full;
+  if (args.changedSince !== undefined && !hasConfigErrors(result)) {
+    const changed = changedFilesSince(result.root, args.changedSince);
+    result = { ...withViolations(result, violationsForChangedFiles(result, changed, session)), changedSince: { ref: args.changedSince, files: changed.size } };
+  }
+  if (args.baseline && !hasConfigErrors(result)) result = applyBaseline(result, args, cwd);
+  if (args.quiet) result = withViolations(result, result.violations.filter((v) => v.severity === 'error'));
+  let exitCode = exitCodeOf(result);
+  if (exitCode === 0 && args.maxWarnings !== undefined && result.summary.warnings > args.maxWarnings) exitCode = EXIT_VIOLATIONS;
+  let output = reporter(result, { color: terminal.color, cwd });
+  if (exitCode === EXIT_VIOLATIONS && result.summary.errors === 0 && reporter === textReporter) {
+    output += `Too many warnings: ${result.summary.warnings} > --max-warnings ${args.maxWarnings}.\n`;
+  }
+  return { output, exitCode };
+}
+
+function hasConfigErrors(result: CheckResult): boolean {
+  return result.diagnostics.some((d) => d.severity === 'error');
+}
+
+function applyBaseline(result: CheckResult, args: CliArgs, cwd: string): CheckResult {
+  const file = typeof args.baseline === 'string' ? path.resolve(cwd, args.baseline) : path.join(path.dirname(path.resolve(result.root, result.config)), BASELINE_FILE_NAME);
+  let baseline;
+  try {
+    baseline = readBaseline(file);
+  } catch (err) {
+    if (err instanceof BaselineError) throw new UsageError(err.message);
+    throw err;
+  }
+  const comparison = compareWithBaseline(result.violations, baseline);
+  const updated = args.updateBaseline && comparison.fixed.length > 0;
+  if (updated) writeBaseline(file, shrinkBaseline(baseline, comparison));
+  return {
+    ...withViolations(result, comparison.fresh),
+    baseline: { file: path.relative(result.root, file).split(path.sep).join('/'), known: comparison.known, fixed: comparison.fixed, updated },
+  };
 }

@@ -39,6 +39,13 @@ export const textReporter: Reporter = (result, { color, cwd }) => {
     out.push('');
   }
   out.push(summaryLine(result, p));
+  if (result.baseline) {
+    const { known, fixed, updated, file: baselineFile } = result.baseline;
+    const fixedNote = fixed.length === 0 ? '' : updated ? `, ${fixed.length} fixed and dropped from it` : `, ${fixed.length} fixed (run with --update-baseline to drop them)`;
+    out.push(p.dim(`  baseline ${baselineFile}: ${known} known violation${known === 1 ? '' : 's'} not shown${fixedNote}`));
+  }
+  if (result.changedSince) out.push(p.dim(`  only files changed since ${result.changedSince.ref} (${result.changedSince.files} files)`));
+  if (result.summary.suppressed > 0) out.push(p.dim(`  ${result.summary.suppressed} silenced by bulkhead-ignore comments`));
   return `${out.join('\n')}\n`;
 };
 
@@ -59,7 +66,7 @@ function summaryLine(result: CheckResult, p: ReturnType<typeof paint>): string {
     return p.red(p.bold(`✖ ${configErrors} configuration error${configErrors === 1 ? '' : 's'} in ${result.config}; fix ${configErrors === 1 ? 'it' : 'them'} to check the workspace.`));
   }
   const total = errors + warnings;
-  if (total === 0) return p.green(p.bold(`✔ No boundary violations (${scope})`));
+  if (total === 0) return p.green(p.bold(`✔ No ${result.baseline ? 'new ' : ''}boundary violations (${scope})`));
   const text = `✖ ${total} boundary violation${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) (${scope})`;
   return errors > 0 ? p.red(p.bold(text)) : p.yellow(p.bold(text));
 }

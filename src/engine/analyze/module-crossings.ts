@@ -1,6 +1,6 @@
 import type { ImportFact } from '../extract/file-facts';
 import type { ModuleInfo, ModuleMap } from '../map/module-map';
-import type { FileIndex } from './file-index';
+import type { FileIndex, IndexedFile } from './file-index';
 import type { Origin, ReExportTracer } from './reexport-tracer';
 
 /** An import whose target file belongs to another module than the importing file. */
@@ -30,30 +30,33 @@ function isNestedIn(inner: ModuleInfo, outer: ModuleInfo): boolean {
 /** Every module crossing of the workspace, direct and through re-exports, in file order. */
 export function findModuleCrossings(index: FileIndex, map: ModuleMap, tracer: ReExportTracer): ModuleCrossing[] {
   const crossings: ModuleCrossing[] = [];
-  const files = [...index.keys()].sort();
-  for (const file of files) {
-    const from = map.moduleOf(file);
-    if (!from) continue;
-    const { facts, resolutions } = index.get(file)!;
-    facts.imports.forEach((fact, importIndex) => {
-      const resolution = resolutions[importIndex];
-      if (resolution?.kind !== 'file') return;
-      const targetFile = resolution.file;
-      const to = map.moduleOf(targetFile);
-      if (to === from) return;
-      if (to) crossings.push({ file, importIndex, fact, targetFile, from, to });
-      const seen = new Set<ModuleInfo>([from]);
-      if (to) seen.add(to);
-      for (const { imported } of fact.names) {
-        if (imported === '*') continue;
-        for (const origin of tracer.origins(targetFile, imported)) {
-          const owner = map.moduleOf(origin.file);
-          if (!owner || seen.has(owner) || origin.via.length === 0 || (to && isNestedIn(owner, to))) continue;
-          seen.add(owner);
-          crossings.push({ file, importIndex, fact, targetFile, from, to: owner, reExport: { name: imported, origin } });
-        }
+  for (const file of [...index.keys()].sort()) crossings.push(...fileCrossings(index.get(file)!, map, tracer));
+  return crossings;
+}
+
+/** The crossings of one file's imports, in import order. */
+export function fileCrossings({ file, facts, resolutions }: IndexedFile, map: ModuleMap, tracer: ReExportTracer): ModuleCrossing[] {
+  const crossings: ModuleCrossing[] = [];
+  const from = map.moduleOf(file);
+  if (!from) return crossings;
+  facts.imports.forEach((fact, importIndex) => {
+    const resolution = resolutions[importIndex];
+    if (resolution?.kind !== 'file') return;
+    const targetFile = resolution.file;
+    const to = map.moduleOf(targetFile);
+    if (to === from) return;
+    if (to) crossings.push({ file, importIndex, fact, targetFile, from, to });
+    const seen = new Set<ModuleInfo>([from]);
+    if (to) seen.add(to);
+    for (const { imported } of fact.names) {
+      if (imported === '*') continue;
+      for (const origin of tracer.origins(targetFile, imported)) {
+        const owner = map.moduleOf(origin.file);
+        if (!owner || seen.has(owner) || origin.via.length === 0 || (to && isNestedIn(owner, to))) continue;
+        seen.add(owner);
+        crossings.push({ file, importIndex, fact, targetFile, from, to: owner, reExport: { name: imported, origin } });
       }
-    });
-  }
+    }
+  });
   return crossings;
 }

@@ -12,6 +12,18 @@ export interface ModuleCycle {
  * connected group, the shortest cycle through it (deduplicated). Direct imports only.
  */
 export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycle[] {
+  // The cycle rule and the dependency summary both ask, about the same crossings.
+  let cycles = cyclesOf.get(crossings);
+  if (!cycles) {
+    cycles = computeModuleCycles(crossings);
+    cyclesOf.set(crossings, cycles);
+  }
+  return cycles;
+}
+
+const cyclesOf = new WeakMap<readonly ModuleCrossing[], ModuleCycle[]>();
+
+function computeModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycle[] {
   const firstSite = new Map<string, ModuleCrossing>();
   const successors = new Map<string, Set<string>>();
   for (const c of crossings) {

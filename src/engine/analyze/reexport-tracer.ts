@@ -7,35 +7,56 @@ export interface Origin {
   via: { file: string; line: number }[];
 }
 
+/** Names a file may export, through any chain of `export *`; `undefined` when that cannot be told. */
+type ExportableNames = ReadonlySet<string> | undefined;
+
 /**
  * Follows `export { x } from`, `import { x } …; export { x }` and `export * from` chains to the
  * file that declares a name, so an import through a barrel is attributed to the module that
  * really owns the symbol.
  */
 export class ReExportTracer {
-  private readonly memo = new Map<string, Origin[]>();
+  /** file -> name -> origins; nested maps, because building a key string per lookup dominated. */
+  private readonly memo = new Map<string, Map<string, Origin[]>>();
+  private readonly visiting = new Map<string, Set<string>>();
+  private readonly exportable = new Map<string, ExportableNames | null>();
+  private cut = false;
 
   constructor(private readonly index: FileIndex) {}
 
+  /**
+   * Whether a re-export cycle was cut short while tracing. Answers found then depend on the order
+   * of the questions, so they must not outlive one analysis.
+   */
+  get orderSensitive(): boolean {
+    return this.cut;
+  }
+
   /** Where `name`, imported from `file`, is declared; the file itself when that cannot be told. */
   origins(file: string, name: string): Origin[] {
-    const found = this.trace(file, name, new Set());
+    const found = this.trace(file, name);
     return found.length > 0 ? found : [{ file, via: [] }];
   }
 
-  private trace(file: string, name: string, visiting: Set<string>): Origin[] {
-    const key = `${file}\0${name}`;
-    const memo = this.memo.get(key);
+  private trace(file: string, name: string): Origin[] {
+    let byName = this.memo.get(file);
+    const memo = byName?.get(name);
     if (memo) return memo;
-    if (visiting.has(key)) return [];
-    visiting.add(key);
-    const result = this.compute(file, name, visiting);
-    visiting.delete(key);
-    this.memo.set(key, result);
+    let visiting = this.visiting.get(file);
+    if (visiting?.has(name)) {
+      this.cut = true;
+      return [];
+    }
+    if (!visiting) this.visiting.set(file, (visiting = new Set()));
+    visiting.add(name);
+    const result = this.compute(file, name);
+    visiting.delete(name);
+    if (!byName) this.memo.set(file, (byName = new Map()));
+    byName.set(name, result);
     return result;
   }
 
-  private compute(file: string, name: string, visiting: Set<string>): Origin[] {
+  private compute(file: string, name: string): Origin[] {
     const entry = this.index.get(file);
     if (!entry) return [];
     if (name === '*') return [{ file, via: [] }];
@@ -47,7 +68,7 @@ export class ReExportTracer {
       const target = resolutions[importIndex];
       if (target?.kind !== 'file') return [];
       const line = facts.imports[importIndex].range.start.line;
-      const found = this.trace(target.file, imported, visiting);
+      const found = this.trace(target.file, imported);
       const origins = found.length > 0 || !named ? found : [{ file: target.file, via: [] }];
       return origins.map((o) => ({ file: o.file, via: [{ file, line }, ...o.via] }));
     };
@@ -55,9 +76,56 @@ export class ReExportTracer {
     if (named.length > 0) return named.flatMap((r) => step(r.importIndex, r.imported, true));
     if (name === 'default') return [{ file, via: [] }];
     for (const importIndex of facts.starExports) {
+      // Barrels often hold dozens of `export *`; most cannot have the name, and asking each of
+      // them would cost a trace per star per name.
+      const target = resolutions[importIndex];
+      if (target?.kind === 'file' && !this.mayExport(target.file, name)) continue;
       const found = step(importIndex, name, false);
       if (found.length > 0) return found;
     }
     return [];
+  }
+
+  /**
+   * False only when tracing `name` from `file` is certain to find nothing: the name is neither
+   * declared nor re-exported there nor anywhere its `export *` chains lead.
+   */
+  private mayExport(file: string, name: string): boolean {
+    const entry = this.index.get(file);
+    if (!entry) return false;
+    const { facts } = entry;
+    // Most files re-export nothing wholesale: answer from their own facts, without building a set.
+    if (facts.starExports.length === 0) {
+      return name === '*' || name === 'default' || facts.localExports.includes(name) || facts.reExports.some((r) => r.exported === name);
+    }
+    const names = this.exportableNames(file);
+    return names === undefined || names.has(name);
+  }
+
+  private exportableNames(file: string): ExportableNames {
+    const known = this.exportable.get(file);
+    if (known === null) return undefined; // being computed: a star cycle, so no shortcut
+    if (known !== undefined || this.exportable.has(file)) return known;
+    this.exportable.set(file, null);
+    const entry = this.index.get(file);
+    let names: Set<string> | undefined = new Set();
+    if (entry) {
+      const { facts, resolutions } = entry;
+      names.add('*').add('default');
+      for (const n of facts.localExports) names.add(n);
+      for (const r of facts.reExports) names.add(r.exported);
+      for (const importIndex of facts.starExports) {
+        const target = resolutions[importIndex];
+        if (target?.kind !== 'file') continue;
+        const inner = this.exportableNames(target.file);
+        if (inner === undefined) {
+          names = undefined;
+          break;
+        }
+        for (const n of inner) names.add(n);
+      }
+    }
+    this.exportable.set(file, names);
+    return names;
   }
 }

@@ -8,9 +8,8 @@ import { ALL_RULES } from '../rules/all-rules';
 import type { Finding, RuleContext } from '../rules/rule';
 import type { FileIndex } from '../analyze/file-index';
 import { fingerprints } from './fingerprint';
-import { findModuleCrossings } from '../analyze/module-crossings';
+import { incrementalCrossings } from '../analyze/incremental-crossings';
 import { findModuleCycles } from '../analyze/module-cycles';
-import { ReExportTracer } from '../analyze/reexport-tracer';
 
 export interface Analysis {
   violations: Violation[];
@@ -26,13 +25,14 @@ export interface AnalysisInput {
   policy: DependencyPolicy;
   severities: Partial<Record<RuleId, RuleSeverity>>;
   isLocalSpecifier: RuleContext['isLocalSpecifier'];
+  database?: RuleContext['database'];
 }
 
 /** Runs every enabled rule over the indexed workspace. Pure: same input, same output. */
-export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier }: AnalysisInput): Analysis {
-  const tracer = new ReExportTracer(index);
-  const crossings = findModuleCrossings(index, map, tracer);
-  const context: RuleContext = { index, map, policy, crossings, isLocalSpecifier };
+export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database }: AnalysisInput): Analysis {
+  // Reuses the crossings of files that did not change since the last analysis of this index.
+  const crossings = incrementalCrossings(index, map);
+  const context: RuleContext = { index, map, policy, crossings, isLocalSpecifier, database };
   const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
   const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
   const raw = ALL_RULES.filter((rule) => enabled.has(rule.id)).flatMap((rule) => rule.check(context));

@@ -1,23 +1,37 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 const GLOB = /[*?{[]/;
 
 /** Tells whether an import is a database driver, by package name or (for globs) workspace path. */
 export class DriverMatcher {
   private readonly names: Set<string>;
-  private readonly globs: string[];
+  private readonly globs: Minimatch[];
 
   constructor(entries: readonly string[]) {
     this.names = new Set(entries.filter((e) => !GLOB.test(e)));
-    this.globs = entries.filter((e) => GLOB.test(e));
+    this.globs = entries.filter((e) => GLOB.test(e)).map((e) => new Minimatch(e, { dot: true }));
   }
+
+  /** Workspaces import the same few specifiers over and over; glob matching is not free. */
+  private readonly memo = new Map<string, string | undefined>();
 
   /** The driver an import names (its package, or the file it resolves to), else undefined. */
   match(specifier: string, resolvedFile?: string): string | undefined {
     const pkg = packageName(specifier);
     if (pkg && this.names.has(pkg)) return pkg;
+    if (this.globs.length === 0) return undefined;
+    // A relative import is known by the file it resolves to, a package import by its name.
+    const key = pkg ? specifier : resolvedFile ?? specifier;
+    if (this.memo.has(key)) return this.memo.get(key);
+    const found = this.compute(specifier, resolvedFile);
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private compute(specifier: string, resolvedFile?: string): string | undefined {
+    const pkg = packageName(specifier);
     for (const glob of this.globs) {
-      if ((pkg && minimatch(pkg, glob)) || minimatch(specifier, glob) || (resolvedFile && minimatch(resolvedFile, glob, { dot: true }))) {
+      if ((pkg ? glob.match(pkg) || glob.match(specifier) : false) || (resolvedFile && glob.match(resolvedFile))) {
         return pkg ?? specifier;
       }
     }

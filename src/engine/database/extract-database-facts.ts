@@ -6,15 +6,20 @@ import { modelNameArgumentOf, prismaDelegateOf, queryBuilderTableOf, sequelizeMo
 import { sqlOfLiteral } from './sql-literals';
 import { sqlTables } from './sql-tables';
 
+const SK = ts.SyntaxKind;
+
 /**
  * Cheap test on the raw text: only files that mention SQL verbs or an ORM's vocabulary are walked.
  * Everything the walk can find needs one of these words.
  */
 const DATABASE_HINT =
-  /\$(?:queryRaw|executeRaw)|\b(?:sql|SQL|query|raw|execute|exec|unsafe|prepare|prisma|knex|db|tx|trx|qb|k|client|transaction|getRepository|getTreeRepository|getMongoRepository|InjectModel|InjectRepository|getModel|models|model|Entity|Table|Schema|createForClass|define|init|pgTable|mysqlTable|sqliteTable|singlestoreTable|gelTable|pgTableCreator|table|from|into|selectFrom|insertInto|updateTable|deleteFrom|[a-z]*[jJ]oin)\s*[(`.]/;
+  /\$(?:queryRaw|executeRaw)|\b(?:sql|SQL|query|raw|execute|exec|unsafe|prepare|prisma|knex|db|tx|trx|qb|k|client|transaction|InjectModel|getModel|models|model|Entity|Table|Schema|createForClass|define|init|table|from|into|collection|join|Repository)\s*[(`.]|[a-z](?:Repository|Query|Raw|Table|Join|From|Into)\s*[(`.]/;
+
+/** A string or template that starts like a SQL statement. */
+const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
 
 export function mayMentionDatabase(text: string): boolean {
-  return DATABASE_HINT.test(text) || /prisma/i.test(text) || /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i.test(text);
+  return SQL_LITERAL_HINT.test(text) || /prisma/i.test(text) || DATABASE_HINT.test(text);
 }
 
 /**
@@ -23,7 +28,7 @@ export function mayMentionDatabase(text: string): boolean {
  */
 export function extractDatabaseFacts(sf: ts.SourceFile): DatabaseFacts | undefined {
   const references: TableReference[] = [];
-  const declarations: (TableDeclaration & { node?: never })[] = [];
+  const declarations: TableDeclaration[] = [];
   const aliases: { alias: string; className: string }[] = [];
   const position = (offset: number): Range['start'] => {
     const p = sf.getLineAndCharacterOfPosition(offset);
@@ -33,37 +38,70 @@ export function extractDatabaseFacts(sf: ts.SourceFile): DatabaseFacts | undefin
   const nodeRange = (node: ts.Node): Range => rangeOf(node.getStart(sf), node.end);
   const literalName = (node: ts.StringLiteral): Range => rangeOf(node.getStart(sf) + 1, node.end - 1);
 
+  /** The ancestors of the node being visited, innermost last. */
+  const path: ts.Node[] = [];
+  /**
+   * The parser leaves parent pointers unset and the detectors look at a node's context; linking
+   * only the path to a node that is looked at costs far less than linking every node.
+   */
+  const linkParents = (): void => {
+    for (let i = path.length - 1; i > 0 && path[i].parent !== path[i - 1]; i--) (path[i] as { parent: ts.Node }).parent = path[i - 1];
+  };
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
-      const sql = sqlOfLiteral(node, sf);
-      if (sql) {
+    const kind = node.kind;
+    // Types and import/export declarations hold no table access; skipping them keeps the walk short.
+    if (kind >= SK.FirstTypeNode && kind <= SK.LastTypeNode) return;
+    switch (kind) {
+      case SK.InterfaceDeclaration:
+      case SK.TypeAliasDeclaration:
+      case SK.ImportDeclaration:
+      case SK.ExportDeclaration:
+        return;
+      case SK.StringLiteral:
+      case SK.NoSubstitutionTemplateLiteral:
+      case SK.TemplateExpression: {
+        path.push(node);
+        linkParents();
+        path.pop();
+        const sql = sqlOfLiteral(node as ts.StringLiteral, sf);
+        if (!sql) break;
         for (const t of sqlTables(sql.text)) {
           references.push({ kind: 'sql', name: t.name, range: rangeOf(sql.offset + t.start, sql.offset + t.end), via: 'SQL' });
         }
+        break;
       }
-    } else if (ts.isCallExpression(node)) {
-      const prisma = prismaDelegateOf(node);
-      if (prisma) references.push({ kind: 'prisma', name: prisma.node.text, range: nodeRange(prisma.node), via: prisma.via });
-      const table = queryBuilderTableOf(node);
-      if (table) references.push({ kind: 'query-builder', name: table.name, range: literalName(table.node), via: table.via });
-      const model = modelNameArgumentOf(node);
-      if (model) references.push({ kind: 'model-name', name: model.node.text, range: literalName(model.node), via: model.via });
-      const declared = callDeclaration(node);
-      if (declared) declarations.push(toDeclaration(declared));
-      const alias = schemaAliasOf(node);
-      if (alias) aliases.push(alias);
-    } else if (ts.isPropertyAccessExpression(node)) {
-      const model = sequelizeModelOf(node);
-      if (model) references.push({ kind: 'model-name', name: model.node.text, range: nodeRange(model.node), via: model.via });
-    } else if (ts.isClassDeclaration(node)) {
-      const declared = classDeclaration(node);
-      if (declared) declarations.push(toDeclaration(declared));
+      case SK.CallExpression:
+        path.push(node);
+        linkParents();
+        path.pop();
+        visitCall(node as ts.CallExpression);
+        break;
+      case SK.PropertyAccessExpression: {
+        const model = sequelizeModelOf(node as ts.PropertyAccessExpression);
+        if (model) references.push({ kind: 'model-name', name: model.node.text, range: nodeRange(model.node), via: model.via });
+        break;
+      }
+      case SK.ClassDeclaration: {
+        const declared = classDeclaration(node as ts.ClassDeclaration);
+        if (declared) declarations.push(toDeclaration(declared));
+        break;
+      }
     }
-    ts.forEachChild(node, (child) => {
-      // The parser leaves parent pointers unset; the detectors look at a node's context.
-      (child as { parent: ts.Node }).parent = node;
-      visit(child);
-    });
+    path.push(node);
+    ts.forEachChild(node, visit);
+    path.pop();
+  };
+  const visitCall = (node: ts.CallExpression): void => {
+    const prisma = prismaDelegateOf(node);
+    if (prisma) references.push({ kind: 'prisma', name: prisma.node.text, range: nodeRange(prisma.node), via: prisma.via });
+    const table = queryBuilderTableOf(node);
+    if (table) references.push({ kind: 'query-builder', name: table.name, range: literalName(table.node), via: table.via });
+    const model = modelNameArgumentOf(node);
+    if (model) references.push({ kind: 'model-name', name: model.node.text, range: literalName(model.node), via: model.via });
+    const declared = callDeclaration(node);
+    if (declared) declarations.push(toDeclaration(declared));
+    const alias = schemaAliasOf(node);
+    if (alias) aliases.push(alias);
   };
   const toDeclaration = ({ node, ...rest }: Omit<TableDeclaration, 'range'> & { node: ts.Node }): TableDeclaration => ({ ...rest, range: nodeRange(node) });
 
@@ -72,5 +110,7 @@ export function extractDatabaseFacts(sf: ts.SourceFile): DatabaseFacts | undefin
     declarations.find((d) => d.bindings.includes(className))?.bindings.push(alias);
   }
   if (references.length === 0 && declarations.length === 0) return undefined;
+  // The walk meets outer calls before inner ones; facts read better in document order.
+  references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
   return { references, declarations };
 }

@@ -10,10 +10,10 @@ const PRISMA_METHODS = new Set([
 /** What a Prisma client is called in practice: `prisma`, `this.prisma`, `prismaService`, `tx`. */
 const PRISMA_CLIENT = /prisma|^(?:tx|trx|transaction|db|client)$/i;
 
-/** Methods whose first argument names a table (Knex, Kysely, Objection's knex, MikroORM's qb). */
+/** Methods whose first argument names a table (Knex, Kysely, MikroORM's qb) or a collection (MongoDB, Firestore). */
 const TABLE_METHODS = new Set([
   'from', 'into', 'table', 'selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto',
-  'hasTable', 'createTable', 'createTableIfNotExists', 'alterTable', 'dropTable', 'dropTableIfExists', 'renameTable',
+  'collection', 'hasTable', 'createTable', 'createTableIfNotExists', 'alterTable', 'dropTable', 'dropTableIfExists', 'renameTable',
 ]);
 const JOIN_METHODS = new Set([
   'join', 'innerJoin', 'leftJoin', 'leftOuterJoin', 'rightJoin', 'rightOuterJoin', 'fullOuterJoin', 'crossJoin',
@@ -56,13 +56,14 @@ export function queryBuilderTableOf(call: ts.CallExpression): { node: ts.StringL
   return undefined;
 }
 
+const MODEL_BY_NAME = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository', 'InjectModel', 'InjectRepository', 'getModel']);
+
 /** `getRepository('Invoice')`, `@InjectModel('Invoice')`, `mongoose.model('Invoice')`: an ORM model by name. */
 export function modelNameArgumentOf(call: ts.CallExpression): { node: ts.StringLiteral; via: string } | undefined {
   const arg = call.arguments[0];
   if (!arg || !ts.isStringLiteral(arg) || !/^[A-Za-z_][\w$]*$/.test(arg.text)) return undefined;
   const method = calleeName(call.expression);
-  const byName = ['getRepository', 'getTreeRepository', 'getMongoRepository', 'InjectModel', 'InjectRepository', 'getModel'];
-  if (byName.includes(method) || (method === 'model' && call.arguments.length === 1)) {
+  if (MODEL_BY_NAME.has(method) || (method === 'model' && call.arguments.length === 1)) {
     return { node: arg, via: `${method}('${arg.text}')` };
   }
   return undefined;

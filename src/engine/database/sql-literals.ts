@@ -27,25 +27,27 @@ export interface SqlLiteral {
  * passed to a logger or an error.
  */
 export function sqlOfLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, sf: ts.SourceFile): SqlLiteral | undefined {
-  const parent = node.parent;
+  let top: ts.Node = node;
+  while (isConcatenation(top.parent) || ts.isParenthesizedExpression(top.parent)) top = top.parent;
+  const holder = top.parent;
   let tagged = false;
   let queryArgument = false;
-  let continuesSql = false;
-  if (ts.isTaggedTemplateExpression(parent)) {
-    if (!namesIn(parent.tag).some((n) => SQL_TAGS.has(n))) return undefined;
+  if (ts.isTaggedTemplateExpression(node.parent)) {
+    if (!namesIn(node.parent.tag).some((n) => SQL_TAGS.has(n))) return undefined;
     tagged = true;
-  } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) {
-    const callee = calleeName(parent.expression);
-    if (ts.isNewExpression(parent) || MESSAGE_CALLS.has(callee) || /^console$|logger|^log$/i.test(receiverName(parent.expression))) return undefined;
+  } else if ((ts.isCallExpression(holder) || ts.isNewExpression(holder)) && holder.arguments?.includes(top as ts.Expression)) {
+    const callee = calleeName(holder.expression);
+    if (ts.isNewExpression(holder) || MESSAGE_CALLS.has(callee) || /^console$|logger|^log$/i.test(receiverName(holder.expression))) return undefined;
     queryArgument = SQL_CALLS.has(callee);
-  } else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    continuesSql = concatenationStartsLikeSql(parent, node);
-  } else if (!ts.isVariableDeclaration(parent) && !ts.isPropertyAssignment(parent) &&
-    !ts.isReturnStatement(parent) && !ts.isArrayLiteralExpression(parent) && !ts.isConditionalExpression(parent) &&
-    !ts.isParenthesizedExpression(parent) && !ts.isArrowFunction(parent) && !ts.isPropertyDeclaration(parent) && !ts.isAsExpression(parent)) {
+  } else if (!ts.isVariableDeclaration(holder) && !ts.isPropertyAssignment(holder) && !ts.isReturnStatement(holder) &&
+    !ts.isArrayLiteralExpression(holder) && !ts.isConditionalExpression(holder) && !ts.isArrowFunction(holder) &&
+    !ts.isPropertyDeclaration(holder) && !ts.isAsExpression(holder) && !ts.isBinaryExpression(holder)) {
     // Import specifiers, enum values, type literals, keys and the like are never SQL.
     return undefined;
   }
+  const continuesSql = top !== node && concatenationStartsLikeSql(top, node);
+  // Cheap test on the cooked text before the offset-preserving copy below.
+  if (!tagged && !queryArgument && !continuesSql && !startsLikeSql(ts.isTemplateExpression(node) ? node.head.text : node.text)) return undefined;
   const start = node.getStart(sf);
   const chars = sf.text.slice(start, node.end).split('');
   chars[0] = ' ';
@@ -65,21 +67,19 @@ export function sqlOfLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateL
       i++;
     }
   }
-  const text = chars.join('');
-  if (!tagged && !queryArgument && !continuesSql && !startsLikeSql(text)) return undefined;
-  return { text, offset: start };
+  return { text: chars.join(''), offset: start };
 }
 
 /** `'SELECT * FROM a ' + 'JOIN b …'`: later parts of a concatenation that starts like SQL are SQL too. */
-function concatenationStartsLikeSql(parent: ts.BinaryExpression, node: ts.Node): boolean {
-  let root: ts.Expression = parent;
-  while (ts.isBinaryExpression(root.parent) && root.parent.operatorToken.kind === ts.SyntaxKind.PlusToken) root = root.parent;
-  let first: ts.Expression = root;
-  while (ts.isBinaryExpression(first)) first = first.left;
+function concatenationStartsLikeSql(root: ts.Node, node: ts.Node): boolean {
+  let first: ts.Node = root;
+  while (ts.isBinaryExpression(first) || ts.isParenthesizedExpression(first)) first = ts.isBinaryExpression(first) ? first.left : first.expression;
   if (first === node || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first))) return false;
-  const call = root.parent;
-  if (call && (ts.isCallExpression(call) || ts.isNewExpression(call)) && (ts.isNewExpression(call) || MESSAGE_CALLS.has(calleeName(call.expression)))) return false;
   return startsLikeSql(ts.isTemplateExpression(first) ? first.head.text : first.text);
+}
+
+function isConcatenation(node: ts.Node | undefined): node is ts.BinaryExpression {
+  return !!node && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
 }
 
 /** The name a call goes by: `query` for `pool.query(…)` and `query(…)`. */

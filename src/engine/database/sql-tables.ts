@@ -7,11 +7,16 @@ export interface SqlTableRef {
   end: number;
 }
 
-const STATEMENT_START = /^\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\b/i;
+const STATEMENT_START = /^\s*\(?\s*(select|insert|update|delete|with|merge|truncate|replace)\b/i;
 
-/** Whether text reads like a SQL statement rather than prose that happens to contain a keyword. */
+/**
+ * Whether text reads like a SQL statement rather than prose that happens to start with a keyword:
+ * SQL writes its keywords in one case (`SELECT`, `select`), a sentence capitalises its first word
+ * (`"Delete from cart"`, `"Update invoices set by the admin"`).
+ */
 export function startsLikeSql(text: string): boolean {
-  return STATEMENT_START.test(text);
+  const keyword = STATEMENT_START.exec(text)?.[1];
+  return !!keyword && (keyword === keyword.toUpperCase() || keyword === keyword.toLowerCase());
 }
 
 /** Words that end or continue a clause; never a table name when they follow FROM/JOIN/…. */

@@ -7,8 +7,9 @@ export interface SqlToken {
   end: number;
 }
 
-const WORD_START = /[A-Za-z_]/;
-const WORD_PART = /[A-Za-z0-9_$]/;
+const isWordStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isWordPart = (c: number): boolean => isWordStart(c) || isDigit(c) || c === 36;
 const CLOSING: Record<string, string> = { '"': '"', '`': '`', '[': ']' };
 
 /**
@@ -29,29 +30,30 @@ export function tokenizeSql(text: string): SqlToken[] {
       i = close < 0 ? n : close + 2;
     } else if (c === "'") {
       i = skipString(text, i + 1);
-    } else if (c === '"' || c === '`' || (c === '[' && /[A-Za-z_]/.test(text[i + 1] ?? ''))) {
+    } else if (c === '"' || c === '`' || (c === '[' && isWordStart(text.charCodeAt(i + 1)))) {
       const close = text.indexOf(CLOSING[c], i + 1);
       const end = close < 0 ? n : close + 1;
-      tokens.push({ kind: 'quoted', value: text.slice(i + 1, close < 0 ? n : close), start: i, end });
+      // Trimmed: a JS escape (`\"x\"`) leaves a blank where its backslash was.
+      tokens.push({ kind: 'quoted', value: text.slice(i + 1, close < 0 ? n : close).trim(), start: i, end });
       i = end;
-    } else if (WORD_START.test(c)) {
+    } else if (isWordStart(text.charCodeAt(i))) {
       const start = i;
-      while (i < n && WORD_PART.test(text[i])) i++;
+      while (i < n && isWordPart(text.charCodeAt(i))) i++;
       // E'…' and N'…' are string literals with a prefix, not words.
       if (text[i] === "'" && i - start === 1) {
         i = skipString(text, i + 1);
         continue;
       }
       tokens.push({ kind: 'word', value: text.slice(start, i), start, end: i });
-    } else if (c === '?' || ((c === '$' || c === ':' || c === '@') && /[A-Za-z0-9_]/.test(text[i + 1] ?? '') && text[i - 1] !== ':')) {
+    } else if (c === '?' || ((c === '$' || c === ':' || c === '@') && isWordPart(text.charCodeAt(i + 1)) && text.charCodeAt(i + 1) !== 36 && text[i - 1] !== ':')) {
       const start = i++;
-      while (i < n && WORD_PART.test(text[i])) i++;
+      while (i < n && isWordPart(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'param', value: text.slice(start, i), start, end: i });
     } else if (c === '.' || c === ',' || c === '(' || c === ')' || c === ';') {
       tokens.push({ kind: 'punct', value: c, start: i, end: i + 1 });
       i++;
-    } else if (/[0-9]/.test(c)) {
-      while (i < n && /[0-9A-Za-z_.]/.test(text[i])) i++;
+    } else if (isDigit(text.charCodeAt(i))) {
+      while (i < n && (isWordPart(text.charCodeAt(i)) || text[i] === '.')) i++;
     } else {
       i++;
     }

@@ -1,8 +1,7 @@
 import { Minimatch } from 'minimatch';
-import type { FileIndex } from '../analyze/file-index';
-import type { ModuleInfo, ModuleMap } from '../map/module-map';
+import type { ModuleInfo } from '../map/module-map';
 import { compileModulePattern, fillPlaceholders } from '../map/module-pattern';
-import type { TableDeclaration } from './database-facts';
+import type { DatabaseFacts, TableDeclaration } from './database-facts';
 import type { DatabaseSetup } from './database-setup';
 import { prismaDelegate } from './naming';
 import type { PrismaModel } from './prisma-schema';
@@ -32,8 +31,13 @@ export class TableCatalog {
   private readonly prismaByDelegate = new Map<string, PrismaModel>();
   private readonly prismaByTable = new Map<string, PrismaModel>();
 
-  constructor(index: FileIndex, map: ModuleMap, setup: DatabaseSetup) {
-    for (const module of map.modules.values()) {
+  constructor(
+    index: ReadonlyMap<string, { file: string; facts: { database?: DatabaseFacts } }>,
+    moduleOf: (file: string) => ModuleInfo | undefined,
+    modules: Iterable<ModuleInfo>,
+    setup: DatabaseSetup,
+  ) {
+    for (const module of modules) {
       const declared = setup.tables.get(module.declarationIndex);
       if (!declared) continue;
       const values = compileModulePattern(declared.name).match(module.name) ?? {};
@@ -42,7 +46,7 @@ export class TableCatalog {
       }
     }
     for (const { file, facts } of index.values()) {
-      const module = map.moduleOf(file);
+      const module = facts.database?.declarations.length ? moduleOf(file) : undefined;
       if (!module) continue;
       for (const declaration of facts.database?.declarations ?? []) {
         const entry = { module, declaration, file };

@@ -18,6 +18,8 @@ export interface Discovery {
   files: string[];
   /** Workspace-relative paths of package.json files (for workspace packages). */
   packageJsons: string[];
+  /** Workspace-relative paths of tsconfig*.json / jsconfig.json files (what resolution depends on). */
+  tsconfigs: string[];
   diagnostics: InputDiagnostic[];
 }
 
@@ -34,6 +36,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   const visited = new Set<string>();
   const files: string[] = [];
   const packageJsons: string[] = [];
+  const tsconfigs: string[] = [];
 
   const isIgnored = ignoredBy(gitignore, ignores);
 
@@ -67,13 +70,15 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
         walk(abs, rel);
       } else if (isFile && entry.name === 'package.json') {
         packageJsons.push(rel);
+      } else if (isFile && /^(tsconfig.*|jsconfig)\.json$/.test(entry.name)) {
+        tsconfigs.push(rel);
       } else if (isFile && isSourceFile(entry.name) && !isIgnored(rel, false)) {
         if (includes.length === 0 || includes.some((m) => m.match(rel))) files.push(rel);
       }
     }
   };
   walk(root, '');
-  return { files, packageJsons, diagnostics };
+  return { files, packageJsons, tsconfigs, diagnostics };
 }
 
 function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, ignores: Minimatch[]): (rel: string, isDir: boolean) => boolean {

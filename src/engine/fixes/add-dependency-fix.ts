@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { LineIndex } from '../model/text-position';
 import type { Fix, FileEdit } from './fix';
 
@@ -16,8 +16,9 @@ export interface AddDependencyInput {
 }
 
 /**
- * Appends `targetModule` to the `dependsOn` of the importing module's declaration with a minimal
- * edit, so comments and formatting elsewhere in bulkhead.json survive.
+ * Appends `targetModule` to the `dependsOn` of the importing module's declaration. The edit is
+ * one insertion (jsonc-parser's `modify` would re-format the whole declaration), so comments,
+ * one-line declarations and the rest of bulkhead.json stay exactly as they were.
  */
 export function addDependencyFix(input: AddDependencyInput): Fix | undefined {
   const { configText, declarationIndex, targetModule } = input;
@@ -25,14 +26,10 @@ export function addDependencyFix(input: AddDependencyInput): Fix | undefined {
   const declaration = tree && findNodeAtLocation(tree, ['modules', declarationIndex]);
   if (!declaration || declaration.type !== 'object') return undefined;
   const dependsOn = findNodeAtLocation(declaration, ['dependsOn']);
-  if (dependsOn && dependsOn.type !== 'array') return undefined;
-  const formattingOptions = detectFormatting(configText);
-  const edits = dependsOn
-    ? modify(configText, ['modules', declarationIndex, 'dependsOn', -1], targetModule, { formattingOptions, isArrayInsertion: true })
-    : modify(configText, ['modules', declarationIndex, 'dependsOn'], [targetModule], { formattingOptions });
-  if (edits.length === 0) return undefined;
+  const insertion = dependsOn ? appendToArray(configText, dependsOn, JSON.stringify(targetModule)) : addProperty(configText, declaration, `"dependsOn": [${JSON.stringify(targetModule)}]`);
+  if (!insertion) return undefined;
   const lines = new LineIndex(configText);
-  const fileEdits: FileEdit[] = edits.map((e) => ({ file: input.configFile, range: lines.range(e.offset, e.offset + e.length), newText: e.content }));
+  const edit: FileEdit = { file: input.configFile, range: lines.range(insertion.offset, insertion.offset), newText: insertion.text };
   const template = input.declarationName !== input.sourceModule;
   return {
     kind: 'add-dependency',
@@ -40,11 +37,44 @@ export function addDependencyFix(input: AddDependencyInput): Fix | undefined {
     title: template
       ? `Allow every module of "${input.declarationName}" to depend on "${targetModule}" (add to dependsOn in ${input.configFile})`
       : `Allow "${input.sourceModule}" to depend on "${targetModule}" (add to dependsOn in ${input.configFile})`,
-    edits: fileEdits,
+    edits: [edit],
   };
 }
 
-/** The new text of the config after the fix; for tests and for writers outside an editor. */
+interface Insertion {
+  offset: number;
+  text: string;
+}
+
+function appendToArray(text: string, array: Node, value: string): Insertion | undefined {
+  if (array.type !== 'array') return undefined;
+  const items = array.children ?? [];
+  const last = items[items.length - 1];
+  if (!last) return { offset: array.offset + 1, text: value };
+  const lastEnd = last.offset + last.length;
+  const multiline = text.slice(array.offset, lastEnd).includes('\n');
+  return { offset: lastEnd, text: multiline ? `,${eol(text)}${indentOf(text, last.offset)}${value}` : `, ${value}` };
+}
+
+function addProperty(text: string, object: Node, property: string): Insertion | undefined {
+  const props = object.children ?? [];
+  const last = props[props.length - 1];
+  if (!last) return { offset: object.offset + 1, text: ` ${property} ` };
+  const lastEnd = last.offset + last.length;
+  const multiline = text.slice(object.offset, lastEnd).includes('\n');
+  return { offset: lastEnd, text: multiline ? `,${eol(text)}${indentOf(text, last.offset)}${property}` : `, ${property}` };
+}
+
+function indentOf(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+}
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The text after applying edits (ranges of the original text); for tests and writers outside an editor. */
 export function applyFileEdits(text: string, edits: readonly FileEdit[]): string {
   const lines = text.split(/(?<=\n)/);
   const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length, 0) + column - 1;
@@ -52,12 +82,4 @@ export function applyFileEdits(text: string, edits: readonly FileEdit[]): string
     const start = offset(e.range.start.line, e.range.start.column);
     return { offset: start, length: offset(e.range.end.line, e.range.end.column) - start, content: e.newText };
   }));
-}
-
-function detectFormatting(text: string): FormattingOptions {
-  const indented = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indented.startsWith('\t')
-    ? { insertSpaces: false, tabSize: 1, eol }
-    : { insertSpaces: true, tabSize: indented.length, eol };
 }

@@ -10,17 +10,19 @@ export interface PolicyVerdict {
 
 /** Decides whether module `from` may depend on module `to` (docs/config.md). */
 export class DependencyPolicy {
-  private readonly cache = new Map<string, PolicyVerdict>();
+  private readonly cache = new Map<string, Map<string, PolicyVerdict>>();
 
   constructor(private readonly constraints: readonly (DependencyConstraint & { index: number })[]) {}
 
   verdict(from: ModuleInfo, to: ModuleInfo): PolicyVerdict {
     if (from === to) return { allowed: true, reason: 'same module' };
-    const key = `${from.name}\0${to.name}`;
-    let v = this.cache.get(key);
+    // Asked once per crossing on every analysis; nested maps avoid building a key per question.
+    let byTarget = this.cache.get(from.name);
+    if (!byTarget) this.cache.set(from.name, (byTarget = new Map()));
+    let v = byTarget.get(to.name);
     if (!v) {
       v = this.decide(from, to);
-      this.cache.set(key, v);
+      byTarget.set(to.name, v);
     }
     return v;
   }

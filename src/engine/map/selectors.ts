@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /** What a selector (`*`, a name, a name glob, or `tag:<tag>`) is matched against. */
 export interface Selectable {
@@ -16,9 +16,16 @@ export function isNameGlob(selector: string): boolean {
   return GLOB_MAGIC.test(selector);
 }
 
+/** Compiled name globs: a config has a handful, asked about for every module pair. */
+const nameGlobs = new Map<string, Minimatch>();
+
 export function selects(selector: string, target: Selectable): boolean {
   if (selector === '*') return true;
   if (isTagSelector(selector)) return target.tags.includes(selector.slice(4));
-  if (isNameGlob(selector)) return minimatch(target.name, selector, { dot: true });
+  if (isNameGlob(selector)) {
+    let glob = nameGlobs.get(selector);
+    if (!glob) nameGlobs.set(selector, (glob = new Minimatch(selector, { dot: true })));
+    return glob.match(target.name);
+  }
   return target.name === selector;
 }

@@ -96,6 +96,18 @@ export interface CheckSummary {
   durationMs: number;
 }
 
+/** Set when a check was compared with a baseline: `violations` then holds only new ones. */
+export interface BaselineSummary {
+  /** Baseline file, relative to root. */
+  file: string;
+  /** Violations the baseline accepts (not listed in `violations`). */
+  known: number;
+  /** Baseline entries no longer found. */
+  fixed: { fingerprint: string; rule: string; file: string; sourceModule?: string; targetModule?: string; specifier?: string }[];
+  /** Whether the fixed entries were removed from the file. */
+  updated: boolean;
+}
+
 export interface CheckResult {
   version: 1;
   tool: { name: 'bulkhead'; version: string };
@@ -109,4 +121,7 @@ export interface CheckResult {
   modules: ModuleSummary[];
   dependencies: ModuleDependency[];
   unresolved: UnresolvedImport[];
+  baseline?: BaselineSummary;
+  /** Set by `--changed-since`: the git ref and how many changed files were considered. */
+  changedSince?: { ref: string; files: number };
 }

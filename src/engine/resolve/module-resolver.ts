@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { ImportKind } from '../extract/file-facts';
 import type { ResolutionHost } from './resolution-host';
-import type { TsconfigRegistry } from './tsconfig-registry';
+import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from './location-independent-key';
+import type { Project, TsconfigRegistry } from './tsconfig-registry';
 
 export type Resolution =
   | { kind: 'file'; file: string }
@@ -19,6 +20,7 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
  */
 export class ModuleResolver {
   private readonly formatCache = new Map<string, ts.ResolutionMode>();
+  private readonly scopes = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -32,12 +34,35 @@ export class ModuleResolver {
     }
     const project = this.projects.projectFor(containingFile);
     const mode = this.resolutionMode(containingFile, kind, project.options, project.resolutionCache);
-    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode);
+    const resolvedModule = this.resolveShared(specifier, containingFile, project, mode);
     if (!resolvedModule) return { kind: 'unresolved' };
     const file = path.resolve(resolvedModule.resolvedFileName);
     const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
     if (inWorkspace) return { kind: 'file', file };
     return { kind: 'external', packageName: resolvedModule.packageId?.name ?? packageNameOf(specifier) };
+  }
+
+  /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */
+  private resolveShared(specifier: string, containingFile: string, project: Project, mode: ts.ResolutionMode): ts.ResolvedModuleFull | undefined {
+    const isRelative = specifier.startsWith('.');
+    const key = isRelative
+      ? relativeResolutionKey(specifier, containingFile, project.options, mode)
+      : aliasResolutionKey(specifier, this.packageScopeOf(path.dirname(containingFile)), project.options, mode);
+    if (key !== undefined && project.sharedResolutions.has(key)) return project.sharedResolutions.get(key);
+    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode);
+    if (key !== undefined && (isRelative || isSharableAliasResult(resolvedModule))) project.sharedResolutions.set(key, resolvedModule);
+    return resolvedModule;
+  }
+
+  /** The folder of the nearest package.json above `dir` (what self-names and `#imports` read). */
+  private packageScopeOf(dir: string): string {
+    let scope = this.scopes.get(dir);
+    if (scope === undefined) {
+      const parent = path.dirname(dir);
+      scope = this.host.fileExists(path.join(dir, 'package.json')) || parent === dir ? dir : this.packageScopeOf(parent);
+      this.scopes.set(dir, scope);
+    }
+    return scope;
   }
 
   /** In node16/nodenext, `require` resolves as CommonJS and `import()` as ESM, as the compiler does. */

@@ -13,6 +13,8 @@ export interface Project {
   fileNames: ReadonlySet<string>;
   references: string[];
   resolutionCache: ts.ModuleResolutionCache;
+  /** Resolutions that do not depend on the importing folder (see location-independent-key.ts). */
+  sharedResolutions: Map<string, ts.ResolvedModuleFull | undefined>;
 }
 
 /** Ignored: a tsconfig listing no inputs is fine when another one owns the files. */
@@ -25,6 +27,7 @@ const IGNORED_TSCONFIG_ERRORS = new Set([18003]);
 export class TsconfigRegistry {
   private readonly projects = new Map<string, Project | null>();
   private readonly nearestConfigs = new Map<string, string[]>();
+  private readonly projectOfFile = new Map<string, Project>();
   readonly diagnostics: InputDiagnostic[] = [];
   private readonly fallback: Project;
 
@@ -38,6 +41,16 @@ export class TsconfigRegistry {
   }
 
   projectFor(absFile: string): Project {
+    // Asked once per import and once per unresolved specifier on every analysis: remember it.
+    let project = this.projectOfFile.get(absFile);
+    if (!project) {
+      project = this.findProject(absFile);
+      this.projectOfFile.set(absFile, project);
+    }
+    return project;
+  }
+
+  private findProject(absFile: string): Project {
     const key = toPosix(absFile);
     const candidates = this.configsAbove(path.dirname(absFile));
     for (const configFile of candidates) {
@@ -53,12 +66,18 @@ export class TsconfigRegistry {
 
   /** Forgets cached resolutions (after a file was created or deleted), keeping parsed tsconfigs. */
   clearResolutionCaches(): void {
+    this.projectOfFile.clear();
     this.fallback.resolutionCache.clear();
-    for (const project of this.projects.values()) project?.resolutionCache.clear();
+    this.fallback.sharedResolutions.clear();
+    for (const project of this.projects.values()) {
+      project?.resolutionCache.clear();
+      project?.sharedResolutions.clear();
+    }
   }
 
   /** Forgets parsed tsconfigs, e.g. after one of them changed. */
   reset(): void {
+    this.projectOfFile.clear();
     this.projects.clear();
     this.nearestConfigs.clear();
     this.diagnostics.length = 0;
@@ -120,6 +139,7 @@ export class TsconfigRegistry {
       fileNames: new Set(fileNames.map(toPosix)),
       references,
       resolutionCache: ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : this.root, getCanonical, options),
+      sharedResolutions: new Map(),
     };
   }
 

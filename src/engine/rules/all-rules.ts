@@ -1,8 +1,9 @@
 import { cycle } from './cycle';
+import { databaseCoupling } from './database-coupling';
 import { internalImport } from './internal-import';
 import type { Rule } from './rule';
 import { undeclaredDependency } from './undeclared-dependency';
 import { unownedFile } from './unowned-file';
 import { unresolvedImport } from './unresolved-import';
 
-export const ALL_RULES: readonly Rule[] = [internalImport, undeclaredDependency, cycle, unownedFile, unresolvedImport];
+export const ALL_RULES: readonly Rule[] = [internalImport, undeclaredDependency, cycle, unownedFile, unresolvedImport, databaseCoupling];

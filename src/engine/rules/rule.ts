@@ -1,6 +1,7 @@
 import type { RuleId } from '../config/config-types';
 import type { FileIndex } from '../analyze/file-index';
 import type { ModuleCrossing } from '../analyze/module-crossings';
+import type { DatabaseSetup } from '../database/database-setup';
 import type { DependencyPolicy } from '../map/dependency-policy';
 import type { ModuleMap } from '../map/module-map';
 import type { Violation } from '../model/result';
@@ -18,6 +19,8 @@ export interface RuleContext {
   crossings: readonly ModuleCrossing[];
   /** Whether an unresolved specifier should have resolved (relative path or tsconfig alias). */
   isLocalSpecifier(specifier: string, file: string): boolean;
+  /** Drivers, `allowedIn` and Prisma models for `database-coupling`; absent means none configured. */
+  database?: DatabaseSetup;
 }
 
 export interface Rule {

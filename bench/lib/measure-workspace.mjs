@@ -1,0 +1,140 @@
+// Every measurement of one workspace, each in a fresh child process so one cannot warm up another:
+// the floor, Bulkhead (CLI cold, warm with --cache, in-process engine and edits, graph) and
+// dependency-cruiser. Repeated measurements keep the fastest run (the machine is shared).
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runMeasured } from './measure.mjs';
+import { normalizedResult } from '../compare-results.mjs';
+
+const NODE = process.execPath;
+
+export function cacheSupport(repo) {
+  let help = '';
+  try {
+    help = execFileSync(NODE, [path.join(repo, 'bin', 'bulkhead.js'), 'check', '--help'], { encoding: 'utf8' });
+  } catch (err) {
+    help = String(err.stdout ?? '');
+  }
+  return { supported: /--cache-location\b/.test(help), canDisable: /--no-cache\b/.test(help) };
+}
+
+export async function measureWorkspace(target, o) {
+  const slug = target.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+  fs.mkdirSync(o.resultsDir, { recursive: true });
+  const cli = path.join(o.repo, 'bin', 'bulkhead.js');
+  const repeat = (target.files ?? 0) > 20000 ? 1 : o.repeat;
+  const best = async (what, fn) => {
+    let fastest;
+    for (let i = 0; i < repeat; i++) {
+      const run = await fn();
+      if (!run.ok) return run;
+      if (!fastest || run.wallMs < fastest.wallMs) fastest = run;
+    }
+    o.log(`  ${what}: ${fmtMs(fastest.wallMs)}${fastest.peakRssMiB ? `, ${Math.round(fastest.peakRssMiB)} MiB` : ''}`);
+    return fastest;
+  };
+  const child = async (args, { stdoutFile, okCodes = [0], timeoutMs = 0, cwd = o.repo } = {}) => {
+    const r = await runMeasured(NODE, args, { cwd, stdoutFile, keepStdout: !stdoutFile, timeoutMs });
+    const ok = !r.timedOut && okCodes.includes(r.exitCode);
+    return { ok, wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssMiB: r.peakRssMiB, exitCode: r.exitCode, timedOut: r.timedOut, stdout: r.stdout, error: ok ? undefined : (r.timedOut ? 'timed out' : r.stderr.trim().split('\n').slice(-3).join(' | ')) };
+  };
+
+  const floorRun = await best('floor', () => child([path.join(o.repo, 'bench', 'probes', 'floor.mjs'), target.root]));
+  const floorFacts = floorRun.ok ? JSON.parse(floorRun.stdout) : {};
+  const floor = { ...pick(floorRun), inProcessMs: floorFacts.ms, inProcessCpuMs: floorFacts.cpuMs, loadMs: floorFacts.loadMs, files: floorFacts.files, imports: floorFacts.imports, bytes: floorFacts.bytes };
+
+  const checkArgs = [cli, 'check', target.root, '--format', 'json', '--no-color'];
+  const checkOut = path.join(o.resultsDir, `${slug}-check.json`);
+  const coldRun = await best('bulkhead check (cold, CLI)', () => child([...checkArgs, ...(o.cache.canDisable ? ['--no-cache'] : [])], { stdoutFile: checkOut, okCodes: [0, 1] }));
+  const summary = coldRun.ok ? JSON.parse(fs.readFileSync(checkOut, 'utf8')).summary : {};
+  const cliCold = { ...pick(coldRun), files: summary.files, imports: summary.imports, modules: summary.modules, errors: summary.errors, warnings: summary.warnings, engineMs: summary.durationMs };
+
+  let warm = { status: 'n/a (cache not implemented yet)' };
+  if (o.cache.supported) {
+    // A cache of our own, filled by one run first, so the measured runs find every file unchanged.
+    const cacheFile = path.join(o.resultsDir, `${slug}.cache`);
+    fs.rmSync(cacheFile, { force: true });
+    const cacheArgs = ['--cache-location', cacheFile];
+    await child([...checkArgs, ...cacheArgs], { stdoutFile: path.join(o.resultsDir, `${slug}-warm.json`), okCodes: [0, 1] });
+    const warmRun = await best('bulkhead check --cache (warm)', () => child([...checkArgs, ...cacheArgs], { stdoutFile: path.join(o.resultsDir, `${slug}-warm.json`), okCodes: [0, 1] }));
+    warm = { status: warmRun.ok ? 'ok' : 'failed', ...pick(warmRun) };
+    const same = warmRun.ok && normalizedResult(fs.readFileSync(path.join(o.resultsDir, `${slug}-warm.json`), 'utf8')) === normalizedResult(fs.readFileSync(checkOut, 'utf8'));
+    warm.sameResultAsCold = same;
+    if (!same) o.log('  warning: the warm check result differs from the cold one');
+  }
+
+  // Above 20k files each analysis takes long enough that a few dozen edits give a stable p95.
+  const edits = (target.files ?? 0) > 20000 ? Math.min(o.edits, 30) : o.edits;
+  const sessionRun = await child([path.join(o.repo, 'bench', 'probes', 'session.mjs'), target.root, String(edits)]);
+  const s = sessionRun.ok ? JSON.parse(sessionRun.stdout) : undefined;
+  if (s) o.log(`  engine in-process: cold ${fmtMs(s.coldMs)}; edit→diagnostics p50 ${fmtMs(s.importEdit.p50)} p95 ${fmtMs(s.importEdit.p95)}`);
+  const engine = s
+    ? { ok: true, coldMs: s.coldMs, coldCpuMs: s.coldCpuMs, loadMs: s.loadMs, coldPeakRssMiB: s.coldMaxRssMiB, peakRssMiB: s.maxRssMiB, analyzeOnly: s.analyzeOnly, keystroke: s.keystroke, importEdit: s.importEdit, importEditCpu: s.importEditCpu, importEditsChangingViolations: s.importEditsChangingViolations, restoredSameViolations: s.restoredSameViolations }
+    : { ok: false, error: sessionRun.error };
+
+  const graphRun = await best('bulkhead graph', () => child([cli, 'graph', target.root, '--format', 'json'], { stdoutFile: path.join(o.resultsDir, `${slug}-graph.json`) }));
+  const graph = pick(graphRun);
+
+  let depcruise = { status: 'skipped' };
+  const files = cliCold.files ?? floor.files ?? 0;
+  if (o.depcruise && files > o.depcruiseMaxFiles) {
+    depcruise = { status: `skipped (over ${o.depcruiseMaxFiles} files; raise --depcruise-max-files)` };
+  } else if (o.depcruise) {
+    const bin = path.join(o.repo, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+    const out = path.join(o.resultsDir, `${slug}-depcruise.json`);
+    o.log(`  dependency-cruiser (timeout ${o.depcruiseTimeoutMs / 1000} s)…`);
+    const run = await child([bin, '--ts-pre-compilation-deps', '--no-config', '--output-type', 'json', '--ts-config', 'tsconfig.json', 'src'], { cwd: target.root, stdoutFile: out, okCodes: [0], timeoutMs: o.depcruiseTimeoutMs });
+    let cruised;
+    if (run.ok) {
+      try {
+        cruised = JSON.parse(fs.readFileSync(out, 'utf8')).summary?.totalCruised;
+      } catch {
+        cruised = undefined;
+      }
+    }
+    depcruise = { status: run.ok ? 'ok' : run.timedOut ? `timed out after ${o.depcruiseTimeoutMs / 1000} s` : `failed: ${run.error}`, ...pick(run), modulesCruised: cruised };
+    o.log(`  dependency-cruiser: ${depcruise.status}, ${fmtMs(run.wallMs)}${run.peakRssMiB ? `, ${Math.round(run.peakRssMiB)} MiB` : ''}`);
+  }
+
+  const ratio = (a, b) => (a && b ? a / b : undefined);
+  return {
+    name: target.name,
+    loadAverage: fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : undefined,
+    root: path.relative(o.repo, target.root),
+    files,
+    imports: cliCold.imports,
+    floor,
+    cliCold,
+    engine,
+    warm,
+    graph,
+    depcruise,
+    ratios: {
+      cliColdToFloor: ratio(cliCold.wallMs, floor.wallMs),
+      cliColdToFloorCpu: ratio(cliCold.cpuMs, floor.cpuMs),
+      engineColdToFloorCpu: ratio(engine.coldCpuMs, floor.inProcessCpuMs),
+      engineColdToFloor: ratio(engine.coldMs, floor.inProcessMs),
+      warmToFloor: warm.wallMs ? ratio(warm.wallMs, floor.wallMs) : undefined,
+      graphToFloor: ratio(graph.wallMs, floor.wallMs),
+      depcruiseToCliCold: depcruise.status === 'ok' ? ratio(depcruise.wallMs, cliCold.wallMs) : undefined,
+      depcruiseAtLeastToCliCold: depcruise.wallMs && depcruise.status !== 'ok' ? ratio(depcruise.wallMs, cliCold.wallMs) : undefined,
+    },
+    perFileUs: {
+      floorCpu: ratio(floor.inProcessCpuMs * 1000, files),
+      cliColdCpu: ratio(cliCold.cpuMs * 1000, files),
+      engineColdCpu: ratio(engine.coldCpuMs * 1000, files),
+      floor: ratio(floor.inProcessMs * 1000, files),
+      cliCold: ratio(cliCold.wallMs * 1000, files),
+      engineCold: ratio(engine.coldMs * 1000, files),
+    },
+  };
+}
+
+function pick(run) {
+  return { ok: run.ok, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMiB: run.peakRssMiB, ...(run.ok ? {} : { error: run.error }) };
+}
+
+function fmtMs(ms) {
+  return ms === undefined ? '?' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}

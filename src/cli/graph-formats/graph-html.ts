@@ -1,0 +1,53 @@
+/**
+ * `bulkhead graph --format html`: the editor's graph view as one self-contained file (CI artefacts,
+ * people without VS Code). The bundled app and stylesheet are inlined under a nonce CSP, and the
+ * model, with the import sites of each edge, is embedded as JSON data. No network access at all.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CheckResult, ImportSite } from '../../engine';
+import { toEdgeSites } from '../../protocol/graph-import-sites';
+import type { EdgeSites } from '../../protocol/graph-model';
+import { graphPageHtml, makeNonce } from '../../protocol/graph-page';
+import { toGraphModel } from '../../protocol/graph-to-model';
+
+/** Edges whose import sites are embedded: violating ones first, then the heaviest. */
+export const MAX_EDGES_WITH_SITES = 400;
+
+export interface WebviewAssets {
+  script: string;
+  style: string;
+}
+
+export function graphHtml(result: CheckResult, importSites: (from: string, to: string) => ImportSite[], assets: WebviewAssets = readWebviewAssets()): string {
+  const model = toGraphModel(result);
+  const sites: Record<string, EdgeSites> = {};
+  const withSites = model.edges
+    .filter((e) => e.imports > 0)
+    .sort((a, b) => b.violations - a.violations || b.imports - a.imports || a.id.localeCompare(b.id))
+    .slice(0, MAX_EDGES_WITH_SITES);
+  for (const e of withSites) sites[e.id] = toEdgeSites(importSites(e.from, e.to), result.violations, e.from, e.to);
+  model.sites = sites;
+  const nonce = makeNonce((n) => randomBytes(n));
+  // img-src data: for the PNG export (the SVG is drawn into a canvas through a data: image).
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:`;
+  return graphPageHtml({
+    csp,
+    nonce,
+    title: `${model.title} — Bulkhead module graph`,
+    style: { inline: assets.style },
+    script: { inline: assets.script },
+    dataJson: JSON.stringify(model),
+    bodyClass: 'standalone',
+  });
+}
+
+/** The webview bundle next to the CLI bundle (dist/webview/, built by scripts/build.mjs). */
+export function readWebviewAssets(dir = path.join(__dirname, 'webview')): WebviewAssets {
+  try {
+    return { script: fs.readFileSync(path.join(dir, 'graph.js'), 'utf8'), style: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') };
+  } catch {
+    throw new Error(`The graph view bundle is missing from ${dir}; run "npm run build" first.`);
+  }
+}

@@ -1,0 +1,39 @@
+/** Messages between the graph panel (extension host) and the graph webview, one union per direction. */
+import type { EdgeSites, GraphModel } from './graph-model';
+
+/** Extension → webview. */
+export type ToGraphView =
+  /** A new or updated result; the view keeps positions and selection of modules it already has. */
+  | { type: 'model'; model: GraphModel }
+  /** The module of the file in the active editor (undefined: none, or not in this workspace). */
+  | { type: 'activeModule'; module: string | undefined }
+  | { type: 'importSites'; requestId: number; edgeId: string; sites: EdgeSites }
+  /** Nothing to draw yet (no bulkhead.json, or the first check is still running). */
+  | { type: 'empty'; message: string };
+
+/** Webview → extension. */
+export type FromGraphView =
+  | { type: 'ready' }
+  | { type: 'requestImportSites'; requestId: number; from: string; to: string }
+  /** `file` is workspace-relative; line and column are 1-based. */
+  | { type: 'openImportSite'; file: string; line: number; column: number }
+  /** `data` is SVG text or a PNG data URL. */
+  | { type: 'saveExport'; format: 'svg' | 'png'; data: string };
+
+/** Runtime check for messages that arrive untyped over postMessage. */
+export function isFromGraphView(value: unknown): value is FromGraphView {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'requestImportSites':
+      return typeof m.requestId === 'number' && typeof m.from === 'string' && typeof m.to === 'string';
+    case 'openImportSite':
+      return typeof m.file === 'string' && Number.isInteger(m.line) && Number.isInteger(m.column);
+    case 'saveExport':
+      return (m.format === 'svg' || m.format === 'png') && typeof m.data === 'string';
+    default:
+      return false;
+  }
+}

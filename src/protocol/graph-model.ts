@@ -1,0 +1,77 @@
+/**
+ * The module graph as the webview draws it: built once per check result by `toGraphModel`, sent
+ * to the webview (or embedded in the HTML export) as plain JSON. Imports nothing, so the webview's
+ * DOM-only tsconfig can compile it without the engine's Node types.
+ */
+
+/** How modules are clustered: by a `layer:` tag, a name prefix (`platform/files`), a tag or a folder. */
+export type GroupKind = 'layer' | 'prefix' | 'tag' | 'folder';
+
+export interface GraphGroup {
+  id: string;
+  label: string;
+  kind: GroupKind;
+  /** Left-to-right position: groups that others depend on come later. */
+  order: number;
+}
+
+export interface GraphNode {
+  /** The module name (unique). */
+  id: string;
+  group?: string;
+  fileCount: number;
+  roots: string[];
+  tags: string[];
+  /** The module's `dependsOn` selectors as declared in the map. */
+  dependsOn: string[];
+  /** Files or globs of the module's public API, when the host knows them. */
+  publicApi?: string[];
+  /** Violating import sites in this module's files. */
+  violations: number;
+  inCycle: boolean;
+}
+
+export interface GraphEdge {
+  /** `from` + NUL + `to`: unique, and module names cannot contain NUL. */
+  id: string;
+  from: string;
+  to: string;
+  /** Import sites behind the dependency; 0 for a declared dependency nobody uses. */
+  imports: number;
+  declared: boolean;
+  violations: number;
+  inCycle: boolean;
+}
+
+/** One import behind an edge, as the edge details list it. `file` is workspace-relative. */
+export interface GraphImportSite {
+  file: string;
+  line: number;
+  column: number;
+  specifier: string;
+  typeOnly: boolean;
+  viaReExport: boolean;
+  /** The rules this import violates (one import can be both internal and undeclared). */
+  rules?: string[];
+  /** The worst severity among them. */
+  severity?: 'error' | 'warn';
+}
+
+/** Import sites of one edge; `total` is larger than `sites.length` when the list was capped. */
+export interface EdgeSites {
+  sites: GraphImportSite[];
+  total: number;
+}
+
+export interface GraphModel {
+  /** Shown in the title: the workspace folder's name. */
+  title: string;
+  groups: GraphGroup[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  summary: { modules: number; files: number; errors: number; warnings: number };
+  /** Import sites per edge id, for the HTML export (the editor asks for them on demand). */
+  sites?: Record<string, EdgeSites>;
+}
+
+export const edgeId = (from: string, to: string): string => `${from}\u0000${to}`;

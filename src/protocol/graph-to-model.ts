@@ -1,0 +1,58 @@
+/** Builds the graph view model from a check result: a pure function shared by the editor and the CLI. */
+import type { CheckResult } from '../engine';
+import { groupModules } from './graph-groups';
+import { edgeId, type GraphEdge, type GraphModel, type GraphNode } from './graph-model';
+import { selectedModules } from './graph-selectors';
+
+export interface GraphModelOptions {
+  /** Shown as the graph's title; default: the last folder name of the workspace root. */
+  title?: string;
+  /** Public API files or globs per module, when the host knows them. */
+  publicApi?: (module: string) => string[] | undefined;
+}
+
+export function toGraphModel(result: CheckResult, options: GraphModelOptions = {}): GraphModel {
+  const names = new Set(result.modules.map((m) => m.name));
+  const edges: GraphEdge[] = result.dependencies
+    .filter((d) => names.has(d.from) && names.has(d.to))
+    .map((d) => ({ id: edgeId(d.from, d.to), from: d.from, to: d.to, imports: d.imports, declared: d.declared, violations: d.violations, inCycle: d.inCycle }));
+  const used = new Set(edges.map((e) => e.id));
+  for (const m of result.modules) {
+    const targets = new Set(m.dependsOn.flatMap((s) => selectedModules(s, result.modules)));
+    for (const to of [...targets].sort()) {
+      const id = edgeId(m.name, to);
+      if (to === m.name || used.has(id)) continue;
+      edges.push({ id, from: m.name, to, imports: 0, declared: true, violations: 0, inCycle: false });
+      used.add(id);
+    }
+  }
+  const violationsBySource = new Map<string, number>();
+  for (const v of result.violations) {
+    if (v.sourceModule) violationsBySource.set(v.sourceModule, (violationsBySource.get(v.sourceModule) ?? 0) + 1);
+  }
+  const inCycle = new Set(edges.filter((e) => e.inCycle).flatMap((e) => [e.from, e.to]));
+  const { groups, groupOf } = groupModules(result.modules, edges.filter((e) => e.imports > 0));
+  const nodes: GraphNode[] = result.modules.map((m) => ({
+    id: m.name,
+    group: groupOf.get(m.name),
+    fileCount: m.fileCount,
+    roots: [...m.roots],
+    tags: [...m.tags],
+    dependsOn: [...m.dependsOn],
+    publicApi: options.publicApi?.(m.name),
+    violations: violationsBySource.get(m.name) ?? 0,
+    inCycle: inCycle.has(m.name),
+  }));
+  return {
+    title: options.title ?? lastSegment(result.root),
+    groups,
+    nodes,
+    edges,
+    summary: { modules: result.summary.modules, files: result.summary.files, errors: result.summary.errors, warnings: result.summary.warnings },
+  };
+}
+
+function lastSegment(root: string): string {
+  const parts = root.split(/[\\/]/).filter((p) => p !== '');
+  return parts[parts.length - 1] ?? root;
+}

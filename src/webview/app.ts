@@ -1,0 +1,183 @@
+/**
+ * The graph app: holds the model, positions, filter and selection, and tells the view what to
+ * change. New models re-run the layout only when the set of modules changed (see layoutKey).
+ */
+import type { GraphModel } from '../protocol/graph-model';
+import { DetailsPanel } from './dom/details-panel';
+import { exportPng, exportSvg } from './dom/export-image';
+import { GraphView } from './dom/graph-view';
+import { bindKeyboard } from './dom/keyboard';
+import { html } from './dom/svg';
+import { Toolbar } from './dom/toolbar';
+import type { GraphHost } from './host/graph-host';
+import { runLayout } from './layout';
+import type { Box } from './logic/geometry';
+import { layoutKey } from './logic/layout-input';
+import { NO_FILTER, visibleGraph, type ViewFilter } from './logic/view-filter';
+
+/** Timings the benchmark and the browser tests read (window.bulkheadGraph). */
+export interface GraphTimings {
+  renders: number;
+  layouts: number;
+  lastLayoutMs: number;
+  lastRenderMs: number;
+  lastFilterMs: number;
+}
+
+export class GraphApp {
+  private model?: GraphModel;
+  private boxes = new Map<string, Box>();
+  private key?: string;
+  private filter: ViewFilter = NO_FILTER;
+  private selection: { node?: string; edge?: string } = {};
+  private active?: string;
+  private queue = Promise.resolve();
+  private pending?: GraphModel;
+  readonly timings: GraphTimings = { renders: 0, layouts: 0, lastLayoutMs: 0, lastRenderMs: 0, lastFilterMs: 0 };
+  private readonly view: GraphView;
+  private readonly details: DetailsPanel;
+  private readonly toolbar: Toolbar;
+  private readonly message: HTMLElement;
+
+  constructor(root: HTMLElement, private readonly host: GraphHost) {
+    const bar = html('header', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Graph filters' } }, root);
+    const main = html('main', { className: 'main' }, root);
+    const canvas = html('div', { className: 'canvas' }, main);
+    this.message = html('p', { className: 'message', attrs: { role: 'status' } }, canvas);
+    const aside = html('aside', { className: 'details', attrs: { 'aria-label': 'Details', 'aria-live': 'polite' } }, main);
+    this.view = new GraphView(canvas, { node: (id) => this.selectNode(id), edge: (id) => this.selectEdge(id), background: () => this.clearSelection() });
+    this.details = new DetailsPanel(aside, { selectNode: (id) => this.selectNode(id, true), selectEdge: (id) => this.selectEdge(id), openSite: (s) => host.openSite(s) }, host.canOpenFiles);
+    this.toolbar = new Toolbar(bar, {
+      filterChanged: (f) => this.setFilter(f),
+      fit: () => this.view.fit(),
+      exportImage: (format) => void this.exportImage(format),
+      searchSubmitted: () => this.goToFirstMatch(),
+    });
+    bindKeyboard(this.view, this.toolbar, { clearSelection: () => this.clearSelection() });
+    // The panel is often resized (or opened narrow beside an editor): keep the drawing fitted
+    // until the user zooms or pans.
+    new ResizeObserver(() => {
+      if (this.model && !this.view.panZoom.moved) this.view.fit();
+    }).observe(canvas);
+  }
+
+  start(): void {
+    this.host.start({
+      model: (m) => this.enqueue(m),
+      activeModule: (m) => this.setActive(m),
+      empty: (text) => this.showMessage(text),
+    });
+  }
+
+  /** Models can arrive faster than layouts finish: only the newest waiting one is drawn. */
+  private enqueue(model: GraphModel): void {
+    const idle = this.pending === undefined;
+    this.pending = model;
+    if (idle) this.queue = this.queue.then(() => this.drawPending());
+  }
+
+  private async drawPending(): Promise<void> {
+    const model = this.pending!;
+    this.pending = undefined;
+    const started = performance.now();
+    const key = layoutKey(model);
+    const first = this.model === undefined;
+    if (key !== this.key) {
+      this.showMessage(`Laying out ${model.nodes.length} modules…`);
+      await new Promise((r) => setTimeout(r, 0));
+      const t = performance.now();
+      this.boxes = await runLayout(model, first ? undefined : this.boxes);
+      this.timings.lastLayoutMs = performance.now() - t;
+      this.timings.layouts++;
+      this.key = key;
+    }
+    this.model = model;
+    this.showMessage(model.nodes.length === 0 ? 'The module map declares no modules.' : '');
+    this.view.update(model, this.boxes);
+    this.toolbar.setModuleNames(model.nodes.map((n) => n.id));
+    this.view.setActive(this.active);
+    this.applyFilter();
+    this.refreshSelection();
+    if (first) this.view.fit();
+    this.timings.lastRenderMs = performance.now() - started;
+    this.timings.renders++;
+    document.body.dataset.renders = String(this.timings.renders);
+    if (this.pending) await this.drawPending();
+  }
+
+  private setFilter(filter: ViewFilter): void {
+    this.filter = filter;
+    this.applyFilter();
+  }
+
+  private applyFilter(): void {
+    if (!this.model) return;
+    const started = performance.now();
+    const visible = visibleGraph(this.model, this.filter);
+    this.view.applyVisible(visible);
+    const { summary } = this.model;
+    const shown = visible.nodes.size === this.model.nodes.length ? `${summary.modules} modules` : `${visible.nodes.size} of ${summary.modules} modules`;
+    const matches = this.filter.search.trim() === '' ? '' : ` · ${visible.matches.size} match${visible.matches.size === 1 ? '' : 'es'}`;
+    this.toolbar.status.textContent = `${this.model.title}: ${shown} · ${summary.files} files · ${summary.errors} errors, ${summary.warnings} warnings${matches}`;
+    this.timings.lastFilterMs = performance.now() - started;
+  }
+
+  private selectNode(id: string, reveal = false): void {
+    const node = this.model?.nodes.find((n) => n.id === id);
+    if (!node || !this.model) return;
+    this.selection = { node: id };
+    this.view.select(this.selection);
+    this.details.showModule(node, this.model);
+    if (reveal) {
+      const box = this.boxes.get(id);
+      if (box) this.view.panZoom.reveal(box);
+      this.view.focusNode(id);
+    }
+  }
+
+  private selectEdge(id: string): void {
+    const edge = this.model?.edges.find((e) => e.id === id);
+    if (!edge) return;
+    this.selection = { edge: id };
+    this.view.select(this.selection);
+    this.details.showEdge(edge, this.host.importSites(edge.from, edge.to));
+  }
+
+  private clearSelection(): void {
+    this.selection = {};
+    this.view.select(this.selection);
+    this.details.clear();
+  }
+
+  /** After an update: keep the selection when its module or edge still exists. */
+  private refreshSelection(): void {
+    const { node, edge } = this.selection;
+    if (node !== undefined && this.model?.nodes.some((n) => n.id === node)) this.selectNode(node);
+    else if (edge !== undefined && this.model?.edges.some((e) => e.id === edge)) this.selectEdge(edge);
+    else if (node !== undefined || edge !== undefined) this.clearSelection();
+  }
+
+  private setActive(module: string | undefined): void {
+    this.active = module;
+    this.view.setActive(module);
+  }
+
+  private goToFirstMatch(): void {
+    if (!this.model) return;
+    const first = [...visibleGraph(this.model, this.filter).matches].sort()[0];
+    if (first !== undefined) this.selectNode(first, true);
+  }
+
+  private async exportImage(format: 'svg' | 'png'): Promise<void> {
+    const bounds = this.view.visibleBounds();
+    if (!bounds || !this.model) return;
+    const svgText = exportSvg(this.view.svg, bounds);
+    const name = `${this.model.title.replace(/[^\w.-]+/g, '_') || 'bulkhead'}-modules.${format}`;
+    this.host.save(format, format === 'svg' ? svgText : await exportPng(svgText, bounds), name);
+  }
+
+  private showMessage(text: string): void {
+    this.message.textContent = text;
+    this.message.hidden = text === '';
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * SVG and PNG of the current view: a copy of the drawing without hidden elements, cropped to what
+ * is visible, with the theme's colours written into a <style> so the file stands alone.
+ */
+import type { Box } from '../logic/geometry';
+
+const STYLED = [
+  ['--bh-bg', 'background'],
+  ['--bh-fg', 'text'],
+  ['--bh-muted', 'muted'],
+  ['--bh-node-bg', 'node'],
+  ['--bh-node-border', 'border'],
+  ['--bh-edge', 'edge'],
+  ['--bh-error', 'error'],
+  ['--bh-cycle', 'cycle'],
+  ['--bh-group-bg', 'group'],
+  ['--bh-active', 'active'],
+] as const;
+
+export function exportSvg(source: SVGSVGElement, bounds: Box): string {
+  const copy = source.cloneNode(true) as SVGSVGElement;
+  copy.querySelectorAll('.hidden, .hit').forEach((el) => el.remove());
+  copy.querySelector('.viewport')?.removeAttribute('transform');
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('viewBox', `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`);
+  copy.setAttribute('width', String(Math.ceil(bounds.width)));
+  copy.setAttribute('height', String(Math.ceil(bounds.height)));
+  copy.removeAttribute('class');
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = exportCss(getComputedStyle(document.body));
+  copy.insertBefore(style, copy.firstChild);
+  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  for (const [k, v] of Object.entries({ x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, class: 'background' })) background.setAttribute(k, String(v));
+  copy.insertBefore(background, style.nextSibling);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/** Renders the SVG into a canvas at 2× and returns a PNG data URL. */
+export async function exportPng(svgText: string, bounds: Box): Promise<string> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;base64,${base64(svgText)}`;
+  await image.decode();
+  const scale = Math.min(2, 16000 / Math.max(bounds.width, bounds.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(bounds.width * scale);
+  canvas.height = Math.ceil(bounds.height * scale);
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(scale, scale);
+  ctx.drawImage(image, 0, 0, bounds.width, bounds.height);
+  return canvas.toDataURL('image/png');
+}
+
+function exportCss(computed: CSSStyleDeclaration): string {
+  const colour = Object.fromEntries(STYLED.map(([variable, name]) => [name, computed.getPropertyValue(variable).trim() || '#888']));
+  const font = computed.getPropertyValue('font-family') || 'sans-serif';
+  return [
+    `svg { font-family: ${font}; font-size: 12px; }`,
+    `.background { fill: ${colour.background}; }`,
+    `.group { fill: ${colour.group}; stroke: none; }`,
+    `.group-label { fill: ${colour.muted}; font-size: 11px; text-transform: uppercase; }`,
+    `.node rect { fill: ${colour.node}; stroke: ${colour.border}; stroke-width: 1; }`,
+    `.node.violating rect { stroke: ${colour.error}; stroke-width: 2; }`,
+    `.node.cycle rect { stroke-dasharray: 4 2; }`,
+    `.node.active rect { stroke: ${colour.active}; stroke-width: 3; }`,
+    `.node .name { fill: ${colour.text}; font-weight: 600; }`,
+    `.node .files { fill: ${colour.muted}; font-size: 10px; }`,
+    `.edge .line { fill: none; stroke: ${colour.edge}; stroke-opacity: 0.7; }`,
+    `.edge.unused .line { stroke-dasharray: 3 4; stroke-opacity: 0.35; }`,
+    `.edge.undeclared .line { stroke-dasharray: 6 3; }`,
+    `.edge.violation .line { stroke: ${colour.error}; stroke-opacity: 1; }`,
+    `.edge.cycle .line, .edge.in-cycle .line { stroke: ${colour.cycle}; stroke-opacity: 1; }`,
+    `.edge.violation.in-cycle .line { stroke: ${colour.error}; }`,
+    `.edge .label { fill: ${colour.error}; font-size: 11px; font-weight: 700; }`,
+    `.arrow { fill: ${colour.edge}; } .arrow-violation { fill: ${colour.error}; } .arrow-cycle { fill: ${colour.cycle}; } .arrow-unused { fill: ${colour.muted}; }`,
+  ].join('\n');
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,56 @@
+/**
+ * Keys: `/` search, Escape clears, + / - / 0 zoom and fit, arrow keys pan (or, on a module, move
+ * to the previous/next module in reading order), Enter on a module shows its details.
+ */
+import type { GraphView } from './graph-view';
+import type { Toolbar } from './toolbar';
+
+export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clearSelection(): void }): void {
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+    if (e.key === 'Escape') {
+      if (typing) target.blur();
+      actions.clearSelection();
+      return;
+    }
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    const module = target.closest?.('.node')?.getAttribute('data-module') ?? undefined;
+    switch (e.key) {
+      case '/':
+        e.preventDefault();
+        toolbar.search.focus();
+        break;
+      case '+':
+      case '=':
+        view.panZoom.zoomBy(1.25);
+        break;
+      case '-':
+        view.panZoom.zoomBy(0.8);
+        break;
+      case '0':
+        view.fit();
+        break;
+      case 'ArrowDown':
+      case 'ArrowUp':
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        e.preventDefault();
+        if (module !== undefined) {
+          const order = view.nodeOrder();
+          const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : -1;
+          const next = order[(order.indexOf(module) + step + order.length) % order.length];
+          if (next !== undefined) view.focusNode(next);
+        } else {
+          const d = 60;
+          view.panZoom.pan(e.key === 'ArrowLeft' ? d : e.key === 'ArrowRight' ? -d : 0, e.key === 'ArrowUp' ? d : e.key === 'ArrowDown' ? -d : 0);
+        }
+        break;
+      }
+      case 'n':
+        if (module !== undefined) toolbar.setFocus(module);
+        break;
+      default:
+    }
+  });
+}

@@ -1,0 +1,78 @@
+/** The filter bar. Reads its controls into a `ViewFilter`; knows nothing of the drawing. */
+import { parseHidden, type ViewFilter } from '../logic/view-filter';
+import { html } from './svg';
+
+export interface ToolbarActions {
+  filterChanged(filter: ViewFilter): void;
+  fit(): void;
+  exportImage(format: 'svg' | 'png'): void;
+  /** Enter in the search box: go to the first match. */
+  searchSubmitted(): void;
+}
+
+export class Toolbar {
+  readonly search: HTMLInputElement;
+  private readonly onlyViolations: HTMLInputElement;
+  private readonly focus: HTMLInputElement;
+  private readonly hops: HTMLInputElement;
+  private readonly hide: HTMLInputElement;
+  private readonly modules: HTMLDataListElement;
+  readonly status: HTMLElement;
+
+  constructor(root: HTMLElement, private readonly actions: ToolbarActions) {
+    this.search = input(root, 'search', 'Search modules (/)', 'search');
+    const only = html('label', { className: 'check' }, root);
+    this.onlyViolations = html('input', { attrs: { type: 'checkbox', id: 'only-violations' } }, only);
+    only.append(' Only violations');
+    this.focus = input(root, 'focus', 'Neighbourhood of module…', 'text');
+    this.modules = html('datalist', { attrs: { id: 'module-names' } }, root);
+    this.focus.setAttribute('list', 'module-names');
+    const hopsLabel = html('label', { className: 'hops', text: 'hops ' }, root);
+    this.hops = html('input', { attrs: { type: 'number', id: 'hops', min: '0', max: '9', value: '1', 'aria-label': 'Neighbourhood size in hops' } }, hopsLabel);
+    this.hide = input(root, 'hide', 'Hide modules: names or globs', 'text');
+    button(root, 'fit', 'Fit', () => actions.fit());
+    button(root, 'export-svg', 'SVG', () => actions.exportImage('svg'));
+    button(root, 'export-png', 'PNG', () => actions.exportImage('png'));
+    this.status = html('span', { className: 'status', attrs: { id: 'status', role: 'status' } }, root);
+    for (const el of [this.search, this.focus, this.hops, this.hide]) el.addEventListener('input', () => this.changed());
+    this.onlyViolations.addEventListener('change', () => this.changed());
+    this.search.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') actions.searchSubmitted();
+    });
+  }
+
+  filter(): ViewFilter {
+    const focus = this.focus.value.trim();
+    return {
+      onlyViolations: this.onlyViolations.checked,
+      focus: focus === '' ? undefined : focus,
+      hops: Math.max(0, Number.parseInt(this.hops.value, 10) || 0),
+      hidden: parseHidden(this.hide.value),
+      search: this.search.value,
+    };
+  }
+
+  /** Puts a module into the neighbourhood box (from the details panel or the keyboard). */
+  setFocus(module: string | undefined): void {
+    this.focus.value = module ?? '';
+    this.changed();
+  }
+
+  setModuleNames(names: string[]): void {
+    this.modules.replaceChildren(...names.map((n) => html('option', { attrs: { value: n } })));
+  }
+
+  private changed(): void {
+    this.actions.filterChanged(this.filter());
+  }
+}
+
+function input(root: HTMLElement, id: string, placeholder: string, type: string): HTMLInputElement {
+  return html('input', { attrs: { id, type, placeholder, 'aria-label': placeholder, spellcheck: 'false' } }, root);
+}
+
+function button(root: HTMLElement, id: string, text: string, onClick: () => void): HTMLButtonElement {
+  const b = html('button', { text, attrs: { id, type: 'button', title: id === 'fit' ? 'Fit the view (0)' : `Export the current view as ${text}` } }, root);
+  b.addEventListener('click', onClick);
+  return b;
+}

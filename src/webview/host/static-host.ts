@@ -1,0 +1,39 @@
+/**
+ * The app in the HTML export: the model (with import sites) is embedded as JSON in a
+ * `<script type="application/json">` element and read as text, never evaluated.
+ */
+import type { GraphModel } from '../../protocol/graph-model';
+import type { GraphHost } from './graph-host';
+
+export const DATA_ELEMENT_ID = 'bulkhead-graph-data';
+
+export function staticHost(dataElement: HTMLElement): GraphHost {
+  let model: GraphModel | undefined;
+  return {
+    canOpenFiles: false,
+    start(listeners) {
+      try {
+        model = JSON.parse(dataElement.textContent ?? '') as GraphModel;
+      } catch (err) {
+        listeners.empty(`The embedded graph data is not valid JSON: ${(err as Error).message}`);
+        return;
+      }
+      listeners.model(model);
+    },
+    async importSites(from, to) {
+      // The key is protocol/graph-model.ts's edgeId.
+      return model?.sites?.[`${from}\u0000${to}`] ?? { sites: [], total: 0 };
+    },
+    openSite() {
+      // A static page cannot open files; the app shows the path instead.
+    },
+    save(format, data, fileName) {
+      const a = document.createElement('a');
+      a.download = fileName;
+      a.href = format === 'svg' ? URL.createObjectURL(new Blob([data], { type: 'image/svg+xml' })) : data;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    },
+  };
+}

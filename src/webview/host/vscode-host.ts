@@ -1,0 +1,48 @@
+/** The app inside a VS Code webview: typed messages to and from src/extension/graph/graph-panel.ts. */
+import type { FromGraphView, ToGraphView } from '../../protocol/graph-messages';
+import type { EdgeSites } from '../../protocol/graph-model';
+import type { GraphHost } from './graph-host';
+
+interface VsCodeApi {
+  postMessage(message: FromGraphView): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export function hasVsCodeApi(): boolean {
+  return typeof (globalThis as { acquireVsCodeApi?: unknown }).acquireVsCodeApi === 'function';
+}
+
+export function vscodeHost(): GraphHost {
+  const api = acquireVsCodeApi();
+  const pending = new Map<number, (sites: EdgeSites) => void>();
+  let nextId = 1;
+  return {
+    canOpenFiles: true,
+    start(listeners) {
+      window.addEventListener('message', (event: MessageEvent<ToGraphView>) => {
+        const m = event.data;
+        if (m.type === 'model') listeners.model(m.model);
+        else if (m.type === 'activeModule') listeners.activeModule(m.module);
+        else if (m.type === 'empty') listeners.empty(m.message);
+        else if (m.type === 'importSites') {
+          pending.get(m.requestId)?.(m.sites);
+          pending.delete(m.requestId);
+        }
+      });
+      api.postMessage({ type: 'ready' });
+    },
+    importSites(from, to) {
+      const requestId = nextId++;
+      return new Promise((resolve) => {
+        pending.set(requestId, resolve);
+        api.postMessage({ type: 'requestImportSites', requestId, from, to });
+      });
+    },
+    openSite(site) {
+      api.postMessage({ type: 'openImportSite', file: site.file, line: site.line, column: site.column });
+    },
+    save(format, data) {
+      api.postMessage({ type: 'saveExport', format, data });
+    },
+  };
+}

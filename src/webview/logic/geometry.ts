@@ -1,0 +1,71 @@
+/** Node sizes and edge paths: plain arithmetic, shared by layout, drawing and export. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const CHAR_WIDTH = 7.2;
+
+/** Wide enough for the name; taller for bigger modules (log scale, so a 2,000-file module still fits). */
+export function nodeSize(name: string, fileCount: number): { width: number; height: number } {
+  // The second line ("123 files · 45 ✕") needs about 100px.
+  const width = Math.max(110, Math.min(320, Math.round(name.length * CHAR_WIDTH + 24)));
+  const height = Math.round(40 + Math.min(24, Math.log2(fileCount + 1) * 3));
+  return { width, height };
+}
+
+/** Stroke width from the import count: 1 import = 1px, 1,000 imports ≈ 6px. */
+export function edgeWidth(imports: number): number {
+  return imports === 0 ? 1 : Math.min(6, 1 + Math.log10(imports) * 1.7);
+}
+
+/**
+ * A cubic curve from `a` to `b`. Forward edges (target to the right) run side to side; others
+ * (cycles, same column) arc below both boxes so they never hide behind one.
+ */
+export function edgePath(a: Box, b: Box): { d: string; mid: { x: number; y: number } } {
+  if (b.x >= a.x + a.width) {
+    const x1 = a.x + a.width;
+    const y1 = a.y + a.height / 2;
+    const x2 = b.x;
+    const y2 = b.y + b.height / 2;
+    const dx = Math.max(20, (x2 - x1) / 2);
+    return { d: `M${r(x1)},${r(y1)} C${r(x1 + dx)},${r(y1)} ${r(x2 - dx)},${r(y2)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } };
+  }
+  if (a.x >= b.x + b.width) {
+    const x1 = a.x;
+    const y1 = a.y + a.height * 0.7;
+    const x2 = b.x + b.width;
+    const y2 = b.y + b.height * 0.7;
+    const dip = 30 + Math.abs(x1 - x2) * 0.15;
+    const low = Math.max(y1, y2) + dip;
+    return { d: `M${r(x1)},${r(y1)} C${r(x1 - 30)},${r(low)} ${r(x2 + 30)},${r(low)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: low - dip / 4 } };
+  }
+  // Same column: leave from the side, loop out to the right.
+  const x1 = a.x + a.width;
+  const y1 = a.y + a.height / 2;
+  const x2 = b.x + b.width;
+  const y2 = b.y + b.height / 2;
+  const out = Math.max(x1, x2) + 40 + Math.abs(y1 - y2) * 0.1;
+  return { d: `M${r(x1)},${r(y1)} C${r(out)},${r(y1)} ${r(out)},${r(y2)} ${r(x2)},${r(y2)}`, mid: { x: out - 10, y: (y1 + y2) / 2 } };
+}
+
+/** The smallest box holding all of `boxes`, grown by `pad`. */
+export function boundsOf(boxes: Iterable<Box>, pad = 0): Box | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.width);
+    maxY = Math.max(maxY, b.y + b.height);
+  }
+  if (minX === Infinity) return undefined;
+  return { x: minX - pad, y: minY - pad, width: maxX - minX + 2 * pad, height: maxY - minY + 2 * pad };
+}
+
+const r = (n: number): number => Math.round(n * 10) / 10;

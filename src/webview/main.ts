@@ -1,0 +1,15 @@
+/** Entry of the graph webview bundle (dist/webview/graph.js): picks the host and starts the app. */
+import { GraphApp } from './app';
+import { hasVsCodeApi, vscodeHost } from './host/vscode-host';
+import { DATA_ELEMENT_ID, staticHost } from './host/static-host';
+
+const root = document.getElementById('app') ?? document.body;
+const embedded = document.getElementById(DATA_ELEMENT_ID);
+const host = embedded ? staticHost(embedded) : hasVsCodeApi() ? vscodeHost() : undefined;
+if (host) {
+  const app = new GraphApp(root, host);
+  (window as unknown as { bulkheadGraph: GraphApp }).bulkheadGraph = app;
+  app.start();
+} else {
+  root.textContent = 'Bulkhead graph: no data (open it from VS Code or from `bulkhead graph --format html`).';
+}

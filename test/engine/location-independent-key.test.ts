@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { ts } from 'ts-morph';
+import { WorkspaceSession } from '../../src/engine';
+import { tempWorkspace } from '../support/temp-workspace';
+import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from '../../src/engine/resolve/location-independent-key';
+
+describe('resolution keys shared across folders', () => {
+  const bundler: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler };
+
+  it('gives two relative specifiers naming the same path the same key', () => {
+    const fromApp = relativeResolutionKey('../domain/order', '/ws/src/orders/application/service.ts', bundler, undefined);
+    const fromApi = relativeResolutionKey('./domain/order', '/ws/src/orders/index.ts', bundler, undefined);
+    assert.ok(fromApp);
+    assert.equal(fromApp, fromApi);
+  });
+
+  it('keeps the resolution mode apart (require and import may resolve differently)', () => {
+    const cjs = relativeResolutionKey('./x', '/ws/a.ts', bundler, ts.ModuleKind.CommonJS);
+    const esm = relativeResolutionKey('./x', '/ws/a.ts', bundler, ts.ModuleKind.ESNext);
+    assert.notEqual(cjs, esm);
+  });
+
+  it('does not share where the folder or the exact spelling matters', () => {
+    assert.equal(relativeResolutionKey('./x', '/ws/a.ts', { ...bundler, rootDirs: ['/ws/src', '/ws/gen'] }, undefined), undefined);
+    assert.equal(relativeResolutionKey('./x/', '/ws/a.ts', bundler, undefined), undefined);
+    assert.equal(relativeResolutionKey('.', '/ws/a.ts', bundler, undefined), undefined);
+    assert.equal(relativeResolutionKey('../..', '/ws/a/b/c.ts', bundler, undefined), undefined);
+    assert.equal(relativeResolutionKey('lodash', '/ws/a.ts', bundler, undefined), undefined);
+  });
+
+  it('shares aliases only under resolution kinds that do not search every folder above the importer', () => {
+    assert.ok(aliasResolutionKey('@app/orders', '/ws', bundler, undefined));
+    assert.equal(aliasResolutionKey('@app/orders', '/ws', { moduleResolution: ts.ModuleResolutionKind.Classic }, undefined), undefined);
+    assert.equal(aliasResolutionKey('@app/orders', '/ws', {}, undefined), undefined);
+  });
+
+  it('keeps package scopes apart, since self-names and #imports read the nearest package.json', () => {
+    assert.notEqual(aliasResolutionKey('#internal', '/ws/packages/a', bundler, undefined), aliasResolutionKey('#internal', '/ws/packages/b', bundler, undefined));
+  });
+
+  it('shares only alias results that TypeScript did not find by walking node_modules', () => {
+    const result = (isExternalLibraryImport: boolean): ts.ResolvedModuleFull => ({ resolvedFileName: '/ws/x.ts', extension: ts.Extension.Ts, isExternalLibraryImport });
+    assert.equal(isSharableAliasResult(result(false)), true);
+    assert.equal(isSharableAliasResult(result(true)), false);
+    assert.equal(isSharableAliasResult(undefined), false);
+  });
+});
+
+describe('shared resolutions give the answer TypeScript gives from each folder', () => {
+  it('resolves the same #import and alias per package, and a relative path from sibling folders', () => {
+    const pkg = (name: string): string => JSON.stringify({ name, imports: { '#util': './src/util.ts' } });
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'packages/a', dependsOn: ['*'] }, { name: 'b', path: 'packages/b', dependsOn: ['*'] }] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler', paths: { '@shared/*': ['./packages/a/src/*'] } } }),
+      'packages/a/package.json': pkg('a'),
+      'packages/b/package.json': pkg('b'),
+      'packages/a/src/util.ts': 'export const u = 1;\n',
+      'packages/b/src/util.ts': 'export const u = 2;\n',
+      'packages/a/src/one/use.ts': "import { u } from '#util';\nimport { u as v } from '@shared/util';\nimport { u as w } from '../util';\n",
+      'packages/a/src/two/use.ts': "import { u } from '#util';\nimport { u as v } from '@shared/util';\nimport { u as w } from '../util';\n",
+      'packages/b/src/use.ts': "import { u } from '#util';\nimport { u as v } from '@shared/util';\n",
+    });
+    try {
+      const session = new WorkspaceSession({ root: ws.root });
+      session.check();
+      const edges = session.fileEdges().map((e) => `${e.from} ${e.specifier} -> ${e.to}`).sort();
+      assert.deepEqual(edges, [
+        'packages/a/src/one/use.ts #util -> packages/a/src/util.ts',
+        'packages/a/src/one/use.ts ../util -> packages/a/src/util.ts',
+        'packages/a/src/one/use.ts @shared/util -> packages/a/src/util.ts',
+        'packages/a/src/two/use.ts #util -> packages/a/src/util.ts',
+        'packages/a/src/two/use.ts ../util -> packages/a/src/util.ts',
+        'packages/a/src/two/use.ts @shared/util -> packages/a/src/util.ts',
+        'packages/b/src/use.ts #util -> packages/b/src/util.ts',
+        'packages/b/src/use.ts @shared/util -> packages/a/src/util.ts',
+      ]);
+    } finally {
+      ws.dispose();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { bulkhead, open, waitFor } from '../helpers';
+
+describe('status bar and commands', () => {
+  it('shows the module of the active file and the workspace violation count', async () => {
+    const { context } = await bulkhead();
+    await open('src/billing/index.ts');
+    // after the fixes suite only the cycle is left
+    const text = await waitFor(() => (/billing · 1 violation$/.test(context.statusBar.text) ? context.statusBar.text : undefined), 'status bar text')
+      .catch((e: Error) => {
+        const left = vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'bulkhead').map((d) => `${vscode.workspace.asRelativePath(uri)}: ${d.message}`));
+        throw new Error(`${e.message}; status bar: ${context.statusBar.text}; diagnostics: ${left.join(' | ')}`);
+      });
+    assert.equal(text, '$(layers) billing · 1 violation');
+    await open('tsconfig.json');
+    await waitFor(() => context.statusBar.text === '$(layers) 1 violation', `status bar without a module, last: ${context.statusBar.text}`);
+  });
+
+  it('contributes its commands to the palette', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['bulkhead.recheck', 'bulkhead.showGraph', 'bulkhead.createConfig', 'bulkhead.showOutput']) {
+      assert.ok(commands.includes(id), id);
+    }
+  });
+
+  it('re-checks the workspace on request', async () => {
+    const status = await vscode.commands.executeCommand<{ folder: string; errors: number }[]>('bulkhead.recheck');
+    assert.equal(status.length, 1);
+    assert.equal(status[0].errors, 1);
+    assert.equal(status[0].folder, vscode.workspace.workspaceFolders?.[0].uri.fsPath);
+  });
+
+  it('Show Module Graph opens the graph panel', async () => {
+    await vscode.commands.executeCommand('bulkhead.showGraph');
+    await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('bulkhead.graph')), 'the graph webview tab');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Show Output runs', async () => {
+    await vscode.commands.executeCommand('bulkhead.showOutput');
+  });
+});

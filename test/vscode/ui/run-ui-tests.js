@@ -1,0 +1,19 @@
+// Runs the Playwright UI tests (*.ui.js here) with mocha in this Node process; each file launches
+// its own VS Code (code-server + chromium) through ../harness/ui.js.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const Mocha = require('mocha');
+const options = require('./ui-options');
+
+/** Resolves to { passed, failed }. */
+function runUiTests({ extension, workspace, updateScreenshots }) {
+  options.set({ extension, workspace, updateScreenshots });
+  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 120000 });
+  for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.ui.js')) mocha.addFile(path.join(__dirname, f));
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
+  });
+}
+
+module.exports = { runUiTests };

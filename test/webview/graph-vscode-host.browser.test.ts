@@ -1,0 +1,115 @@
+/**
+ * The webview as VS Code runs it (messages through acquireVsCodeApi), with a stand-in for the
+ * extension: updates change elements in place, positions stay put, clicks become typed messages.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { ToGraphView } from '../../src/protocol/graph-messages';
+import { graphPageHtml } from '../../src/protocol/graph-page';
+import { toGraphModel } from '../../src/protocol/graph-to-model';
+import { REPO_ROOT } from '../support/fixtures';
+import { launchChromium, type PageProblems } from './support/browser';
+import { clickEdge, edgeSelector, writePage } from './support/graph-page-helpers';
+import { resultOf } from './support/synthetic-result';
+
+const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
+const FAKE_VSCODE = `window.__sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m) });`;
+
+const model = (violations: number, extra = false) =>
+  toGraphModel(
+    resultOf(
+      [{ name: 'web' }, { name: 'orders' }, { name: 'billing' }, ...(extra ? [{ name: 'audit' }] : [])],
+      [
+        { from: 'web', to: 'orders', imports: 4 },
+        { from: 'orders', to: 'billing', imports: 2, violations, declared: violations === 0 },
+        ...(extra ? [{ from: 'audit', to: 'orders', imports: 1 }] : []),
+      ],
+    ),
+    { title: 'acme' },
+  );
+
+describe('webview: inside VS Code (message host), live updates', () => {
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+  const send = (m: ToGraphView) => page.evaluate(`window.postMessage(${JSON.stringify(m)}, '*')`);
+  const sent = () => page.evaluate('window.__sent') as Promise<{ type: string; [k: string]: unknown }[]>;
+  const renders = async (n: number) => page.waitForSelector(`body[data-renders="${n}"]`);
+
+  before(async () => {
+    const dir = path.join(REPO_ROOT, 'dist/webview');
+    const html = graphPageHtml({
+      csp: `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'`,
+      nonce: NONCE,
+      title: 'test',
+      style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
+      script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
+    });
+    browser = await launchChromium();
+    // Not openWatched: the first render here waits for a model message, sent by the first test.
+    page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    problems = { errors: [], dialogs: [], requests: [] };
+    page.on('pageerror', (e) => problems.errors.push(e.message));
+    await page.goto(writePage('vscode.html', html).url);
+  });
+  after(async () => browser?.close());
+
+  it('says ready, then draws the first model', async () => {
+    assert.deepEqual(await sent(), [{ type: 'ready' }]);
+    await send({ type: 'model', model: model(0) });
+    await renders(1);
+    assert.equal(await page.locator('.node').count(), 3);
+    assert.equal(await page.locator('.edge.violation').count(), 0);
+  });
+
+  it('an update with new violations restyles in place: same elements, same positions, no layout', async () => {
+    await page.evaluate("document.querySelector('.node[data-module=orders]').__marker = 'kept'");
+    const before = await page.locator('.node[data-module="orders"]').getAttribute('transform');
+    await send({ type: 'model', model: model(2) });
+    await renders(2);
+    assert.equal(await page.evaluate("document.querySelector('.node[data-module=orders]').__marker"), 'kept');
+    assert.equal(await page.locator('.node[data-module="orders"]').getAttribute('transform'), before);
+    assert.match((await page.locator(edgeSelector('orders', 'billing')).getAttribute('class')) ?? '', /\bviolation\b.*\bundeclared\b/);
+    assert.equal(await page.evaluate('window.bulkheadGraph.timings.layouts'), 1);
+  });
+
+  it('highlights the module of the active editor', async () => {
+    await send({ type: 'activeModule', module: 'billing' });
+    await page.waitForSelector('.node.active[data-module="billing"]');
+    await send({ type: 'activeModule', module: undefined });
+    await page.waitForSelector('.node.active', { state: 'detached' });
+  });
+
+  it('asks the extension for import sites and to open the editor at one', async () => {
+    await clickEdge(page, 'orders', 'billing');
+    const request = (await sent()).find((m) => m.type === 'requestImportSites')!;
+    assert.deepEqual({ ...request, requestId: 0 }, { type: 'requestImportSites', requestId: 0, from: 'orders', to: 'billing' });
+    await send({
+      type: 'importSites', requestId: request.requestId as number, edgeId: 'orders\u0000billing',
+      sites: { total: 1, sites: [{ file: 'src/orders/checkout.ts', line: 12, column: 5, specifier: '../billing/internal', typeOnly: false, viaReExport: false, rules: ['internal-import'], severity: 'error' }] },
+    });
+    await page.locator('.details .site').click();
+    assert.deepEqual((await sent()).at(-1), { type: 'openImportSite', file: 'src/orders/checkout.ts', line: 12, column: 5 });
+    assert.equal(await page.locator('.details output.path').count(), 0, 'in VS Code the editor opens instead');
+  });
+
+  it('a new module re-lays out incrementally and keeps the existing elements and the selection', async () => {
+    await send({ type: 'model', model: model(2, true) });
+    await renders(3);
+    assert.equal(await page.evaluate('window.bulkheadGraph.timings.layouts'), 2);
+    assert.equal(await page.evaluate("document.querySelector('.node[data-module=orders]').__marker"), 'kept');
+    assert.equal(await page.locator('.node').count(), 4);
+    assert.equal(await page.locator('.details h2').textContent(), 'orders → billing');
+  });
+
+  it('sends exports to the extension to save', async () => {
+    await page.locator('#export-svg').click();
+    await page.waitForFunction("window.__sent.some((m) => m.type === 'saveExport')");
+    const message = (await sent()).find((m) => m.type === 'saveExport')!;
+    assert.equal(message.format, 'svg');
+    assert.match(String(message.data), /^<svg[^>]+viewBox/);
+    assert.deepEqual(problems.errors, []);
+  });
+});

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../../support/fixtures';
+
+/** Writes an HTML page to a temp file and returns its file:// URL. */
+export function writePage(name: string, html: string): { url: string; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-graph-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, html);
+  return { url: pathToFileURL(file).href, file };
+}
+
+/** Modules drawn and not filtered out. */
+export async function visibleModules(page: Page): Promise<string[]> {
+  return (await page.locator('.node:not(.hidden)').evaluateAll((els) => els.map((e) => e.getAttribute('data-module') ?? ''))).sort();
+}
+
+export const edgeSelector = (from: string, to: string): string => `.edge[data-from=${JSON.stringify(from)}][data-to=${JSON.stringify(to)}]`;
+
+/** Clicks an edge's hit area (a curve's bounding-box centre may be off the curve). */
+export async function clickEdge(page: Page, from: string, to: string): Promise<void> {
+  await page.locator(`${edgeSelector(from, to)} .hit`).dispatchEvent('click');
+}
+
+/** Runs the built CLI with stdout into `file` (the HTML export is larger than spawnSync's buffer). */
+export function cliToFile(args: string[], file: string): { code: number; stderr: string } {
+  const out = fs.openSync(file, 'w');
+  try {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/bulkhead.js'), ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', out, 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    return { code: r.status ?? -1, stderr: r.stderr };
+  } finally {
+    fs.closeSync(out);
+  }
+}

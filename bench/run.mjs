@@ -2,6 +2,7 @@
 // workspaces of several sizes and on a real tree, in one run, and writes bench/results/.
 // Options: --sizes 1k,5k,20k  --no-real  --repeat 3  --edits 200  --depcruise-timeout 600
 //          --depcruise-max-files 20000  --no-depcruise  --update-docs
+//          --report-only (re-render bench/results/latest.json)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,9 +26,20 @@ const { values } = parseArgs({
     'depcruise-max-files': { type: 'string', default: '20000' },
     'no-depcruise': { type: 'boolean', default: false },
     'update-docs': { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
     workspaces: { type: 'string', default: path.join(HERE, 'workspaces') },
   },
 });
+
+if (values['report-only']) {
+  // Re-renders the last run (after a change to the report) without measuring again.
+  const last = JSON.parse(fs.readFileSync(path.join(HERE, 'results', 'latest.json'), 'utf8'));
+  const markdown = markdownReport(last);
+  writeAtomic(path.join(HERE, 'results', 'latest.md'), markdown);
+  if (values['update-docs']) updateDocs(path.join(REPO, 'docs', 'performance.md'), markdown);
+  process.stdout.write(markdown);
+  process.exit(0);
+}
 
 const sizes = values.sizes.split(',').filter(Boolean).map(parseSize);
 const log = (line) => process.stderr.write(`${line}\n`);

@@ -232,8 +232,11 @@ export class WorkspaceSession {
     this.host.invalidate(path.join(this.root, file));
     this.projects.clearResolutionCaches();
     this.rebuildMap();
+    // Only resolutions can change: keep each file's facts (and so any unsaved text they came from).
     for (const entry of this.index.values()) {
-      if (entry.file !== file && entry.resolutions.some(affected)) this.indexFile(entry.file);
+      if (entry.file !== file && entry.resolutions.some(affected)) {
+        this.index.set(entry.file, { ...entry, resolutions: this.resolveImports(path.join(this.root, entry.file), entry.facts) });
+      }
     }
   }
 

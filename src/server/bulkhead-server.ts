@@ -27,6 +27,7 @@ export class BulkheadServer {
   readonly engines: WorkspaceEngines;
   private readonly publisher: DiagnosticsPublisher;
   private readonly queue = new ChangeQueue(() => this.runQueued());
+  private readonly reportedFailures = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -92,6 +93,11 @@ export class BulkheadServer {
     }
   }
 
+  /** Applies queued edits now, e.g. before computing code actions against the latest text. */
+  flush(): void {
+    this.runQueued();
+  }
+
   recheckAll(): FolderStatus[] {
     for (const engine of this.engines.all()) this.fullCheck(engine);
     return this.status();
@@ -121,6 +127,27 @@ export class BulkheadServer {
   }
 
   private fullCheck(engine: FolderEngine): void {
+    this.guarded(engine.folder, 'full check', () => this.fullCheckUnguarded(engine));
+  }
+
+  /**
+   * An engine bug must not take the server down (the client would restart it into the same
+   * failure): report it in the output channel and once as a message, and keep serving.
+   */
+  private guarded(folder: string, what: string, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.connection.console.error(`${folder}: ${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
+      if (!this.reportedFailures.has(folder)) {
+        this.reportedFailures.add(folder);
+        void this.connection.window.showErrorMessage(`Bulkhead: ${what} of ${folder} failed (${message}). Details in the Bulkhead output.`);
+      }
+    }
+  }
+
+  private fullCheckUnguarded(engine: FolderEngine): void {
     const started = performance.now();
     const result = engine.fullCheck();
     const scanned = performance.now();
@@ -151,11 +178,13 @@ export class BulkheadServer {
     for (const [folder, files] of edits) {
       const engine = this.engines.get(folder);
       if (!engine || !engine.result) continue;
-      const started = performance.now();
-      for (const [file, text] of files) engine.update(file, text);
-      const result = engine.analyze();
-      this.connection.console.log(`${folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}`);
-      this.publish(engine, result);
+      this.guarded(folder, 're-check', () => {
+        const started = performance.now();
+        for (const [file, text] of files) engine.update(file, text);
+        const result = engine.analyze();
+        this.connection.console.log(`${folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}`);
+        this.publish(engine, result);
+      });
     }
   }
 

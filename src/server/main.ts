@@ -77,7 +77,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   server.filesChangedOnDisk(changes.flatMap((c) => uriToPath(c.uri) ?? []));
 });
 
-connection.onCodeAction((params) => codeActions(params, (f) => server.engines.forFile(f), openText));
+connection.onCodeAction((params) => {
+  server.flush(); // fixes carry positions: compute them from the text the editor has now
+  return codeActions(params, (f) => server.engines.forFile(f), openText);
+});
 
 connection.onRequest(resultRequest.method, ({ folder, activeFile }: { folder?: string; activeFile?: string }) => {
   const engines = server.engines.all();

@@ -62,3 +62,25 @@ describe('workspace session: edits without a full rescan', () => {
     }
   });
 });
+
+describe('workspace session: a created file keeps other files\' unsaved text', () => {
+  it('re-resolves the unsaved buffer instead of re-reading it from disk', () => {
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }),
+      'src/a/index.ts': 'export const a = 1;\n',
+      'src/b/index.ts': 'export const b = 1;\n',
+    });
+    try {
+      const session = new WorkspaceSession({ root: ws.root });
+      session.check();
+      session.updateFile(path.join(ws.root, 'src/a/index.ts'), "import { soon } from '../b/soon';\nexport const a = soon;\n");
+      assert.deepEqual(summary(session), ['unresolved-import src/a/index.ts:1']);
+      const created = path.join(ws.root, 'src/b/soon.ts');
+      fs.writeFileSync(created, 'export const soon = 2;\n');
+      session.updateFile(created);
+      assert.deepEqual(summary(session), ['internal-import src/a/index.ts:1', 'undeclared-dependency src/a/index.ts:1']);
+    } finally {
+      ws.dispose();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import type { InputDiagnostic } from '../model/result';
 import { writeFileAtomic } from '../io/atomic-write';
 
 /** Bump when the shape of cached facts changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

@@ -117,7 +117,7 @@ export class GraphView {
 
   /** Module ids in reading order (by column, then top to bottom): the Tab order. */
   nodeOrder(): string[] {
-    return [...this.nodes.keys()].filter((id) => !this.nodes.get(id)!.g.classList.contains('hidden'));
+    return [...this.nodeLayer.children].filter((g) => !g.classList.contains('hidden')).map((g) => g.getAttribute('data-module') ?? '');
   }
 
   fit(): void {

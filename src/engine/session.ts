@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import type { AnalysisInput } from './check/analyze-workspace';
-import { analyzeWorkspace } from './check/analyze-workspace';
 import type { IndexedFile } from './analyze/file-index';
 import { CONFIG_FILE_NAME, loadConfigFile, parseConfigText, type LoadedConfig } from './config/load-config';
 import { findSourceFiles, sourceFileFilter } from './discover/find-source-files';
-import { extractFacts } from './extract/extract-facts';
 import { loadDatabaseSetup, type DatabaseSetup } from './database/database-setup';
-import { readSource } from './extract/read-source';
 import { DependencyPolicy } from './map/dependency-policy';
 import { buildModuleMap, type ModuleMap } from './map/module-map';
 import { toPosix } from './model/paths';
@@ -25,8 +20,9 @@ import { readWorkspacePackages } from './resolve/workspace-packages';
 import { VERSION } from './version';
 import { computeFixes } from './fixes/compute-fixes';
 import type { Fix } from './fixes/fix';
-import { findIgnoreComments } from './suppress/ignore-comments';
 import { FactCache, type CacheStats } from './cache/fact-cache';
+import { FileIndexer, resolutionEnvironment } from './file-indexer';
+import { buildCheckResult } from './build-result';
 import { explainFile, type Explanation } from './check/explain';
 
 export interface SessionOptions {
@@ -60,7 +56,7 @@ export class WorkspaceSession {
   private host!: ResolutionHost;
   private projects!: TsconfigRegistry;
   private resolver!: ModuleResolver;
-  private cache?: FactCache;
+  private indexer!: FileIndexer;
   private environment = '';
   /** Hits and misses of the persistent cache in the last full check. */
   cacheStats?: CacheStats;
@@ -76,21 +72,22 @@ export class WorkspaceSession {
     this.load();
     this.index.clear();
     this.fileDiagnostics.clear();
-    this.cache = this.map && this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined;
+    const cache = this.map && this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined;
+    if (this.map) this.indexer.cache = cache;
     if (this.map) {
       this.files.forEach((file, i) => {
         this.indexFile(file);
         this.options.onProgress?.(i + 1, this.files.length);
       });
     }
-    if (this.cache) {
-      this.cacheStats = this.cache.stats;
+    if (cache) {
+      this.cacheStats = cache.stats;
       try {
-        this.cache.save();
+        cache.save();
       } catch (err) {
         this.discoveryDiagnostics.push({ file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` });
       }
-      this.cache = undefined;
+      this.indexer.cache = undefined;
     }
     return this.result(started);
   }
@@ -124,6 +121,7 @@ export class WorkspaceSession {
     this.host = new ResolutionHost(this.root, (dir, ext, exc, inc, depth) => ts.sys.readDirectory(dir, ext, exc, inc, depth), packages);
     this.projects = new TsconfigRegistry(this.root, this.host);
     this.resolver = new ModuleResolver(this.root, this.host, this.projects);
+    this.indexer = new FileIndexer(this.root, this.resolver);
     this.rebuildMap();
     this.database = loadDatabaseSetup(this.root, config, this.loaded.locator);
     if (this.files.length === 0) {
@@ -235,139 +233,48 @@ export class WorkspaceSession {
     // Only resolutions can change: keep each file's facts (and so any unsaved text they came from).
     for (const entry of this.index.values()) {
       if (entry.file !== file && entry.resolutions.some(affected)) {
-        this.index.set(entry.file, { ...entry, resolutions: this.resolveImports(path.join(this.root, entry.file), entry.facts) });
+        this.index.set(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.root, entry.file), entry.facts) });
       }
     }
   }
 
   private indexFile(file: string, text?: string): void {
-    const abs = path.join(this.root, file);
-    if (text === undefined && this.cache && this.reuseCached(file, abs)) return;
-    const read = text === undefined ? readSource(abs) : ({ ok: true, text, notUtf8: false } as const);
-    if (!read.ok) {
-      this.fileDiagnostics.set(file, [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }]);
-      return;
-    }
-    const diagnostics: InputDiagnostic[] = [];
-    if (read.notUtf8) {
-      diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
-    }
-    const facts = extractFacts(abs, read.text);
-    if (facts.syntaxError) {
-      diagnostics.push({
-        file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',
-        message: `syntax error (${facts.syntaxError.message}); imports that could be parsed are still checked`,
-      });
-    }
-    const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores: findIgnoreComments(read.text) };
-    this.index.set(file, entry);
+    const { entry, diagnostics } = this.indexer.index(file, text);
+    if (entry) this.index.set(file, entry);
+    else this.index.delete(file);
     if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
-    if (this.cache && 'size' in read) this.cache.store(entry, read, read.text, diagnostics);
-  }
-
-  private resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {
-    return facts.imports.map((fact) => {
-      const r = this.resolver.resolve(fact.specifier, abs, fact.kind);
-      return r.kind === 'file' ? { kind: 'file' as const, file: toPosix(path.relative(this.root, r.file)) } : r;
-    });
-  }
-
-  /** Takes a file's facts from the persistent cache when it is unchanged; resolves again if the environment changed. */
-  private reuseCached(file: string, abs: string): boolean {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      return false;
-    }
-    const hit = this.cache!.lookup(file, stat, () => {
-      const read = readSource(abs);
-      return read.ok ? read.text : undefined;
-    });
-    if (!hit) return false;
-    const entry: IndexedFile = { file, ...hit.data };
-    if (!this.cache!.resolutionsValid) {
-      entry.resolutions = this.resolveImports(abs, entry.facts);
-      this.cache!.updateResolutions(entry);
-    }
-    this.index.set(file, entry);
-    if (hit.diagnostics.length > 0) this.fileDiagnostics.set(file, hit.diagnostics);
-    return true;
+    else this.fileDiagnostics.delete(file);
   }
 
   private result(started: number): CheckResult {
     const config = this.loaded.config;
-    const map = this.map;
     const diagnostics = [
       ...this.loaded.diagnostics,
-      ...(map?.diagnostics ?? []),
+      ...(this.map?.diagnostics ?? []),
       ...(this.database?.diagnostics ?? []),
       ...this.discoveryDiagnostics,
-      ...(map ? this.projects.diagnostics : []),
+      ...(this.map ? this.projects.diagnostics : []),
       ...[...this.fileDiagnostics.values()].flat(),
     ];
-    const base: CheckResult = {
-      version: 1,
-      tool: { name: 'bulkhead', version: VERSION },
+    const projects = this.projects;
+    return buildCheckResult({
       root: this.root,
       config: toPosix(path.relative(this.root, this.configFile)),
-      summary: { files: 0, modules: 0, imports: 0, errors: 0, warnings: 0, suppressed: 0, durationMs: 0 },
-      violations: [],
       diagnostics,
-      modules: [],
-      dependencies: [],
-      unresolved: [],
-    };
-    if (!config || !map) return finish(base, started);
-    const input: AnalysisInput = {
-      index: this.index,
-      map,
-      policy: new DependencyPolicy(config.constraints),
-      severities: config.rules ?? {},
-      isLocalSpecifier: (specifier, file) => isLocalSpecifier(specifier, this.projects.projectFor(path.join(this.root, file)).options),
-      database: this.database,
-    };
-    const analysis = analyzeWorkspace(input);
-    const fileCounts = new Map<string, number>();
-    for (const file of this.files) {
-      const m = map.moduleOf(file);
-      if (m) fileCounts.set(m.name, (fileCounts.get(m.name) ?? 0) + 1);
-    }
-    base.violations = analysis.violations;
-    base.dependencies = analysis.dependencies;
-    base.modules = [...map.modules.values()]
-      .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [] }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    base.unresolved = [...this.index.values()].flatMap(({ file, facts, resolutions }) =>
-      facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : [])),
-    );
-    base.summary.files = this.files.length;
-    base.summary.modules = map.modules.size;
-    base.summary.imports = analysis.importCount;
-    base.summary.suppressed = analysis.suppressed;
-    return finish(base, started);
+      files: this.files,
+      analysis: config && this.map
+        ? {
+            index: this.index,
+            map: this.map,
+            policy: new DependencyPolicy(config.constraints),
+            severities: config.rules ?? {},
+            isLocalSpecifier: (specifier, file) => isLocalSpecifier(specifier, projects.projectFor(path.join(this.root, file)).options),
+            database: this.database,
+          }
+        : undefined,
+      started,
+    });
   }
-}
-
-function finish(result: CheckResult, started: number): CheckResult {
-  result.summary.errors = result.violations.filter((v) => v.severity === 'error').length;
-  result.summary.warnings = result.violations.filter((v) => v.severity === 'warn').length;
-  result.summary.durationMs = Math.round(performance.now() - started);
-  return result;
-}
-
-/** What module resolution depends on besides the files' own text; a change re-resolves every import. */
-function resolutionEnvironment(root: string, configText: string, discovery: { files: string[]; packageJsons: string[]; tsconfigs: string[] }): string {
-  const hash = createHash('sha1').update(VERSION).update('\0').update(configText).update('\0').update(discovery.files.join('\n'));
-  for (const rel of [...discovery.packageJsons, ...discovery.tsconfigs].sort()) {
-    hash.update(`\0${rel}\0`);
-    try {
-      hash.update(fs.readFileSync(path.join(root, rel)));
-    } catch {
-      hash.update('(unreadable)');
-    }
-  }
-  return hash.digest('hex');
 }
 
 function realFolder(p: string): string {

@@ -61,6 +61,8 @@ export interface GraphImportSite {
 export interface EdgeSites {
   sites: GraphImportSite[];
   total: number;
+  /** The HTML export left this edge's sites out (size or time budget on a large workspace). */
+  omitted?: boolean;
 }
 
 export interface GraphModel {

@@ -76,7 +76,9 @@ export class BulkheadServer {
       this.queue.fullCheck(engine.folder, DISK_DELAY_MS);
       return;
     }
-    this.queue.edit(engine.folder, absFile, text, text === undefined ? DISK_DELAY_MS : TYPING_DELAY_MS);
+    // a file changed on disk (checkout) while open with unsaved edits: the editor's text wins
+    const current = text ?? (this.runOnType ? this.openBuffers().find((b) => b.file === absFile)?.text : undefined);
+    this.queue.edit(engine.folder, absFile, current, text === undefined ? DISK_DELAY_MS : TYPING_DELAY_MS);
   }
 
   /** A burst of file events from the watcher. */

@@ -12,7 +12,8 @@ const CONFIG = JSON.stringify({
   ],
 });
 
-describe('cli: baseline ratchet', () => {
+describe('cli: baseline ratchet', function () {
+  this.timeout(240_000);
   it('accepts known violations through line moves and unrelated renames, fails on new ones, reports and drops fixed ones', () => {
     const ws = tempWorkspace({
       'bulkhead.json': CONFIG,

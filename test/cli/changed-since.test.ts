@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { tempWorkspace } from '../support/temp-workspace';
 import { runCli } from '../support/run-cli';
 
-describe('cli: --changed-since', () => {
+describe('cli: --changed-since', function () {
+  this.timeout(240_000);
   it('reports only changed files (committed, staged, untracked) plus cycles through their modules', () => {
     const ws = tempWorkspace({
       'bulkhead.json': JSON.stringify({

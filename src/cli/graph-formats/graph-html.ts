@@ -14,20 +14,34 @@ import { toGraphModel } from '../../protocol/graph-to-model';
 
 /** Edges whose import sites are embedded: violating ones first, then the heaviest. */
 export const MAX_EDGES_WITH_SITES = 400;
+/**
+ * Each `session.importSites` call walks every import of the workspace, so on large workspaces the
+ * sites of the remaining edges are left out after this long (they say so in the view).
+ */
+export const SITES_TIME_BUDGET_MS = 10_000;
 
 export interface WebviewAssets {
   script: string;
   style: string;
 }
 
-export function graphHtml(result: CheckResult, importSites: (from: string, to: string) => ImportSite[], assets: WebviewAssets = readWebviewAssets()): string {
+export function graphHtml(
+  result: CheckResult,
+  importSites: (from: string, to: string) => ImportSite[],
+  assets: WebviewAssets = readWebviewAssets(),
+  budgetMs = SITES_TIME_BUDGET_MS,
+): string {
   const model = toGraphModel(result);
   const sites: Record<string, EdgeSites> = {};
   const withSites = model.edges
     .filter((e) => e.imports > 0)
     .sort((a, b) => b.violations - a.violations || b.imports - a.imports || a.id.localeCompare(b.id))
     .slice(0, MAX_EDGES_WITH_SITES);
-  for (const e of withSites) sites[e.id] = toEdgeSites(importSites(e.from, e.to), result.violations, e.from, e.to);
+  const started = performance.now();
+  for (const e of withSites) {
+    if (performance.now() - started > budgetMs) break;
+    sites[e.id] = toEdgeSites(importSites(e.from, e.to), result.violations, e.from, e.to);
+  }
   model.sites = sites;
   const nonce = makeNonce((n) => randomBytes(n));
   // img-src data: for the PNG export (the SVG is drawn into a canvas through a data: image).

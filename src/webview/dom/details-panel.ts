@@ -51,6 +51,10 @@ export class DetailsPanel {
     const status = html('p', { className: 'hint', text: 'Loading import sites…' }, this.root);
     const list = html('ul', { className: 'sites' }, this.root);
     void sites.then((s) => {
+      if (s.omitted) {
+        status.textContent = `${s.total} import sites, not embedded in this export (it keeps those of the most violating and heaviest edges); "bulkhead check" lists the violations.`;
+        return;
+      }
       status.textContent = s.total > s.sites.length ? `Import sites (first ${s.sites.length} of ${s.total}):` : `Import sites (${s.total}):`;
       for (const site of s.sites) this.siteRow(list, site);
     });

@@ -22,7 +22,9 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
     },
     async importSites(from, to) {
       // The key is protocol/graph-model.ts's edgeId.
-      return model?.sites?.[`${from}\u0000${to}`] ?? { sites: [], total: 0 };
+      const id = `${from}\u0000${to}`;
+      const imports = model?.edges.find((e) => e.id === id)?.imports ?? 0;
+      return model?.sites?.[id] ?? { sites: [], total: imports, omitted: true };
     },
     openSite() {
       // A static page cannot open files; the app shows the path instead.

@@ -1,0 +1,55 @@
+import { analyzeWorkspace, type AnalysisInput } from './check/analyze-workspace';
+import type { CheckResult, InputDiagnostic } from './model/result';
+import { VERSION } from './version';
+
+export interface ResultParts {
+  root: string;
+  /** Config file, relative to root. */
+  config: string;
+  diagnostics: InputDiagnostic[];
+  files: readonly string[];
+  /** Absent when the config could not be loaded: the result then holds only diagnostics. */
+  analysis?: AnalysisInput;
+  started: number;
+}
+
+/** Runs the rules and assembles the documented result (rules/schema/result.schema.json). */
+export function buildCheckResult({ root, config, diagnostics, files, analysis: input, started }: ResultParts): CheckResult {
+  const result: CheckResult = {
+    version: 1,
+    tool: { name: 'bulkhead', version: VERSION },
+    root,
+    config,
+    summary: { files: 0, modules: 0, imports: 0, errors: 0, warnings: 0, suppressed: 0, durationMs: 0 },
+    violations: [],
+    diagnostics,
+    modules: [],
+    dependencies: [],
+    unresolved: [],
+  };
+  if (input) {
+    const { map, index } = input;
+    const analysis = analyzeWorkspace(input);
+    const fileCounts = new Map<string, number>();
+    for (const file of files) {
+      const m = map.moduleOf(file);
+      if (m) fileCounts.set(m.name, (fileCounts.get(m.name) ?? 0) + 1);
+    }
+    result.violations = analysis.violations;
+    result.dependencies = analysis.dependencies;
+    result.modules = [...map.modules.values()]
+      .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    result.unresolved = [...index.values()].flatMap(({ file, facts, resolutions }) =>
+      facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : [])),
+    );
+    result.summary.files = files.length;
+    result.summary.modules = map.modules.size;
+    result.summary.imports = analysis.importCount;
+    result.summary.suppressed = analysis.suppressed;
+  }
+  result.summary.errors = result.violations.filter((v) => v.severity === 'error').length;
+  result.summary.warnings = result.violations.filter((v) => v.severity === 'warn').length;
+  result.summary.durationMs = Math.round(performance.now() - started);
+  return result;
+}

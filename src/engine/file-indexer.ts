@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IndexedFile } from './analyze/file-index';
+import type { FactCache } from './cache/fact-cache';
+import { extractFacts } from './extract/extract-facts';
+import { readSource } from './extract/read-source';
+import { toPosix } from './model/paths';
+import type { InputDiagnostic } from './model/result';
+import { FILE_START } from './model/text-position';
+import type { ModuleResolver, Resolution } from './resolve/module-resolver';
+import { findIgnoreComments } from './suppress/ignore-comments';
+import { VERSION } from './version';
+
+export interface IndexedOutcome {
+  /** Absent when the file could not be read as source (binary, vanished, too large). */
+  entry?: IndexedFile;
+  diagnostics: InputDiagnostic[];
+}
+
+/**
+ * Turns one file into its facts and resolved imports: from the persistent cache when the file is
+ * unchanged, else by reading and parsing it (or from an unsaved buffer's text).
+ */
+export class FileIndexer {
+  /** Set for the duration of a full check that uses the persistent cache. */
+  cache?: FactCache;
+
+  constructor(private readonly root: string, private readonly resolver: ModuleResolver) {}
+
+  index(file: string, text?: string): IndexedOutcome {
+    const abs = path.join(this.root, file);
+    if (text === undefined && this.cache) {
+      const cached = this.fromCache(file, abs, this.cache);
+      if (cached) return cached;
+    }
+    const read = text === undefined ? readSource(abs) : ({ ok: true, text, notUtf8: false } as const);
+    if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }] };
+    const diagnostics: InputDiagnostic[] = [];
+    if (read.notUtf8) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
+    const facts = extractFacts(abs, read.text);
+    if (facts.syntaxError) {
+      diagnostics.push({
+        file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',
+        message: `syntax error (${facts.syntaxError.message}); imports that could be parsed are still checked`,
+      });
+    }
+    const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores: findIgnoreComments(read.text) };
+    if (this.cache && 'size' in read) this.cache.store(entry, read, read.text, diagnostics);
+    return { entry, diagnostics };
+  }
+
+  resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {
+    return facts.imports.map((fact) => {
+      const r = this.resolver.resolve(fact.specifier, abs, fact.kind);
+      return r.kind === 'file' ? { kind: 'file' as const, file: toPosix(path.relative(this.root, r.file)) } : r;
+    });
+  }
+
+  /** An unchanged file's cached facts; its imports are resolved again if the environment changed. */
+  private fromCache(file: string, abs: string, cache: FactCache): IndexedOutcome | undefined {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      return undefined;
+    }
+    const hit = cache.lookup(file, stat, () => {
+      const read = readSource(abs);
+      return read.ok ? read.text : undefined;
+    });
+    if (!hit) return undefined;
+    const entry: IndexedFile = { file, ...hit.data };
+    if (!cache.resolutionsValid) {
+      entry.resolutions = this.resolveImports(abs, entry.facts);
+      cache.updateResolutions(entry);
+    }
+    return { entry, diagnostics: hit.diagnostics };
+  }
+}
+
+/** What module resolution depends on besides the files' own text; a change re-resolves every import. */
+export function resolutionEnvironment(root: string, configText: string, discovery: { files: string[]; packageJsons: string[]; tsconfigs: string[] }): string {
+  const hash = createHash('sha1').update(VERSION).update('\0').update(configText).update('\0').update(discovery.files.join('\n'));
+  for (const rel of [...discovery.packageJsons, ...discovery.tsconfigs].sort()) {
+    hash.update(`\0${rel}\0`);
+    try {
+      hash.update(fs.readFileSync(path.join(root, rel)));
+    } catch {
+      hash.update('(unreadable)');
+    }
+  }
+  return hash.digest('hex');
+}

@@ -50,6 +50,18 @@ export async function measureWorkspace(target, o) {
   const summary = coldRun.ok ? JSON.parse(fs.readFileSync(checkOut, 'utf8')).summary : {};
   const cliCold = { ...pick(coldRun), files: summary.files, imports: summary.imports, modules: summary.modules, errors: summary.errors, warnings: summary.warnings, engineMs: summary.durationMs };
 
+  // The database-coupling rule's cost (issue 4: the whole check within 1.3× of the check without
+  // it): the same cold check with the rule off and the map's `database` section removed.
+  let database = { status: 'n/a (no database section)' };
+  const config = readJsonc(path.join(target.root, 'bulkhead.json'));
+  if (config?.database) {
+    const { database: _removed, ...rest } = config;
+    const noDatabase = path.join(o.resultsDir, `${slug}-no-database.bulkhead.json`);
+    fs.writeFileSync(noDatabase, JSON.stringify({ ...rest, rules: { ...(rest.rules ?? {}), 'database-coupling': 'off' } }));
+    const withoutRun = await best('bulkhead check without database-coupling', () => child([...checkArgs, '--config', noDatabase], { stdoutFile: path.join(o.resultsDir, `${slug}-no-database.json`), okCodes: [0, 1] }));
+    database = { status: withoutRun.ok ? 'ok' : 'failed', without: pick(withoutRun) };
+  }
+
   let warm = { status: 'n/a (cache not implemented yet)' };
   if (o.cache.supported) {
     // A cache of our own, filled by one run first, so the measured runs find every file unchanged.
@@ -110,7 +122,10 @@ export async function measureWorkspace(target, o) {
     warm,
     graph,
     depcruise,
+    database,
     ratios: {
+      databaseRuleCost: database.without?.ok ? ratio(cliCold.wallMs, database.without.wallMs) : undefined,
+      databaseRuleCostCpu: database.without?.ok ? ratio(cliCold.cpuMs, database.without.cpuMs) : undefined,
       cliColdToFloor: ratio(cliCold.wallMs, floor.wallMs),
       cliColdToFloorCpu: ratio(cliCold.cpuMs, floor.cpuMs),
       engineColdToFloorCpu: ratio(engine.coldCpuMs, floor.inProcessCpuMs),
@@ -129,6 +144,15 @@ export async function measureWorkspace(target, o) {
       engineCold: ratio(engine.coldMs * 1000, files),
     },
   };
+}
+
+function readJsonc(file) {
+  try {
+    // bulkhead.json may hold comments; the generated ones do not, and a real tree without one is skipped.
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function pick(run) {

@@ -40,6 +40,9 @@ function targetLines(result) {
     rows.push(`| ≥ 10× faster than dependency-cruiser at 5k | ${dc ? `${x(dc)}${five.ratios.depcruiseToCliCold ? '' : ' (at least)'}` : five.depcruise.status} | ${verdict(dc === undefined ? undefined : dc >= 10)} |`);
     rows.push(`| peak RSS ≤ 500 MiB at 5k | CLI ${mib(five.cliCold.peakRssMiB)}; engine ${mib(five.engine.coldPeakRssMiB)} after the cold check, ${mib(five.engine.peakRssMiB)} after ${five.engine.importEdit?.n ?? '?'} edits | ${verdict(Math.max(five.cliCold.peakRssMiB ?? 0, five.engine.coldPeakRssMiB ?? 0) <= 500)} |`);
     rows.push(`| warm rerun ≤ 0.5× floor | ${five.warm.wallMs ? x(five.ratios.warmToFloor) : five.warm.status} | ${verdict(five.warm.wallMs ? five.ratios.warmToFloor <= 0.5 : undefined)} |`);
+    if (five.ratios.databaseRuleCost) {
+      rows.push(`| database-coupling: check within 1.3× of the check without it (issue 4) | ${x(five.ratios.databaseRuleCost)} (CPU ${x(five.ratios.databaseRuleCostCpu)}) | ${verdict(five.ratios.databaseRuleCost <= 1.3)} |`);
+    }
     rows.push(`| edit → diagnostics p95 ≤ 50 ms at 5k | ${five.engine.importEdit ? `${ms(five.engine.importEdit.p95)} (CPU ${ms(five.engine.importEditCpu?.p95)})` : 'failed'} | ${verdict(five.engine.importEdit ? five.engine.importEdit.p95 <= 50 : false)} |`);
   }
   if (big) {

@@ -1,11 +1,7 @@
-import { VERSION } from '../engine';
-import { HELP, parseCliArgs, UsageError } from './args';
-import { checkCommand } from './commands/check-command';
-import { graphCommand } from './commands/graph-command';
-import { baselineCommand } from './commands/baseline-command';
-import { initCommand } from './commands/init-command';
-import { explainCommand } from './commands/explain-command';
+import { VERSION } from '../engine/version';
+import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
 import { EXIT_USAGE } from './exit-code';
+import type { Terminal } from './terminal';
 import { detectTerminal } from './terminal';
 
 /** Entry point of the `bulkhead` binary. Never throws: every failure becomes a message and exit code 2. */
@@ -21,9 +17,8 @@ export function main(argv: string[]): number {
       return 0;
     }
     const terminal = detectTerminal({ noColor: args.noColor }, process.env, !!process.stdout.isTTY, !!process.stderr.isTTY);
-    const commands = { check: checkCommand, graph: graphCommand, baseline: baselineCommand, init: initCommand, explain: explainCommand };
-    const run = commands[args.command];
-    const { output, exitCode, errorOutput } = run(args, terminal, process.cwd()) as { output: string; exitCode: number; errorOutput?: string };
+    const run = loadCommand(args.command);
+    const { output, exitCode, errorOutput } = run(args, terminal, process.cwd());
     if (errorOutput) process.stderr.write(errorOutput);
     process.stdout.write(output);
     return exitCode;
@@ -34,5 +29,27 @@ export function main(argv: string[]): number {
       process.stderr.write(`bulkhead: internal error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the command you ran.${process.env.BULKHEAD_DEBUG ? `\n${(err as Error)?.stack}` : ' (Set BULKHEAD_DEBUG=1 for details.)'}\n`);
     }
     return EXIT_USAGE;
+  }
+}
+
+type CommandRunner = (args: CliArgs, terminal: Terminal, cwd: string) => { output: string; exitCode: number; errorOutput?: string };
+
+/**
+ * Commands are required on demand so that --help, --version and usage errors answer without
+ * loading the engine and its TypeScript (most of the start-up time).
+ */
+function loadCommand(command: 'check' | 'graph' | 'baseline' | 'init' | 'explain'): CommandRunner {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  switch (command) {
+    case 'check':
+      return (require('./commands/check-command') as typeof import('./commands/check-command')).checkCommand;
+    case 'graph':
+      return (require('./commands/graph-command') as typeof import('./commands/graph-command')).graphCommand;
+    case 'baseline':
+      return (require('./commands/baseline-command') as typeof import('./commands/baseline-command')).baselineCommand;
+    case 'init':
+      return (require('./commands/init-command') as typeof import('./commands/init-command')).initCommand;
+    case 'explain':
+      return (require('./commands/explain-command') as typeof import('./commands/explain-command')).explainCommand;
   }
 }

@@ -1,5 +1,6 @@
 import { analyzeWorkspace, type AnalysisInput } from './check/analyze-workspace';
-import type { CheckResult, InputDiagnostic } from './model/result';
+import type { IndexedFile } from './analyze/file-index';
+import type { CheckResult, InputDiagnostic, UnresolvedImport } from './model/result';
 import { VERSION } from './version';
 
 export interface ResultParts {
@@ -40,9 +41,8 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
     result.modules = [...map.modules.values()]
       .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [] }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    result.unresolved = [...index.values()].flatMap(({ file, facts, resolutions }) =>
-      facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : [])),
-    );
+    result.unresolved = [];
+    for (const entry of index.values()) for (const u of unresolvedOf(entry)) result.unresolved.push(u);
     result.summary.files = files.length;
     result.summary.modules = map.modules.size;
     result.summary.imports = analysis.importCount;
@@ -52,4 +52,17 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
   result.summary.warnings = result.violations.filter((v) => v.severity === 'warn').length;
   result.summary.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/** An editor re-analyses on every keystroke; only the edited file's entry is new. */
+const unresolvedByEntry = new WeakMap<IndexedFile, readonly UnresolvedImport[]>();
+
+function unresolvedOf(entry: IndexedFile): readonly UnresolvedImport[] {
+  let list = unresolvedByEntry.get(entry);
+  if (!list) {
+    const { file, facts, resolutions } = entry;
+    list = facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : []));
+    unresolvedByEntry.set(entry, list);
+  }
+  return list;
 }

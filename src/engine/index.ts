@@ -18,3 +18,4 @@ export { defaultCacheFile, type CacheStats } from './cache/fact-cache';
 export { writeFileAtomic } from './io/atomic-write';
 export type { Explanation, ImportExplanation } from './check/explain';
 export { inferModuleMap, type InferredMap } from './init/infer-module-map';
+export { draftModuleMap, type DraftModuleMap } from './draft-module-map';

@@ -9,8 +9,7 @@ import { DependencyPolicy } from './map/dependency-policy';
 import { buildModuleMap, type ModuleMap } from './map/module-map';
 import { toPosix } from './model/paths';
 import type { CheckResult, ImportSite, InputDiagnostic, Violation } from './model/result';
-import { findModuleCrossings } from './analyze/module-crossings';
-import { ReExportTracer } from './analyze/reexport-tracer';
+import { incrementalCrossings } from './analyze/incremental-crossings';
 import { FILE_START } from './model/text-position';
 import { isLocalSpecifier } from './resolve/local-specifier';
 import { ModuleResolver, type Resolution } from './resolve/module-resolver';
@@ -58,6 +57,8 @@ export class WorkspaceSession {
   private resolver!: ModuleResolver;
   private indexer!: FileIndexer;
   private environment = '';
+  /** Each file's compiler options for `isLocalSpecifier`, asked on every analysis; cleared with the resolution caches. */
+  private readonly optionsOf = new Map<string, ts.CompilerOptions>();
   /** Hits and misses of the persistent cache in the last full check. */
   cacheStats?: CacheStats;
 
@@ -120,6 +121,7 @@ export class WorkspaceSession {
     const packages = readWorkspacePackages(this.root, discovery.packageJsons);
     this.host = new ResolutionHost(this.root, (dir, ext, exc, inc, depth) => ts.sys.readDirectory(dir, ext, exc, inc, depth), packages);
     this.projects = new TsconfigRegistry(this.root, this.host);
+    this.optionsOf.clear();
     this.resolver = new ModuleResolver(this.root, this.host, this.projects);
     this.indexer = new FileIndexer(this.root, this.resolver);
     this.rebuildMap();
@@ -184,11 +186,20 @@ export class WorkspaceSession {
    * dependencies that exist through re-exports.
    */
   importSites(from: string, to: string): ImportSite[] {
-    if (!this.map) return [];
-    const tracer = new ReExportTracer(this.index);
-    return findModuleCrossings(this.index, this.map, tracer)
-      .filter((c) => c.from.name === from && c.to.name === to)
-      .map((c) => ({ file: c.file, range: c.fact.range, specifier: c.fact.specifier, typeOnly: c.fact.typeOnly, viaReExport: !!c.reExport }));
+    return this.allImportSites().get(`${from}\0${to}`) ?? [];
+  }
+
+  /** Every module dependency's import sites, keyed `from\0to`, in one pass over the crossings. */
+  allImportSites(): Map<string, ImportSite[]> {
+    const sites = new Map<string, ImportSite[]>();
+    if (!this.map) return sites;
+    for (const c of incrementalCrossings(this.index, this.map).crossings) {
+      const key = `${c.from.name}\0${c.to.name}`;
+      const list = sites.get(key) ?? [];
+      list.push({ file: c.file, range: c.fact.range, specifier: c.fact.specifier, typeOnly: c.fact.typeOnly, viaReExport: !!c.reExport });
+      sites.set(key, list);
+    }
+    return sites;
   }
 
   /** Quick fixes for a violation of the last analysis, as data; `readText` gives open buffers first. */
@@ -229,6 +240,7 @@ export class WorkspaceSession {
   private fileSetChanged(file: string, affected: (r: Resolution) => boolean): void {
     this.host.invalidate(path.join(this.root, file));
     this.projects.clearResolutionCaches();
+    this.optionsOf.clear();
     this.rebuildMap();
     // Only resolutions can change: keep each file's facts (and so any unsaved text they came from).
     for (const entry of this.index.values()) {
@@ -268,7 +280,11 @@ export class WorkspaceSession {
             map: this.map,
             policy: new DependencyPolicy(config.constraints),
             severities: config.rules ?? {},
-            isLocalSpecifier: (specifier, file) => isLocalSpecifier(specifier, projects.projectFor(path.join(this.root, file)).options),
+            isLocalSpecifier: (specifier, file) => {
+              let options = this.optionsOf.get(file);
+              if (!options) this.optionsOf.set(file, (options = projects.projectFor(path.join(this.root, file)).options));
+              return isLocalSpecifier(specifier, options);
+            },
             database: this.database,
           }
         : undefined,

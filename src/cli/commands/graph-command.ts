@@ -22,6 +22,9 @@ export function graphCommand(args: CliArgs, terminal: Terminal, cwd: string): { 
   if (result.diagnostics.some((d) => d.severity === 'error')) {
     return { output: '', errorOutput: textReporter({ ...result, violations: [] }, { color: terminal.color, cwd }), exitCode: EXIT_USAGE };
   }
-  if (html) return { output: graphHtml(result, (from, to) => session.importSites(from, to)), exitCode: EXIT_OK };
+  if (html) {
+    const sites = session.allImportSites();
+    return { output: graphHtml(result, (from, to) => sites.get(`${from}\0${to}`) ?? []), exitCode: EXIT_OK };
+  }
   return { output: format(result, { color: terminal.color, cwd }), exitCode: EXIT_OK };
 }

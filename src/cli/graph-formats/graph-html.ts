@@ -15,8 +15,8 @@ import { toGraphModel } from '../../protocol/graph-to-model';
 /** Edges whose import sites are embedded: violating ones first, then the heaviest. */
 export const MAX_EDGES_WITH_SITES = 400;
 /**
- * Each `session.importSites` call walks every import of the workspace, so on large workspaces the
- * sites of the remaining edges are left out after this long (they say so in the view).
+ * A guard for callers whose `importSites` is slow: the sites of the remaining edges are left out
+ * after this long (they say so in the view). The CLI looks them up in one precomputed map.
  */
 export const SITES_TIME_BUDGET_MS = 10_000;
 

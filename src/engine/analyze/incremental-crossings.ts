@@ -11,6 +11,15 @@ interface Known {
   byFile: Map<string, { entry: IndexedFile; surface: string; crossings: ModuleCrossing[] }>;
 }
 
+export interface TracedCrossings {
+  crossings: ModuleCrossing[];
+  /**
+   * The tracer behind them. It is the same object across analyses exactly while no file's export
+   * surface and not the module map changed, so other rules may key their own caches by it.
+   */
+  tracer: ReExportTracer;
+}
+
 /** Keyed by the session's index object, which lives as long as the session. */
 const knownByIndex = new WeakMap<FileIndex, Known>();
 
@@ -20,19 +29,19 @@ const knownByIndex = new WeakMap<FileIndex, Known>();
  * the files whose entries were replaced are looked at again. An editor re-analyses on every
  * keystroke, and most keystrokes change one file's body or imports, not what it exports.
  */
-export function incrementalCrossings(index: FileIndex, map: ModuleMap): ModuleCrossing[] {
+export function incrementalCrossings(index: FileIndex, map: ModuleMap): TracedCrossings {
   const known = knownByIndex.get(index);
   if (known && stillValid(known, index, map)) {
     const crossings = collect(known, index, map);
     // Answers found by cutting a re-export cycle depend on the order of the questions, so such an
     // analysis is redone from scratch, exactly as a first analysis would ask them.
-    if (!known.tracer.orderSensitive) return crossings;
+    if (!known.tracer.orderSensitive) return { crossings, tracer: known.tracer };
   }
   const fresh: Known = { map, tracer: new ReExportTracer(index), files: [...index.keys()].sort(), byFile: new Map() };
   const crossings = collect(fresh, index, map);
   if (fresh.tracer.orderSensitive) knownByIndex.delete(index);
   else knownByIndex.set(index, fresh);
-  return crossings;
+  return { crossings, tracer: fresh.tracer };
 }
 
 function collect(known: Known, index: FileIndex, map: ModuleMap): ModuleCrossing[] {

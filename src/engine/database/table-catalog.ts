@@ -30,6 +30,13 @@ export class TableCatalog {
   private readonly byModel = new Map<string, Declared[]>();
   private readonly prismaByDelegate = new Map<string, PrismaModel>();
   private readonly prismaByTable = new Map<string, PrismaModel>();
+  /**
+   * Answers by name, for the catalog's lifetime: the same few tables are referenced from many
+   * files, and matching every configured glob per reference dominated an analysis.
+   */
+  private readonly tableMemo = new Map<string, TableOwner[]>();
+  private readonly modelMemo = new Map<string, TableOwner[]>();
+  private readonly configMemo = new Map<string, TableOwner[] | undefined>();
 
   constructor(
     index: ReadonlyMap<string, { file: string; facts: { database?: DatabaseFacts } }>,
@@ -72,6 +79,12 @@ export class TableCatalog {
 
   /** Owners of a table named in SQL or a query builder. */
   ownersOfTable(name: string): TableOwner[] {
+    let owners = this.tableMemo.get(name);
+    if (!owners) this.tableMemo.set(name, (owners = this.computeOwnersOfTable(name)));
+    return owners;
+  }
+
+  private computeOwnersOfTable(name: string): TableOwner[] {
     const names = [name, lastSegment(name)];
     // `tables` may list a Prisma model (`Invoice`) while raw SQL names its table (`invoices`).
     const model = this.prismaByTable.get(name.toLowerCase()) ?? this.prismaByTable.get(lastSegment(name).toLowerCase());
@@ -81,6 +94,12 @@ export class TableCatalog {
 
   /** Owners of an ORM model or entity named in code (`getRepository('Invoice')`), or of its table. */
   ownersOfModel(name: string): TableOwner[] {
+    let owners = this.modelMemo.get(name);
+    if (!owners) this.modelMemo.set(name, (owners = this.computeOwnersOfModel(name)));
+    return owners;
+  }
+
+  private computeOwnersOfModel(name: string): TableOwner[] {
     return this.fromConfig([name]) ?? this.declared(this.byModel, [name]).concat(this.declared(this.byTable, [name]));
   }
 
@@ -97,7 +116,16 @@ export class TableCatalog {
   }
 
   private fromConfig(names: string[]): TableOwner[] | undefined {
+    if (this.configured.length === 0) return undefined;
     const lowered = names.map((n) => n.toLowerCase());
+    const key = lowered.join('\0');
+    if (this.configMemo.has(key)) return this.configMemo.get(key);
+    const owners = this.matchConfigured(lowered);
+    this.configMemo.set(key, owners);
+    return owners;
+  }
+
+  private matchConfigured(lowered: string[]): TableOwner[] | undefined {
     const owners = new Set<ModuleInfo>();
     for (const { module, pattern } of this.configured) {
       if (lowered.some((n) => pattern.match(n))) owners.add(module);

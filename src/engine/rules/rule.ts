@@ -1,6 +1,7 @@
 import type { RuleId } from '../config/config-types';
 import type { FileIndex } from '../analyze/file-index';
 import type { ModuleCrossing } from '../analyze/module-crossings';
+import type { ReExportTracer } from '../analyze/reexport-tracer';
 import type { DatabaseSetup } from '../database/database-setup';
 import type { DependencyPolicy } from '../map/dependency-policy';
 import type { ModuleMap } from '../map/module-map';
@@ -17,6 +18,8 @@ export interface RuleContext {
   map: ModuleMap;
   policy: DependencyPolicy;
   crossings: readonly ModuleCrossing[];
+  /** The tracer the crossings were found with, to share its answers; absent means make one. */
+  tracer?: ReExportTracer;
   /** Whether an unresolved specifier should have resolved (relative path or tsconfig alias). */
   isLocalSpecifier(specifier: string, file: string): boolean;
   /** Drivers, `allowedIn` and Prisma models for `database-coupling`; absent means none configured. */

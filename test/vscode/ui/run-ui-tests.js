@@ -10,7 +10,11 @@ const options = require('./ui-options');
 function runUiTests({ extension, workspace, updateScreenshots }) {
   options.set({ extension, workspace, updateScreenshots });
   const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 120000 });
-  for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.ui.js')) mocha.addFile(path.join(__dirname, f));
+  // The graph panel's UI test lives with the other webview tests.
+  const graphTests = path.join(__dirname, '..', '..', 'webview', 'vscode-ui');
+  for (const dir of [__dirname, graphTests]) {
+    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.ui.js')) mocha.addFile(path.join(dir, f));
+  }
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
   });

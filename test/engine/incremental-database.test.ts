@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WorkspaceSession, type CheckResult } from '../../src/engine';
+import { tempWorkspace } from '../support/temp-workspace';
+
+/**
+ * `database-coupling` keeps each file's findings between analyses and rebuilds its table catalog
+ * only when a table declaration changes; after every edit the answer must be exactly what a fresh
+ * session finds on the same files.
+ */
+describe('incremental database-coupling: the same answer as a fresh check after every edit', () => {
+  const files: Record<string, string> = {
+    'bulkhead.json': JSON.stringify({
+      modules: [
+        { name: 'db', path: 'src/db' },
+        { name: 'billing', path: 'src/billing', dependsOn: ['db'] },
+        { name: 'orders', path: 'src/orders', dependsOn: ['db', 'billing'], tables: ['orders'] },
+      ],
+      database: { drivers: ['preset:sql', 'preset:orm'], allowedIn: ['src/db/**', 'src/*/entities/**'] },
+    }),
+    'src/db/client.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
+    'src/billing/entities/invoice.entity.ts':
+      "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity('invoices')\nexport class Invoice {\n  @PrimaryGeneratedColumn()\n  id!: number;\n}\n",
+    'src/billing/index.ts': "export { Invoice as BillingInvoice } from './entities/invoice.entity';\nexport const issue = 1;\n",
+    'src/orders/orders.repository.ts':
+      "import { pool } from '../db/client';\nexport const own = () => pool.query('SELECT * FROM orders WHERE id = $1', [1]);\n",
+    'src/orders/orders.service.ts': "import { issue } from '../billing';\nexport const place = issue;\n",
+  };
+  const comparable = (r: CheckResult): string => JSON.stringify({ violations: r.violations, dependencies: r.dependencies, unresolved: r.unresolved });
+  const coupling = (r: CheckResult): string[] => r.violations.filter((v) => v.rule === 'database-coupling').map((v) => `${v.file}:${v.range.start.line}`);
+
+  const edits: { file: string; text: string; expect: string[] }[] = [
+    // A table reference that changes from the module's own table to billing's.
+    {
+      file: 'src/orders/orders.repository.ts',
+      text: "import { pool } from '../db/client';\nexport const own = () => pool.query('SELECT * FROM invoices WHERE id = $1', [1]);\n",
+      expect: ['src/orders/orders.repository.ts:2'],
+    },
+    // An unrelated file is edited: the cached finding of the repository stays.
+    { file: 'src/orders/orders.service.ts', text: "import { issue } from '../billing';\n// typing…\nexport const place = issue;\n", expect: ['src/orders/orders.repository.ts:2'] },
+    // Back to its own table.
+    { file: 'src/orders/orders.repository.ts', text: files['src/orders/orders.repository.ts'], expect: [] },
+    // An entity imported through a renaming barrel, and a driver outside allowedIn.
+    {
+      file: 'src/orders/orders.service.ts',
+      text: "import { BillingInvoice, issue } from '../billing';\nimport { Knex } from 'knex';\nexport const place = [BillingInvoice, issue];\nexport type K = Knex;\n",
+      expect: ['src/orders/orders.service.ts:1', 'src/orders/orders.service.ts:2'],
+    },
+    // The declaration changes its table to one orders owns in bulkhead.json: the catalog is rebuilt.
+    {
+      file: 'src/billing/entities/invoice.entity.ts',
+      text: "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity('orders')\nexport class Invoice {\n  @PrimaryGeneratedColumn()\n  id!: number;\n}\n",
+      expect: ['src/orders/orders.service.ts:2'],
+    },
+    // The barrel stops exporting the entity: the tracer changes, driver findings are kept.
+    { file: 'src/billing/index.ts', text: "export const issue = 1;\nexport const BillingInvoice = 2;\n", expect: ['src/orders/orders.service.ts:2'] },
+  ];
+
+  it('matches a fresh session for each step of a sequence of edits', () => {
+    const live = tempWorkspace(files);
+    try {
+      const session = new WorkspaceSession({ root: live.root });
+      assert.deepEqual(coupling(session.check()), []);
+      for (const { file, text, expect } of edits) {
+        fs.writeFileSync(path.join(live.root, file), text);
+        session.updateFile(path.join(live.root, file), text);
+        const incremental = session.analyze();
+        assert.deepEqual(coupling(incremental), expect, `database-coupling findings after editing ${file}`);
+        assert.equal(comparable(incremental), comparable(new WorkspaceSession({ root: live.root }).check()), `after editing ${file}`);
+        assert.equal(comparable(session.analyze()), comparable(incremental), `re-analysing after editing ${file}`);
+      }
+    } finally {
+      live.dispose();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
 import { BulkheadConfig } from './config';
 import { createGraphSource } from './graph-source-client';
 import { createLanguageClient } from './language-client';
+import { RestartOnCrash } from './restart-on-crash';
 import { ScanProgress } from './scan-progress';
 import { StatusBar } from './status-bar';
 
@@ -55,7 +56,15 @@ export class BulkheadContext implements vscode.Disposable {
 
   async start(): Promise<void> {
     if (this.client) return;
-    const client = createLanguageClient(this.extension, this.output, this.config.settings);
+    const onCrash = new RestartOnCrash({
+      restarting: () => {
+        this.progress.dispose(); // the scan it showed died with the process
+        this.statusBar.setRestarting();
+      },
+      // the client stops itself: only forget it, so that Re-check starts a new one
+      gaveUp: () => { if (this.client === client) this.forgetClient(); },
+    });
+    const client = createLanguageClient(this.extension, this.output, this.config.settings, onCrash);
     this.client = client;
     this.clientDisposables = [
       client.onNotification(statusNotification.method, (folders: FolderStatus[]) => {
@@ -74,11 +83,7 @@ export class BulkheadContext implements vscode.Disposable {
   /** Stops the language server (and so any scan); diagnostics are cleared until the next start. */
   async stop(): Promise<void> {
     const client = this.client;
-    this.client = undefined;
-    this.clientDisposables.forEach((d) => d.dispose());
-    this.clientDisposables = [];
-    this.progress.dispose();
-    this.statusBar.setStopped();
+    this.forgetClient();
     if (client) await client.dispose().catch((e: unknown) => this.output.appendLine(`stopping the server: ${String(e)}`));
   }
 
@@ -99,9 +104,18 @@ export class BulkheadContext implements vscode.Disposable {
     void this.client?.sendNotification(notification.method, params);
   }
 
+  private forgetClient(): void {
+    this.client = undefined;
+    this.clientDisposables.forEach((d) => d.dispose());
+    this.clientDisposables = [];
+    this.progress.dispose();
+    this.statusBar.setStopped();
+  }
+
   private async refreshModule(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
-    const found = doc?.uri.scheme === 'file' ? await this.send(moduleOfRequest, { file: doc.uri.fsPath }) : undefined;
+    // a server that dies with the request pending rejects it; the restarted one sends a new status
+    const found = doc?.uri.scheme === 'file' ? await this.send(moduleOfRequest, { file: doc.uri.fsPath }).catch(() => undefined) : undefined;
     this.statusBar.setModule(found?.module);
   }
 

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../protocol/messages';
 import type { BulkheadSettings } from '../protocol/settings';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
 /** The language client for dist/server.js, a separate Node process spoken to over IPC. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, settings: BulkheadSettings): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, settings: BulkheadSettings, errorHandler: ErrorHandler): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -30,6 +30,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     initializationOptions: { settings } satisfies InitializationOptions,
     outputChannel: output,
+    errorHandler,
     diagnosticCollectionName: 'bulkhead',
   };
   return new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);

@@ -8,7 +8,8 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('bulkhead.status', vscode.StatusBarAlignment.Left, 10);
   private folders: FolderStatus[] = [];
   private module: string | undefined;
-  private state: 'starting' | 'ready' | 'stopped' = 'starting';
+  private state: 'starting' | 'ready' | 'restarting' | 'stopped' = 'starting';
+  private readonly changed = new vscode.EventEmitter<string>();
 
   constructor() {
     this.item.name = 'Bulkhead';
@@ -33,18 +34,33 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** The server crashed and is being started again; the next status makes it ready. */
+  setRestarting(): void {
+    this.state = 'restarting';
+    this.render();
+  }
+
+  /** Fires with the new text whenever it changes (transient states included, for tests). */
+  get onDidChangeText(): vscode.Event<string> {
+    return this.changed.event;
+  }
+
   /** What the item says, for tests and the tooltip. */
   get text(): string {
     return this.item.text;
   }
 
   private render(): void {
+    const before = this.item.text;
     const violations = this.folders.reduce((n, f) => n + f.errors + f.warnings, 0);
     const configErrors = this.folders.reduce((n, f) => n + f.configErrors, 0);
     const where = this.module ? `${this.module} · ` : '';
     if (this.state === 'stopped') {
       this.item.text = '$(debug-pause) Bulkhead: stopped';
       this.item.tooltip = 'Bulkhead is stopped. Run "Bulkhead: Re-check Workspace" to start it again.';
+    } else if (this.state === 'restarting') {
+      this.item.text = '$(sync~spin) Bulkhead: restarting';
+      this.item.tooltip = 'The Bulkhead language server stopped unexpectedly and is starting again. See "Bulkhead: Show Output".';
     } else if (this.state === 'starting') {
       this.item.text = '$(sync~spin) Bulkhead';
       this.item.tooltip = 'Bulkhead: first scan';
@@ -58,9 +74,11 @@ export class StatusBar implements vscode.Disposable {
       ].join('\n\n'));
     }
     this.item.backgroundColor = configErrors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    if (this.item.text !== before) this.changed.fire(this.item.text);
   }
 
   dispose(): void {
     this.item.dispose();
+    this.changed.dispose();
   }
 }

@@ -43,6 +43,8 @@ export const moduleOfRequest = request<{ file: string }, { folder: string; modul
 /** A starting module map for a folder (not written: the client writes and opens it). */
 export const draftConfigRequest = request<{ folder: string }, { text: string; modules: number; notes: string[] }>('bulkhead/draftConfig');
 export const recheckRequest = request<Record<string, never>, FolderStatus[]>('bulkhead/recheck');
+/** The server's process id: lets the extension-host tests kill the server to test the restart. */
+export const serverProcessRequest = request<Record<string, never>, { pid: number }>('bulkhead/serverProcess');
 export const settingsNotification = notification<BulkheadSettings>('bulkhead/settings');
 
 // server → client

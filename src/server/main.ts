@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, settingsNotification,
+  draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, serverProcessRequest, settingsNotification,
   type InitializationOptions,
 } from '../protocol/messages';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
@@ -96,6 +96,7 @@ connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
   return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
 });
 connection.onRequest(recheckRequest.method, () => server.recheckAll());
+connection.onRequest(serverProcessRequest.method, () => ({ pid: process.pid }));
 connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) => draftConfig(folder));
 
 documents.listen(connection);

@@ -4,7 +4,7 @@
 // packaged VSIX) and the UI tests, each on fresh copies of the fixture workspaces. Expects
 // `npm run build` and `tsc -p .` to have run (`npm test` and `npm run test:vscode` do that).
 //
-//   node test/vscode/run.js [--only single|multi|vsix|ui] [--update-screenshots]
+//   node test/vscode/run.js [--only single|multi|vsix|untrusted|ui] [--update-screenshots]
 //
 // Prints "vscode: N passed, M failed" and exits non-zero on any failure.
 'use strict';
@@ -73,6 +73,13 @@ async function main() {
       const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop-vsix');
       record('packaged VSIX, single folder', await exthost(runExtensionTests, workspace, 'single', path.join(tmp, 'vsix', 'extension')), Date.now() - t);
     }
+    if (!o.only || o.only === 'untrusted') {
+      // Restricted Mode: workspace trust on, the folder never trusted (no prompt)
+      const t = Date.now();
+      const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop-untrusted');
+      const settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false };
+      record('extension host, untrusted folder', await exthost(runExtensionTests, workspace, 'untrusted', ROOT, settings), Date.now() - t);
+    }
     if (!o.only || o.only === 'ui') {
       const t = Date.now();
       const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop'); // the name shows in the screenshots
@@ -88,13 +95,13 @@ async function main() {
 }
 
 /** One extension-host run; the harness prints mocha's output and its own count line. */
-async function exthost(runExtensionTests, workspace, suite, extension = ROOT) {
+async function exthost(runExtensionTests, workspace, suite, extension = ROOT, settings = undefined) {
   const lines = [];
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk, ...rest) => { lines.push(String(chunk)); return write(chunk, ...rest); };
   let code;
   try {
-    code = await runExtensionTests({ extension, tests: path.join(SUITES, suite, 'index'), workspace, timeout: 240000 });
+    code = await runExtensionTests({ extension, tests: path.join(SUITES, suite, 'index'), workspace, settings, timeout: 240000 });
   } finally {
     process.stdout.write = write;
   }

@@ -104,7 +104,8 @@ async function startCodeServer({ workspace, settings = {}, extensionsDir, runDir
   fs.writeFileSync(configFile, 'auth: none\n');
   const port = await freePort();
   const args = [
-    entry, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    entry, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    ...(settings['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     '--bind-addr', `127.0.0.1:${port}`, '--config', configFile,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,

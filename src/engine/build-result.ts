@@ -1,5 +1,6 @@
 import { analyzeWorkspace, type AnalysisInput } from './check/analyze-workspace';
 import type { IndexedFile } from './analyze/file-index';
+import type { ModuleMap } from './map/module-map';
 import type { CheckResult, InputDiagnostic, UnresolvedImport } from './model/result';
 import { VERSION } from './version';
 
@@ -31,11 +32,7 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
   if (input) {
     const { map, index } = input;
     const analysis = analyzeWorkspace(input);
-    const fileCounts = new Map<string, number>();
-    for (const file of files) {
-      const m = map.moduleOf(file);
-      if (m) fileCounts.set(m.name, (fileCounts.get(m.name) ?? 0) + 1);
-    }
+    const fileCounts = fileCountsOf(map, files);
     result.violations = analysis.violations;
     result.dependencies = analysis.dependencies;
     result.modules = [...map.modules.values()]
@@ -52,6 +49,21 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
   result.summary.warnings = result.violations.filter((v) => v.severity === 'warn').length;
   result.summary.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/** Per module map (a new one is built whenever the file set changes), with the files it was counted for. */
+const countsByMap = new WeakMap<ModuleMap, { files: readonly string[]; counts: ReadonlyMap<string, number> }>();
+
+function fileCountsOf(map: ModuleMap, files: readonly string[]): ReadonlyMap<string, number> {
+  const known = countsByMap.get(map);
+  if (known?.files === files) return known.counts;
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    const m = map.moduleOf(file);
+    if (m) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  }
+  countsByMap.set(map, { files, counts });
+  return counts;
 }
 
 /** An editor re-analyses on every keystroke; only the edited file's entry is new. */

@@ -75,3 +75,52 @@ describe('incremental database-coupling: the same answer as a fresh check after 
     }
   });
 });
+
+describe('incremental analysis through re-export chains: the same answer as a fresh check', () => {
+  const files: Record<string, string> = {
+    'bulkhead.json': JSON.stringify({
+      modules: [
+        { name: 'billing', path: 'src/billing' },
+        { name: 'shared', path: 'src/shared', dependsOn: ['billing'] },
+        { name: 'orders', path: 'src/orders', dependsOn: ['shared'] },
+      ],
+    }),
+    'src/billing/invoice.entity.ts': "import { Entity } from 'typeorm';\n\n@Entity('invoices')\nexport class Invoice {}\nexport const total = 1;\n",
+    'src/billing/index.ts': "export * from './invoice.entity';\n",
+    'src/shared/models.ts': "export { Invoice as SharedInvoice, total } from '../billing';\n",
+    'src/shared/index.ts': "export * from './models';\nexport const util = 1;\n",
+    'src/orders/a.ts': "import { SharedInvoice, util } from '../shared';\nexport const a = [SharedInvoice, util];\n",
+    'src/orders/b.ts': "import { total } from '../shared/models';\nexport const b = total;\n",
+    'src/orders/c.ts': "import { util } from '../shared';\nexport const c = util;\n",
+  };
+  const comparable = (r: CheckResult): string => JSON.stringify({ violations: r.violations, dependencies: r.dependencies });
+  const edits: [string, string][] = [
+    // Lines of a re-export in the middle of the chain move: messages quote them.
+    ['src/shared/models.ts', "// models of other modules\nexport { Invoice as SharedInvoice, total } from '../billing';\n"],
+    // The chain stops renaming, then stops re-exporting the entity, then again does.
+    ['src/shared/models.ts', "export { Invoice, total } from '../billing';\nexport { Invoice as SharedInvoice } from '../billing';\n"],
+    ['src/shared/models.ts', "export { total } from '../billing';\nexport const SharedInvoice = 2;\n"],
+    ['src/shared/models.ts', files['src/shared/models.ts']],
+    // The end of the chain stops exporting a name; a barrel drops its `export *`.
+    ['src/billing/invoice.entity.ts', "import { Entity } from 'typeorm';\n\n@Entity('invoices')\nexport class Invoice {}\n"],
+    ['src/shared/index.ts', 'export const util = 1;\n'],
+    ['src/shared/index.ts', "export * from './models';\nexport const util = 1;\n"],
+  ];
+
+  it('matches a fresh session after each edit of a barrel in the chain', () => {
+    const live = tempWorkspace(files);
+    try {
+      const session = new WorkspaceSession({ root: live.root });
+      session.check();
+      for (const [file, text] of edits) {
+        fs.writeFileSync(path.join(live.root, file), text);
+        session.updateFile(path.join(live.root, file), text);
+        const fresh = comparable(new WorkspaceSession({ root: live.root }).check());
+        assert.equal(comparable(session.analyze()), fresh, `after editing ${file}`);
+        assert.equal(comparable(session.analyze()), fresh, `re-analysing after editing ${file}`);
+      }
+    } finally {
+      live.dispose();
+    }
+  });
+});

@@ -14,43 +14,53 @@ interface Known {
 export interface TracedCrossings {
   crossings: ModuleCrossing[];
   /**
-   * The tracer behind them. It is the same object across analyses exactly while no file's export
-   * surface and not the module map changed, so other rules may key their own caches by it.
+   * The tracer behind them, kept across analyses while the module map and the file set stay the
+   * same; a new object means that any of its answers may have changed.
    */
   tracer: ReExportTracer;
+  /**
+   * Files whose tracer answers were forgotten since the last analysis because an export surface
+   * changed: every file that can reach a changed one through re-exports. Only imports of these
+   * files can trace differently now (with the same tracer).
+   */
+  retraced: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Keyed by the session's index object, which lives as long as the session. */
 const knownByIndex = new WeakMap<FileIndex, Known>();
 
 /**
  * `findModuleCrossings`, remembering the answer between analyses of the same index: while the
- * module map and every file's export surface (what re-export tracing reads) stay the same, only
- * the files whose entries were replaced are looked at again. An editor re-analyses on every
- * keystroke, and most keystrokes change one file's body or imports, not what it exports.
+ * module map and the file set stay the same, only the files whose entries were replaced are looked
+ * at again, plus, when a file's export surface (what re-export tracing reads) changed, the files
+ * importing anything whose tracing can lead there. An editor re-analyses on every keystroke, and
+ * most keystrokes change one file's body or imports, not what it exports.
  */
 export function incrementalCrossings(index: FileIndex, map: ModuleMap): TracedCrossings {
   const known = knownByIndex.get(index);
-  if (known && stillValid(known, index, map)) {
-    const crossings = collect(known, index, map);
+  const retraced = known ? reusable(known, index, map) : undefined;
+  if (known && retraced) {
+    const crossings = collect(known, index, map, retraced);
     // Answers found by cutting a re-export cycle depend on the order of the questions, so such an
     // analysis is redone from scratch, exactly as a first analysis would ask them.
-    if (!known.tracer.orderSensitive) return { crossings, tracer: known.tracer };
+    if (!known.tracer.orderSensitive) return { crossings, tracer: known.tracer, retraced };
   }
   const fresh: Known = { map, tracer: new ReExportTracer(index), files: [...index.keys()].sort(), byFile: new Map() };
-  const crossings = collect(fresh, index, map);
+  const crossings = collect(fresh, index, map, NONE);
   if (fresh.tracer.orderSensitive) knownByIndex.delete(index);
   else knownByIndex.set(index, fresh);
-  return { crossings, tracer: fresh.tracer };
+  return { crossings, tracer: fresh.tracer, retraced: NONE };
 }
 
-function collect(known: Known, index: FileIndex, map: ModuleMap): ModuleCrossing[] {
+function collect(known: Known, index: FileIndex, map: ModuleMap, retraced: ReadonlySet<string>): ModuleCrossing[] {
   const crossings: ModuleCrossing[] = [];
   for (const file of known.files) {
     const entry = index.get(file)!;
     let cached = known.byFile.get(file);
-    if (cached?.entry !== entry) {
-      // A replaced entry passed `stillValid`, so its surface is the one already recorded.
+    if (cached?.entry !== entry || (retraced.size > 0 && importsAny(entry, retraced))) {
+      // Surfaces of replaced entries were brought up to date by `reusable`.
       cached = { entry, surface: cached?.surface ?? exportSurface(entry), crossings: fileCrossings(entry, map, known.tracer) };
       known.byFile.set(file, cached);
     }
@@ -59,17 +69,65 @@ function collect(known: Known, index: FileIndex, map: ModuleMap): ModuleCrossing
   return crossings;
 }
 
-function stillValid(known: Known, index: FileIndex, map: ModuleMap): boolean {
-  if (known.map !== map || known.files.length !== index.size) return false;
+/** Whether one of the file's imports resolves to one of `files`. */
+export function importsAny({ resolutions }: IndexedFile, files: ReadonlySet<string>): boolean {
+  for (const r of resolutions) if (r.kind === 'file' && files.has(r.file)) return true;
+  return false;
+}
+
+/**
+ * Undefined when everything must be computed again (another map or file set); else the files whose
+ * tracer answers were forgotten because an export surface they can lead to changed.
+ */
+function reusable(known: Known, index: FileIndex, map: ModuleMap): ReadonlySet<string> | undefined {
+  if (known.map !== map || known.files.length !== index.size) return undefined;
+  const changed: string[] = [];
   for (const file of known.files) {
     const entry = index.get(file);
     const cached = known.byFile.get(file);
-    if (!entry || !cached) return false;
+    if (!entry || !cached) return undefined;
     if (cached.entry === entry) continue;
     const surface = exportSurface(entry);
-    if (surface !== cached.surface) return false;
+    if (surface !== cached.surface) {
+      changed.push(file);
+      cached.surface = surface;
+    }
   }
-  return true;
+  if (changed.length === 0) return NONE;
+  const retraced = reExportersOf(index, changed);
+  known.tracer.forget(retraced);
+  return retraced;
+}
+
+/**
+ * The files plus every file that re-exports (named or `*`) from one of them, transitively: the
+ * files whose tracing can reach them. Paths into a file do not use its own re-exports, so the
+ * current facts answer this for the previous surfaces as well.
+ */
+function reExportersOf(index: FileIndex, files: string[]): Set<string> {
+  const reExporters = new Map<string, string[]>();
+  for (const { file, facts, resolutions } of index.values()) {
+    const targets = new Set<string>();
+    for (const r of facts.reExports) targets.add(resolved(resolutions, r.importIndex));
+    for (const i of facts.starExports) targets.add(resolved(resolutions, i));
+    for (const t of targets) {
+      if (!t) continue;
+      const list = reExporters.get(t);
+      if (list) list.push(file);
+      else reExporters.set(t, [file]);
+    }
+  }
+  const found = new Set(files);
+  const queue = [...files];
+  for (let f = queue.pop(); f !== undefined; f = queue.pop()) {
+    for (const r of reExporters.get(f) ?? []) if (!found.has(r)) queue.push(r), found.add(r);
+  }
+  return found;
+}
+
+function resolved(resolutions: IndexedFile['resolutions'], i: number): string {
+  const r = resolutions[i];
+  return r?.kind === 'file' ? r.file : '';
 }
 
 /**

@@ -21,6 +21,8 @@ export class ReExportTracer {
   private readonly visiting = new Map<string, Set<string>>();
   private readonly exportable = new Map<string, ExportableNames | null>();
   private cut = false;
+  /** How often `forget` was called: a cache keyed by this tracer that missed a call must start over. */
+  forgets = 0;
 
   constructor(private readonly index: FileIndex) {}
 
@@ -30,6 +32,19 @@ export class ReExportTracer {
    */
   get orderSensitive(): boolean {
     return this.cut;
+  }
+
+  /**
+   * Drops the answers for these files, after their export surfaces (or those of files they lead to)
+   * changed. The caller passes every file that can reach a changed one, so no answer kept depends
+   * on a forgotten one.
+   */
+  forget(files: Iterable<string>): void {
+    this.forgets++;
+    for (const file of files) {
+      this.memo.delete(file);
+      this.exportable.delete(file);
+    }
   }
 
   /** Where `name`, imported from `file`, is declared; the file itself when that cannot be told. */

@@ -31,8 +31,8 @@ export interface AnalysisInput {
 /** Runs every enabled rule over the indexed workspace. Pure: same input, same output. */
 export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database }: AnalysisInput): Analysis {
   // Reuses the crossings of files that did not change since the last analysis of this index.
-  const { crossings, tracer } = incrementalCrossings(index, map);
-  const context: RuleContext = { index, map, policy, crossings, tracer, isLocalSpecifier, database };
+  const { crossings, tracer, retraced } = incrementalCrossings(index, map);
+  const context: RuleContext = { index, map, policy, crossings, tracer, retraced, isLocalSpecifier, database };
   const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
   const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
   const raw = ALL_RULES.filter((rule) => enabled.has(rule.id)).flatMap((rule) => rule.check(context));

@@ -1,8 +1,10 @@
 import { ReExportTracer } from '../analyze/reexport-tracer';
 import type { FileIndex, IndexedFile } from '../analyze/file-index';
+import { importsAny } from '../analyze/incremental-crossings';
 import type { TableDeclaration, TableReference } from '../database/database-facts';
 import type { DatabaseSetup } from '../database/database-setup';
 import { Minimatch } from 'minimatch';
+import { entityNames, type EntityNames } from '../database/entity-names';
 import { TableCatalog, type TableOwner } from '../database/table-catalog';
 import type { ModuleInfo, ModuleMap } from '../map/module-map';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -28,57 +30,86 @@ export const databaseCoupling: Rule = {
 
 type ModuleOf = (file: string) => ModuleInfo | undefined;
 
-/** A file's findings, valid while the file's entry is the same object. */
-type PerFile = Map<string, { entry: IndexedFile; drivers: Finding[]; tables: Finding[] }>;
+/**
+ * A file's findings, valid while the file's entry is the same object; entity findings only while
+ * `traced` is also the one they were found with.
+ */
+type PerFile = Map<string, { entry: IndexedFile; tables: Finding[]; traced?: Traced; entities?: Finding[] }>;
+
+interface Traced {
+  tracer: ReExportTracer;
+  entities: EntityNames | undefined;
+  /** Files the tracer forgot answers for in this analysis: imports of them are looked at again. */
+  retraced: ReadonlySet<string>;
+  /** `tracer.forgets` as of this analysis. */
+  forgets: number;
+}
 
 /**
- * What the last analysis of an index computed. Driver and table findings of a file depend only on
- * its own entry and on `map`, `setup` and every file's table declarations (the catalog); entity
- * imports also on the tracer, which is the same object exactly while no export surface changed.
- * So an edit recomputes only the edited file, and an edit to a barrel's exports only the entity
- * imports.
+ * What the last analysis of an index computed. Driver findings of a file depend only on its own
+ * entry, `map` and `setup`; table findings also on every file's table declarations (the catalog);
+ * entity imports also on the tracer's answers, which the crossings report when they forget some
+ * (`retraced`). So an edit recomputes the edited file, plus the entity imports of files that
+ * import a barrel whose re-exports changed; only a changed table declaration rebuilds the catalog.
  */
 interface State {
   map: ModuleMap;
   setup: DatabaseSetup;
   moduleOf: ModuleOf;
   allowed: Minimatch[];
+  /** Driver findings per file: they do not depend on table declarations, so they outlive the catalog. */
+  drivers: Map<string, { entry: IndexedFile; findings: Finding[] }>;
   catalog: TableCatalog;
   declarations: Map<string, { entry: IndexedFile; signature: string }>;
   perFile: PerFile;
-  traced: { tracer: ReExportTracer; entities: EntityNames | undefined; perFile: Map<string, { entry: IndexedFile; findings: Finding[] }> };
+  traced: Traced;
 }
 
 const statesByIndex = new WeakMap<FileIndex, State>();
 
 function incrementalFindings(context: RuleContext, setup: DatabaseSetup, tracer: ReExportTracer): Finding[] {
   const known = statesByIndex.get(context.index);
-  const state = known && stillValid(known, context, setup) ? known : newState(context, setup, tracer);
-  if (state.traced.tracer !== tracer) state.traced = traced(context.index, tracer);
+  const state = known && stillValid(known, context, setup) ? known : newState(context, setup, tracer, known);
+  state.traced = currentTraced(state.traced, context.index, tracer, context.retraced ?? new Set());
   statesByIndex.set(context.index, state);
   return collect(state, context.index);
 }
 
-function newState({ index, map }: RuleContext, setup: DatabaseSetup, tracer: ReExportTracer): State {
+function newState({ index, map }: RuleContext, setup: DatabaseSetup, tracer: ReExportTracer, previous?: State): State {
+  const sameConfig = previous?.map === map && previous.setup === setup;
   // The map answers moduleOf by walking folders; every part below asks it for the same files.
   const owners = new Map<string, ModuleInfo | undefined>();
-  const moduleOf = (file: string): ModuleInfo | undefined => {
-    if (!owners.has(file)) owners.set(file, map.moduleOf(file));
-    return owners.get(file);
-  };
+  const moduleOf = sameConfig
+    ? previous.moduleOf
+    : (file: string): ModuleInfo | undefined => {
+        if (!owners.has(file)) owners.set(file, map.moduleOf(file));
+        return owners.get(file);
+      };
   const declarations = new Map<string, { entry: IndexedFile; signature: string }>();
   for (const entry of index.values()) declarations.set(entry.file, { entry, signature: declarationSignature(entry) });
   return {
     map, setup, moduleOf, declarations,
-    allowed: setup.allowedIn.map((glob) => new Minimatch(glob, { dot: true })),
+    allowed: sameConfig ? previous.allowed : setup.allowedIn.map((glob) => new Minimatch(glob, { dot: true })),
+    drivers: sameConfig ? previous.drivers : new Map(),
     catalog: new TableCatalog(index, moduleOf, map.modules.values(), setup),
     perFile: new Map(),
     traced: traced(index, tracer),
   };
 }
 
-function traced(index: FileIndex, tracer: ReExportTracer): State['traced'] {
-  return { tracer, entities: entityNames(index), perFile: new Map() };
+/** What entity imports read besides their own file, as of this analysis. */
+function currentTraced(previous: Traced, index: FileIndex, tracer: ReExportTracer, retraced: ReadonlySet<string>): Traced {
+  // Forgotten answers are reported only in the analysis that forgot them: if one was missed, start over.
+  const missed = tracer.forgets !== previous.forgets + (retraced.size > 0 ? 1 : 0);
+  if (previous.tracer !== tracer || missed) return traced(index, tracer);
+  if (retraced.size === 0) return previous.retraced.size === 0 ? previous : { ...previous, retraced };
+  // Export surfaces changed, so the names an entity may be imported under may have too.
+  const next = traced(index, tracer);
+  return next.entities?.signature === previous.entities?.signature ? { ...previous, retraced, forgets: tracer.forgets } : next;
+}
+
+function traced(index: FileIndex, tracer: ReExportTracer): Traced {
+  return { tracer, entities: entityNames(index), retraced: new Set(), forgets: tracer.forgets };
 }
 
 function stillValid(state: State, { index, map }: RuleContext, setup: DatabaseSetup): boolean {
@@ -107,13 +138,19 @@ function collect(state: State, index: FileIndex): Finding[] {
   const { perFile, traced } = state;
   for (const entry of index.values()) {
     let cached = perFile.get(entry.file);
-    if (cached?.entry !== entry) perFile.set(entry.file, (cached = { entry, drivers: driverImports(entry, state), tables: tableAccesses(entry, state) }));
-    for (const f of cached.drivers) drivers.push(f);
+    if (state.setup.drivers) {
+      let found = state.drivers.get(entry.file);
+      if (found?.entry !== entry) state.drivers.set(entry.file, (found = { entry, findings: driverImports(entry, state) }));
+      for (const f of found.findings) drivers.push(f);
+    }
+    if (cached?.entry !== entry) perFile.set(entry.file, (cached = { entry, tables: tableAccesses(entry, state) }));
     for (const f of cached.tables) tables.push(f);
     if (!traced.entities) continue;
-    let hits = traced.perFile.get(entry.file);
-    if (hits?.entry !== entry) traced.perFile.set(entry.file, (hits = { entry, findings: entityImports(entry, state, index) }));
-    for (const f of hits.findings) entities.push(f);
+    if (cached.traced?.entities !== traced.entities || (traced.retraced.size > 0 && importsAny(entry, traced.retraced))) {
+      cached.traced = traced;
+      cached.entities = entityImports(entry, state, index);
+    }
+    for (const f of cached.entities!) entities.push(f);
   }
   return drivers.concat(tables, entities);
 }
@@ -174,40 +211,6 @@ function resolveReference(ref: TableReference, catalog: TableCatalog): { owners:
       return { owners: catalog.ownersOfPrismaModel(model, ref.name), table: model?.model ?? ref.name, what };
     }
   }
-}
-
-/** The names a table declaration may be imported under, through renaming barrels too. */
-interface EntityNames {
-  bindings: ReadonlySet<string>;
-  /** Whether a declaration's binding is what an import of `imported` brings in. */
-  standsFor(binding: string, imported: string): boolean;
-}
-
-/** Undefined when no file declares a table, so that no import can bring one in. */
-function entityNames(index: FileIndex): EntityNames | undefined {
-  // Only names some file declares a table under can lead to one; most imports are skipped here.
-  const bindings = new Set<string>();
-  for (const entry of index.values()) for (const d of entry.facts.database?.declarations ?? []) for (const b of d.bindings) bindings.add(b);
-  if (bindings.size === 0) return undefined;
-  // Barrels may rename: `export { Invoice as BillingInvoice } from './invoice.entity'`; the
-  // tracer finds the declaring file, `originalNames` the names it may have there.
-  const originalNames = new Map<string, Set<string>>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const entry of index.values()) {
-      for (const r of entry.facts.reExports) {
-        if (!bindings.has(r.imported) || r.exported === r.imported) continue;
-        const names = originalNames.get(r.exported) ?? new Set<string>();
-        const before = names.size;
-        names.add(r.imported);
-        for (const n of originalNames.get(r.imported) ?? []) names.add(n);
-        originalNames.set(r.exported, names);
-        if (!bindings.has(r.exported) || names.size !== before) grew = true;
-        bindings.add(r.exported);
-      }
-    }
-  }
-  return { bindings, standsFor: (binding, imported) => binding === imported || !!originalNames.get(imported)?.has(binding) };
 }
 
 /** Imports of an entity, model or table object that another module declares (through barrels too). */

@@ -20,6 +20,8 @@ export interface RuleContext {
   crossings: readonly ModuleCrossing[];
   /** The tracer the crossings were found with, to share its answers; absent means make one. */
   tracer?: ReExportTracer;
+  /** Files whose answers `tracer` forgot since the last analysis (their imports may trace differently). */
+  retraced?: ReadonlySet<string>;
   /** Whether an unresolved specifier should have resolved (relative path or tsconfig alias). */
   isLocalSpecifier(specifier: string, file: string): boolean;
   /** Drivers, `allowedIn` and Prisma models for `database-coupling`; absent means none configured. */

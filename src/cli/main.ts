@@ -2,6 +2,7 @@ import { VERSION } from '../engine/version';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
 import { EXIT_USAGE } from './exit-code';
 import type { Terminal } from './terminal';
+import type { CommandOutcome } from './commands/command-outcome';
 import { detectTerminal } from './terminal';
 
 /** Entry point of the `bulkhead` binary. Never throws: every failure becomes a message and exit code 2. */
@@ -32,7 +33,7 @@ export function main(argv: string[]): number {
   }
 }
 
-type CommandRunner = (args: CliArgs, terminal: Terminal, cwd: string) => { output: string; exitCode: number; errorOutput?: string };
+type CommandRunner = (args: CliArgs, terminal: Terminal, cwd: string) => CommandOutcome;
 
 /**
  * Commands are required on demand so that --help, --version and usage errors answer without

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import {
-  BASELINE_FILE_NAME, BaselineError, compareWithBaseline, readBaseline, shrinkBaseline, writeBaseline, type CheckResult,
-} from '../../engine';
+import { BaselineError, compareWithBaseline, readBaseline, shrinkBaseline, writeBaseline, type CheckResult } from '../../engine';
 import type { CliArgs } from '../args';
 import { UsageError } from '../args';
+import { baselineFileFor } from '../baseline-file';
 import { changedFilesSince } from '../changed-files';
-import { EXIT_VIOLATIONS, exitCodeOf } from '../exit-code';
+import { EXIT_VIOLATIONS, exitCodeOf, hasConfigErrors } from '../exit-code';
 import { violationsForChangedFiles, withViolations } from '../narrow-result';
 import { githubReporter } from '../reporters/github';
 import { jsonReporter } from '../reporters/json';
@@ -15,6 +14,7 @@ import type { Reporter } from '../reporters/reporter';
 import { sarifReporter } from '../reporters/sarif';
 import { textReporter } from '../reporters/text';
 import type { Terminal } from '../terminal';
+import type { CommandOutcome } from './command-outcome';
 import { runCheck } from './run-check';
 
 const REPORTERS: Record<string, Reporter> = {
@@ -26,7 +26,7 @@ const REPORTERS: Record<string, Reporter> = {
   markdown: markdownReporter,
 };
 
-export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): { output: string; exitCode: number } {
+export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): CommandOutcome {
   const reporter = REPORTERS[args.format ?? 'text'];
   if (!reporter) throw new UsageError(`Unknown format "${args.format}" for check. Formats: ${Object.keys(REPORTERS).join(', ')}.`);
   const { result: full, session } = runCheck(args, terminal, cwd);
@@ -46,12 +46,8 @@ export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): { 
   return { output, exitCode };
 }
 
-function hasConfigErrors(result: CheckResult): boolean {
-  return result.diagnostics.some((d) => d.severity === 'error');
-}
-
 function applyBaseline(result: CheckResult, args: CliArgs, cwd: string): CheckResult {
-  const file = typeof args.baseline === 'string' ? path.resolve(cwd, args.baseline) : path.join(path.dirname(path.resolve(result.root, result.config)), BASELINE_FILE_NAME);
+  const file = baselineFileFor(args, result, cwd);
   let baseline;
   try {
     baseline = readBaseline(file);

@@ -2,19 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliArgs } from '../args';
 import { UsageError } from '../args';
-import { EXIT_OK, EXIT_USAGE } from '../exit-code';
-import { textReporter } from '../reporters/text';
+import { EXIT_OK } from '../exit-code';
 import { paint, type Terminal } from '../terminal';
+import { configErrorOutcome, type CommandOutcome } from './command-outcome';
 import { runCheck } from './run-check';
 
 /** `bulkhead explain <file> [<import>]`: the module of a file, what it may import, and why. */
-export function explainCommand(args: CliArgs, terminal: Terminal, cwd: string): { output: string; exitCode: number; errorOutput?: string } {
+export function explainCommand(args: CliArgs, terminal: Terminal, cwd: string): CommandOutcome {
   const absFile = path.resolve(cwd, args.file!);
   if (!fs.existsSync(absFile) || !fs.statSync(absFile).isFile()) throw new UsageError(`No such file: ${args.file}`);
   const { result, session } = runCheck({ ...args, path: args.file! }, terminal, cwd);
-  if (result.diagnostics.some((d) => d.severity === 'error')) {
-    return { output: '', errorOutput: textReporter({ ...result, violations: [] }, { color: terminal.color, cwd }), exitCode: EXIT_USAGE };
-  }
+  const broken = configErrorOutcome(result, terminal, cwd);
+  if (broken) return broken;
   const rel = path.relative(result.root, fs.realpathSync(absFile)).split(path.sep).join('/');
   const e = session.explain(rel, args.specifier);
   if (!e) throw new UsageError(`Cannot explain ${args.file}.`);

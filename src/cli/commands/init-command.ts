@@ -5,9 +5,10 @@ import type { CliArgs } from '../args';
 import { UsageError } from '../args';
 import { EXIT_OK } from '../exit-code';
 import type { Terminal } from '../terminal';
+import type { CommandOutcome } from './command-outcome';
 
 /** `bulkhead init`: infers a starting bulkhead.json, prints what it found, and the map (or writes it). */
-export function initCommand(args: CliArgs, _terminal: Terminal, cwd: string): { output: string; exitCode: number; errorOutput?: string } {
+export function initCommand(args: CliArgs, _terminal: Terminal, cwd: string): CommandOutcome {
   const root = path.resolve(cwd, args.path);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`No such folder: ${args.path}`);
   const target = path.join(root, CONFIG_FILE_NAME);

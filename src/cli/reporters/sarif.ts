@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_CATALOG, type Violation } from '../../engine';
+import { hasConfigErrors } from '../exit-code';
 import type { Reporter } from './reporter';
 
 const SARIF_SCHEMA = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
@@ -36,7 +37,7 @@ export const sarifReporter: Reporter = (result) => {
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(result.root).href.replace(/\/?$/, '/')}` } },
         invocations: [
           {
-            executionSuccessful: !result.diagnostics.some((d) => d.severity === 'error'),
+            executionSuccessful: !hasConfigErrors(result),
             toolConfigurationNotifications: result.diagnostics.map((d) => ({
               level: d.severity === 'info' ? 'note' : d.severity,
               descriptor: { id: d.code },

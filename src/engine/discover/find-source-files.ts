@@ -29,8 +29,8 @@ export interface Discovery {
  */
 export function findSourceFiles(root: string, options: DiscoveryOptions = {}): Discovery {
   const diagnostics: InputDiagnostic[] = [];
-  const includes = (options.include ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true }));
-  const ignores = (options.ignore ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true }));
+  const includes = compileGlobs(options.include);
+  const ignores = compileGlobs(options.ignore);
   const gitignore = readGitignore(root);
   const realRoot = safeRealpath(root) ?? root;
   const visited = new Set<string>();
@@ -94,8 +94,8 @@ function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, igno
  * editor): is it a source file the scan would have listed?
  */
 export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): (rel: string) => boolean {
-  const includes = (options.include ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true }));
-  const isIgnored = ignoredBy(readGitignore(root), (options.ignore ?? []).map((g) => new Minimatch(normalizeGlob(g), { dot: true })));
+  const includes = compileGlobs(options.include);
+  const isIgnored = ignoredBy(readGitignore(root), compileGlobs(options.ignore));
   return (rel) => {
     const parts = rel.split('/');
     if (parts.some((p) => p === '' || p === '..')) return false;
@@ -111,8 +111,9 @@ export function isSourceFile(name: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
-function normalizeGlob(glob: string): string {
-  return glob.replace(/\\/g, '/').replace(/^\.\//, '');
+/** Config globs, with Windows separators and a leading `./` accepted. */
+function compileGlobs(globs: string[] | undefined): Minimatch[] {
+  return (globs ?? []).map((g) => new Minimatch(g.replace(/\\/g, '/').replace(/^\.\//, ''), { dot: true }));
 }
 
 function readGitignore(root: string): ReturnType<typeof ignoreFactory> | undefined {

@@ -52,6 +52,8 @@ export class WorkspaceSession {
   private discoveryDiagnostics: InputDiagnostic[] = [];
   private map?: ModuleMap;
   private database?: DatabaseSetup;
+  /** One per loaded config, so its verdict cache lives across analyses (every keystroke). */
+  private policy?: DependencyPolicy;
   private host!: ResolutionHost;
   private projects!: TsconfigRegistry;
   private resolver!: ModuleResolver;
@@ -126,6 +128,7 @@ export class WorkspaceSession {
     this.indexer = new FileIndexer(this.root, this.resolver);
     this.rebuildMap();
     this.database = loadDatabaseSetup(this.root, config, this.loaded.locator);
+    this.policy = new DependencyPolicy(config.constraints);
     if (this.files.length === 0) {
       this.discoveryDiagnostics.push({
         file: '.', range: FILE_START, severity: 'warning', code: 'no-source-files',
@@ -223,7 +226,7 @@ export class WorkspaceSession {
   explain(file: string, specifier?: string): Explanation | undefined {
     const config = this.loaded?.config;
     if (!this.map || !config) return undefined;
-    return explainFile({ index: this.index, map: this.map, policy: new DependencyPolicy(config.constraints) }, file, specifier);
+    return explainFile({ index: this.index, map: this.map, policy: this.policy! }, file, specifier);
   }
 
   /** The module a workspace-relative file belongs to, if any. */
@@ -278,7 +281,7 @@ export class WorkspaceSession {
         ? {
             index: this.index,
             map: this.map,
-            policy: new DependencyPolicy(config.constraints),
+            policy: this.policy!,
             severities: config.rules ?? {},
             isLocalSpecifier: (specifier, file) => {
               let options = this.optionsOf.get(file);

@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from './analyze/file-index';
 import type { FactCache } from './cache/fact-cache';
-import { extractFacts } from './extract/extract-facts';
 import { readSource } from './extract/read-source';
 import { toPosix } from './model/paths';
 import type { InputDiagnostic } from './model/result';
@@ -26,7 +25,7 @@ export class FileIndexer {
   /** Set for the duration of a full check that uses the persistent cache. */
   cache?: FactCache;
 
-  constructor(private readonly root: string, private readonly resolver: ModuleResolver) {}
+  constructor(private readonly root: string, private readonly resolver: () => ModuleResolver) {}
 
   index(file: string, text?: string): IndexedOutcome {
     const abs = path.join(this.root, file);
@@ -38,7 +37,7 @@ export class FileIndexer {
     if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }] };
     const diagnostics: InputDiagnostic[] = [];
     if (read.notUtf8) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
-    const facts = extractFacts(abs, read.text);
+    const facts = factExtractor().extractFacts(abs, read.text);
     if (facts.syntaxError) {
       diagnostics.push({
         file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',
@@ -52,7 +51,7 @@ export class FileIndexer {
 
   resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {
     return facts.imports.map((fact) => {
-      const r = this.resolver.resolve(fact.specifier, abs, fact.kind);
+      const r = this.resolver().resolve(fact.specifier, abs, fact.kind);
       return r.kind === 'file' ? { kind: 'file' as const, file: toPosix(path.relative(this.root, r.file)) } : r;
     });
   }
@@ -77,6 +76,12 @@ export class FileIndexer {
     }
     return { entry, diagnostics: hit.diagnostics };
   }
+}
+
+/** Required on first use: parsing loads TypeScript, which a run answered from the cache never needs. */
+function factExtractor(): typeof import('./extract/extract-facts') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./extract/extract-facts') as typeof import('./extract/extract-facts');
 }
 
 /** What module resolution depends on besides the files' own text; a change re-resolves every import. */

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { IndexedFile } from './analyze/file-index';
 import { CONFIG_FILE_NAME, loadConfigFile, parseConfigText, type LoadedConfig } from './config/load-config';
 import { findSourceFiles, sourceFileFilter } from './discover/find-source-files';
@@ -11,10 +12,11 @@ import { toPosix } from './model/paths';
 import type { CheckResult, ImportSite, InputDiagnostic, Violation } from './model/result';
 import { incrementalCrossings } from './analyze/incremental-crossings';
 import { FILE_START } from './model/text-position';
+import { readSource } from './extract/read-source';
 import { isLocalSpecifier } from './resolve/local-specifier';
-import { ModuleResolver, type Resolution } from './resolve/module-resolver';
+import type { ModuleResolver, Resolution } from './resolve/module-resolver';
 import { ResolutionHost } from './resolve/resolution-host';
-import { TsconfigRegistry } from './resolve/tsconfig-registry';
+import type { TsconfigRegistry } from './resolve/tsconfig-registry';
 import { readWorkspacePackages } from './resolve/workspace-packages';
 import { VERSION } from './version';
 import { computeFixes } from './fixes/compute-fixes';
@@ -48,6 +50,8 @@ export class WorkspaceSession {
   private files: string[] = [];
   private isScanned: (rel: string) => boolean = () => false;
   private readonly index = new Map<string, IndexedFile>();
+  /** False after a check answered from the cache, until something needs the index. */
+  private indexed = true;
   private readonly fileDiagnostics = new Map<string, InputDiagnostic[]>();
   private discoveryDiagnostics: InputDiagnostic[] = [];
   private map?: ModuleMap;
@@ -55,8 +59,8 @@ export class WorkspaceSession {
   /** One per loaded config, so its verdict cache lives across analyses (every keystroke). */
   private policy?: DependencyPolicy;
   private host!: ResolutionHost;
-  private projects!: TsconfigRegistry;
-  private resolver!: ModuleResolver;
+  /** TypeScript's resolver and tsconfig parser, created on first use (see resolution-stack.ts). */
+  private stack?: { projects: TsconfigRegistry; resolver: ModuleResolver };
   private indexer!: FileIndexer;
   private environment = '';
   /** Each file's compiler options for `isLocalSpecifier`, asked on every analysis; cleared with the resolution caches. */
@@ -69,34 +73,73 @@ export class WorkspaceSession {
     this.configFile = options.configFile ? path.resolve(this.root, options.configFile) : path.join(this.root, CONFIG_FILE_NAME);
   }
 
-  /** A full check: config, discovery, every file read and resolved, every rule run. */
+  /**
+   * A full check: config, discovery, every file read and resolved, every rule run. With a cache
+   * and nothing changed since it was written, the stored result is the answer and files are
+   * indexed only if a later call needs them.
+   */
   check(): CheckResult {
     const started = performance.now();
     this.load();
     this.index.clear();
     this.fileDiagnostics.clear();
+    this.indexed = false;
     const cache = this.map && this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined;
-    if (this.map) this.indexer.cache = cache;
-    if (this.map) {
+    const analysisKey = this.analysisKey();
+    if (cache) {
+      this.cacheStats = cache.stats;
+      const reused = cache.reusableResult(this.files, analysisKey, (rel) => statOf(path.join(this.root, rel)), (rel) => readText(path.join(this.root, rel)));
+      if (reused) return { ...reused, summary: { ...reused.summary, durationMs: Math.round(performance.now() - started) } };
+    }
+    this.indexAll(cache);
+    const result = this.result(started);
+    if (cache) {
+      try {
+        cache.save(this.files, result, analysisKey, (rel) => statOf(path.join(this.root, rel)));
+      } catch (err) {
+        const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
+        this.discoveryDiagnostics.push(warning);
+        result.diagnostics.push(warning);
+      }
+    }
+    return result;
+  }
+
+  /** Reads every file (through the cache when given) into the index. */
+  private indexAll(cache?: FactCache): void {
+    this.indexed = true;
+    if (!this.map) return;
+    this.indexer.cache = cache;
+    try {
       this.files.forEach((file, i) => {
         this.indexFile(file);
         this.options.onProgress?.(i + 1, this.files.length);
       });
-    }
-    if (cache) {
-      this.cacheStats = cache.stats;
-      try {
-        cache.save();
-      } catch (err) {
-        this.discoveryDiagnostics.push({ file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` });
-      }
+    } finally {
       this.indexer.cache = undefined;
     }
-    return this.result(started);
+  }
+
+  /** After a check answered from the cache, the index is built on first need (from the same cache). */
+  private ensureIndexed(): void {
+    if (this.indexed) return;
+    this.indexAll(this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined);
+  }
+
+  /**
+   * What the analysis reads besides the files' text and what the environment hash covers: the
+   * root, config, module map and database setup problems, Prisma models and discovery notices.
+   * Taken before indexing: the analysis fills caches inside these objects.
+   */
+  private analysisKey(): string {
+    const db = this.database;
+    const parts = [this.root, this.environment, this.loaded.diagnostics, this.map?.diagnostics, db?.diagnostics, db?.prismaModels, this.discoveryDiagnostics];
+    return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
   }
 
   /** Every import that resolves to a workspace file, as of the last check. */
   fileEdges(): { from: string; to: string; specifier: string; line: number }[] {
+    this.ensureIndexed();
     const edges = [];
     for (const { file, facts, resolutions } of this.index.values()) {
       for (let i = 0; i < facts.imports.length; i++) {
@@ -121,11 +164,10 @@ export class WorkspaceSession {
     this.discoveryDiagnostics = discovery.diagnostics;
     this.environment = resolutionEnvironment(this.root, this.loaded.text, discovery);
     const packages = readWorkspacePackages(this.root, discovery.packageJsons);
-    this.host = new ResolutionHost(this.root, (dir, ext, exc, inc, depth) => ts.sys.readDirectory(dir, ext, exc, inc, depth), packages);
-    this.projects = new TsconfigRegistry(this.root, this.host);
+    this.host = new ResolutionHost(this.root, (...args) => resolutionStack().readDirectoryWithTypeScript(...args), packages);
+    this.stack = undefined;
     this.optionsOf.clear();
-    this.resolver = new ModuleResolver(this.root, this.host, this.projects);
-    this.indexer = new FileIndexer(this.root, this.resolver);
+    this.indexer = new FileIndexer(this.root, () => this.resolver);
     this.rebuildMap();
     this.database = loadDatabaseSetup(this.root, config, this.loaded.locator);
     this.policy = new DependencyPolicy(config.constraints);
@@ -135,6 +177,14 @@ export class WorkspaceSession {
         message: 'No source files found: check "include"/"ignore" in bulkhead.json and that the workspace has .ts/.js files.',
       });
     }
+  }
+
+  private get projects(): TsconfigRegistry {
+    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host)).projects;
+  }
+
+  private get resolver(): ModuleResolver {
+    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host)).resolver;
   }
 
   private rebuildMap(): void {
@@ -159,6 +209,7 @@ export class WorkspaceSession {
    * including a file that was just created. Call `analyze()` afterwards.
    */
   updateFile(absFile: string, text?: string): void {
+    this.ensureIndexed();
     const file = this.scannedPath(absFile);
     if (!file || !this.map) return;
     if (text === undefined && !fs.existsSync(path.join(this.root, file))) {
@@ -176,6 +227,7 @@ export class WorkspaceSession {
 
   /** Forgets a deleted file. Call `analyze()` afterwards. */
   removeFile(absFile: string): void {
+    this.ensureIndexed();
     const file = toPosix(path.relative(this.root, path.resolve(absFile)));
     if (!this.files.includes(file)) return;
     this.files = this.files.filter((f) => f !== file);
@@ -194,6 +246,7 @@ export class WorkspaceSession {
 
   /** Every module dependency's import sites, keyed `from\0to`, in one pass over the crossings. */
   allImportSites(): Map<string, ImportSite[]> {
+    this.ensureIndexed();
     const sites = new Map<string, ImportSite[]>();
     if (!this.map) return sites;
     for (const c of incrementalCrossings(this.index, this.map).crossings) {
@@ -207,6 +260,7 @@ export class WorkspaceSession {
 
   /** Quick fixes for a violation of the last analysis, as data; `readText` gives open buffers first. */
   fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[] {
+    this.ensureIndexed();
     const config = this.loaded?.config;
     if (!this.map || !config) return [];
     return computeFixes(violation, {
@@ -224,6 +278,7 @@ export class WorkspaceSession {
 
   /** Why a file may or may not import what it imports (`bulkhead explain`), as of the last check. */
   explain(file: string, specifier?: string): Explanation | undefined {
+    this.ensureIndexed();
     const config = this.loaded?.config;
     if (!this.map || !config) return undefined;
     return explainFile({ index: this.index, map: this.map, policy: this.policy! }, file, specifier);
@@ -236,6 +291,7 @@ export class WorkspaceSession {
 
   /** Re-runs the rules over the current facts (cheap: no file is read). */
   analyze(): CheckResult {
+    this.ensureIndexed();
     return this.result(performance.now());
   }
 
@@ -294,6 +350,26 @@ export class WorkspaceSession {
       started,
     });
   }
+}
+
+/** Required on first use: it loads TypeScript, which a run answered from the cache never needs. */
+function resolutionStack(): typeof import('./resolve/resolution-stack') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./resolve/resolution-stack') as typeof import('./resolve/resolution-stack');
+}
+
+function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const { size, mtimeMs } = fs.statSync(abs);
+    return { size, mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(abs: string): string | undefined {
+  const read = readSource(abs);
+  return read.ok ? read.text : undefined;
 }
 
 function realFolder(p: string): string {

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { REPO_ROOT } from '../support/fixtures';
-import { runCli, stable } from '../support/run-cli';
+import { spawnSync } from 'node:child_process';
+import { runCli, stable, type CliRun } from '../support/run-cli';
 
 const EXPECTED = path.join(REPO_ROOT, 'test/cli/expected');
 const noStackTrace = (text: string): void => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/);
@@ -118,5 +119,32 @@ describe('cli: bulkhead as a process', () => {
     const bad = runCli(['graph', 'test/fixtures/rule-cycle', '--format', 'svg']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown format "svg"/);
+  });
+
+  it('--cache answers an unchanged workspace without loading TypeScript, with the same output', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-cache-'));
+    try {
+      const ws = path.join(tmp, 'shop');
+      fs.cpSync(path.join(REPO_ROOT, 'examples/shop'), ws, { recursive: true });
+      const old = new Date(Date.now() - 60_000);
+      for (const f of fs.readdirSync(ws, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(ws, f), old, old);
+      // The CLI in-process, reporting at exit whether the TypeScript bundle was required.
+      const probe = (): CliRun => {
+        const script = `process.exitCode = require(${JSON.stringify(path.join(REPO_ROOT, 'dist/cli.js'))}).main(${JSON.stringify(['check', ws, '--cache-location', path.join(tmp, 'cache.json')])});
+process.on('exit', () => process.stderr.write('typescript loaded: ' + Object.keys(require.cache).some((k) => k.endsWith('typescript.js'))));`;
+        const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+        return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+      };
+      const cold = probe();
+      const warm = probe();
+      assert.equal(cold.stderr, 'typescript loaded: true');
+      assert.equal(warm.stderr, 'typescript loaded: false');
+      assert.equal([cold.code, warm.code].join(), '1,1');
+      assert.equal(stable(warm.stdout), stable(cold.stdout));
+      fs.appendFileSync(path.join(ws, 'src/modules/users/index.ts'), '// touched\n');
+      assert.equal(probe().stderr, 'typescript loaded: true');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession } from '../../src/engine';
+import { WorkspaceSession, type CheckResult } from '../../src/engine';
 import { tempWorkspace } from '../support/temp-workspace';
 
 const FILES = {
@@ -70,15 +70,28 @@ describe('persistent fact cache', () => {
       past(ws.root);
       const cold = run(ws.root, cacheFile);
       const good = fs.readFileSync(cacheFile, 'utf8');
-      const tampered = good.replace('"x"', '"forged"');
-      for (const [what, text] of [['garbage', 'not json at all'], ['truncated', good.slice(0, good.length / 2)], ['edited', tampered], ['empty', '']]) {
+      const [header, summary, facts] = good.split('\n');
+      const foreign = good.replace(/"tool":"[^"]*"/, '"tool":"0.0.0-other"');
+      for (const [what, text] of [
+        ['garbage', 'not json at all'],
+        ['truncated', good.slice(0, good.length / 2)],
+        ['edited summary', [header, summary.replace('"src/a/index.ts"', '"src/a/forged.ts"'), facts].join('\n')],
+        ['foreign', foreign],
+        ['empty', ''],
+      ]) {
         fs.writeFileSync(cacheFile, text);
         const again = run(ws.root, cacheFile);
         assert.equal(again.stats.hits, 0, what);
-        assert.ok(again.stats.rejected || what === 'empty', what);
+        assert.ok(again.stats.rejected, what);
         assert.deepEqual(again.violations, cold.violations, what);
         assert.equal(run(ws.root, cacheFile).stats.hits, 3, `${what}: rebuilt`);
       }
+      // Edited facts are only read when a file changed; then they must be rejected, not trusted.
+      fs.writeFileSync(cacheFile, [header, summary, facts.replace('"specifier":"../b/internal"', '"specifier":"../b/forged"')].join('\n'));
+      fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), '// changed\n');
+      const edited = run(ws.root, cacheFile);
+      assert.equal(edited.stats.rejected, 'checksum mismatch (corrupt or edited)');
+      assert.deepEqual(edited.violations, cold.violations);
     } finally {
       ws.dispose();
     }
@@ -88,9 +101,11 @@ describe('persistent fact cache', () => {
     const ws = tempWorkspace(FILES);
     const cacheFile = path.join(ws.root, 'cache.json');
     try {
-      run(ws.root, cacheFile);
+      // Whole seconds, so that restoring the mtime below restores it exactly.
       const file = path.join(ws.root, 'src/b/internal.ts');
-      const { mtime } = fs.statSync(file);
+      const mtime = new Date(Math.floor(Date.now() / 1000) * 1000);
+      fs.utimesSync(file, mtime, mtime);
+      run(ws.root, cacheFile);
       fs.writeFileSync(file, 'export const z = 1;\n'); // same size, same mtime restored below
       fs.utimesSync(file, mtime, mtime);
       const again = run(ws.root, cacheFile);
@@ -98,5 +113,94 @@ describe('persistent fact cache', () => {
     } finally {
       ws.dispose();
     }
+  });
+
+  describe('reusing the last result when nothing changed', () => {
+    const withoutTime = (result: CheckResult): CheckResult => ({ ...result, summary: { ...result.summary, durationMs: 0 } });
+
+    it('answers from the stored result, and builds the index only when asked for more', () => {
+      const ws = tempWorkspace(FILES);
+      const cacheFile = path.join(ws.root, 'cache.json');
+      try {
+        past(ws.root);
+        const cold = run(ws.root, cacheFile);
+        assert.equal(cold.stats.reusedResult, undefined);
+        const session = new WorkspaceSession({ root: ws.root, cacheFile });
+        const warm = session.check();
+        assert.equal(session.cacheStats!.reusedResult, true);
+        assert.deepEqual(withoutTime(warm), withoutTime(cold.result));
+        // Later calls need the per-file index, which the reuse skipped.
+        assert.deepEqual(session.fileEdges().map((e) => `${e.from} -> ${e.to}`).sort(), ['src/a/index.ts -> src/b/internal.ts', 'src/a/more.ts -> src/a/index.ts']);
+        assert.deepEqual(withoutTime(session.analyze()), withoutTime(cold.result));
+        session.updateFile(path.join(ws.root, 'src/a/index.ts'), 'export const a = 1;\n');
+        assert.deepEqual(session.analyze().violations, []);
+      } finally {
+        ws.dispose();
+      }
+    });
+
+    it('does not reuse it after any change the result depends on', () => {
+      const changes: [string, (root: string) => void][] = [
+        ['an edited file', (root) => fs.appendFileSync(path.join(root, 'src/b/internal.ts'), 'export const y = 2;\n')],
+        ['an added file', (root) => fs.writeFileSync(path.join(root, 'src/b/extra.ts'), 'export {};\n')],
+        ['a removed file', (root) => fs.rmSync(path.join(root, 'src/a/more.ts'))],
+        ['a changed config', (root) => fs.writeFileSync(path.join(root, 'bulkhead.json'), JSON.stringify({ modules: [{ name: 'a', path: 'src/a', dependsOn: ['b'] }, { name: 'b', path: 'src/b' }] }))],
+        ['a changed tsconfig', (root) => fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { moduleResolution: 'node10' } }))],
+        ['a new Prisma schema', (root) => fs.writeFileSync(path.join(root, 'schema.prisma'), 'model Invoice {\n  id Int @id\n}\n')],
+        ['a module folder created empty', (root) => fs.writeFileSync(path.join(root, 'bulkhead.json'), JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }, { name: 'c', path: 'src/c' }] }))],
+      ];
+      for (const [what, change] of changes) {
+        const ws = tempWorkspace(FILES);
+        const cacheFile = path.join(ws.root, 'cache.json');
+        try {
+          past(ws.root);
+          run(ws.root, cacheFile);
+          change(ws.root);
+          const after = run(ws.root, cacheFile);
+          assert.equal(after.stats.reusedResult, undefined, what);
+          const fresh = new WorkspaceSession({ root: ws.root }).check();
+          assert.deepEqual(withoutTime(after.result), withoutTime(fresh), what);
+        } finally {
+          ws.dispose();
+        }
+      }
+    });
+
+    it('does not reuse it for a same-size edit that kept the mtime, right after the cache was written', () => {
+      const ws = tempWorkspace(FILES);
+      const cacheFile = path.join(ws.root, 'cache.json');
+      try {
+        const file = path.join(ws.root, 'src/a/index.ts');
+        const mtime = new Date(Math.floor(Date.now() / 1000) * 1000);
+        fs.utimesSync(file, mtime, mtime);
+        run(ws.root, cacheFile);
+        assert.equal(fs.statSync(file).mtimeMs, mtime.getTime());
+        fs.writeFileSync(file, "import { x } from '../b/internal';\nexport const A = x;\n");
+        fs.utimesSync(file, mtime, mtime);
+        assert.equal(fs.statSync(file).mtimeMs, mtime.getTime());
+        const after = run(ws.root, cacheFile);
+        assert.equal(after.stats.reusedResult, undefined);
+        assert.ok(after.stats.misses >= 1);
+      } finally {
+        ws.dispose();
+      }
+    });
+
+    it('does not reuse it for the same files under another root', () => {
+      const ws = tempWorkspace(FILES);
+      const moved = tempWorkspace({});
+      const cacheFile = path.join(ws.root, 'cache.json');
+      try {
+        past(ws.root);
+        run(ws.root, cacheFile);
+        fs.cpSync(ws.root, moved.root, { recursive: true, preserveTimestamps: true });
+        const after = run(moved.root, path.join(moved.root, 'cache.json'));
+        assert.equal(after.stats.reusedResult, undefined);
+        assert.equal(after.result.root, fs.realpathSync(moved.root));
+      } finally {
+        ws.dispose();
+        moved.dispose();
+      }
+    });
   });
 });

@@ -4,7 +4,7 @@
 // packaged VSIX) and the UI tests, each on fresh copies of the fixture workspaces. Expects
 // `npm run build` and `tsc -p .` to have run (`npm test` and `npm run test:vscode` do that).
 //
-//   node test/vscode/run.js [--only single|multi|vsix|untrusted|ui] [--update-screenshots]
+//   node test/vscode/run.js [--only single|multi|vsix|untrusted|untrusted-vsix|ui] [--update-screenshots]
 //
 // Prints "vscode: N passed, M failed" and exits non-zero on any failure.
 'use strict';
@@ -44,6 +44,7 @@ async function main() {
   if (!process.env.VSCODE_E2E_SKIP_SETUP) execFileSync('bash', [path.join(ROOT, 'scripts', 'e2e', 'setup.sh')], { stdio: 'inherit' });
   const { runExtensionTests } = require('./harness/run-exthost-tests');
   const { runUiTests } = require('./ui/run-ui-tests');
+  const { installVsix } = require('./harness/lib');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-vscode-'));
   const totals = { passed: 0, failed: 0 };
   const steps = [];
@@ -67,8 +68,7 @@ async function main() {
       // the same single-folder suite against the packaged VSIX: catches files .vscodeignore drops
       // and anything the bundles still load from node_modules
       const t = Date.now();
-      const vsix = path.join(tmp, 'bulkhead.vsix');
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', vsix], { stdio: 'inherit' });
+      const vsix = packageVsix(tmp);
       execFileSync('python3', ['-m', 'zipfile', '-e', vsix, path.join(tmp, 'vsix')]);
       const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop-vsix');
       record('packaged VSIX, single folder', await exthost(runExtensionTests, workspace, 'single', path.join(tmp, 'vsix', 'extension')), Date.now() - t);
@@ -79,6 +79,16 @@ async function main() {
       const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop-untrusted');
       const settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false };
       record('extension host, untrusted folder', await exthost(runExtensionTests, workspace, 'untrusted', ROOT, settings), Date.now() - t);
+    }
+    if (!o.only || o.only === 'untrusted-vsix') {
+      // The VSIX installed into code-server's extensions dir, in an untrusted folder: only an
+      // installed extension is subject to its capabilities.untrustedWorkspaces declaration.
+      const t = Date.now();
+      const extensionsDir = path.join(tmp, 'installed-extensions');
+      const installed = installVsix(packageVsix(tmp), { extensionsDir, stateDir: path.join(tmp, 'install-state') });
+      const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop-untrusted-vsix');
+      const dirs = [path.join(__dirname, 'ui-installed')];
+      record('installed VSIX, untrusted folder (Playwright)', await runUiTests({ dirs, extensionsDir, installed, workspace }), Date.now() - t);
     }
     if (!o.only || o.only === 'ui') {
       const t = Date.now();
@@ -92,6 +102,13 @@ async function main() {
   console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`vscode: ${totals.passed} passed, ${totals.failed} failed`);
   return totals.failed === 0 && steps.length > 0 ? 0 : 1;
+}
+
+/** The VSIX `npm run package` builds, made once per run. */
+function packageVsix(tmp) {
+  const vsix = path.join(tmp, 'bulkhead.vsix');
+  if (!fs.existsSync(vsix)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', vsix], { stdio: 'inherit' });
+  return vsix;
 }
 
 /** One extension-host run; the harness prints mocha's output and its own count line. */

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from '../analyze/file-index';
-import type { InputDiagnostic } from '../model/result';
+import type { CheckResult, InputDiagnostic } from '../model/result';
 import { writeFileAtomic } from '../io/atomic-write';
 
 /** Bump when the shape of cached facts changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 
@@ -23,13 +23,27 @@ export interface CachedFile {
   diagnostics: InputDiagnostic[];
 }
 
-interface Payload {
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** `[size, mtimeMs]`, plus the content hash when the mtime alone is not conclusive. */
+type StoredStamp = [number, number] | [number, number, string];
+
+/** The small part of the cache, read on every run: enough to answer an unchanged workspace. */
+interface Summary {
   format: number;
   tool: string;
   /** Hash of what module resolution depends on (file list, tsconfigs, package.jsons, config). */
   environment: string;
   writtenAt: number;
-  entries: Record<string, Entry>;
+  /** Hash of everything besides the files' text that the analysis read (see `WorkspaceSession`). */
+  analysisKey?: string;
+  /** Every scanned file, including those that could not be read as source. */
+  stamps?: Record<string, StoredStamp>;
+  /** The result of the run that wrote the cache, for a run in which nothing changed. */
+  result?: CheckResult;
 }
 
 export interface CacheStats {
@@ -37,29 +51,60 @@ export interface CacheStats {
   misses: number;
   /** Why the stored cache was not used, when it was not. */
   rejected?: string;
+  /** Nothing changed since the cache was written: its stored result was the answer. */
+  reusedResult?: boolean;
 }
 
 /**
  * Per-file facts (and, while the resolution environment is unchanged, resolutions) persisted
- * between runs. A file is trusted unchanged when size and mtime match, and its content hash is
- * compared when the mtime is too close to the cache write to be conclusive. A cache whose checksum,
- * format or tool version does not match is discarded, never trusted.
+ * between runs, and the last run's result. A file is trusted unchanged when size and mtime match;
+ * its content hash is compared when the mtime is too close to the cache write to be conclusive. A
+ * cache whose checksum, format or tool version does not match is discarded, never trusted.
+ *
+ * The file holds three lines: a header with the checksums of the other two, the summary (stamps
+ * and result) and the facts. A run in which nothing changed reads only the summary.
  */
 export class FactCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
-  private readonly previous: Payload | undefined;
+  private readonly summary: Summary | undefined;
+  /** The facts line, parsed on first lookup. */
+  private factsText?: { bytes: Buffer; checksum: string };
+  private previousEntries?: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
-  private dirty = false;
+  private readonly stamps = new Map<string, FileStamp>();
 
   constructor(private readonly file: string, private readonly tool: string, private readonly environment: string) {
-    this.previous = this.read();
+    this.summary = this.read();
+  }
+
+  /**
+   * The stored result when the previous run saw exactly these files, unchanged, and the same
+   * analysis inputs (`analysisKey`); else undefined, and the caller indexes file by file.
+   */
+  reusableResult(files: readonly string[], analysisKey: string, statOf: (rel: string) => FileStamp | undefined, readText: (rel: string) => string | undefined): CheckResult | undefined {
+    const s = this.summary;
+    if (!s?.result || !s.stamps || s.environment !== this.environment || s.analysisKey !== analysisKey) return undefined;
+    // The file list is part of the environment, so only each file's own state is left to compare.
+    for (const rel of files) {
+      const stored = s.stamps[rel];
+      const now = statOf(rel);
+      if (!stored || !now || stored[0] !== now.size || stored[1] !== now.mtimeMs) return undefined;
+      if (Math.abs(now.mtimeMs - s.writtenAt) < RACY_WINDOW_MS) {
+        const text = readText(rel);
+        if (stored[2] === undefined || text === undefined || hashText(text) !== stored[2]) return undefined;
+      }
+    }
+    this.stats.hits = files.length;
+    this.stats.reusedResult = true;
+    return s.result;
   }
 
   /** Cached data for a file whose stat (and, if needed, text) says it is unchanged. */
-  lookup(rel: string, stat: { size: number; mtimeMs: number }, readText: () => string | undefined): CachedFile | undefined {
-    const entry = this.previous?.entries[rel];
+  lookup(rel: string, stat: FileStamp, readText: () => string | undefined): CachedFile | undefined {
+    this.stamps.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
+    const entry = this.entries()?.[rel];
     if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
-    if (Math.abs(stat.mtimeMs - (this.previous?.writtenAt ?? 0)) < RACY_WINDOW_MS) {
+    if (Math.abs(stat.mtimeMs - (this.summary?.writtenAt ?? 0)) < RACY_WINDOW_MS) {
       const text = readText();
       if (text === undefined || hashText(text) !== entry.hash) return this.miss();
     }
@@ -70,30 +115,46 @@ export class FactCache {
 
   /** Whether resolutions from `lookup` can be used (else the caller resolves again). */
   get resolutionsValid(): boolean {
-    return this.previous?.environment === this.environment;
+    return this.summary?.environment === this.environment;
   }
 
-  store(entry: IndexedFile, stat: { size: number; mtimeMs: number }, text: string, diagnostics: InputDiagnostic[]): void {
+  store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[]): void {
     const { file, ...data } = entry;
+    this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
     this.next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(text), data, diagnostics };
-    this.dirty = true;
   }
 
   /** Refreshes resolutions of a reused entry after they were computed again. */
   updateResolutions(entry: IndexedFile): void {
     const known = this.next[entry.file];
-    if (known) {
-      known.data = { ...known.data, resolutions: entry.resolutions };
-      this.dirty = true;
-    }
+    if (known) known.data = { ...known.data, resolutions: entry.resolutions };
   }
 
-  save(): void {
-    const removed = this.previous && Object.keys(this.previous.entries).some((k) => !(k in this.next));
-    if (!this.dirty && !removed && this.previous?.environment === this.environment) return;
-    const payload: Payload = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt: Date.now(), entries: this.next };
-    const body = JSON.stringify(payload);
-    writeFileAtomic(this.file, `${JSON.stringify({ checksum: hashText(body) })}\n${body}`);
+  /**
+   * Writes the facts looked up or stored in this run and the run's result. `statOf` stamps the
+   * files this run did not stat (those that are not source); without a stamp for every file the
+   * result is not stored, so the next run indexes again.
+   */
+  save(files: readonly string[], result: CheckResult, analysisKey: string, statOf: (rel: string) => FileStamp | undefined): void {
+    const writtenAt = Date.now();
+    const stamps: Record<string, StoredStamp> = {};
+    let complete = true;
+    for (const rel of files) {
+      const stamp = this.stamps.get(rel) ?? statOf(rel);
+      if (!stamp) {
+        complete = false;
+        break;
+      }
+      const racy = Math.abs(stamp.mtimeMs - writtenAt) < RACY_WINDOW_MS;
+      const hash = this.next[rel]?.hash;
+      stamps[rel] = racy && hash !== undefined ? [stamp.size, stamp.mtimeMs, hash] : [stamp.size, stamp.mtimeMs];
+    }
+    const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt };
+    if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
+    const summaryLine = JSON.stringify(summary);
+    const factsLine = JSON.stringify(this.next);
+    const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(factsLine) });
+    writeFileAtomic(this.file, `${header}\n${summaryLine}\n${factsLine}`);
   }
 
   private miss(): undefined {
@@ -101,22 +162,39 @@ export class FactCache {
     return undefined;
   }
 
-  private read(): Payload | undefined {
-    let text: string;
+  private entries(): Record<string, Entry> | undefined {
+    if (this.previousEntries || !this.factsText) return this.previousEntries;
+    const { bytes, checksum } = this.factsText;
+    this.factsText = undefined;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
+      if (hashText(bytes) !== checksum) return this.reject('checksum mismatch (corrupt or edited)');
+      const entries = JSON.parse(bytes.toString('utf8')) as Record<string, Entry>;
+      if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return this.reject('malformed');
+      return (this.previousEntries = entries);
+    } catch {
+      return this.reject('unreadable (corrupt)');
+    }
+  }
+
+  private read(): Summary | undefined {
+    // Bytes, not text: a run that reuses the result decodes only the first two lines.
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.file);
     } catch {
       return undefined;
     }
-    const newline = text.indexOf('\n');
+    const first = bytes.indexOf(10);
+    const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
+    if (second < 0) return this.reject(bytes.length === 0 ? 'empty' : 'unreadable (corrupt)');
     try {
-      const header = JSON.parse(text.slice(0, newline)) as { checksum?: string };
-      const body = text.slice(newline + 1);
-      if (newline < 0 || header.checksum !== hashText(body)) return this.reject('checksum mismatch (corrupt or edited)');
-      const payload = JSON.parse(body) as Payload;
-      if (payload.format !== FORMAT || payload.tool !== this.tool) return this.reject('written by another version');
-      if (!payload.entries || typeof payload.entries !== 'object') return this.reject('malformed');
-      return payload;
+      const header = JSON.parse(bytes.toString('utf8', 0, first)) as { checksum?: unknown; factsChecksum?: unknown };
+      const summaryLine = bytes.toString('utf8', first + 1, second);
+      if (header.checksum !== hashText(summaryLine) || typeof header.factsChecksum !== 'string') return this.reject('checksum mismatch (corrupt or edited)');
+      const summary = JSON.parse(summaryLine) as Summary;
+      if (summary.format !== FORMAT || summary.tool !== this.tool) return this.reject('written by another version');
+      this.factsText = { bytes: bytes.subarray(second + 1), checksum: header.factsChecksum };
+      return summary;
     } catch {
       return this.reject('unreadable (corrupt)');
     }
@@ -128,7 +206,7 @@ export class FactCache {
   }
 }
 
-export function hashText(text: string): string {
+export function hashText(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
 }
 

@@ -72,6 +72,7 @@ export function modelNameArgumentOf(call: ts.CallExpression): { node: ts.StringL
 /** `sequelize.models.Invoice` / `db.models.Invoice`. */
 export function sequelizeModelOf(node: ts.PropertyAccessExpression): { node: ts.Identifier; via: string } | undefined {
   const models = node.expression;
-  if (!ts.isPropertyAccessExpression(models) || models.name.text !== 'models' || !ts.isIdentifier(node.name)) return undefined;
+  // Half-typed `sequelize.models.` parses with a missing (empty) name.
+  if (!ts.isPropertyAccessExpression(models) || models.name.text !== 'models' || !ts.isIdentifier(node.name) || !node.name.text) return undefined;
   return { node: node.name, via: `models.${node.name.text}` };
 }

@@ -65,6 +65,8 @@ export function sqlTables(text: string): SqlTableRef[] {
       j++;
     }
     if (parts.length === 0) return { next: -1 };
+    // `""` or an unterminated quote names nothing.
+    if (parts.includes('')) return { next: j };
     // `FROM generate_series(…)` is a function; `FROM ${table}` cannot be known.
     if ((isPunct(j, '(') && !columnsMayFollow) || (dynamic && parts.length === 1) || tokens[j - 1].kind === 'param') return { next: j };
     const name = parts.join('.');

@@ -31,7 +31,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   const diagnostics: InputDiagnostic[] = [];
   const includes = compileGlobs(options.include);
   const ignores = compileGlobs(options.ignore);
-  const gitignore = readGitignore(root);
+  const gitignore = readGitignore(root, diagnostics);
   const realRoot = safeRealpath(root) ?? root;
   const visited = new Set<string>();
   const files: string[] = [];
@@ -48,7 +48,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
     try {
       entries = fs.readdirSync(absDir, { withFileTypes: true });
     } catch (err) {
-      diagnostics.push(notice(relDir || '.', `Cannot read folder: ${(err as Error).message}`));
+      diagnostics.push(notice(relDir || '.', `skipped: cannot read the folder (${errorCode(err)}); its files are not checked`));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -116,12 +116,20 @@ function compileGlobs(globs: string[] | undefined): Minimatch[] {
   return (globs ?? []).map((g) => new Minimatch(g.replace(/\\/g, '/').replace(/^\.\//, ''), { dot: true }));
 }
 
-function readGitignore(root: string): ReturnType<typeof ignoreFactory> | undefined {
+function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): ReturnType<typeof ignoreFactory> | undefined {
   try {
     return ignoreFactory().add(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'));
-  } catch {
+  } catch (err) {
+    // Without it, files git ignores are checked too: say so rather than report them silently.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      diagnostics.push(notice('.gitignore', `cannot read the file (${errorCode(err)}); files it ignores are checked too`));
+    }
     return undefined;
   }
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 }
 
 function safeRealpath(p: string): string | undefined {

@@ -161,6 +161,23 @@ async function startCodeServer({ workspace, settings = {}, extensionsDir, runDir
   return { port, origin, runDir, userDataDir, logFile, child, pid: pgid, stop };
 }
 
+/**
+ * Installs a VSIX into `extensionsDir` the way a user does (`code-server --install-extension`),
+ * with code-server's state kept in `stateDir`. Returns the installed extension's folder.
+ */
+function installVsix(vsix, { extensionsDir, stateDir }) {
+  const { execFileSync } = require('child_process');
+  const xdg = path.join(stateDir, 'xdg');
+  const env = { ...process.env, XDG_DATA_HOME: path.join(xdg, 'data'), XDG_CONFIG_HOME: path.join(xdg, 'config'), XDG_CACHE_HOME: path.join(xdg, 'cache') };
+  for (const k of Object.keys(env)) if (/^VSCODE_/.test(k) && !/^VSCODE_E2E_/.test(k)) delete env[k];
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const out = execFileSync(process.execPath, [codeServerEntry(), '--install-extension', path.resolve(vsix), '--extensions-dir', extensionsDir,
+    '--user-data-dir', path.join(stateDir, 'user-data')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const installed = fs.readdirSync(extensionsDir).filter((d) => fs.existsSync(path.join(extensionsDir, d, 'package.json')));
+  if (installed.length !== 1) throw new Error(`expected one extension in ${extensionsDir} after installing ${vsix}, found [${installed.join(', ')}]; code-server said:\n${out}`);
+  return path.join(extensionsDir, installed[0]);
+}
+
 function tail(file, n) {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch (e) { return '(no log)'; }
 }
@@ -212,5 +229,5 @@ async function launchBrowser({ stateDir, headless = true, args = [] } = {}) {
 
 module.exports = {
   E2E_HOME, CODE_SERVER_VERSION, CHROMIUM, CHROMIUM_ARGS, DEFAULT_SETTINGS,
-  VSCODE_VERSION, checkEngine, codeServerEntry, loadPlaywright, freePort, startCodeServer, remoteUri, workbenchUrl, launchBrowser, sleep, tail,
+  VSCODE_VERSION, checkEngine, codeServerEntry, installVsix, loadPlaywright, freePort, startCodeServer, remoteUri, workbenchUrl, launchBrowser, sleep, tail,
 };

@@ -6,13 +6,14 @@ const path = require('path');
 const Mocha = require('mocha');
 const options = require('./ui-options');
 
-/** Resolves to { passed, failed }. */
-function runUiTests({ extension, workspace, updateScreenshots }) {
-  options.set({ extension, workspace, updateScreenshots });
+// The graph panel's UI test lives with the other webview tests.
+const DEFAULT_DIRS = [__dirname, path.join(__dirname, '..', '..', 'webview', 'vscode-ui')];
+
+/** Resolves to { passed, failed }. `dirs`: where the *.ui.js files are; the rest goes to ui-options. */
+function runUiTests({ dirs = DEFAULT_DIRS, ...rest }) {
+  options.set(rest);
   const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 120000 });
-  // The graph panel's UI test lives with the other webview tests.
-  const graphTests = path.join(__dirname, '..', '..', 'webview', 'vscode-ui');
-  for (const dir of [__dirname, graphTests]) {
+  for (const dir of dirs) {
     for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.ui.js')) mocha.addFile(path.join(dir, f));
   }
   return new Promise((resolve) => {

@@ -132,7 +132,8 @@ describe('cli: bulkhead as a process', () => {
       const probe = (): CliRun => {
         const script = `process.exitCode = require(${JSON.stringify(path.join(REPO_ROOT, 'dist/cli.js'))}).main(${JSON.stringify(['check', ws, '--cache-location', path.join(tmp, 'cache.json')])});
 process.on('exit', () => process.stderr.write('typescript loaded: ' + Object.keys(require.cache).some((k) => k.endsWith('typescript.js'))));`;
-        const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+        // Without the code cache the chunk is a plain require, which require.cache shows.
+        const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'true', NO_COLOR: '1', BULKHEAD_NO_COMPILE_CACHE: '1' } });
         return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
       };
       const cold = probe();

@@ -1,15 +1,24 @@
 import { ts } from 'ts-morph';
 import { extractDatabaseFacts, mayMentionDatabase } from '../database/extract-database-facts';
 import type { Range } from '../model/result';
+import { NEEDS_DEEP_WALK } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { scanFacts } from './scan-facts';
 
-const NEEDS_DEEP_WALK = /\bimport\s*\(|\brequire\s*\(/;
+/**
+ * Reads the import/export facts of one file: from its tokens alone when the scanner fast path
+ * accepts the file (most files: it only needs top-level import/export statements), else from the
+ * syntax tree. Both give the same facts; only the full parse reports `syntaxError` (see scanFacts).
+ */
+export function extractFacts(fileName: string, text: string): FileFacts {
+  return scanFacts(fileName, text) ?? parseFacts(fileName, text);
+}
 
 /**
  * Reads the import/export facts of one file from its syntax tree. Only top-level statements are
  * visited unless the text mentions `import(` or `require(`, which keeps large files cheap.
  */
-export function extractFacts(fileName: string, text: string): FileFacts {
+export function parseFacts(fileName: string, text: string): FileFacts {
   // No fact lives in JSDoc (the walk never visits it), and parsing it was a large part of parsing.
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   const sf = ts.createSourceFile(fileName, text, options, false, scriptKindOf(fileName));

@@ -12,16 +12,23 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function readSource(absFile: string): SourceRead {
   let bytes: Buffer;
   let stat: fs.Stats;
+  let fd: number | undefined;
   try {
-    stat = fs.statSync(absFile);
+    // One open for stat and read (a stat by path, then a read by path, resolves the path twice);
+    // non-blocking, so a file swapped for a named pipe after discovery cannot hang the scan.
+    fd = fs.openSync(absFile, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'unreadable', message: 'skipped: not a regular file' };
     if (stat.size > MAX_SOURCE_BYTES) {
       return { ok: false, reason: 'too-large', message: `skipped: ${(stat.size / 1048576).toFixed(1)} MiB is larger than the ${MAX_SOURCE_BYTES / 1048576} MiB limit for source files` };
     }
-    bytes = fs.readFileSync(absFile);
+    bytes = fs.readFileSync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', message: 'skipped: the file was deleted during the scan' };
     return { ok: false, reason: 'unreadable', message: `skipped: cannot read the file (${code ?? (err as Error).message})` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   if (bytes.subarray(0, 8192).includes(0)) {
     return { ok: false, reason: 'binary', message: 'skipped: binary content in a source file' };

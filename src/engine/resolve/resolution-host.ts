@@ -10,7 +10,9 @@ import type { ts } from 'ts-morph';
  */
 export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHost {
   readonly useCaseSensitiveFileNames = process.platform !== 'win32' && process.platform !== 'darwin';
-  private readonly stats = new Map<string, fs.Stats | null>();
+  private readonly stats = new Map<string, FileKind | null>();
+  /** Folder listings by real path; null when the folder cannot be read. */
+  private readonly listings = new Map<string, Map<string, fs.Dirent> | null>();
   private readonly texts = new Map<string, string | undefined>();
   private readonly realpaths = new Map<string, string>();
   private readonly virtualRoot: string;
@@ -75,26 +77,52 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   /** Forgets what is known about one path (after an edit, create or delete). */
   invalidate(file: string): void {
     this.stats.delete(file);
+    this.listings.delete(path.dirname(this.toReal(file)));
     this.texts.delete(file);
     this.realpaths.delete(file);
     // A created file may sit in folders that were created with it.
     for (let dir = path.dirname(file); dir.startsWith(this.root); dir = path.dirname(dir)) {
       this.stats.delete(dir);
+      this.listings.delete(path.dirname(this.toReal(dir)));
       if (dir === this.root) break;
     }
   }
 
-  private stat(p: string): fs.Stats | null {
+  private stat(p: string): FileKind | null {
     let s = this.stats.get(p);
     if (s === undefined) {
-      try {
-        s = fs.statSync(this.toReal(p));
-      } catch {
-        s = null;
-      }
+      const real = this.toReal(p);
+      s = this.listedKind(real) ?? statKind(real);
       this.stats.set(p, s);
     }
     return s;
+  }
+
+  /**
+   * What the parent folder's listing says about a path: resolution probes many names that do not
+   * exist (`x.ts`, `x.tsx`, `x.d.ts`, `x/index.ts`…), and one readdir per folder answers them all
+   * without a failing stat each. Undefined when the listing cannot answer (links, case-insensitive
+   * file systems, unreadable folders): then the path is stat'ed.
+   */
+  private listedKind(real: string): FileKind | null | undefined {
+    if (!this.useCaseSensitiveFileNames) return undefined;
+    const dir = path.dirname(real);
+    if (dir === real) return undefined;
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      try {
+        listing = new Map(fs.readdirSync(dir, { withFileTypes: true }).map((d) => [d.name, d]));
+      } catch {
+        listing = null;
+      }
+      this.listings.set(dir, listing);
+    }
+    if (!listing) return undefined;
+    const entry = listing.get(path.basename(real));
+    if (!entry) return null;
+    if (entry.isFile()) return FILE;
+    if (entry.isDirectory()) return DIRECTORY;
+    return undefined;
   }
 
   /** Maps `<root>/node_modules/<workspace package>/…` to the package's folder when not installed. */
@@ -113,5 +141,24 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     }
     if (isInstalled) return p;
     return path.join(dir, ...rest.slice(nameParts));
+  }
+}
+
+interface FileKind {
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+const FILE: FileKind = { isFile: () => true, isDirectory: () => false };
+const DIRECTORY: FileKind = { isFile: () => false, isDirectory: () => true };
+const OTHER: FileKind = { isFile: () => false, isDirectory: () => false };
+
+function statKind(real: string): FileKind | null {
+  try {
+    const s = fs.statSync(real, { throwIfNoEntry: false });
+    if (!s) return null;
+    return s.isFile() ? FILE : s.isDirectory() ? DIRECTORY : OTHER;
+  } catch {
+    return null;
   }
 }

@@ -1,0 +1,769 @@
+import { ts } from 'ts-morph';
+import { mayMentionDatabase } from '../database/extract-database-facts';
+import { NEEDS_DEEP_WALK } from './deep-walk-hint';
+import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { LineMap } from './line-map';
+import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
+
+const SK = ts.SyntaxKind;
+
+const MAX_PATTERN_DEPTH = 64;
+
+/** Thrown to give up on the fast path; the caller then parses the file. */
+class Decline {}
+const DECLINE = new Decline();
+
+/**
+ * The facts of one file read from its tokens alone, or undefined when the file needs the full
+ * parse. Import and export declarations only ever occur at the top level, where nesting depth is
+ * 0, so everything inside brackets (function bodies above all) is skipped without being parsed.
+ *
+ * Equal to what the full parse reads for every file it accepts. It declines files whose facts
+ * need the syntax tree (`import(…)`/`require(…)` calls, database hints), JSX, any scanner error,
+ * unbalanced brackets and every import/export form it does not fully understand.
+ *
+ * It never reports `syntaxError`: it cannot see errors inside function bodies, only damaged tokens
+ * and brackets, a few token pairs that never stand together and malformed import/export
+ * statements, and all of those make it decline so that the full parse reports them. Syntax error
+ * notices therefore come only from files that take the full path.
+ */
+export function scanFacts(fileName: string, text: string): FileFacts | undefined {
+  if (/\.[jt]sx$/.test(fileName)) return undefined;
+  if (NEEDS_DEEP_WALK.test(text) || mayMentionDatabase(text)) return undefined;
+  // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
+  const isJs = /\.[cm]?js$/.test(fileName);
+  if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;
+  try {
+    return new FactScanner(text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard).run();
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  }
+}
+
+class FactScanner {
+  private readonly c: TokenCursor;
+  private lines: LineMap | undefined;
+  private readonly imports: ImportFact[] = [];
+  private readonly localExports = new Set<string>();
+  private readonly reExports: ReExport[] = [];
+  private readonly starExports: number[] = [];
+  private readonly importedLocals = new Map<string, { importIndex: number; imported: string }>();
+  /**
+   * Set when an exported variable statement was taken to end at a line break. Should it in fact
+   * go on, a later comma at the top level would start another declarator, so one declines.
+   */
+  private mayStillDeclare = false;
+  /**
+   * Whether the tokens just before are decorators (`@a.b(…) @c`), and whether they begin a
+   * statement or sit in an expression (`x = a, @Dec class …`), where an `export` after them
+   * does not start a statement of its own.
+   */
+  private decorators: 'statement' | 'in-expression' | undefined;
+
+  constructor(private readonly text: string, variant: ts.LanguageVariant) {
+    this.c = new TokenCursor(text, variant);
+  }
+
+  run(): FileFacts | undefined {
+    const c = this.c;
+    c.next();
+    while (c.token() !== SK.EndOfFileToken) {
+      if (c.depth === 0 && !c.closes) {
+        const afterDot = c.prevKind === SK.DotToken || c.prevKind === SK.QuestionDotToken;
+        if (c.token() === SK.ExportKeyword && !afterDot) {
+          if (this.decorators === 'in-expression') throw DECLINE;
+          this.decorators = undefined;
+          this.mayStillDeclare = false;
+          this.exportStatement();
+          continue;
+        }
+        this.trackDecorators();
+        if (c.token() === SK.ImportKeyword && !afterDot) {
+          this.importStatement(false);
+          continue;
+        }
+        if (this.mayStillDeclare) {
+          if (c.token() === SK.CommaToken) throw DECLINE;
+          const startsStatement = c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind) && STATEMENT_KEYWORDS.has(c.token());
+          if (c.token() === SK.SemicolonToken || startsStatement) this.mayStillDeclare = false;
+        }
+      }
+      c.next();
+    }
+    if (c.failed) return undefined;
+    return { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
+  }
+
+  /** Called for each top-level token other than `export`. */
+  private trackDecorators(): void {
+    const c = this.c;
+    const kind = c.token();
+    if (kind === SK.AtToken) {
+      if (this.decorators) return;
+      const startsStatement =
+        c.prevKind === SK.Unknown || c.prevKind === SK.SemicolonToken || c.prevKind === SK.CloseBraceToken ||
+        (c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind));
+      this.decorators = startsStatement ? 'statement' : 'in-expression';
+    } else if (this.decorators && !(isIdentifierOrKeyword(kind) || kind === SK.DotToken || kind === SK.OpenParenToken || kind === SK.CloseParenToken)) {
+      this.decorators = undefined;
+    }
+  }
+
+  // ----- imports -----
+
+  /** At `import` (after `export` when `exported`); leaves the cursor after the statement. */
+  private importStatement(exported: boolean): void {
+    const c = this.c;
+    c.next();
+    if (!exported && (c.token() === SK.DotToken || c.token() === SK.OpenParenToken)) return; // import.meta, import(…)
+    this.mayStillDeclare = false;
+    if (c.token() === SK.StringLiteral) {
+      if (exported) throw DECLINE;
+      this.add('import', false, []);
+      c.next();
+      this.endOfModuleDeclaration();
+      return;
+    }
+    let typeOnly = false;
+    let defaultName: string | undefined;
+    if (isIdentifierLike(c.token())) {
+      if (c.value === 'defer' || c.value === 'source' || isReservedInBinding(c.token())) throw DECLINE; // import phases: the parser's
+      defaultName = c.value;
+      const wasType = c.token() === SK.TypeKeyword;
+      c.next();
+      if (wasType) {
+        // `import type from …`, `import type, {…}` and `import type = …` import something named `type`.
+        if (c.token() === SK.FromKeyword || c.token() === SK.CommaToken || c.token() === SK.EqualsToken || c.lineBreakBefore) throw DECLINE;
+        typeOnly = true;
+        if (isIdentifierLike(c.token())) {
+          defaultName = this.bindingName();
+        } else if (c.token() === SK.OpenBraceToken || c.token() === SK.AsteriskToken) {
+          defaultName = undefined;
+        } else {
+          throw DECLINE;
+        }
+      }
+      if (defaultName !== undefined && c.token() === SK.EqualsToken) return this.importEquals(defaultName, typeOnly, exported);
+    }
+    if (exported) throw DECLINE;
+    const names: ImportedName[] = [];
+    let namedElements: number | undefined;
+    let allElementsTypeOnly = true;
+    if (defaultName !== undefined) {
+      names.push({ imported: 'default', local: defaultName });
+      if (c.token() === SK.CommaToken) {
+        if (typeOnly) throw DECLINE; // a type-only import with both parts: the checker's error
+        c.next();
+        if (c.token() !== SK.OpenBraceToken && c.token() !== SK.AsteriskToken) throw DECLINE;
+      } else if (c.token() !== SK.FromKeyword) {
+        throw DECLINE;
+      }
+    }
+    if (c.token() === SK.AsteriskToken) {
+      c.next();
+      this.expect(SK.AsKeyword);
+      names.push({ imported: '*', local: this.bindingName() });
+    } else if (c.token() === SK.OpenBraceToken) {
+      c.next();
+      namedElements = 0;
+      while (c.token() !== SK.CloseBraceToken) {
+        const element = this.importSpecifier();
+        names.push(element.name);
+        namedElements++;
+        if (!element.typeOnly) allElementsTypeOnly = false;
+        if (c.token() === SK.CommaToken) c.next();
+        else if (c.token() !== SK.CloseBraceToken) throw DECLINE;
+      }
+      c.next();
+    } else if (defaultName === undefined) {
+      throw DECLINE;
+    }
+    this.expect(SK.FromKeyword);
+    if (c.token() !== SK.StringLiteral) throw DECLINE;
+    const clauseTypeOnly = typeOnly || (defaultName === undefined && namedElements !== undefined && namedElements > 0 && allElementsTypeOnly);
+    const index = this.add('import', clauseTypeOnly, names);
+    c.next();
+    this.endOfModuleDeclaration();
+    for (const n of names) this.importedLocals.set(n.local, { importIndex: index, imported: n.imported });
+  }
+
+  /** One element of `import { … }`. */
+  private importSpecifier(): { name: ImportedName; typeOnly: boolean } {
+    const c = this.c;
+    let typeOnly = false;
+    if (c.token() === SK.TypeKeyword) {
+      c.next();
+      if (c.token() === SK.CommaToken || c.token() === SK.CloseBraceToken) return { name: { imported: 'type', local: 'type' }, typeOnly: false };
+      typeOnly = true;
+    }
+    if (c.token() === SK.AsKeyword) throw DECLINE; // `type as …`, `as as …`: the parser's special cases
+    if (c.token() === SK.StringLiteral || isIdentifierOrKeyword(c.token())) {
+      const isName = isIdentifierLike(c.token());
+      const imported = c.value;
+      c.next();
+      if (c.token() === SK.AsKeyword) {
+        c.next();
+        return { name: { imported, local: this.bindingName() }, typeOnly };
+      }
+      if (!isName) throw DECLINE; // `{ default }`, `{ "x" }`: needs `as`
+      return { name: { imported, local: imported }, typeOnly };
+    }
+    throw DECLINE;
+  }
+
+  /** At `=` of `import A = …`. */
+  private importEquals(name: string, typeOnly: boolean, exported: boolean): void {
+    const c = this.c;
+    c.next();
+    if (c.token() === SK.RequireKeyword) {
+      c.next();
+      if (c.token() === SK.OpenParenToken) {
+        c.next();
+        if (c.token() !== SK.StringLiteral) throw DECLINE;
+        const literal = { start: c.start, end: c.end, value: c.value };
+        c.next();
+        this.expect(SK.CloseParenToken);
+        this.endOfStatement();
+        this.addAt(literal, 'import-equals', typeOnly, [{ imported: '*', local: name }]);
+        if (exported) this.localExports.add(name);
+        return;
+      }
+    } else if (isIdentifierLike(c.token())) {
+      c.next();
+    } else {
+      throw DECLINE;
+    }
+    if (typeOnly) throw DECLINE;
+    while (c.token() === SK.DotToken) {
+      c.next();
+      if (!isIdentifierOrKeyword(c.token())) throw DECLINE;
+      c.next();
+    }
+    this.endOfStatement();
+    if (exported) this.localExports.add(name);
+  }
+
+  // ----- exports -----
+
+  /** At `export`; leaves the cursor after what it had to read. */
+  private exportStatement(): void {
+    const c = this.c;
+    c.next();
+    switch (c.token()) {
+      case SK.AsteriskToken:
+        return this.exportStar(false);
+      case SK.OpenBraceToken:
+        return this.exportList(false);
+      case SK.DefaultKeyword:
+      case SK.EqualsToken:
+        // `export default <anything>` and `export =`: the rest is an expression or a declaration.
+        c.next();
+        if (CANNOT_START_ANYTHING.has(c.token())) throw DECLINE;
+        this.localExports.add('default');
+        return;
+      case SK.AsKeyword: // export as namespace X;
+        c.next();
+        if (c.token() !== SK.NamespaceKeyword || c.lineBreakBefore) throw DECLINE;
+        c.next();
+        this.bindingName();
+        this.endOfStatement();
+        return;
+      case SK.ImportKeyword:
+        return this.importStatement(true);
+      case SK.TypeKeyword: {
+        c.next();
+        if (c.token() === SK.OpenBraceToken) return this.exportList(true);
+        if (c.token() === SK.AsteriskToken) return this.exportStar(true);
+        if (c.lineBreakBefore) throw DECLINE;
+        this.localExports.add(this.bindingName()); // type alias
+        return;
+      }
+      case SK.AtToken:
+        this.skipDecorators();
+        if (c.token() !== SK.ClassKeyword && c.token() !== SK.AbstractKeyword) throw DECLINE;
+        return this.declaration();
+      default:
+        return this.declaration();
+    }
+  }
+
+  /** At `*` of `export * …` / `export type * …`. */
+  private exportStar(typeOnly: boolean): void {
+    const c = this.c;
+    c.next();
+    let namespace: string | undefined;
+    if (c.token() === SK.AsKeyword) {
+      c.next();
+      namespace = this.moduleExportName();
+    }
+    this.expect(SK.FromKeyword);
+    if (c.token() !== SK.StringLiteral) throw DECLINE;
+    const index = this.add('export', typeOnly, [{ imported: '*', local: namespace ?? '*' }]);
+    c.next();
+    this.endOfModuleDeclaration();
+    if (namespace === undefined) this.starExports.push(index);
+    else this.localExports.add(namespace);
+  }
+
+  /** At `{` of `export { … }` / `export type { … }`, with or without `from`. */
+  private exportList(typeOnly: boolean): void {
+    const c = this.c;
+    c.next();
+    const elements: { property?: string; name: string; propertyIsIdentifier: boolean }[] = [];
+    while (c.token() !== SK.CloseBraceToken) {
+      if (c.token() === SK.TypeKeyword) {
+        c.next();
+        if (c.token() === SK.CommaToken || c.token() === SK.CloseBraceToken) {
+          elements.push({ name: 'type', propertyIsIdentifier: true });
+        } else if (c.token() === SK.AsKeyword) {
+          throw DECLINE;
+        } else {
+          elements.push(this.exportSpecifier());
+        }
+      } else {
+        if (c.token() === SK.AsKeyword) throw DECLINE;
+        elements.push(this.exportSpecifier());
+      }
+      if (c.token() === SK.CommaToken) c.next();
+      else if (c.token() !== SK.CloseBraceToken) throw DECLINE;
+    }
+    c.next();
+    if (c.token() === SK.FromKeyword) {
+      c.next();
+      if (c.token() !== SK.StringLiteral) throw DECLINE;
+      const names = elements.map((el) => ({ imported: el.property ?? el.name, local: el.name }));
+      const index = this.add('export', typeOnly, names);
+      c.next();
+      this.endOfModuleDeclaration();
+      for (const n of names) this.reExports.push({ exported: n.local, imported: n.imported, importIndex: index });
+      return;
+    }
+    if (c.token() === SK.StringLiteral) throw DECLINE;
+    this.endOfStatement();
+    for (const el of elements) {
+      if (!el.propertyIsIdentifier) throw DECLINE; // `export { default }`, `export { "x" as y }` without `from`
+      const via = this.importedLocals.get(el.property ?? el.name);
+      if (via && via.imported !== '*') this.reExports.push({ exported: el.name, imported: via.imported, importIndex: via.importIndex });
+      else this.localExports.add(el.name);
+    }
+  }
+
+  private exportSpecifier(): { property?: string; name: string; propertyIsIdentifier: boolean } {
+    const c = this.c;
+    const propertyIsIdentifier = isIdentifierLike(c.token());
+    const first = this.moduleExportName();
+    if (c.token() !== SK.AsKeyword) return { name: first, propertyIsIdentifier };
+    this.c.next();
+    return { property: first, name: this.moduleExportName(), propertyIsIdentifier };
+  }
+
+  /** `export [declare] const|let|var|function|class|interface|type|enum|namespace|module …`. */
+  private declaration(): void {
+    const c = this.c;
+    if (c.token() === SK.DeclareKeyword) this.nextOnSameLine();
+    switch (c.token()) {
+      case SK.ConstKeyword:
+        c.next();
+        if (c.token() === SK.EnumKeyword) {
+          if (c.lineBreakBefore) throw DECLINE;
+          c.next();
+          this.localExports.add(this.bindingName());
+          return;
+        }
+        return this.variableDeclarations();
+      case SK.LetKeyword:
+      case SK.VarKeyword:
+        c.next();
+        return this.variableDeclarations();
+      case SK.AsyncKeyword:
+        this.nextOnSameLine();
+        if (c.token() !== SK.FunctionKeyword) throw DECLINE;
+      // falls through
+      case SK.FunctionKeyword:
+        c.next();
+        if (c.token() === SK.AsteriskToken) c.next();
+        this.localExports.add(this.bindingName());
+        return;
+      case SK.AbstractKeyword:
+        this.nextOnSameLine();
+        if (c.token() !== SK.ClassKeyword) throw DECLINE;
+      // falls through
+      case SK.ClassKeyword:
+        c.next();
+        if (c.token() === SK.ImplementsKeyword) throw DECLINE;
+        this.localExports.add(this.bindingName());
+        return;
+      case SK.EnumKeyword:
+        c.next();
+        this.localExports.add(this.bindingName());
+        return;
+      case SK.InterfaceKeyword:
+      case SK.TypeKeyword:
+      case SK.NamespaceKeyword:
+        this.nextOnSameLine();
+        this.localExports.add(this.bindingName());
+        return;
+      case SK.ModuleKeyword:
+        this.nextOnSameLine();
+        if (c.token() === SK.StringLiteral) {
+          this.localExports.add(c.value);
+          c.next();
+        } else {
+          this.localExports.add(this.bindingName());
+        }
+        return;
+      default:
+        throw DECLINE;
+    }
+  }
+
+  // ----- exported variables -----
+
+  /** After `const`/`let`/`var`: the declarators, up to and including the end of the statement. */
+  private variableDeclarations(): void {
+    const c = this.c;
+    for (;;) {
+      this.bindingTarget();
+      if (c.token() === SK.ExclamationToken && !c.lineBreakBefore) c.next();
+      if (!this.declaratorTail()) return;
+      c.next(); // the comma
+    }
+  }
+
+  /**
+   * Skips a declarator's type annotation and initializer. Returns true at a comma that starts
+   * another declarator, false when the statement ended (the cursor is then after it).
+   *
+   * The trap is a comma at nesting depth 0 that does not separate declarators: inside `<…>` of a
+   * type (`Map<string, number>`), of a generic arrow function (`<A, B>(a: A) => …`) or of an arrow
+   * function's return type (`(a): Map<K, V> => …`). In types every `<` opens and every `>` closes;
+   * in an expression a `<` opens type parameters (or a type assertion) only where an operand is
+   * expected, and after an operand it is a comparison or type arguments, which one cannot tell
+   * apart (`f<A, B>(x)`), so a comma after one declines.
+   */
+  private declaratorTail(): boolean {
+    const c = this.c;
+    /** Where the cursor is: a declarator's type annotation, its initializer, or an arrow function's return type in it. */
+    let mode: 'annotation' | 'init' | 'returnType' = 'init';
+    /** Open `<` of types (or type parameters) at depth 0. */
+    let angles = 0;
+    /** Open `?` of conditional expressions, whose `:` is no return type. */
+    let questions = 0;
+    let sawLessThan = false;
+    let continuedAtLineBreak = false;
+    if (c.token() === SK.ColonToken) {
+      mode = 'annotation';
+      c.next();
+    } else if (c.token() === SK.EqualsToken) {
+      c.next();
+    } else if (c.token() !== SK.CommaToken && c.token() !== SK.SemicolonToken && c.token() !== SK.EndOfFileToken && !c.lineBreakBefore) {
+      throw DECLINE;
+    }
+    for (;;) {
+      if (c.token() === SK.EndOfFileToken) {
+        if (angles > 0 || mode === 'returnType') throw DECLINE;
+        return false;
+      }
+      if (c.depth === 0 && !c.closes) {
+        const inType = mode !== 'init' || angles > 0;
+        switch (c.token()) {
+          case SK.SemicolonToken:
+            if (angles > 0 || mode === 'returnType') throw DECLINE;
+            c.next();
+            return false;
+          case SK.CommaToken:
+            if (angles === 0) {
+              if (mode === 'returnType' || sawLessThan || continuedAtLineBreak) throw DECLINE; // `f<A, B>(x)` or a statement after ASI
+              return true;
+            }
+            break;
+          case SK.EqualsToken:
+            if (angles === 0 && mode === 'annotation') mode = 'init';
+            else if (angles === 0 && mode === 'returnType') throw DECLINE;
+            break;
+          case SK.EqualsGreaterThanToken:
+            if (angles === 0 && mode === 'returnType') mode = 'init';
+            break;
+          case SK.LessThanToken:
+            if (inType || !endsExpression(c.prevKind) || c.prevKind === SK.AsyncKeyword) angles++;
+            else sawLessThan = true;
+            break;
+          case SK.GreaterThanToken:
+            if (angles > 0) angles--;
+            else if (inType) throw DECLINE;
+            break;
+          case SK.LessThanLessThanToken:
+          case SK.LessThanLessThanEqualsToken:
+            if (inType) throw DECLINE;
+            sawLessThan = true;
+            break;
+          case SK.QuestionToken:
+            if (!inType) questions++;
+            break;
+          case SK.ColonToken:
+            if (!inType) {
+              if (questions > 0) questions--;
+              else if (c.prevKind === SK.CloseParenToken) mode = 'returnType';
+              else throw DECLINE;
+            }
+            break;
+          case SK.ExportKeyword:
+            if (!c.lineBreakBefore) throw DECLINE;
+            if (angles > 0 || mode === 'returnType') throw DECLINE;
+            return false;
+          case SK.ImportKeyword:
+            // A declaration, or `import.meta`/`import(…)` inside the initializer: the main loop tells.
+            if (!c.lineBreakBefore && endsExpression(c.prevKind)) throw DECLINE;
+            if (angles > 0 || mode === 'returnType') throw DECLINE;
+            this.mayStillDeclare = true;
+            return false;
+        }
+        if (c.lineBreakBefore) {
+          if (MAY_END_EXPRESSION.has(c.prevKind) || (!inType && c.prevKind === SK.GreaterThanToken)) {
+            continuedAtLineBreak = true;
+          } else if (endsExpression(c.prevKind) || (inType && c.prevKind === SK.GreaterThanToken)) {
+            const next = lineStartVerdict(c.token());
+            if (next === 'ends') {
+              if (angles > 0 || mode === 'returnType') throw DECLINE;
+              this.mayStillDeclare = true;
+              return false;
+            }
+            if (next === 'maybe') continuedAtLineBreak = true;
+          }
+        }
+      }
+      c.next();
+    }
+  }
+
+  /** A declarator's name or destructuring pattern; records the names it binds. */
+  private bindingTarget(): void {
+    const c = this.c;
+    if (c.token() !== SK.OpenBraceToken && c.token() !== SK.OpenBracketToken) {
+      this.localExports.add(this.bindingName());
+      return;
+    }
+    // Patterns are read recursively; hostile nesting must not overflow the stack.
+    if (c.depth >= MAX_PATTERN_DEPTH) throw DECLINE;
+    if (c.token() === SK.OpenBraceToken) this.objectPattern();
+    else this.arrayPattern();
+  }
+
+  private objectPattern(): void {
+    const c = this.c;
+    c.next();
+    while (c.token() !== SK.CloseBraceToken) {
+      if (c.token() === SK.DotDotDotToken) {
+        c.next();
+        this.bindingTarget();
+      } else if (c.token() === SK.OpenBracketToken) {
+        this.skipBracketed();
+        this.expect(SK.ColonToken);
+        this.bindingTarget();
+      } else if (isIdentifierOrKeyword(c.token()) || c.token() === SK.StringLiteral || c.token() === SK.NumericLiteral) {
+        const shorthand = isIdentifierLike(c.token()) && !isReservedInBinding(c.token()) ? c.value : undefined;
+        c.next();
+        if (c.token() === SK.ColonToken) {
+          c.next();
+          this.bindingTarget();
+        } else if (shorthand !== undefined) {
+          this.localExports.add(shorthand);
+        } else {
+          throw DECLINE;
+        }
+      } else {
+        throw DECLINE;
+      }
+      if (c.token() === SK.EqualsToken) this.skipDefault();
+      if (c.token() === SK.CommaToken) c.next();
+      else if (c.token() !== SK.CloseBraceToken) throw DECLINE;
+    }
+    c.next();
+  }
+
+  private arrayPattern(): void {
+    const c = this.c;
+    c.next();
+    while (c.token() !== SK.CloseBracketToken) {
+      if (c.token() === SK.CommaToken) {
+        c.next();
+        continue;
+      }
+      if (c.token() === SK.DotDotDotToken) c.next();
+      this.bindingTarget();
+      if (c.token() === SK.EqualsToken) this.skipDefault();
+      if (c.token() === SK.CommaToken) c.next();
+      else if (c.token() !== SK.CloseBracketToken) throw DECLINE;
+    }
+    c.next();
+  }
+
+  /** At `=` inside a pattern: skips the default value up to the next `,` or the pattern's end. */
+  private skipDefault(): void {
+    const c = this.c;
+    c.next();
+    const depth = c.depth;
+    let sawLessThan = false;
+    // The pattern's own closing bracket is the first token below the default's level.
+    while (c.depth >= depth) {
+      if (c.depth === depth && c.token() === SK.CommaToken) {
+        if (sawLessThan) throw DECLINE;
+        return;
+      }
+      if (c.depth === depth && (c.token() === SK.LessThanToken || c.token() === SK.LessThanLessThanToken)) sawLessThan = true;
+      if (c.token() === SK.EndOfFileToken) throw DECLINE;
+      c.next();
+    }
+  }
+
+  // ----- small readers -----
+
+  /** At an opening bracket: moves past its closing one. */
+  private skipBracketed(): void {
+    const c = this.c;
+    const depth = c.depth;
+    do {
+      c.next();
+      if (c.token() === SK.EndOfFileToken) throw DECLINE;
+    } while (!(c.closes && c.depth === depth));
+    c.next();
+  }
+
+  private skipDecorators(): void {
+    const c = this.c;
+    while (c.token() === SK.AtToken) {
+      c.next();
+      if (c.token() === SK.OpenParenToken) {
+        this.skipBracketed();
+        continue;
+      }
+      if (!isIdentifierLike(c.token())) throw DECLINE;
+      c.next();
+      while (c.token() === SK.DotToken) {
+        c.next();
+        if (!isIdentifierOrKeyword(c.token())) throw DECLINE;
+        c.next();
+      }
+      if (c.token() === SK.OpenParenToken) this.skipBracketed();
+    }
+  }
+
+  /** A name that binds something here: an identifier, not a reserved word. */
+  private bindingName(): string {
+    const c = this.c;
+    if (!isIdentifierLike(c.token()) || isReservedInBinding(c.token())) throw DECLINE;
+    const name = c.value;
+    c.next();
+    return name;
+  }
+
+  /** A name in an export list or `export * as`: any identifier, keyword or string. */
+  private moduleExportName(): string {
+    const c = this.c;
+    if (c.token() !== SK.StringLiteral && !isIdentifierOrKeyword(c.token())) throw DECLINE;
+    const name = c.value;
+    c.next();
+    return name;
+  }
+
+  private expect(kind: ts.SyntaxKind): void {
+    if (this.c.token() !== kind) throw DECLINE;
+    this.c.next();
+  }
+
+  private nextOnSameLine(): void {
+    this.c.next();
+    if (this.c.lineBreakBefore) throw DECLINE;
+  }
+
+  /** After an import/export's module specifier: optional import attributes, then the end. */
+  private endOfModuleDeclaration(): void {
+    const c = this.c;
+    if ((c.token() === SK.WithKeyword || c.token() === SK.AssertKeyword) && !c.lineBreakBefore) {
+      c.next();
+      if (c.token() !== SK.OpenBraceToken) throw DECLINE;
+      this.skipBracketed();
+    }
+    this.endOfStatement();
+  }
+
+  /** A statement ends at `;`, before a line break or at the end of the file. */
+  private endOfStatement(): void {
+    const c = this.c;
+    if (c.token() === SK.SemicolonToken) c.next();
+    else if (c.token() !== SK.EndOfFileToken && !c.lineBreakBefore) throw DECLINE;
+  }
+
+  private add(kind: ImportKind, typeOnly: boolean, names: ImportedName[]): number {
+    const c = this.c;
+    return this.addAt({ start: c.start, end: c.end, value: c.value }, kind, typeOnly, names);
+  }
+
+  private addAt(literal: { start: number; end: number; value: string }, kind: ImportKind, typeOnly: boolean, names: ImportedName[]): number {
+    this.lines ??= new LineMap(this.text);
+    this.imports.push({ specifier: literal.value, kind, typeOnly, range: this.lines.range(literal.start, literal.end), names });
+    return this.imports.length - 1;
+  }
+}
+
+/** Words that parse as identifiers elsewhere but are refused (or special) as a binding here. */
+function isReservedInBinding(kind: ts.SyntaxKind): boolean {
+  return kind === SK.YieldKeyword || kind === SK.AwaitKeyword || kind === SK.LetKeyword;
+}
+
+/**
+ * What a token at the start of a line, after a token that can end an expression, means for the
+ * statement before it: `ends` (automatic semicolon), `continues`, or `maybe` (it continues an
+ * expression but perhaps not a type annotation, or the other way round).
+ */
+function lineStartVerdict(kind: ts.SyntaxKind): 'ends' | 'continues' | 'maybe' {
+  switch (kind) {
+    case SK.CommaToken:
+    case SK.EqualsToken:
+    case SK.DotToken:
+    case SK.QuestionDotToken:
+    case SK.InKeyword:
+    case SK.InstanceOfKeyword:
+      return 'continues';
+    case SK.ExtendsKeyword:
+      return 'maybe';
+    case SK.StringLiteral:
+    case SK.NumericLiteral:
+    case SK.BigIntLiteral:
+    case SK.OpenBraceToken:
+    case SK.AtToken:
+    case SK.ExclamationToken:
+    case SK.PlusPlusToken:
+    case SK.MinusMinusToken:
+    case SK.PrivateIdentifier:
+    case SK.HashToken:
+      return 'ends';
+    default:
+      return isIdentifierOrKeyword(kind) ? 'ends' : 'maybe';
+  }
+}
+
+/** Tokens that cannot begin what follows `export default` / `export =`. */
+const CANNOT_START_ANYTHING = new Set<ts.SyntaxKind>([
+  SK.SemicolonToken, SK.CloseParenToken, SK.CloseBracketToken, SK.CloseBraceToken, SK.CommaToken, SK.EndOfFileToken,
+  SK.EqualsToken, SK.DotToken, SK.ExportKeyword,
+]);
+
+/**
+ * Tokens after which an expression or a type may or may not be complete: `as`, `keyof` and the
+ * like are operators after an expression or in a type but identifiers elsewhere, `!` may be a
+ * non-null assertion, `void` a type, `const` the end of `as const`. A line break after them is no sure statement end, nor a sure
+ * continuation.
+ */
+const MAY_END_EXPRESSION = new Set<ts.SyntaxKind>([
+  SK.AsKeyword, SK.SatisfiesKeyword, SK.KeyOfKeyword, SK.InferKeyword, SK.IsKeyword, SK.AssertsKeyword, SK.UniqueKeyword,
+  SK.ReadonlyKeyword, SK.OfKeyword, SK.ExclamationToken, SK.VoidKeyword, SK.YieldKeyword, SK.ConstKeyword,
+]);
+
+/** Reserved words that, at the start of a line, begin a new statement whatever came before. */
+const STATEMENT_KEYWORDS = new Set<ts.SyntaxKind>([
+  SK.ConstKeyword, SK.VarKeyword, SK.FunctionKeyword, SK.ClassKeyword, SK.EnumKeyword, SK.IfKeyword, SK.ForKeyword,
+  SK.WhileKeyword, SK.DoKeyword, SK.SwitchKeyword, SK.TryKeyword, SK.ThrowKeyword, SK.ReturnKeyword, SK.BreakKeyword,
+  SK.ContinueKeyword, SK.DebuggerKeyword,
+]);

@@ -1,0 +1,180 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { parseFacts } from '../../src/engine/extract/extract-facts';
+import { scanFacts } from '../../src/engine/extract/scan-facts';
+
+const RUNS = Number(process.env.BULKHEAD_FUZZ_RUNS ?? 1500);
+
+// Generated statements are written with single spaces between tokens; each space is later
+// replaced by random trivia (more spaces, line breaks, comments, nothing), so that line breaks
+// land everywhere, ASI included. Literals in the grammar therefore never contain a space.
+
+const name = fc.constantFrom('a', 'b', 'c', 'Foo', 'Bar', 'x1', '$y', '_z', 'ü', 'type', 'from', 'as', 'of', 'async', 'get');
+const plainName = fc.constantFrom('a', 'b', 'c', 'Foo', 'Bar', 'x1', '$y', '_z', 'ü');
+const spec = fc.constantFrom("'./a'", '"./b"', "'../c/d'", "'@scope/pkg'", "'./e\\u0041'", "'./f.js'", '"./g\'"');
+const anyName = fc.oneof(name, fc.constantFrom('default', 'class', "'str'", '"with-dash"'));
+
+const type = fc.constantFrom(
+  'string', 'number[]', 'Map<string, number>', 'Array<Array<{ q: number }>>', '(x: number, y: string) => void',
+  '{ a: string; b: number }', "'lit'", 'A | B', '<T>(t: T) => T', 'Record<string, Map<K, V>>', 'typeof a', 'keyof B',
+  'void', '() => void', 'A\n| B', 'A extends B ? C : D', 'unique symbol', 'readonly string[]', '[a: A, b?: B]', 'T[K]',
+);
+const expr = fc.constantFrom(
+  '1', "'s'", '`t${a}`', '`a${`b${c}`}d`', 'f<A, B>(x)', '(a, b) => a + b', 'x => x', 'function (a, b) { return a, b }',
+  '{ a: 1, b: [1, 2] }', 'new Map<string, number>()', 'a < b', 'a > b', '/re,g[/]}/g', 'x / 2 / y', 'c ? a : b',
+  "class { m() { return '}' } }", 'async () => { await x }', 'a.b.c(d, e)', '[a, , b]', '-1', '!a', 'a!', 'a as const',
+  'a satisfies B', '{ ...a }', "'}' + \"{\"", '(1)', 'a++', '--a', 'typeof a', 'new Foo', 'a\n.b', 'a\n(b)', 'a\n[0]',
+  'x\n`t`', 'void 0', 'new Map<K, V>', 'a <\nb', '<T,>(t: T) => t', 'import.meta', 'a\n!b',
+  '<A extends Array<unknown>, B = Map<K, A>>(a: A): Map<A, B> => a', 'async <T>(t: T): Promise<T> => t', '(a): a is B => true',
+  'c ? (x): T => x : y', 'c ? x : <T,>(t: T): T => t', '<Map<K, V>>v', 'a < b ? c : d', 'a ? b ? c : d : e', 'c ? <T>x : y',
+  '(a: A): (b: B) => Map<K, V> => a', 'f<A>(x)', 'a\n? b\n: c', '(x): Y<A, B> => x', '(a)\n: T => a',
+);
+const body = fc.constantFrom(
+  '', "return '}';", 'return `${a}}`;', 'const r = /[}{)(]/g;', 'if (a) { b(); } else { c(); }', "const s = \"'{\";",
+  'return a / b / c;', "// }\nreturn 1;", '/* } */', 'for (const x of y) { z += x; }', 'return { a: [1, (2)] };',
+  'const t = `${`${"}"}`}`;', 'label: { break label; }', 'x = a < b && c > d;',
+);
+const classBody = fc.array(
+  fc.oneof(
+    body.map((b) => `m() { ${b} }`),
+    fc.constantFrom('p = 1;', "static s = '}';", 'private readonly q = new Map<string, number>();', 'constructor(private a: A) {}', 'get g() { return 1; }'),
+  ),
+  { maxLength: 3 },
+).map((members) => members.join(' '));
+
+const commaList = <T>(arb: fc.Arbitrary<T>, min = 0): fc.Arbitrary<string> =>
+  fc.tuple(fc.array(arb, { minLength: min, maxLength: 4 }), fc.boolean()).map(([items, trailing]) => items.join(', ') + (trailing && items.length > 0 ? ',' : ''));
+
+const importElement = fc.oneof(
+  plainName, fc.tuple(anyName, plainName).map(([a, b]) => `${a} as ${b}`), plainName.map((n) => `type ${n}`),
+  fc.tuple(anyName, plainName).map(([a, b]) => `type ${a} as ${b}`), fc.constant('type'),
+);
+const exportElement = fc.oneof(anyName, fc.tuple(anyName, anyName).map(([a, b]) => `${a} as ${b}`), name.map((n) => `type ${n}`));
+const attributes = fc.constantFrom('', " with { type: 'json' }", " assert { type: 'json' }");
+
+const importStatement = fc.oneof(
+  fc.tuple(spec, attributes).map(([s, a]) => `import ${s}${a}`),
+  fc.tuple(fc.constantFrom('', 'type '), name, spec, attributes).map(([t, n, s, a]) => `import ${t}${n} from ${s}${a}`),
+  fc.tuple(fc.constantFrom('', 'type '), plainName, spec).map(([t, n, s]) => `import ${t}* as ${n} from ${s}`),
+  fc.tuple(fc.constantFrom('', 'type '), commaList(importElement), spec, attributes).map(([t, e, s, a]) => `import ${t}{ ${e} } from ${s}${a}`),
+  fc.tuple(plainName, commaList(importElement), spec).map(([d, e, s]) => `import ${d}, { ${e} } from ${s}`),
+  fc.tuple(plainName, plainName, spec).map(([d, n, s]) => `import ${d}, * as ${n} from ${s}`),
+  fc.tuple(fc.constantFrom('', 'export ', 'export ', 'type '), plainName, spec, fc.constantFrom('require (', 'require /**/ (')).map(([e, n, s, r]) => `${e}import ${n} = ${r} ${s} )`),
+  fc.tuple(fc.constantFrom('', 'export '), plainName, plainName).map(([e, n, m]) => `${e}import ${n} = ${m} . B . C`),
+  fc.constantFrom('const u = import.meta.url', 'x.import = 1'),
+);
+
+const bindingTarget: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  target: fc.oneof({ depthSize: 'small', withCrossShrink: true }, plainName, tie('object'), tie('array')),
+  object: commaList(
+    fc.oneof(
+      plainName,
+      fc.tuple(plainName, expr).map(([n, e]) => `${n} = ${e}`),
+      fc.tuple(fc.oneof(name, fc.constantFrom("'s'", '1', '[k]')), tie('target')).map(([p, t]) => `${p}: ${t}`),
+    ),
+  ).chain((props) => fc.option(plainName).map((rest) => `{ ${props}${rest ? `${props && !props.endsWith(',') ? ',' : ''} ...${rest}` : ''} }`)),
+  array: commaList(fc.oneof(fc.constant(''), tie('target'), fc.tuple(tie('target'), expr).map(([t, e]) => `${t} = ${e}`)))
+    .map((els) => `[ ${els} ]`),
+})).target as fc.Arbitrary<string>;
+
+const declarator = fc.tuple(bindingTarget, fc.option(type), fc.option(expr), fc.boolean()).map(
+  ([target, t, init, definite]) => `${target}${definite && !init && /^\w+$/.test(target) ? '!' : ''}${t ? ` : ${t}` : ''}${init ? ` = ${init}` : ''}`,
+);
+
+const exportedVariables = fc
+  .tuple(fc.constantFrom('const', 'let', 'var', 'declare const', 'declare let'), commaList(declarator, 1))
+  .map(([k, d]) => `export ${k} ${d}`);
+const exportStatement = fc.oneof(
+  { weight: 5, arbitrary: exportedVariables },
+  fc.tuple(fc.constantFrom('', 'type '), fc.option(anyName), spec).map(([t, n, s]) => `export ${t}*${n ? ` as ${n}` : ''} from ${s}`),
+  fc.tuple(fc.constantFrom('', 'type '), commaList(exportElement), spec).map(([t, e, s]) => `export ${t}{ ${e} } from ${s}`),
+  fc.tuple(fc.constantFrom('', 'type '), commaList(fc.oneof(name, fc.tuple(name, anyName).map(([a, b]) => `${a} as ${b}`)))).map(([t, e]) => `export ${t}{ ${e} }`),
+  expr.map((e) => `export default ${e}`),
+  expr.map((e) => `export = ${e}`),
+  fc.tuple(fc.constantFrom('function', 'async function', 'function*', 'class', 'abstract class', 'interface'), fc.option(plainName), body)
+    .map(([k, n, b]) => `export default ${k} ${n ?? ''} ${k.includes('function') ? '( )' : ''} { ${k.includes('function') ? b : ''} }`),
+
+  fc.tuple(fc.constantFrom('function', 'async function', 'function*', 'async function*', 'declare function'), plainName, body)
+    .map(([k, n, b]) => (k.startsWith('declare') ? `export ${k} ${n} ( a : A ) : void` : `export ${k} ${n} ( a , b ) { ${b} }`)),
+  fc.tuple(fc.constantFrom('', '@Dec() ', '@a.b ', '@Dec({ a: 1 }) @Other '), fc.constantFrom('class', 'abstract class', 'declare class'), plainName, classBody)
+    .map(([d, k, n, b]) => `${d}export ${k} ${n} { ${k === 'declare class' ? '' : b} }`),
+  fc.tuple(fc.constantFrom('@Dec ', '@Dec() ', '@(a.b) '), fc.constantFrom('class', 'abstract class'), plainName, classBody).map(([d, k, n, b]) => `export ${d}${k} ${n} { ${b} }`),
+  fc.tuple(fc.constantFrom('interface', 'declare interface'), plainName).map(([k, n]) => `export ${k} ${n} { a : string ; m ( ) : void }`),
+  fc.tuple(fc.constantFrom('type', 'declare type'), plainName, type).map(([k, n, t]) => `export ${k} ${n} = ${t}`),
+  fc.tuple(fc.constantFrom('enum', 'const enum', 'declare enum', 'declare const enum'), plainName).map(([k, n]) => `export ${k} ${n} { A , B = 2 }`),
+  fc.tuple(fc.constantFrom('namespace', 'module', 'declare namespace'), plainName, body).map(([k, n, b]) => `export ${k} ${n} . Inner { export const q = 1 ; ${b} }`),
+  spec.map((s) => `export declare module ${s} { export const q : number }`),
+  plainName.map((n) => `export as namespace ${n}`),
+);
+
+const otherStatement = fc.oneof(
+  fc.tuple(fc.constantFrom('const', 'let', 'var'), commaList(declarator, 1)).map(([k, d]) => `${k} ${d}`),
+  fc.tuple(plainName, body).map(([n, b]) => `function ${n} ( a , b ) { ${b} }`),
+  fc.tuple(plainName, classBody).map(([n, b]) => `class ${n} { ${b} }`),
+  body.map((b) => `if ( a ) { ${b} }`),
+  expr,
+  fc.tuple(spec, importStatement, exportStatement).map(([s, i, e]) => `declare module ${s} { ${i} ; ${e} }`),
+  fc.constantFrom(
+    'declare global { interface Window { a : string } }', "@Dec() class K { m() { return '}' } }", 'a , b', 'a = { export: 1, import: 2 }',
+    'a . export ( ) , b . import', 'class K { import ( ) { } export = 1 }', 'label : for ( ; ; ) { break label }', 'let a , b',
+    "declare module 'm'", 'x = a ,\n@Dec class {}',
+  ),
+);
+
+const trivia = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(' ') },
+  { weight: 2, arbitrary: fc.constant('\n') },
+  { weight: 1, arbitrary: fc.constantFrom('  ', '\t', '/* c */', ' // c\n', '\r\n', '\n\n  ', '') },
+);
+const separator = fc.constantFrom(';\n', '\n', ';', '; ', '\n\n', ';// c\n', ' /* c */\n');
+const header = fc.constantFrom('', '', '', '#!/usr/bin/env node\n', '\uFEFF', '// header comment\n', '/** JSDoc { */\n');
+
+const file = fc
+  .tuple(header, fc.array(fc.tuple(fc.oneof(importStatement, exportStatement, otherStatement), separator), { maxLength: 8 }), fc.array(trivia, { minLength: 1, maxLength: 40 }))
+  .map(([head, statements, gaps]) => {
+    let n = 0;
+    const code = statements.map(([s, sep]) => s + sep).join('').replace(/ /g, () => gaps[n++ % gaps.length]);
+    return head + code;
+  });
+const fileName = fc.constantFrom('/w/a.ts', '/w/a.ts', '/w/a.mts', '/w/a.cts', '/w/a.d.ts', '/w/a.js', '/w/a.mjs');
+
+describe('scanner fast path: generated files (property)', function () {
+  this.timeout(60_000);
+
+  it('gives exactly the full parse facts whenever it accepts a generated file without syntax errors', () => {
+    // A file with an error the scanner cannot see (inside an initializer, say) may be read
+    // differently by the parser's error recovery; the fast path promises nothing for those.
+    let accepted = 0;
+    let valid = 0;
+    fc.assert(
+      fc.property(file, fileName, (text, fileName) => {
+        const scanned = scanFacts(fileName, text);
+        if (!scanned) return;
+        accepted++;
+        const parsed = parseFacts(fileName, text);
+        if (parsed.syntaxError) return;
+        valid++;
+        assert.deepEqual(scanned, parsed);
+      }),
+      { numRuns: RUNS },
+    );
+    // Not vacuous: a good share of the generated files must take the fast path.
+    assert.ok(accepted > RUNS / 4, `the fast path took only ${accepted} of ${RUNS} generated files`);
+    assert.ok(valid > RUNS / 5, `only ${valid} accepted files were free of syntax errors`);
+  });
+
+  it('never throws on byte or unicode soup, nor on shuffled tokens of real statements', () => {
+    const soup = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: fc.constantFrom(...'export import {}()[]`${}/\'"\n;=<>,*as from type const @#!\\'.split(' ').flatMap((w) => [w, ` ${w} `])), maxLength: 60 }),
+      fc.array(fc.oneof(importStatement, exportStatement, otherStatement), { maxLength: 4 }).chain((s) => fc.shuffledSubarray(s.join(' ').split(' '))).map((t) => t.join(' ')),
+    );
+    fc.assert(
+      fc.property(soup, fileName, (text, fileName) => {
+        const scanned = scanFacts(fileName, text);
+        assert.ok(scanned === undefined || Array.isArray(scanned.imports));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

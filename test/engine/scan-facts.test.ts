@@ -1,0 +1,216 @@
+import * as assert from 'node:assert/strict';
+import { extractFacts, parseFacts } from '../../src/engine/extract/extract-facts';
+import { scanFacts } from '../../src/engine/extract/scan-facts';
+
+/** The fast path must accept `text` and give exactly the full parse's facts. */
+function sameAsParse(text: string, fileName = '/w/a.ts'): void {
+  const scanned = scanFacts(fileName, text);
+  assert.ok(scanned, `the fast path declined:\n${text}`);
+  const parsed = parseFacts(fileName, text);
+  assert.equal(parsed.syntaxError, undefined, `test input has a syntax error: ${parsed.syntaxError?.message}\n${text}`);
+  assert.deepEqual(scanned, parsed, text);
+}
+
+function declines(text: string, fileName = '/w/a.ts'): void {
+  assert.equal(scanFacts(fileName, text), undefined, `the fast path accepted:\n${text}`);
+}
+
+describe('scanner fast path for import/export facts', () => {
+  it('reads every import form like the parser, ranges and order included', () => {
+    const text = [
+      "import './side-effect';",
+      "import d from './default';",
+      "import * as ns from './namespace';",
+      "import { a, b as c, type T, default as dd, \"str\" as e, type default as f, } from './named';",
+      "import d2, { g } from './default-and-named';",
+      "import d3, * as ns2 from './default-and-namespace';",
+      "import type D4 from './type-default';",
+      "import type * as ns3 from './type-namespace';",
+      "import type { H, I as J } from './type-named';",
+      "import { type K, type L } from './all-elements-type-only';",
+      "import { type M, N } from './some-elements-type-only';",
+      "import {} from './empty';",
+      "import { type } from './named-type';",
+      "import type from './default-named-type-is-declined-elsewhere';".replace('import type from', 'import from_ from'),
+      "import json from './data.json' with{ type: 'json' };", // (with a space it looks like SQL to mayMentionDatabase)
+      "import old from './old.json' assert { type: 'json' };",
+      "import A = require /* not a call the text check sees */ ('./equals');",
+      "import type B = require /**/ ('./type-equals');",
+      "export import C = require /**/ ('./export-equals');",
+      "import E = Some.Qualified.Name;",
+      "export import F = Other.Name;",
+      "import \"./double-quoted\"",
+      "import '\\x2e/escaped'",
+    ].join('\n');
+    sameAsParse(text);
+    const facts = scanFacts('/w/a.ts', text)!;
+    assert.deepEqual(facts.imports[0].range, { start: { line: 1, column: 8 }, end: { line: 1, column: 23 } });
+    assert.deepEqual(facts.imports.at(-1)?.specifier, './escaped');
+    assert.deepEqual(facts.localExports, ['C', 'F']);
+  });
+
+  it('reads every export form like the parser', () => {
+    sameAsParse([
+      "export * from './star';",
+      "export * as helpers from './star-as';",
+      "export type * from './type-star';",
+      "export type * as types from './type-star-as';",
+      "export { a, b as c, default, default as d, x as default, 'str' as s } from './named';",
+      "export type { T, U as V } from './type-named';",
+      "import { imported, other as renamed } from './source';",
+      "import * as whole from './whole';",
+      'export { imported, renamed as again, whole, local, local as aliased, type };',
+      'const local = 1;',
+      'export default function () {}',
+      'export = local;',
+      'export as namespace MyLib;',
+    ].join('\n'));
+  });
+
+  it('reads exported declarations like the parser', () => {
+    sameAsParse([
+      'export const a = 1, b = "x", c = `t${a}`;',
+      'export let { d, e: f, g = 1, h: { i }, ...rest } = obj, [j, , k = 2, [l], { m }, ...n] = arr;',
+      'export var o: Map<string, number> = new Map(), p: Array<Array<{ q: number }>> = [], r: (x: number, y: string) => void = () => {};',
+      'export const s = (x: number, y: number) => x + y, t = { u: 1, v: [1, 2] }, w = function (z, zz) { return z; };',
+      'export const arrow = async <T>(value: T): Promise<T> => value;',
+      'export const generic = <A extends Array<unknown>, B = Map<string, A>>(a: A, b: B): Map<A, B> => new Map(), afterGeneric = 1;',
+      'export const pick = c ? x : <T,>(t: T): T => t, cast = <Map<K, V>>value, afterPick = 2;',
+      'export const predicate = (a: unknown): a is Set<string> => true, ternary = a < b ? c : d;',
+      'export let definite!: string, plain;',
+      'export function fn() {}',
+      'export async function asyncFn() {}',
+      'export function* generator() {}',
+      'export async function* asyncGenerator() {}',
+      'export class Klass { method() { return "}"; } }',
+      'export abstract class Abstract {}',
+      'export declare const declared: number;',
+      'export declare function declaredFn(): void;',
+      'export declare class DeclaredClass {}',
+      'export declare namespace DeclaredNs { const inner: number; }',
+      'export interface Iface { a: string }',
+      'export type Alias<T> = T | { b: T };',
+      'export enum Enum { A, B }',
+      'export const enum ConstEnum { C }',
+      'export declare const enum DeclaredConstEnum { D }',
+      'export namespace Ns.Inner { export const hidden = 1; }',
+      "export module Mod { export const hidden2 = 2; }",
+      "export declare module 'ambient-in-export' { export const hidden3: number; }",
+      'export default class {}',
+    ].join('\n'));
+  });
+
+  it('follows decorators, ambient blocks, ASI, comments, shebang, BOM and odd line breaks', () => {
+    sameAsParse([
+      '#!/usr/bin/env node',
+      '@Injectable() export class Service {}',
+      '@Component({ selector: "x" })',
+      '@Other.thing',
+      'export class Decorated {}',
+      'export @Dec() class After {}',
+      'export @Dec abstract class AfterAbstract {}',
+      "declare module 'some-lib' {",
+      "  export const notTopLevel: number;",
+      "  import x from 'not-top-level';",
+      '}',
+      'declare global { interface Window { y: number } }',
+      'export const noSemicolon = 1',
+      'export const nextLine = foo',
+      '  .bar()',
+      '/* comment */ export /* comment */ const commented = 2 // trailing',
+      "import { q } from './no-semicolon'",
+      'export { q }',
+      'const re = /[/]"\'`{(/g, division = 4 / 2 / 1;',
+      'const tpl = `a ${`nested ${"}"} ${{ a: 1 }.a}`} b`;',
+      'export const lineSeparated = "a"\u2028export const afterLs = 1',
+      'export const crlf = 1;\r\nimport "./crlf";\r',
+      "import './cr-only';\rexport const last = 1;",
+    ].join('\n'));
+    sameAsParse("\uFEFFimport './bom';\nexport const x = 1;");
+    sameAsParse("import { a } from './js';\nexport const b = a;\nexport default 1;\n", '/w/a.mjs');
+    sameAsParse("import { a } from './cts';\nexport const b = a;\n", '/w/a.cts');
+  });
+
+  it('reads names written with escapes as the parser does', () => {
+    sameAsParse("export const \\u0062 = 2, \\u{63} = 3;\nimport { \\u0064 } from './\\u0065';\nexport { \\u0064 };");
+  });
+
+  it('does not end a declaration at a line break after a word that may continue it', () => {
+    sameAsParse('export const a = b as const\nconst c = 1;\nexport let d: keyof\nT;\nexport const f = g!\nh();\n');
+  });
+
+  it('tells regular expressions from divisions the way the parser does', () => {
+    sameAsParse([
+      "import './before';",
+      "if (/'/.test(s)) {}",
+      'f(/"/, /`/, [/\\//], { k: /}/ });',
+      "const d = (a) / 2, e = x[0] / 2, s1 = '/';",
+      "const g = this / 2, h = 1 / 2, i = a++ / 2, j = `t` / 2, s2 = '/';",
+      "const k = typeof /'/, l = !/'/.test(s), m = a ? /'/ : /\"/;",
+      "function r() { return /'/; }",
+      "x /= 2; y = /'/g;",
+      "import './after';",
+    ].join('\n'));
+  });
+
+  it('skips import.meta and member names that look like keywords', () => {
+    sameAsParse('const u = import.meta.url;\nobj.export = 1;\nobj.import = 2;\nx?.export;\nexport const v = import.meta;\n');
+  });
+
+  it('declines what needs the syntax tree or does not tokenize cleanly', () => {
+    declines("import a from './a';\nconst b = await import('./b');");
+    declines("const c = require('./c');");
+    declines("import a from './a';\nconst rows = db.query('select 1');");
+    declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.tsx');
+    declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.js');
+    declines("import a from './a';\nconst s = 'unterminated;\n");
+    declines("import a from './a';\nconst t = `unterminated ${a}\n");
+    declines("import a from './a';\n/* open comment\n");
+    declines("import a from './a';\nfunction f() {\n");
+    declines("import a from './a';\n}}\n");
+    declines("import a from './a';\nconst x = (1];\n");
+    declines("import a from './a';\n<<<<<<< HEAD\n");
+    declines(`export const ${'['.repeat(10_000)}a${']'.repeat(10_000)} = x;`);
+    assert.ok(scanFacts('/w/a.ts', `const a = ${'('.repeat(100_000)}1${')'.repeat(100_000)};`));
+  });
+
+  it('declines odd statements so that the full parse reports them', () => {
+    declines("import { a } from './a';\nconst = ;\nimport { b } from './b';\n");
+    declines('export const x = ;');
+    declines('export default;');
+    declines("import { a } from './a' junk;");
+    declines("export { a } './missing-from';");
+    declines('export const a = 1 export const b = 2;');
+    declines('export function () {}');
+    declines('export class {}');
+    declines('export declare\nconst x: number;');
+    declines('\\u0065xport const a = 1;');
+  });
+
+  it('declines forms it cannot read without guessing', () => {
+    declines('export const a = f<A, B>(x), b = 1;'); // generic call or two comparisons?
+    declines('export const { a = f<A, B>(x), b } = y;');
+    declines('export const a = foo\n  (bar), b = 1;'); // a call, or ASI and a comma expression?
+    declines('export let d: keyof\nT, e = 1;');
+    declines('export const a = c ? b : (x): T => x : y;'); // a `:` that fits nowhere: let the parser judge
+    declines('export const a = c ? (x): Y<A, B> => x : y, b = 1;'); // ternary `:` or return type? The parser looks ahead
+    declines('export const a = x < y, b = 1;'); // a comparison, or type arguments continuing on?
+    declines('const a = b,\n@Dec export class C {}'); // a decorated class expression, not a statement
+    declines("import type from './x';");
+    declines("import type, { a } from './x';");
+    declines("import type A, { b } from './x';");
+    declines("import defer * as ns from './x';");
+    declines("import { type as } from './x';");
+    declines("import { default } from './x';");
+    declines('export { default };');
+    declines("export declare global { const x: number; }");
+    declines('export import type A = B.C;');
+  });
+
+  it('is what extractFacts uses, and extractFacts still reports syntax errors', () => {
+    const text = "import { a } from './a';\nexport const b = a;\n";
+    assert.deepEqual(extractFacts('/w/a.ts', text), scanFacts('/w/a.ts', text));
+    const broken = extractFacts('/w/b.ts', "import { a } from './a';\nconst = ;\n");
+    assert.equal(broken.syntaxError?.range.start.line, 2);
+  });
+});

@@ -35,7 +35,7 @@ function targetLines(result) {
   const verdict = (ok) => (ok === undefined ? '–' : ok ? 'met' : '**not met**');
   const rows = ['| target (issue 8) | measured | verdict |', '| --- | --- | --- |'];
   if (five) {
-    rows.push(`| cold full check at 5k ≤ 2.5× floor | CLI ${x(five.ratios.cliColdToFloor)} (CPU ${x(five.ratios.cliColdToFloorCpu)}), engine in-process ${x(five.ratios.engineColdToFloor)} (CPU ${x(five.ratios.engineColdToFloorCpu)}) | ${verdict(five.ratios.cliColdToFloor <= 2.5)} |`);
+    rows.push(`| cold full check at 5k ≤ 2.5× floor | CLI ${x(five.ratios.cliColdToFloor)} (CPU ${x(five.ratios.cliColdToFloorCpu)}; ${x(five.ratios.cliColdNoCodeCacheToFloor)} without the code cache, as on a machine's first run), engine in-process ${x(five.ratios.engineColdToFloor)} (CPU ${x(five.ratios.engineColdToFloorCpu)}) | ${verdict(five.ratios.cliColdToFloor <= 2.5)} |`);
     const dc = five.ratios.depcruiseToCliCold ?? five.ratios.depcruiseAtLeastToCliCold;
     rows.push(`| ≥ 10× faster than dependency-cruiser at 5k | ${dc ? `${x(dc)}${five.ratios.depcruiseToCliCold ? '' : ' (at least)'}` : five.depcruise.status} | ${verdict(dc === undefined ? undefined : dc >= 10)} |`);
     rows.push(`| peak RSS ≤ 500 MiB at 5k | CLI ${mib(five.cliCold.peakRssMiB)}; engine ${mib(five.engine.coldPeakRssMiB)} after the cold check, ${mib(five.engine.peakRssMiB)} after ${five.engine.importEdit?.n ?? '?'} edits | ${verdict(Math.max(five.cliCold.peakRssMiB ?? 0, five.engine.coldPeakRssMiB ?? 0) <= 500)} |`);

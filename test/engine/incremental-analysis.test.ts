@@ -43,6 +43,33 @@ describe('incremental analysis: the same answer as a fresh check after every edi
     ['src/a/index.ts', "import { x } from '../c';\nimport { fromB, fromC } from '../b';\nexport const a = fromB + fromC + x;\n"],
   ];
 
+  it('updates the public API named in internal-import advice when a public file becomes readable or unreadable', () => {
+    const live = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b', public: ['index.ts', 'public-api.ts'] }] }),
+      'src/a/use.ts': "import { x } from '../b/internal';\nexport const y = x;\n",
+      'src/b/internal.ts': 'export const x = 1;\n',
+      'src/b/public-api.ts': 'export { x } from "./internal";\n',
+      // Binary: not in the index, so not offered as the public API yet.
+      'src/b/index.ts': Buffer.from([0, 1, 2, 3]),
+    });
+    try {
+      const session = new WorkspaceSession({ root: live.root });
+      session.check();
+      const advice = (): string | undefined => session.analyze().violations.find((v) => v.rule === 'internal-import')?.message;
+      assert.match(advice() ?? '', /public API \(src\/b\/public-api\.ts\)/);
+      for (const content of ['export * from "./public-api";\n', Buffer.from([0, 1, 2, 3])]) {
+        const file = path.join(live.root, 'src/b/index.ts');
+        fs.writeFileSync(file, content);
+        session.updateFile(file);
+        const fresh = new WorkspaceSession({ root: live.root }).check().violations.find((v) => v.rule === 'internal-import')?.message;
+        assert.equal(advice(), fresh);
+        assert.match(fresh ?? '', typeof content === 'string' ? /\(src\/b\/index\.ts\)/ : /\(src\/b\/public-api\.ts\)/);
+      }
+    } finally {
+      live.dispose();
+    }
+  });
+
   it('matches a fresh session for each step of a sequence of edits', () => {
     const live = tempWorkspace(files);
     try {

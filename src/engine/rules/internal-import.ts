@@ -24,19 +24,38 @@ export const internalImport: Rule = {
   },
 };
 
-/** The most prominent public file of each module (shortest path), found among scanned files. */
+/** The answers of `publicEntries`, per index, while the module map and the set of files are the same. */
+const entriesCache = new WeakMap<RuleContext['index'], { map: RuleContext['map']; files: Set<string>; byModule: Map<ModuleInfo, string> }>();
+
+/**
+ * The most prominent public file of each module (shortest path), found among scanned files. Asked
+ * on every analysis (every keystroke in an editor), so the answer is kept until a file is added or
+ * removed or the map changes: checking that is one set lookup per file, not a glob match.
+ */
 function publicEntries({ index, map }: RuleContext): (module: ModuleInfo) => string | undefined {
   let byModule: Map<ModuleInfo, string> | undefined;
   return (module) => {
     if (!byModule) {
-      byModule = new Map();
-      for (const file of index.keys()) {
-        const owner = map.moduleOf(file);
-        if (!owner || !map.isPublic(owner, file)) continue;
-        const known = byModule.get(owner);
-        if (!known || file.length < known.length || (file.length === known.length && file < known)) byModule.set(owner, file);
+      const cached = entriesCache.get(index);
+      if (cached && cached.map === map && sameKeys(index, cached.files)) {
+        byModule = cached.byModule;
+      } else {
+        byModule = new Map();
+        for (const file of index.keys()) {
+          const owner = map.moduleOf(file);
+          if (!owner || !map.isPublic(owner, file)) continue;
+          const known = byModule.get(owner);
+          if (!known || file.length < known.length || (file.length === known.length && file < known)) byModule.set(owner, file);
+        }
+        entriesCache.set(index, { map, files: new Set(index.keys()), byModule });
       }
     }
     return byModule.get(module);
   };
+}
+
+function sameKeys(index: ReadonlyMap<string, unknown>, files: ReadonlySet<string>): boolean {
+  if (index.size !== files.size) return false;
+  for (const file of index.keys()) if (!files.has(file)) return false;
+  return true;
 }

@@ -157,6 +157,26 @@ describe('scanner fast path for import/export facts', () => {
     sameAsParse('const u = import.meta.url;\nobj.export = 1;\nobj.import = 2;\nx?.export;\nexport const v = import.meta;\n');
   });
 
+  it('looks past hints that are only in comments, and not past hints in code', () => {
+    // Documentation that mentions dynamic imports, SQL and query builders stays on the fast path.
+    sameAsParse([
+      '/**',
+      " * Loads lazily: `const m = await import('./heavy')`, or `require('./heavy')` in CommonJS.",
+      " * Reads rows like `SELECT id FROM invoices`, via db.query('…') or knex('invoices'), see prisma.user.",
+      ' */',
+      "import { a } from './a';",
+      "// Array.from(…) and [].join(', ') are no queries; neither is 'delete from cart' in a comment.",
+      'export const b = a;',
+    ].join('\n'));
+    // The same words in code send the file to the full parse.
+    declines("/** docs */\nimport { a } from './a';\nexport const m = () => import('./heavy');");
+    declines("// require('x') below\nconst x = require('./x');");
+    declines("// see the docs\nimport { db } from './db';\nexport const rows = db.query('SELECT 1');");
+    declines("/* nothing */\nexport const q = `SELECT id FROM invoices`;");
+    declines("/* sql: select … */\nexport const user = prisma.user;");
+    declines("// from( in a comment\nexport const t = knex /* the builder */ ('invoices');");
+  });
+
   it('declines what needs the syntax tree or does not tokenize cleanly', () => {
     declines("import a from './a';\nconst b = await import('./b');");
     declines("const c = require('./c');");

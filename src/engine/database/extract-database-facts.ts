@@ -12,11 +12,11 @@ const SK = ts.SyntaxKind;
  * Cheap test on the raw text: only files that mention SQL verbs or an ORM's vocabulary are walked.
  * Everything the walk can find needs one of these words.
  */
-const DATABASE_HINT =
+export const DATABASE_HINT =
   /\$(?:queryRaw|executeRaw)|\b(?:sql|SQL|query|raw|execute|exec|unsafe|prepare|prisma|knex|db|tx|trx|qb|k|client|transaction|InjectModel|getModel|models|model|Entity|Table|Schema|createForClass|define|init|table|from|into|collection|join|Repository)\s*[(`.]|[a-z](?:Repository|Query|Raw|Table|Join|From|Into)\s*[(`.]/;
 
 /** A string or template that starts like a SQL statement. */
-const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
+export const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
 
 export function mayMentionDatabase(text: string): boolean {
   return SQL_LITERAL_HINT.test(text) || /prisma/i.test(text) || DATABASE_HINT.test(text);

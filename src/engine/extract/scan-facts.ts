@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { mayMentionDatabase } from '../database/extract-database-facts';
 import { NEEDS_DEEP_WALK } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { CodeHints } from './code-hints';
 import { LineMap } from './line-map';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
@@ -29,12 +30,15 @@ const DECLINE = new Decline();
  */
 export function scanFacts(fileName: string, text: string): FileFacts | undefined {
   if (/\.[jt]sx$/.test(fileName)) return undefined;
-  if (NEEDS_DEEP_WALK.test(text) || mayMentionDatabase(text)) return undefined;
+  // The text tests also match comments; where they match, the tokens decide (see CodeHints).
+  const database = mayMentionDatabase(text);
+  const deepWalk = NEEDS_DEEP_WALK.test(text);
+  const hints = database || deepWalk ? new CodeHints(database, deepWalk) : undefined;
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;
   try {
-    return new FactScanner(text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard).run();
+    return new FactScanner(text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -61,8 +65,8 @@ class FactScanner {
    */
   private decorators: 'statement' | 'in-expression' | undefined;
 
-  constructor(private readonly text: string, variant: ts.LanguageVariant) {
-    this.c = new TokenCursor(text, variant);
+  constructor(private readonly text: string, variant: ts.LanguageVariant, hints?: CodeHints) {
+    this.c = new TokenCursor(text, variant, hints);
   }
 
   run(): FileFacts | undefined {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import type { CodeHints } from './code-hints';
 
 const SK = ts.SyntaxKind;
 
@@ -24,7 +25,7 @@ export class TokenCursor {
   private readonly scanner: ts.Scanner;
   private readonly open: ts.SyntaxKind[] = [];
 
-  constructor(text: string, variant: ts.LanguageVariant) {
+  constructor(text: string, variant: ts.LanguageVariant, private readonly hints?: CodeHints) {
     this.scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, text, () => {
       this.failed = true;
     });
@@ -94,6 +95,11 @@ export class TokenCursor {
     // `\u0065xport` scans as `export`, but the parser rejects keywords written with escapes.
     if (kind >= SK.FirstKeyword && kind <= SK.LastKeyword && this.scanner.hasUnicodeEscape()) return this.stop();
     if ((this.prevKind === SK.ConstKeyword || this.prevKind === SK.VarKeyword) && kind === SK.EqualsToken) return this.stop();
+    if (this.hints) {
+      this.hints.token(kind, () => this.scanner.getTokenText());
+      // The file needs the full parse: no need to read further.
+      if (this.hints.found) return this.stop();
+    }
     this.kind = kind;
     return kind;
   }

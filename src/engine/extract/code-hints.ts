@@ -1,0 +1,63 @@
+import { ts } from 'ts-morph';
+import { DATABASE_HINT, SQL_LITERAL_HINT } from '../database/extract-database-facts';
+
+const SK = ts.SyntaxKind;
+
+/** Tokens a hint word may be followed by, as `[(`.]` in DATABASE_HINT (and `?.`). */
+const AFTER_WORD: ReadonlyMap<ts.SyntaxKind, string> = new Map([
+  [SK.OpenParenToken, '('],
+  [SK.DotToken, '.'],
+  [SK.QuestionDotToken, '.'],
+  [SK.NoSubstitutionTemplateLiteral, '`'],
+  [SK.TemplateHead, '`'],
+]);
+
+const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
+
+/**
+ * The text tests that send a file to the full parse (`NEEDS_DEEP_WALK`, `mayMentionDatabase`)
+ * match comments too, and well-documented code mentions `import(`, `from(` or `` `select ``
+ * in its comments all the time. This asks the same questions of the tokens the scanner meets
+ * (comments are trivia), so a file whose hints are all in comments can stay on the fast path.
+ *
+ * Each test is a superset of what the syntax-tree walks look at: an identifier or keyword tested
+ * with DATABASE_HINT together with the `(`, `.` or template that follows it, every literal's
+ * source with SQL_LITERAL_HINT, every token's source for `prisma` and `$queryRaw`, and `import` or
+ * `require` followed by `(`. Only what the text tests found is looked for.
+ */
+export class CodeHints {
+  found = false;
+  private word: string | undefined;
+  private wordKind: ts.SyntaxKind = SK.Unknown;
+
+  constructor(private readonly database: boolean, private readonly deepWalk: boolean) {}
+
+  /** Called with each token; `text` is its source text. */
+  token(kind: ts.SyntaxKind, text: () => string): void {
+    const word = this.word;
+    const wordKind = this.wordKind;
+    this.word = undefined;
+    this.wordKind = kind;
+    if (this.deepWalk && kind === SK.OpenParenToken && (wordKind === SK.ImportKeyword || word === 'require')) {
+      this.found = true;
+      return;
+    }
+    if (this.database) {
+      const after = word === undefined ? undefined : AFTER_WORD.get(kind);
+      if (after !== undefined && DATABASE_HINT.test(word + after)) {
+        this.found = true;
+        return;
+      }
+      if (LITERALS.has(kind)) {
+        const source = text();
+        if (SQL_LITERAL_HINT.test(source) || /prisma|\$(?:queryRaw|executeRaw)/i.test(source)) this.found = true;
+        return;
+      }
+    }
+    if (kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword)) {
+      const source = text();
+      if (this.database && /prisma|\$(?:queryRaw|executeRaw)/i.test(source)) this.found = true;
+      this.word = source;
+    }
+  }
+}

@@ -21,6 +21,7 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 export class ModuleResolver {
   private readonly formatCache = new Map<string, ts.ResolutionMode>();
   private readonly scopes = new Map<string, string>();
+  private readonly answers = new WeakMap<ts.ResolvedModuleFull, Resolution & { kind: 'file' }>();
 
   constructor(
     private readonly root: string,
@@ -36,10 +37,15 @@ export class ModuleResolver {
     const mode = this.resolutionMode(containingFile, kind, project.options, project.resolutionCache);
     const resolvedModule = this.resolveShared(specifier, containingFile, project, mode);
     if (!resolvedModule) return { kind: 'unresolved' };
-    const file = path.resolve(resolvedModule.resolvedFileName);
-    const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
-    if (inWorkspace) return { kind: 'file', file };
-    return { kind: 'external', packageName: resolvedModule.packageId?.name ?? packageNameOf(specifier) };
+    // Shared resolutions hand out one object per target; so does this, for its `file` answers.
+    let answer = this.answers.get(resolvedModule);
+    if (!answer) {
+      const file = path.resolve(resolvedModule.resolvedFileName);
+      const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
+      if (!inWorkspace) return { kind: 'external', packageName: resolvedModule.packageId?.name ?? packageNameOf(specifier) };
+      this.answers.set(resolvedModule, (answer = { kind: 'file', file }));
+    }
+    return answer;
   }
 
   /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */

@@ -28,7 +28,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/.git/HEAD'),
       ],
     },
-    initializationOptions: { settings } satisfies InitializationOptions,
+    initializationOptions: { settings, cacheFolder: context.storageUri?.fsPath } satisfies InitializationOptions,
     outputChannel: output,
     errorHandler,
     diagnosticCollectionName: 'bulkhead',

@@ -34,6 +34,11 @@ export interface FolderStatus {
 
 export interface InitializationOptions {
   settings: BulkheadSettings;
+  /**
+   * A folder of the editor's own storage for this workspace (never inside it) where the server
+   * keeps each folder's fact cache, so that reopening a large workspace is a warm check.
+   */
+  cacheFolder?: string;
 }
 
 // client → server

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import type { CheckResult } from '../engine';
+import type { CacheStats, CheckResult } from '../engine';
 import {
   scanFinishedNotification, scanStartedNotification, statusNotification, type FolderStatus,
 } from '../protocol/messages';
@@ -32,10 +32,12 @@ export class BulkheadServer {
   constructor(
     private readonly connection: Connection,
     private settings: BulkheadSettings,
+    /** Where each folder's fact cache is kept (the editor's workspace storage); none when absent. */
+    cacheFolder: string | undefined,
     /** Open buffers with their current text, to re-apply after a full check re-read the disk. */
     private readonly openBuffers: () => { file: string; text: string }[],
   ) {
-    this.engines = new WorkspaceEngines(settings.configPath);
+    this.engines = new WorkspaceEngines(settings.configPath, cacheFolder);
     this.publisher = new DiagnosticsPublisher(connection);
   }
 
@@ -164,7 +166,7 @@ export class BulkheadServer {
     }
     const final = reapplied > 0 ? engine.analyze() : result;
     this.connection.console.info(
-      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started)}`
+      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started)}${cacheNote(engine.session.cacheStats)}`
       + `${reapplied ? ` (+${reapplied} open buffers, ${ms(performance.now() - scanned)})` : ''}: ${final.summary.errors} errors, ${final.summary.warnings} warnings`,
     );
     this.publish(engine, final);
@@ -222,4 +224,10 @@ function isFolderOrGone(absPath: string): boolean {
 
 function ms(n: number): string {
   return `${Math.round(n)} ms`;
+}
+
+function cacheNote(stats: CacheStats | undefined): string {
+  if (!stats) return '';
+  if (stats.reusedResult) return ' (cache: nothing changed, last result reused)';
+  return ` (cache: ${stats.hits} of ${stats.hits + stats.misses} files${stats.rejected ? `; the old one was ${stats.rejected}` : ''})`;
 }

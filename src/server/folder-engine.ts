@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceSession, type CheckResult, type Fix, type ImportSite, type Violation } from '../engine';
@@ -10,8 +11,8 @@ export class FolderEngine {
   readonly session: WorkspaceSession;
   private last?: CheckResult;
 
-  constructor(readonly folder: string, configPath: string) {
-    this.session = new WorkspaceSession({ root: folder, configFile: configPath });
+  constructor(readonly folder: string, configPath: string, cacheFolder?: string) {
+    this.session = new WorkspaceSession({ root: folder, configFile: configPath, cacheFile: cacheFolder && cacheFileFor(cacheFolder, folder, configPath) });
   }
 
   /** Absolute root as the engine sees it (symlinks resolved); result paths are relative to it. */
@@ -64,4 +65,9 @@ export class FolderEngine {
   fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[] {
     return this.session.fixesFor(violation, readText);
   }
+}
+
+/** One cache per folder and config in the editor's storage; the name only has to be stable and safe. */
+export function cacheFileFor(cacheFolder: string, folder: string, configPath: string): string {
+  return path.join(cacheFolder, `facts-${createHash('sha1').update(`${folder}\0${configPath}`).digest('hex').slice(0, 16)}.json`);
 }

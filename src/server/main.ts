@@ -30,7 +30,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as InitializationOptions | undefined;
   const settings: BulkheadSettings = { ...DEFAULT_SETTINGS, ...init?.settings };
   folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
-  server = new BulkheadServer(connection, settings, () =>
+  server = new BulkheadServer(connection, settings, init?.cacheFolder, () =>
     documents.all().flatMap((d) => {
       const file = uriToPath(d.uri);
       return file ? [{ file, text: d.getText() }] : [];

@@ -6,7 +6,7 @@ export class WorkspaceEngines {
   private readonly engines = new Map<string, FolderEngine>();
   private folders: string[] = [];
 
-  constructor(private configPath: string) {}
+  constructor(private configPath: string, private readonly cacheFolder?: string) {}
 
   /** Re-reads which folders have a config; returns the engines that were added and the folders dropped. */
   sync(folders: string[] = this.folders, configPath = this.configPath): { added: FolderEngine[]; removed: string[] } {
@@ -23,7 +23,7 @@ export class WorkspaceEngines {
     const added: FolderEngine[] = [];
     for (const folder of folders) {
       if (!this.engines.has(folder) && FolderEngine.configExists(folder, configPath)) {
-        const engine = new FolderEngine(folder, configPath);
+        const engine = new FolderEngine(folder, configPath, this.cacheFolder);
         this.engines.set(folder, engine);
         added.push(engine);
       }

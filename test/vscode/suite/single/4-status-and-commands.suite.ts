@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bulkhead, open, waitFor } from '../helpers';
 
@@ -29,6 +31,24 @@ describe('status bar and commands', () => {
     assert.equal(status.length, 1);
     assert.equal(status[0].errors, 1);
     assert.equal(status[0].folder, vscode.workspace.workspaceFolders?.[0].uri.fsPath);
+  });
+
+  it("keeps its fact cache in the editor's workspace storage, and reuses it when nothing changed", async () => {
+    const { context } = await bulkhead();
+    const storage = context.extension.storageUri?.fsPath;
+    assert.ok(storage, 'a folder is open, so VS Code gives workspace storage');
+    const cacheFile = await waitFor(() => {
+      const name = fs.existsSync(storage) ? fs.readdirSync(storage).find((f) => /^facts-[0-9a-f]{16}\.json$/.test(f)) : undefined;
+      return name && path.join(storage, name);
+    }, 'a fact cache in workspace storage');
+    // Nothing inside the workspace itself.
+    assert.ok(!fs.existsSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'node_modules', '.cache', 'bulkhead')));
+    await vscode.commands.executeCommand('bulkhead.recheck');
+    const written = fs.statSync(cacheFile).mtimeMs;
+    // Nothing changed since: the stored result is the answer, and the cache is not written again.
+    const status = await vscode.commands.executeCommand<{ errors: number }[]>('bulkhead.recheck');
+    assert.equal(status[0].errors, 1);
+    assert.equal(fs.statSync(cacheFile).mtimeMs, written);
   });
 
   it('Show Module Graph opens the graph panel', async () => {

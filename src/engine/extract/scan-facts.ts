@@ -1,9 +1,9 @@
 import { ts } from 'ts-morph';
 import { mayMentionDatabase } from '../database/extract-database-facts';
+import { LineIndex } from '../model/text-position';
+import { CodeHints } from './code-hints';
 import { NEEDS_DEEP_WALK } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
-import { CodeHints } from './code-hints';
-import { LineMap } from './line-map';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
 const SK = ts.SyntaxKind;
@@ -47,7 +47,7 @@ export function scanFacts(fileName: string, text: string): FileFacts | undefined
 
 class FactScanner {
   private readonly c: TokenCursor;
-  private lines: LineMap | undefined;
+  private lines: LineIndex | undefined;
   private readonly imports: ImportFact[] = [];
   private readonly localExports = new Set<string>();
   private readonly reExports: ReExport[] = [];
@@ -705,7 +705,7 @@ class FactScanner {
   }
 
   private addAt(literal: { start: number; end: number; value: string }, kind: ImportKind, typeOnly: boolean, names: ImportedName[]): number {
-    this.lines ??= new LineMap(this.text);
+    this.lines ??= new LineIndex(this.text, { unicodeSeparators: true });
     this.imports.push({ specifier: literal.value, kind, typeOnly, range: this.lines.range(literal.start, literal.end), names });
     return this.imports.length - 1;
   }

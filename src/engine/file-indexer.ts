@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from './analyze/file-index';
-import type { FactCache } from './cache/fact-cache';
-import { readSource } from './extract/read-source';
+import { fileStamp, type FactCache } from './cache/fact-cache';
+import { readSource, readSourceText } from './extract/read-source';
 import { toPosix } from './model/paths';
 import type { InputDiagnostic } from './model/result';
 import { FILE_START } from './model/text-position';
@@ -61,16 +61,9 @@ export class FileIndexer {
 
   /** An unchanged file's cached facts; its imports are resolved again if the environment changed. */
   private fromCache(file: string, abs: string, cache: FactCache): IndexedOutcome | undefined {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      return undefined;
-    }
-    const hit = cache.lookup(file, stat, () => {
-      const read = readSource(abs);
-      return read.ok ? read.text : undefined;
-    });
+    const stamp = fileStamp(abs);
+    if (!stamp) return undefined;
+    const hit = cache.lookup(file, stamp, () => readSourceText(abs));
     if (!hit) return undefined;
     const entry: IndexedFile = { file, ...hit.data };
     if (!cache.resolutionsValid) {

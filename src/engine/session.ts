@@ -12,7 +12,7 @@ import { toPosix } from './model/paths';
 import type { CheckResult, ImportSite, InputDiagnostic, Violation } from './model/result';
 import { incrementalCrossings } from './analyze/incremental-crossings';
 import { FILE_START } from './model/text-position';
-import { readSource } from './extract/read-source';
+import { readSourceText } from './extract/read-source';
 import { isLocalSpecifier } from './resolve/local-specifier';
 import type { ModuleResolver, Resolution } from './resolve/module-resolver';
 import { ResolutionHost } from './resolve/resolution-host';
@@ -21,7 +21,7 @@ import { readWorkspacePackages } from './resolve/workspace-packages';
 import { VERSION } from './version';
 import { computeFixes } from './fixes/compute-fixes';
 import type { Fix } from './fixes/fix';
-import { FactCache, type CacheStats } from './cache/fact-cache';
+import { FactCache, fileStamp, type CacheStats } from './cache/fact-cache';
 import { FileIndexer, resolutionEnvironment } from './file-indexer';
 import { buildCheckResult } from './build-result';
 import { explainFile, type Explanation } from './check/explain';
@@ -50,8 +50,8 @@ export class WorkspaceSession {
   private files: string[] = [];
   private isScanned: (rel: string) => boolean = () => false;
   private readonly index = new Map<string, IndexedFile>();
-  /** False after a check answered from the cache, until something needs the index. */
-  private indexed = true;
+  /** After a check answered from the cache: the cache to build the index from when something needs it. */
+  private unindexed?: FactCache;
   private readonly fileDiagnostics = new Map<string, InputDiagnostic[]>();
   private discoveryDiagnostics: InputDiagnostic[] = [];
   private map?: ModuleMap;
@@ -83,19 +83,24 @@ export class WorkspaceSession {
     this.load();
     this.index.clear();
     this.fileDiagnostics.clear();
-    this.indexed = false;
+    this.unindexed = undefined;
     const cache = this.map && this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined;
     const analysisKey = this.analysisKey();
     if (cache) {
       this.cacheStats = cache.stats;
-      const reused = cache.reusableResult(this.files, analysisKey, (rel) => statOf(path.join(this.root, rel)), (rel) => readText(path.join(this.root, rel)));
-      if (reused) return { ...reused, summary: { ...reused.summary, durationMs: Math.round(performance.now() - started) } };
+      const reused = cache.reusableResult(this.files, analysisKey, (rel) => fileStamp(path.join(this.root, rel)), (rel) => readSourceText(path.join(this.root, rel)));
+      if (reused) {
+        // A copy: building the index later looks the files up in the same cache again.
+        this.cacheStats = { ...cache.stats };
+        this.unindexed = cache;
+        return { ...reused, summary: { ...reused.summary, durationMs: Math.round(performance.now() - started) } };
+      }
     }
     this.indexAll(cache);
     const result = this.result(started);
     if (cache) {
       try {
-        cache.save(this.files, result, analysisKey, (rel) => statOf(path.join(this.root, rel)));
+        cache.save(this.files, result, analysisKey, (rel) => fileStamp(path.join(this.root, rel)));
       } catch (err) {
         const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
         this.discoveryDiagnostics.push(warning);
@@ -107,7 +112,6 @@ export class WorkspaceSession {
 
   /** Reads every file (through the cache when given) into the index. */
   private indexAll(cache?: FactCache): void {
-    this.indexed = true;
     if (!this.map) return;
     this.indexer.cache = cache;
     try {
@@ -122,8 +126,10 @@ export class WorkspaceSession {
 
   /** After a check answered from the cache, the index is built on first need (from the same cache). */
   private ensureIndexed(): void {
-    if (this.indexed) return;
-    this.indexAll(this.options.cacheFile ? new FactCache(this.options.cacheFile, VERSION, this.environment) : undefined);
+    const cache = this.unindexed;
+    if (!cache) return;
+    this.unindexed = undefined;
+    this.indexAll(cache);
   }
 
   /**
@@ -356,20 +362,6 @@ export class WorkspaceSession {
 function resolutionStack(): typeof import('./resolve/resolution-stack') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./resolve/resolution-stack') as typeof import('./resolve/resolution-stack');
-}
-
-function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
-  try {
-    const { size, mtimeMs } = fs.statSync(abs);
-    return { size, mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
-
-function readText(abs: string): string | undefined {
-  const read = readSource(abs);
-  return read.ok ? read.text : undefined;
 }
 
 function realFolder(p: string): string {

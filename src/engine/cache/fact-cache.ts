@@ -206,6 +206,16 @@ export class FactCache {
   }
 }
 
+/** A file's size and mtime as the cache compares them, or undefined when it cannot be stat'ed. */
+export function fileStamp(abs: string): FileStamp | undefined {
+  try {
+    const { size, mtimeMs } = fs.statSync(abs);
+    return { size, mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
 export function hashText(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
 }

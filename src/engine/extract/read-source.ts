@@ -39,3 +39,9 @@ export function readSource(absFile: string): SourceRead {
     return { ok: true, text: bytes.toString('latin1'), notUtf8: true, size: stat.size, mtimeMs: stat.mtimeMs };
   }
 }
+
+/** The file's source text, or undefined when `readSource` could not read it as source. */
+export function readSourceText(absFile: string): string | undefined {
+  const read = readSource(absFile);
+  return read.ok ? read.text : undefined;
+}

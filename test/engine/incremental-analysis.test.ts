@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceSession, type CheckResult } from '../../src/engine';
+import { withLiveSession } from '../support/live-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
 /**
@@ -71,22 +72,16 @@ describe('incremental analysis: the same answer as a fresh check after every edi
   });
 
   it('matches a fresh session for each step of a sequence of edits', () => {
-    const live = tempWorkspace(files);
-    try {
-      const session = new WorkspaceSession({ root: live.root });
-      session.check();
+    withLiveSession(files, ({ session, edit, fresh }) => {
       for (const [file, text] of edits) {
-        fs.writeFileSync(path.join(live.root, file), text);
-        session.updateFile(path.join(live.root, file), text);
+        edit(file, text);
         const incremental = comparable(session.analyze());
-        const fresh = comparable(new WorkspaceSession({ root: live.root }).check());
-        assert.equal(incremental, fresh, `after editing ${file}`);
+        const expected = comparable(fresh());
+        assert.equal(incremental, expected, `after editing ${file}`);
         // A second analysis without edits reuses everything and must not drift either.
-        assert.equal(comparable(session.analyze()), fresh, `re-analysing after editing ${file}`);
+        assert.equal(comparable(session.analyze()), expected, `re-analysing after editing ${file}`);
       }
-    } finally {
-      live.dispose();
-    }
+    });
   });
 
   it('still finds laundering through a barrel after an unrelated keystroke', () => {

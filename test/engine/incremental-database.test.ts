@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { WorkspaceSession, type CheckResult } from '../../src/engine';
-import { tempWorkspace } from '../support/temp-workspace';
+import type { CheckResult } from '../../src/engine';
+import { withLiveSession } from '../support/live-session';
 
 /**
  * `database-coupling` keeps each file's findings between analyses and rebuilds its table catalog
@@ -58,21 +56,16 @@ describe('incremental database-coupling: the same answer as a fresh check after 
   ];
 
   it('matches a fresh session for each step of a sequence of edits', () => {
-    const live = tempWorkspace(files);
-    try {
-      const session = new WorkspaceSession({ root: live.root });
-      assert.deepEqual(coupling(session.check()), []);
+    withLiveSession(files, ({ session, first, edit, fresh }) => {
+      assert.deepEqual(coupling(first), []);
       for (const { file, text, expect } of edits) {
-        fs.writeFileSync(path.join(live.root, file), text);
-        session.updateFile(path.join(live.root, file), text);
+        edit(file, text);
         const incremental = session.analyze();
         assert.deepEqual(coupling(incremental), expect, `database-coupling findings after editing ${file}`);
-        assert.equal(comparable(incremental), comparable(new WorkspaceSession({ root: live.root }).check()), `after editing ${file}`);
+        assert.equal(comparable(incremental), comparable(fresh()), `after editing ${file}`);
         assert.equal(comparable(session.analyze()), comparable(incremental), `re-analysing after editing ${file}`);
       }
-    } finally {
-      live.dispose();
-    }
+    });
   });
 });
 
@@ -108,19 +101,13 @@ describe('incremental analysis through re-export chains: the same answer as a fr
   ];
 
   it('matches a fresh session after each edit of a barrel in the chain', () => {
-    const live = tempWorkspace(files);
-    try {
-      const session = new WorkspaceSession({ root: live.root });
-      session.check();
+    withLiveSession(files, ({ session, edit, fresh }) => {
       for (const [file, text] of edits) {
-        fs.writeFileSync(path.join(live.root, file), text);
-        session.updateFile(path.join(live.root, file), text);
-        const fresh = comparable(new WorkspaceSession({ root: live.root }).check());
-        assert.equal(comparable(session.analyze()), fresh, `after editing ${file}`);
-        assert.equal(comparable(session.analyze()), fresh, `re-analysing after editing ${file}`);
+        edit(file, text);
+        const expected = comparable(fresh());
+        assert.equal(comparable(session.analyze()), expected, `after editing ${file}`);
+        assert.equal(comparable(session.analyze()), expected, `re-analysing after editing ${file}`);
       }
-    } finally {
-      live.dispose();
-    }
+    });
   });
 });

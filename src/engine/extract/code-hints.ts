@@ -12,6 +12,9 @@ const AFTER_WORD: ReadonlyMap<ts.SyntaxKind, string> = new Map([
   [SK.TemplateHead, '`'],
 ]);
 
+/** Found anywhere in a token (as `mayMentionDatabase` finds `prisma` anywhere in the text). */
+const ANY_TOKEN_HINT = /prisma|\$(?:queryRaw|executeRaw)/i;
+
 const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
 
 /**
@@ -50,13 +53,13 @@ export class CodeHints {
       }
       if (LITERALS.has(kind)) {
         const source = text();
-        if (SQL_LITERAL_HINT.test(source) || /prisma|\$(?:queryRaw|executeRaw)/i.test(source)) this.found = true;
+        if (SQL_LITERAL_HINT.test(source) || ANY_TOKEN_HINT.test(source)) this.found = true;
         return;
       }
     }
     if (kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword)) {
       const source = text();
-      if (this.database && /prisma|\$(?:queryRaw|executeRaw)/i.test(source)) this.found = true;
+      if (this.database && ANY_TOKEN_HINT.test(source)) this.found = true;
       this.word = source;
     }
   }

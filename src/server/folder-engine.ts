@@ -68,6 +68,6 @@ export class FolderEngine {
 }
 
 /** One cache per folder and config in the editor's storage; the name only has to be stable and safe. */
-export function cacheFileFor(cacheFolder: string, folder: string, configPath: string): string {
+function cacheFileFor(cacheFolder: string, folder: string, configPath: string): string {
   return path.join(cacheFolder, `facts-${createHash('sha1').update(`${folder}\0${configPath}`).digest('hex').slice(0, 16)}.json`);
 }

@@ -16,8 +16,9 @@ const editCount = Number(process.argv[3] ?? 200);
 
 const coldStarted = performance.now();
 const coldCpuStarted = process.cpuUsage();
-const session = new engine.WorkspaceSession({ root });
-const base = session.check();
+// Falls back to the session class of engines before openWorkspace(), to compare across versions.
+const session = engine.openWorkspace ? engine.openWorkspace({ root }) : new engine.WorkspaceSession({ root });
+const base = engine.openWorkspace ? session.result : session.check();
 const coldMs = performance.now() - coldStarted;
 const coldCpu = process.cpuUsage(coldCpuStarted);
 const coldMaxRssMiB = process.resourceUsage().maxRSS / 1024;

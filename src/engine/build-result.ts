@@ -1,4 +1,5 @@
 import { analyzeWorkspace, type AnalysisInput } from './check/analyze-workspace';
+import { AnalysisState, type ConfigMemos } from './check/analysis-state';
 import type { IndexedFile } from './analyze/file-index';
 import type { ModuleMap } from './map/module-map';
 import type { CheckResult, InputDiagnostic, UnresolvedImport } from './model/result';
@@ -12,11 +13,13 @@ export interface ResultParts {
   files: readonly string[];
   /** Absent when the config could not be loaded: the result then holds only diagnostics. */
   analysis?: AnalysisInput;
+  /** What this analysis may reuse from the session's previous one, and updates (a one-shot check needs none). */
+  state?: AnalysisState;
   started: number;
 }
 
 /** Runs the rules and assembles the documented result (rules/schema/result.schema.json). */
-export function buildCheckResult({ root, config, diagnostics, files, analysis: input, started }: ResultParts): CheckResult {
+export function buildCheckResult({ root, config, diagnostics, files, analysis: input, state = new AnalysisState(), started }: ResultParts): CheckResult {
   const result: CheckResult = {
     version: 1,
     tool: { name: 'bulkhead', version: VERSION },
@@ -31,15 +34,16 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
   };
   if (input) {
     const { map, index } = input;
-    const analysis = analyzeWorkspace(input);
-    const fileCounts = fileCountsOf(map, files);
+    const analysis = analyzeWorkspace(input, state);
+    const memos = state.under(map, input.policy, input.database);
+    const fileCounts = fileCountsOf(map, files, memos);
     result.violations = analysis.violations;
     result.dependencies = analysis.dependencies;
     result.modules = [...map.modules.values()]
       .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [] }))
       .sort((a, b) => a.name.localeCompare(b.name));
     result.unresolved = [];
-    for (const entry of index.values()) for (const u of unresolvedOf(entry)) result.unresolved.push(u);
+    for (const entry of index.values()) for (const u of memos.unresolved.get(entry, unresolvedOf)) result.unresolved.push(u);
     result.summary.files = files.length;
     result.summary.modules = map.modules.size;
     result.summary.imports = analysis.importCount;
@@ -51,30 +55,19 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
   return result;
 }
 
-/** Per module map (a new one is built whenever the file set changes), with the files it was counted for. */
-const countsByMap = new WeakMap<ModuleMap, { files: readonly string[]; counts: ReadonlyMap<string, number> }>();
-
-function fileCountsOf(map: ModuleMap, files: readonly string[]): ReadonlyMap<string, number> {
-  const known = countsByMap.get(map);
-  if (known?.files === files) return known.counts;
+/** Kept while the module map and the file list are the same (an edit changes neither). */
+function fileCountsOf(map: ModuleMap, files: readonly string[], memos: ConfigMemos): ReadonlyMap<string, number> {
+  if (memos.moduleCounts?.files === files) return memos.moduleCounts.counts;
   const counts = new Map<string, number>();
   for (const file of files) {
     const m = map.moduleOf(file);
     if (m) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   }
-  countsByMap.set(map, { files, counts });
+  memos.moduleCounts = { files, counts };
   return counts;
 }
 
 /** An editor re-analyses on every keystroke; only the edited file's entry is new. */
-const unresolvedByEntry = new WeakMap<IndexedFile, readonly UnresolvedImport[]>();
-
-function unresolvedOf(entry: IndexedFile): readonly UnresolvedImport[] {
-  let list = unresolvedByEntry.get(entry);
-  if (!list) {
-    const { file, facts, resolutions } = entry;
-    list = facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : []));
-    unresolvedByEntry.set(entry, list);
-  }
-  return list;
+function unresolvedOf({ file, facts, resolutions }: IndexedFile): readonly UnresolvedImport[] {
+  return facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : []));
 }

@@ -1,6 +1,6 @@
 import type { BulkheadConfig } from './config/config-types';
 import { inferModuleMap } from './init/infer-module-map';
-import { WorkspaceSession } from './session';
+import { checkWorkspace } from './session/open-workspace';
 
 export interface DraftModuleMap {
   /** bulkhead.json text: JSONC with the findings as comments and one module per line. */
@@ -16,7 +16,7 @@ export interface DraftModuleMap {
  */
 export function draftModuleMap(root: string, heading: string): DraftModuleMap {
   const observe = (config: BulkheadConfig): Map<string, string[]> => {
-    const result = new WorkspaceSession({ root, configText: JSON.stringify(config) }).check();
+    const result = checkWorkspace({ root, configText: JSON.stringify(config) });
     const deps = new Map<string, string[]>();
     for (const d of result.dependencies) deps.set(d.from, [...(deps.get(d.from) ?? []), d.to].sort());
     return deps;

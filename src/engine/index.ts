@@ -1,5 +1,8 @@
 /** The engine's public surface: the CLI, the language server and tests import only this. */
-export { WorkspaceSession, checkWorkspace, type SessionOptions } from './session';
+export { openWorkspace, checkWorkspace } from './session/open-workspace';
+export { workspacePaths, needsFullCheck, type SessionOptions, type WorkspacePaths } from './session/session-options';
+export type { Session, UnconfiguredWorkspace, OpenedWorkspace } from './session/session-types';
+export { modulePairKey } from './model/module-pair';
 export type * from './model/result';
 export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types';
 export { RULE_IDS, DEFAULT_SEVERITY } from './model/rule-ids';

@@ -69,7 +69,7 @@ export class BulkheadServer {
       if (path.basename(absFile) === path.basename(this.settings.configPath)) this.applySync(this.engines.sync());
       return;
     }
-    if (engine.session.needsFullCheck(absFile) || path.basename(absFile) === 'HEAD') {
+    if (engine.needsFullCheck(absFile) || path.basename(absFile) === 'HEAD') {
       if (text === undefined) this.queue.fullCheck(engine.folder, DISK_DELAY_MS);
       return;
     }
@@ -158,7 +158,7 @@ export class BulkheadServer {
     let reapplied = 0;
     if (this.runOnType) {
       for (const { file, text } of this.openBuffers()) {
-        if (this.engines.forFile(file) === engine && engine.session.scannedPath(file)) {
+        if (this.engines.forFile(file) === engine && engine.scannedPath(file)) {
           engine.update(file, text);
           reapplied++;
         }
@@ -166,7 +166,7 @@ export class BulkheadServer {
     }
     const final = reapplied > 0 ? engine.analyze() : result;
     this.connection.console.info(
-      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started)}${cacheNote(engine.session.cacheStats)}`
+      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started)}${cacheNote(engine.cacheStats)}`
       + `${reapplied ? ` (+${reapplied} open buffers, ${ms(performance.now() - scanned)})` : ''}: ${final.summary.errors} errors, ${final.summary.warnings} warnings`,
     );
     this.publish(engine, final);

@@ -1,23 +1,55 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession, type CheckResult, type Fix, type ImportSite, type Violation } from '../engine';
+import {
+  needsFullCheck, openWorkspace, workspacePaths,
+  type CacheStats, type CheckResult, type Fix, type ImportSite, type OpenedWorkspace, type Violation, type WorkspacePaths,
+} from '../engine';
 
 /**
  * One workspace folder with a config: its engine session and the last result. All engine calls of
  * the server go through here, so the rest never sees a half-updated session.
  */
 export class FolderEngine {
-  readonly session: WorkspaceSession;
+  private readonly paths: WorkspacePaths;
+  private readonly cacheFile?: string;
+  /** Opened again by every full check; undefined until the first. */
+  private opened?: OpenedWorkspace;
   private last?: CheckResult;
 
   constructor(readonly folder: string, configPath: string, cacheFolder?: string) {
-    this.session = new WorkspaceSession({ root: folder, configFile: configPath, cacheFile: cacheFolder && cacheFileFor(cacheFolder, folder, configPath) });
+    this.paths = workspacePaths({ root: folder, configFile: configPath });
+    this.cacheFile = cacheFolder && cacheFileFor(cacheFolder, folder, configPath);
   }
 
   /** Absolute root as the engine sees it (symlinks resolved); result paths are relative to it. */
   get root(): string {
-    return this.session.root;
+    return this.paths.root;
+  }
+
+  /** Absolute path of the config file. */
+  get configFile(): string {
+    return this.paths.configFile;
+  }
+
+  /** The ready session, unless the config could not be read (or nothing was checked yet). */
+  private get session() {
+    return this.opened?.configured ? this.opened : undefined;
+  }
+
+  /** Hits and misses of the persistent cache in the last full check. */
+  get cacheStats(): CacheStats | undefined {
+    return this.session?.cacheStats;
+  }
+
+  /** Whether a change to this file needs a full check (the config, a tsconfig, a package.json). */
+  needsFullCheck(absFile: string): boolean {
+    return needsFullCheck(this.paths, absFile);
+  }
+
+  /** The workspace-relative path of a file the last full check scans, else undefined. */
+  scannedPath(absFile: string): string | undefined {
+    return this.session?.scannedPath(absFile);
   }
 
   get result(): CheckResult | undefined {
@@ -29,29 +61,33 @@ export class FolderEngine {
   }
 
   fullCheck(): CheckResult {
-    this.last = this.session.check();
+    this.opened = openWorkspace({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile });
+    this.last = this.opened.result;
     return this.last;
   }
 
   /** Takes a buffer's text, or re-reads the file (created, saved, deleted) when `text` is undefined. */
   update(absFile: string, text?: string): void {
-    if (!this.session.scannedPath(absFile)) return;
-    if (text === undefined && !fs.existsSync(absFile)) this.session.removeFile(absFile);
-    else this.session.updateFile(absFile, text);
+    const session = this.session;
+    if (!session?.scannedPath(absFile)) return;
+    if (text === undefined && !fs.existsSync(absFile)) session.removeFile(absFile);
+    else session.updateFile(absFile, text);
   }
 
   analyze(): CheckResult {
-    this.last = this.session.analyze();
+    // Nothing to re-analyse before the first full check; without a session the config's problems still hold.
+    if (!this.opened) return this.fullCheck();
+    this.last = this.opened.configured ? this.opened.analyze() : this.opened.result;
     return this.last;
   }
 
   moduleOf(absFile: string): string | undefined {
-    const rel = this.session.scannedPath(absFile);
-    return rel === undefined ? undefined : this.session.moduleOf(rel);
+    const rel = this.scannedPath(absFile);
+    return rel === undefined ? undefined : this.session?.moduleOf(rel);
   }
 
   importSites(from: string, to: string): ImportSite[] {
-    return this.last ? this.session.importSites(from, to) : [];
+    return this.session?.importSites(from, to) ?? [];
   }
 
   findViolation(file: string, rule: string, fingerprint: string): Violation | undefined {
@@ -63,7 +99,7 @@ export class FolderEngine {
   }
 
   fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[] {
-    return this.session.fixesFor(violation, readText);
+    return this.session?.fixesFor(violation, readText) ?? [];
   }
 }
 

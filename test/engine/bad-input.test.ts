@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWorkspace, WorkspaceSession } from '../../src/engine';
+import { checkWorkspace } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
 const TWO_MODULES = JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] });
@@ -41,14 +42,14 @@ describe('bad input gives a clear message and a correct result for the rest', ()
     });
     try {
       let deleted = false;
-      const session = new WorkspaceSession({
+      const session = openSession({
         root: ws.root,
         onProgress: () => {
           if (!deleted) fs.rmSync(path.join(ws.root, 'src/a/zz-doomed.ts'));
           deleted = true;
         },
       });
-      const result = session.check();
+      const result = session.result;
       assert.deepEqual([...new Set(result.violations.map((v) => v.file))], ['src/a/index.ts']);
       const notice = result.diagnostics.find((d) => d.file === 'src/a/zz-doomed.ts');
       assert.equal(notice?.code, 'missing');

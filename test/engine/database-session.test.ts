@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { WorkspaceSession } from '../../src/engine';
+import { type Session } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { FIXTURES } from '../support/fixtures';
 
-const dbRule = (session: WorkspaceSession): string[] =>
+const dbRule = (session: Session): string[] =>
   session
     .analyze()
     .violations.filter((v) => v.rule === 'database-coupling')
@@ -14,8 +15,7 @@ const dbRule = (session: WorkspaceSession): string[] =>
 describe('database: the session keeps table facts current', () => {
   it('an unsaved edit adds and removes a table access without a full check', () => {
     const root = path.join(FIXTURES, 'db-drizzle');
-    const session = new WorkspaceSession({ root });
-    session.check();
+    const session = openSession({ root });
     const file = path.join(root, 'src/modules/users/user-repository.ts');
     const before = dbRule(session);
     const original = fs.readFileSync(file, 'utf8');
@@ -27,8 +27,7 @@ describe('database: the session keeps table facts current', () => {
 
   it("a renamed re-export of another module's table is still that table", () => {
     const root = path.join(FIXTURES, 'db-drizzle');
-    const session = new WorkspaceSession({ root });
-    session.check();
+    const session = openSession({ root });
     const barrel = path.join(root, 'src/modules/users/index.ts');
     session.updateFile(barrel, "export { emailOf } from './user-repository';\nexport { users as userTable } from './schema';\n");
     const repo = path.join(root, 'src/modules/billing/invoice-repository.ts');
@@ -39,8 +38,7 @@ describe('database: the session keeps table facts current', () => {
 
   it('a namespace import of another module\'s schema file is one violation naming its tables', () => {
     const root = path.join(FIXTURES, 'db-drizzle');
-    const session = new WorkspaceSession({ root });
-    session.check();
+    const session = openSession({ root });
     session.updateFile(path.join(root, 'src/modules/billing/audit.ts'), "import * as userSchema from '../users/schema';\nexport const tables = Object.keys(userSchema);\n");
     const schema = path.join(root, 'src/modules/users/schema.ts');
     session.updateFile(schema, `${fs.readFileSync(schema, 'utf8')}\nexport const sessions = pgTable('sessions', { id: serial('id') });\n`);
@@ -66,8 +64,7 @@ describe('database: the session keeps table facts current', () => {
         'export const a = client.invoices.create({});',
         'export const b = prisma.invoices.create({});',
       ].join('\n'));
-      const session = new WorkspaceSession({ root });
-      session.check();
+      const session = openSession({ root });
       assert.deepEqual(dbRule(session), ['src/orders/pay.ts:3:25 orders -> billing']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
@@ -75,7 +72,7 @@ describe('database: the session keeps table facts current', () => {
   });
 
   it('a Prisma schema change needs a full check', () => {
-    const session = new WorkspaceSession({ root: path.join(FIXTURES, 'db-nestjs-prisma') });
+    const session = openSession({ root: path.join(FIXTURES, 'db-nestjs-prisma') });
     assert.equal(session.needsFullCheck(path.join(FIXTURES, 'db-nestjs-prisma/prisma/schema.prisma')), true);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { FIXTURES, fixturesWith, readExpectation, REPO_ROOT, sortC } from '../support/fixtures';
 
 const DEPCRUISE = path.join(REPO_ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
@@ -44,8 +44,7 @@ describe('dependency-cruiser 17.4.3 oracle: resolved edges agree except document
   for (const name of fixturesWith('expected-edges.txt')) {
     it(name, () => {
       const root = path.join(FIXTURES, name);
-      const session = new WorkspaceSession({ root });
-      session.check();
+      const session = openSession({ root });
       const ours = new Set(session.fileEdges().map((e) => `${e.from} -> ${e.to}`));
       const { plus, minus } = documentedDifferences(root);
       const theirs = new Set(depcruiseEdges(root));

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession, type CheckResult } from '../../src/engine';
+import { checkWorkspace, type CheckResult } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
 const FILES = {
@@ -14,8 +15,8 @@ const FILES = {
 
 describe('persistent fact cache', () => {
   const run = (root: string, cacheFile: string) => {
-    const session = new WorkspaceSession({ root, cacheFile });
-    const result = session.check();
+    const session = openSession({ root, cacheFile });
+    const result = session.result;
     return { stats: session.cacheStats!, violations: result.violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}`), result };
   };
   const past = (root: string): void => {
@@ -125,8 +126,8 @@ describe('persistent fact cache', () => {
         past(ws.root);
         const cold = run(ws.root, cacheFile);
         assert.equal(cold.stats.reusedResult, undefined);
-        const session = new WorkspaceSession({ root: ws.root, cacheFile });
-        const warm = session.check();
+        const session = openSession({ root: ws.root, cacheFile });
+        const warm = session.result;
         assert.equal(session.cacheStats!.reusedResult, true);
         assert.deepEqual(withoutTime(warm), withoutTime(cold.result));
         // Later calls need the per-file index, which the reuse skipped.
@@ -158,7 +159,7 @@ describe('persistent fact cache', () => {
           change(ws.root);
           const after = run(ws.root, cacheFile);
           assert.equal(after.stats.reusedResult, undefined, what);
-          const fresh = new WorkspaceSession({ root: ws.root }).check();
+          const fresh = checkWorkspace({ root: ws.root });
           assert.deepEqual(withoutTime(after.result), withoutTime(fresh), what);
         } finally {
           ws.dispose();

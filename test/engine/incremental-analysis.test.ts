@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession, type CheckResult } from '../../src/engine';
+import { checkWorkspace, type CheckResult } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { withLiveSession } from '../support/live-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
@@ -54,15 +55,14 @@ describe('incremental analysis: the same answer as a fresh check after every edi
       'src/b/index.ts': Buffer.from([0, 1, 2, 3]),
     });
     try {
-      const session = new WorkspaceSession({ root: live.root });
-      session.check();
+      const session = openSession({ root: live.root });
       const advice = (): string | undefined => session.analyze().violations.find((v) => v.rule === 'internal-import')?.message;
       assert.match(advice() ?? '', /public API \(src\/b\/public-api\.ts\)/);
       for (const content of ['export * from "./public-api";\n', Buffer.from([0, 1, 2, 3])]) {
         const file = path.join(live.root, 'src/b/index.ts');
         fs.writeFileSync(file, content);
         session.updateFile(file);
-        const fresh = new WorkspaceSession({ root: live.root }).check().violations.find((v) => v.rule === 'internal-import')?.message;
+        const fresh = checkWorkspace({ root: live.root }).violations.find((v) => v.rule === 'internal-import')?.message;
         assert.equal(advice(), fresh);
         assert.match(fresh ?? '', typeof content === 'string' ? /\(src\/b\/index\.ts\)/ : /\(src\/b\/public-api\.ts\)/);
       }
@@ -87,8 +87,8 @@ describe('incremental analysis: the same answer as a fresh check after every edi
   it('still finds laundering through a barrel after an unrelated keystroke', () => {
     const ws = tempWorkspace(files);
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      const before = session.check().violations.filter((v) => v.rule === 'undeclared-dependency').map((v) => `${v.file}:${v.range.start.line} ${v.targetModule}`);
+      const session = openSession({ root: ws.root });
+      const before = session.result.violations.filter((v) => v.rule === 'undeclared-dependency').map((v) => `${v.file}:${v.range.start.line} ${v.targetModule}`);
       assert.deepEqual(before, ['src/a/index.ts:1 c']);
       session.updateFile(path.join(ws.root, 'src/a/leaf.ts'), "import { a } from './index';\nexport const leaf = a * 2;\n");
       const after = session.analyze().violations.filter((v) => v.rule === 'undeclared-dependency').map((v) => `${v.file}:${v.range.start.line} ${v.targetModule}`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ts } from 'ts-morph';
-import { WorkspaceSession } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from '../../src/engine/resolve/location-independent-key';
 
@@ -61,8 +61,7 @@ describe('shared resolutions give the answer TypeScript gives from each folder',
       'packages/b/src/use.ts': "import { u } from '#util';\nimport { u as v } from '@shared/util';\n",
     });
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       const edges = session.fileEdges().map((e) => `${e.from} ${e.specifier} -> ${e.to}`).sort();
       assert.deepEqual(edges, [
         'packages/a/src/one/use.ts #util -> packages/a/src/util.ts',

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession } from '../../src/engine';
+import { type Session } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
-const summary = (s: WorkspaceSession): string[] => s.analyze().violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}`);
+const summary = (s: Session): string[] => s.analyze().violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}`);
 
 describe('workspace session: edits without a full rescan', () => {
   const files = {
@@ -17,8 +18,8 @@ describe('workspace session: edits without a full rescan', () => {
   it('takes unsaved text, then the file on disk again', () => {
     const ws = tempWorkspace(files);
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      assert.deepEqual(session.check().violations.map((v) => v.rule), ['unresolved-import']);
+      const session = openSession({ root: ws.root });
+      assert.deepEqual(session.result.violations.map((v) => v.rule), ['unresolved-import']);
       session.updateFile(path.join(ws.root, 'src/a/index.ts'), "import { x } from '../b';\nimport { x as y } from '../b/internal';\n");
       assert.deepEqual(summary(session), ['internal-import src/a/index.ts:2']);
       session.updateFile(path.join(ws.root, 'src/a/index.ts'));
@@ -31,8 +32,7 @@ describe('workspace session: edits without a full rescan', () => {
   it('resolves imports to a created file and forgets a deleted one', () => {
     const ws = tempWorkspace(files);
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       const created = path.join(ws.root, 'src/b/later.ts');
       fs.writeFileSync(created, 'export const later = 2;\n');
       session.updateFile(created);
@@ -49,8 +49,7 @@ describe('workspace session: edits without a full rescan', () => {
   it('ignores files outside the scan and tells which changes need a full check', () => {
     const ws = tempWorkspace(files);
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       assert.equal(session.scannedPath(path.join(ws.root, 'node_modules/x/index.ts')), undefined);
       assert.equal(session.scannedPath(path.join(ws.root, 'README.md')), undefined);
       assert.equal(session.scannedPath(path.join(ws.root, 'src/a/index.ts')), 'src/a/index.ts');
@@ -71,8 +70,7 @@ describe('workspace session: a created file keeps other files\' unsaved text', (
       'src/b/index.ts': 'export const b = 1;\n',
     });
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       session.updateFile(path.join(ws.root, 'src/a/index.ts'), "import { soon } from '../b/soon';\nexport const a = soon;\n");
       assert.deepEqual(summary(session), ['unresolved-import src/a/index.ts:1']);
       const created = path.join(ws.root, 'src/b/soon.ts');

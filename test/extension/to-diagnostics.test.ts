@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { WorkspaceSession, type CheckResult } from '../../src/engine';
+import { checkWorkspace, type CheckResult } from '../../src/engine';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 import { toDiagnostics } from '../../src/server/to-diagnostics';
 import { FIXTURES } from '../support/fixtures';
@@ -11,7 +11,7 @@ describe('server: check result → editor diagnostics', () => {
   const root = path.join(FIXTURES, 'vscode-shop');
   let result: CheckResult;
   before(() => {
-    result = new WorkspaceSession({ root }).check();
+    result = checkWorkspace({ root });
   });
   const uri = (rel: string) => pathToFileURL(path.join(root, rel)).href;
 

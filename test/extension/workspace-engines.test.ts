@@ -41,7 +41,7 @@ describe('server: one engine per workspace folder with a config', () => {
       engines.sync([ws.root]);
       const changed = engines.sync(undefined, 'arch/bulkhead.json');
       assert.deepEqual(changed.removed, [ws.root]);
-      assert.deepEqual(changed.added.map((e) => e.session.configFile), [path.join(ws.root, 'arch/bulkhead.json')]);
+      assert.deepEqual(changed.added.map((e) => e.configFile), [path.join(ws.root, 'arch/bulkhead.json')]);
     } finally {
       ws.dispose();
     }

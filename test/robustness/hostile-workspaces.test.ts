@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWorkspace, WorkspaceSession } from '../../src/engine';
+import { checkWorkspace } from '../../src/engine';
+import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { runCli } from '../support/run-cli';
 
@@ -101,14 +102,14 @@ describe('robustness: hostile workspaces give a clean result with clear messages
     const ws = tempWorkspace({ 'bulkhead.json': TWO_MODULES, 'src/a/first.ts': 'export {};\n', 'src/a/zz-changing.ts': 'export {};\n', 'src/b/internal.ts': 'export const x = 1;\n' });
     try {
       let changed = false;
-      const session = new WorkspaceSession({
+      const session = openSession({
         root: ws.root,
         onProgress: () => {
           if (!changed) fs.writeFileSync(path.join(ws.root, 'src/a/zz-changing.ts'), VIOLATION);
           changed = true;
         },
       });
-      const result = session.check();
+      const result = session.result;
       assert.deepEqual(result.violations.map((v) => `${v.rule} ${v.file}`), ['internal-import src/a/zz-changing.ts', 'undeclared-dependency src/a/zz-changing.ts']);
     } finally {
       ws.dispose();

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession, type CheckResult } from '../../src/engine';
+import { checkWorkspace, type CheckResult, type Session } from '../../src/engine';
+import { openSession } from './open-session';
 import { tempWorkspace } from './temp-workspace';
 
 export interface LiveSession {
-  session: WorkspaceSession;
+  session: Session;
   /** The session's first full check. */
   first: CheckResult;
   /** Writes a file and gives the session its new text, as an editor saving a buffer would. */
@@ -17,15 +18,15 @@ export interface LiveSession {
 export function withLiveSession(files: Record<string, string>, run: (live: LiveSession) => void): void {
   const ws = tempWorkspace(files);
   try {
-    const session = new WorkspaceSession({ root: ws.root });
+    const session = openSession({ root: ws.root });
     run({
       session,
-      first: session.check(),
+      first: session.result,
       edit(file, text) {
         fs.writeFileSync(path.join(ws.root, file), text);
         session.updateFile(path.join(ws.root, file), text);
       },
-      fresh: () => new WorkspaceSession({ root: ws.root }).check(),
+      fresh: () => checkWorkspace({ root: ws.root }),
     });
   } finally {
     ws.dispose();

@@ -15,12 +15,12 @@ export function explainCommand(args: CliArgs, terminal: Terminal, cwd: string): 
   const broken = configErrorOutcome(result, terminal, cwd);
   if (broken) return broken;
   const rel = path.relative(result.root, fs.realpathSync(absFile)).split(path.sep).join('/');
-  const e = session.explain(rel, args.specifier);
+  const e = session?.explain(rel, args.specifier);
   if (!e) throw new UsageError(`Cannot explain ${args.file}.`);
   if (args.format === 'json') return { output: `${JSON.stringify(e, null, 2)}\n`, exitCode: EXIT_OK };
   const p = paint(terminal.color);
   const out: string[] = [p.bold(rel)];
-  if (!session.scannedPath(path.join(result.root, rel))) out.push('  not scanned: it is ignored by bulkhead.json, .gitignore or is not a source file');
+  if (!session?.scannedPath(path.join(result.root, rel))) out.push('  not scanned: it is ignored by bulkhead.json, .gitignore or is not a source file');
   if (e.module) {
     out.push(`  module     ${p.bold(e.module)} (root ${e.roots.join(', ')})`);
     out.push(`  dependsOn  ${e.dependsOn ? (e.dependsOn.length > 0 ? e.dependsOn.join(', ') : '(none)') : '(not declared; constraints decide)'}`);
@@ -30,7 +30,7 @@ export function explainCommand(args: CliArgs, terminal: Terminal, cwd: string): 
     out.push('  module     (none) — files outside every module may import anything');
   }
   if (args.specifier !== undefined && e.imports.length === 0) {
-    throw new UsageError(`${rel} has no import of "${args.specifier}". Its imports: ${session.explain(rel)?.imports.map((i) => i.specifier).join(', ') || '(none)'}.`);
+    throw new UsageError(`${rel} has no import of "${args.specifier}". Its imports: ${session?.explain(rel)?.imports.map((i) => i.specifier).join(', ') || '(none)'}.`);
   }
   for (const i of e.imports) {
     const verdict = i.allowed ? p.green('allowed') : p.red('not allowed');

@@ -1,3 +1,4 @@
+import { modulePairKey } from '../../engine';
 import type { CliArgs } from '../args';
 import { UsageError } from '../args';
 import { EXIT_OK } from '../exit-code';
@@ -22,8 +23,8 @@ export function graphCommand(args: CliArgs, terminal: Terminal, cwd: string): Co
   const broken = configErrorOutcome(result, terminal, cwd);
   if (broken) return broken;
   if (html) {
-    const sites = session.allImportSites();
-    return { output: graphHtml(result, (from, to) => sites.get(`${from}\0${to}`) ?? []), exitCode: EXIT_OK };
+    const sites = session?.allImportSites();
+    return { output: graphHtml(result, (from, to) => sites?.get(modulePairKey(from, to)) ?? []), exitCode: EXIT_OK };
   }
   return { output: format(result, { color: terminal.color, cwd }), exitCode: EXIT_OK };
 }

@@ -1,9 +1,10 @@
 import type { ModuleMap } from '../map/module-map';
 import type { FileIndex, IndexedFile } from './file-index';
 import { fileCrossings, type ModuleCrossing } from './module-crossings';
+import { unlessOrderSensitive } from './order-sensitive';
 import { ReExportTracer } from './reexport-tracer';
 
-/** What the last analysis of one index computed, reusable while nothing it read has changed. */
+/** What the last analysis computed, reusable while nothing it read has changed. */
 interface Known {
   map: ModuleMap;
   tracer: ReExportTracer;
@@ -28,30 +29,31 @@ export interface TracedCrossings {
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** Keyed by the session's index object, which lives as long as the session. */
-const knownByIndex = new WeakMap<FileIndex, Known>();
+/** The crossings part of the session's AnalysisState (check/analysis-state.ts). */
+export interface CrossingsMemo {
+  known?: Known;
+}
 
 /**
- * `findModuleCrossings`, remembering the answer between analyses of the same index: while the
- * module map and the file set stay the same, only the files whose entries were replaced are looked
- * at again, plus, when a file's export surface (what re-export tracing reads) changed, the files
- * importing anything whose tracing can lead there. An editor re-analyses on every keystroke, and
- * most keystrokes change one file's body or imports, not what it exports.
+ * `findModuleCrossings`, remembering the answer in `memo` between analyses: while the module map
+ * and the file set stay the same, only the files whose entries were replaced are looked at again,
+ * plus, when a file's export surface (what re-export tracing reads) changed, the files importing
+ * anything whose tracing can lead there. An editor re-analyses on every keystroke, and most
+ * keystrokes change one file's body or imports, not what it exports.
  */
-export function incrementalCrossings(index: FileIndex, map: ModuleMap): TracedCrossings {
-  const known = knownByIndex.get(index);
+export function incrementalCrossings(index: FileIndex, map: ModuleMap, memo: CrossingsMemo): TracedCrossings {
+  const known = memo.known;
   const retraced = known ? reusable(known, index, map) : undefined;
-  if (known && retraced) {
-    const crossings = collect(known, index, map, retraced);
-    // Answers found by cutting a re-export cycle depend on the order of the questions, so such an
-    // analysis is redone from scratch, exactly as a first analysis would ask them.
-    if (!known.tracer.orderSensitive) return { crossings, tracer: known.tracer, retraced };
-  }
-  const fresh: Known = { map, tracer: new ReExportTracer(index), files: [...index.keys()].sort(), byFile: new Map() };
-  const crossings = collect(fresh, index, map, NONE);
-  if (fresh.tracer.orderSensitive) knownByIndex.delete(index);
-  else knownByIndex.set(index, fresh);
-  return { crossings, tracer: fresh.tracer, retraced: NONE };
+  return unlessOrderSensitive(
+    known && retraced ? known.tracer : undefined,
+    (tracer) => ({ crossings: collect(known!, index, map, retraced!), tracer, retraced: retraced! }),
+    () => {
+      const fresh: Known = { map, tracer: new ReExportTracer(index), files: [...index.keys()].sort(), byFile: new Map() };
+      const crossings = collect(fresh, index, map, NONE);
+      memo.known = fresh.tracer.orderSensitive ? undefined : fresh;
+      return { crossings, tracer: fresh.tracer, retraced: NONE };
+    },
+  );
 }
 
 function collect(known: Known, index: FileIndex, map: ModuleMap, retraced: ReadonlySet<string>): ModuleCrossing[] {

@@ -1,3 +1,4 @@
+import { modulePairKey } from '../model/module-pair';
 import type { ModuleCrossing } from './module-crossings';
 
 /** A dependency cycle between modules, with the first import site of each step. */
@@ -9,26 +10,15 @@ export interface ModuleCycle {
 
 /**
  * Finds the distinct elementary cycles that matter to a reader: for every module in a strongly
- * connected group, the shortest cycle through it (deduplicated). Direct imports only.
+ * connected group, the shortest cycle through it (deduplicated). Direct imports only. Computed
+ * once per analysis: the cycle rule and the dependency summary read the same answer.
  */
 export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycle[] {
-  // The cycle rule and the dependency summary both ask, about the same crossings.
-  let cycles = cyclesOf.get(crossings);
-  if (!cycles) {
-    cycles = computeModuleCycles(crossings);
-    cyclesOf.set(crossings, cycles);
-  }
-  return cycles;
-}
-
-const cyclesOf = new WeakMap<readonly ModuleCrossing[], ModuleCycle[]>();
-
-function computeModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycle[] {
   const firstSite = new Map<string, ModuleCrossing>();
   const successors = new Map<string, Set<string>>();
   for (const c of crossings) {
     if (c.reExport) continue;
-    const key = `${c.from.name}\0${c.to.name}`;
+    const key = modulePairKey(c.from.name, c.to.name);
     const known = firstSite.get(key);
     if (!known || compareSites(c, known) < 0) firstSite.set(key, c);
     if (!successors.has(c.from.name)) successors.set(c.from.name, new Set());
@@ -45,7 +35,7 @@ function computeModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycle[
       const rotated = rotateToSmallest(loop);
       const key = rotated.join('\0');
       if (cycles.has(key)) continue;
-      const steps = rotated.map((m, i) => firstSite.get(`${m}\0${rotated[(i + 1) % rotated.length]}`)!);
+      const steps = rotated.map((m, i) => firstSite.get(modulePairKey(m, rotated[(i + 1) % rotated.length]))!);
       cycles.set(key, { modules: rotated, steps });
     }
   }

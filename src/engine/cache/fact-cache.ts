@@ -38,7 +38,7 @@ interface Summary {
   /** Hash of what module resolution depends on (file list, tsconfigs, package.jsons, config). */
   environment: string;
   writtenAt: number;
-  /** Hash of everything besides the files' text that the analysis read (see `WorkspaceSession`). */
+  /** Hash of everything besides the files' text that the analysis read (see session/open-workspace.ts). */
   analysisKey?: string;
   /** Every scanned file, including those that could not be read as source. */
   stamps?: Record<string, StoredStamp>;

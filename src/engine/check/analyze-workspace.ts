@@ -6,10 +6,12 @@ import type { ModuleMap } from '../map/module-map';
 import type { ModuleDependency, Violation } from '../model/result';
 import { ALL_RULES } from '../rules/all-rules';
 import type { Finding, RuleContext } from '../rules/rule';
-import type { FileIndex } from '../analyze/file-index';
+import type { FileIndex, IndexedFile } from '../analyze/file-index';
 import { fingerprints } from './fingerprint';
 import { incrementalCrossings } from '../analyze/incremental-crossings';
 import { findModuleCycles } from '../analyze/module-cycles';
+import { modulePairKey } from '../model/module-pair';
+import type { AnalysisState } from './analysis-state';
 
 export interface Analysis {
   violations: Violation[];
@@ -28,14 +30,29 @@ export interface AnalysisInput {
   database?: RuleContext['database'];
 }
 
-/** Runs every enabled rule over the indexed workspace. Pure: same input, same output. */
-export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database }: AnalysisInput): Analysis {
-  // Reuses the crossings of files that did not change since the last analysis of this index.
-  const { crossings, tracer, retraced } = incrementalCrossings(index, map);
-  const context: RuleContext = { index, map, policy, crossings, tracer, retraced, isLocalSpecifier, database };
+/**
+ * Runs every enabled rule over the indexed workspace. Pure given the input and the state: the same
+ * input gives the same output whatever the state holds; the state only saves work (see
+ * analysis-state.ts), and only this function writes it.
+ */
+export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database }: AnalysisInput, state: AnalysisState): Analysis {
+  // Reuses the crossings of files that did not change since the last analysis.
+  const { crossings, tracer, retraced } = incrementalCrossings(index, map, state.crossings);
+  const cycles = findModuleCycles(crossings);
+  const rules = state.under(map, policy, database).rules;
+  const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, state: rules };
   const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
   const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
-  const raw = ALL_RULES.filter((rule) => enabled.has(rule.id)).flatMap((rule) => rule.check(context));
+  const raw: Finding[] = [];
+  for (const rule of ALL_RULES) {
+    if (!enabled.has(rule.id)) continue;
+    if (rule.fileFindings) {
+      const memo = rules.fileFindings(rule.id);
+      const perFile = (entry: IndexedFile): Finding[] => rule.fileFindings!(entry, context);
+      for (const entry of index.values()) for (const f of memo.get(entry, perFile)) raw.push(f);
+    }
+    if (rule.workspaceFindings) for (const f of rule.workspaceFindings(context)) raw.push(f);
+  }
   const ignoresByFile = new Map([...index.values()].filter((e) => e.ignores.length > 0).map((e) => [e.file, e.ignores]));
   const { kept, suppressed, commentFindings } = applyIgnores(raw, ignoresByFile, RULE_IDS, enabled);
   const findings = [...kept, ...commentFindings.filter((f) => enabled.has(f.rule))]
@@ -50,7 +67,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
 
   const deps = new Map<string, ModuleDependency>();
   for (const c of crossings) {
-    const key = `${c.from.name}\0${c.to.name}`;
+    const key = modulePairKey(c.from.name, c.to.name);
     let dep = deps.get(key);
     if (!dep) {
       dep = { from: c.from.name, to: c.to.name, imports: 0, declared: policy.verdict(c.from, c.to).allowed, violations: 0, inCycle: false };
@@ -62,14 +79,14 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   for (const v of violations) {
     if (!v.sourceModule || !v.targetModule || v.rule === 'cycle') continue;
     const site = `${v.sourceModule}\0${v.targetModule}\0${v.file}\0${v.range.start.line}\0${v.range.start.column}`;
-    const dep = deps.get(`${v.sourceModule}\0${v.targetModule}`);
+    const dep = deps.get(modulePairKey(v.sourceModule, v.targetModule));
     if (!dep || violatingSites.has(site)) continue;
     violatingSites.add(site);
     dep.violations++;
   }
-  for (const { steps } of findModuleCycles(crossings)) {
+  for (const { steps } of cycles) {
     for (const step of steps) {
-      const dep = deps.get(`${step.from.name}\0${step.to.name}`);
+      const dep = deps.get(modulePairKey(step.from.name, step.to.name));
       if (dep) dep.inCycle = true;
     }
   }

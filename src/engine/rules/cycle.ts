@@ -1,11 +1,10 @@
-import { findModuleCycles } from '../analyze/module-cycles';
 import type { Rule } from './rule';
 
 export const cycle: Rule = {
   id: 'cycle',
   description: 'Modules depend on each other in a loop.',
-  check({ crossings }) {
-    return findModuleCycles(crossings).map(({ modules, steps }) => {
+  workspaceFindings({ cycles }) {
+    return cycles.map(({ modules, steps }) => {
       const anchor = steps[0];
       const loop = [...modules, modules[0]].join(' → ');
       const sites = steps.map((s) => `${s.from.name} → ${s.to.name} at ${s.file}:${s.fact.range.start.line}`).join('; ');

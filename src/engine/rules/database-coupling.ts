@@ -1,38 +1,68 @@
 import { ReExportTracer } from '../analyze/reexport-tracer';
 import type { FileIndex, IndexedFile } from '../analyze/file-index';
 import { importsAny } from '../analyze/incremental-crossings';
+import { unlessOrderSensitive } from '../analyze/order-sensitive';
 import type { TableDeclaration, TableReference } from '../database/database-facts';
 import type { DatabaseSetup } from '../database/database-setup';
 import { Minimatch } from 'minimatch';
 import { entityNames, type EntityNames } from '../database/entity-names';
 import { TableCatalog, type TableOwner } from '../database/table-catalog';
-import type { ModuleInfo, ModuleMap } from '../map/module-map';
+import type { ModuleInfo } from '../map/module-map';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const NO_SETUP: DatabaseSetup = { allowedIn: [], prismaModels: [], tables: new Map(), diagnostics: [] };
 
+/**
+ * Driver findings of a file depend only on its own entry, the map and the setup: they are the
+ * per-file part. Table findings also depend on every file's table declarations (the catalog), and
+ * entity imports on the tracer's answers, which the crossings report when they forget some
+ * (`retraced`): the workspace part recomputes the edited files, plus the entity imports of files
+ * that import a barrel whose re-exports changed; only a changed table declaration rebuilds the catalog.
+ */
 export const databaseCoupling: Rule = {
   id: 'database-coupling',
   description: "A module reads or writes another module's tables, or imports a database driver outside `database.allowedIn`.",
-  check(context) {
-    const setup = context.database ?? NO_SETUP;
-    const shared = context.tracer && !context.tracer.orderSensitive ? context.tracer : undefined;
-    if (shared) {
-      const findings = incrementalFindings(context, setup, shared);
-      if (!shared.orderSensitive) return findings;
-      // A re-export cycle was cut while tracing entity imports: answers then depend on the order
-      // of the questions, so this analysis is redone as a first one would do it.
-      statesByIndex.delete(context.index);
-    }
-    return collect(newState(context, setup, new ReExportTracer(context.index)), context.index);
+  fileFindings(entry, context) {
+    const config = databaseConfig(context);
+    return config.setup.drivers ? driverImports(entry, config) : [];
+  },
+  workspaceFindings(context) {
+    return unlessOrderSensitive(
+      context.tracer,
+      (tracer) => collect(reusedState(context, tracer), context.index),
+      () => {
+        // Traced without the crossings' answers: a re-export cycle was cut, so the order matters.
+        context.state.database = undefined;
+        return collect(newState(context, new ReExportTracer(context.index)), context.index);
+      },
+    );
   },
 };
 
 type ModuleOf = (file: string) => ModuleInfo | undefined;
 
+/** What the findings read from the config; lives as long as the rule state (one map and setup). */
+export interface DatabaseConfig {
+  setup: DatabaseSetup;
+  moduleOf: ModuleOf;
+  allowed: Minimatch[];
+}
+
+function databaseConfig({ map, database, state }: RuleContext): DatabaseConfig {
+  if (state.databaseConfig) return state.databaseConfig;
+  // The map answers moduleOf by walking folders; every part below asks it for the same files.
+  const owners = new Map<string, ModuleInfo | undefined>();
+  const moduleOf = (file: string): ModuleInfo | undefined => {
+    if (!owners.has(file)) owners.set(file, map.moduleOf(file));
+    return owners.get(file);
+  };
+  const setup = database ?? NO_SETUP;
+  return (state.databaseConfig = { setup, moduleOf, allowed: setup.allowedIn.map((glob) => new Minimatch(glob, { dot: true })) });
+}
+
 /**
- * A file's findings, valid while the file's entry is the same object; entity findings only while
- * `traced` is also the one they were found with.
+ * A file's table findings, valid while the file's entry is the same object; entity findings only
+ * while `traced` is also the one they were found with.
  */
 type PerFile = Map<string, { entry: IndexedFile; tables: Finding[]; traced?: Traced; entities?: Finding[] }>;
 
@@ -45,53 +75,30 @@ interface Traced {
   forgets: number;
 }
 
-/**
- * What the last analysis of an index computed. Driver findings of a file depend only on its own
- * entry, `map` and `setup`; table findings also on every file's table declarations (the catalog);
- * entity imports also on the tracer's answers, which the crossings report when they forget some
- * (`retraced`). So an edit recomputes the edited file, plus the entity imports of files that
- * import a barrel whose re-exports changed; only a changed table declaration rebuilds the catalog.
- */
-interface State {
-  map: ModuleMap;
-  setup: DatabaseSetup;
-  moduleOf: ModuleOf;
-  allowed: Minimatch[];
-  /** Driver findings per file: they do not depend on table declarations, so they outlive the catalog. */
-  drivers: Map<string, { entry: IndexedFile; findings: Finding[] }>;
+/** The workspace part's memory between analyses (kept in the rule state). */
+export interface DatabaseState extends DatabaseConfig {
   catalog: TableCatalog;
   declarations: Map<string, { entry: IndexedFile; signature: string }>;
   perFile: PerFile;
   traced: Traced;
 }
 
-const statesByIndex = new WeakMap<FileIndex, State>();
-
-function incrementalFindings(context: RuleContext, setup: DatabaseSetup, tracer: ReExportTracer): Finding[] {
-  const known = statesByIndex.get(context.index);
-  const state = known && stillValid(known, context, setup) ? known : newState(context, setup, tracer, known);
-  state.traced = currentTraced(state.traced, context.index, tracer, context.retraced ?? new Set());
-  statesByIndex.set(context.index, state);
-  return collect(state, context.index);
+/** The last analysis's state brought up to date, or a new one when a table declaration changed. */
+function reusedState(context: RuleContext, tracer: ReExportTracer): DatabaseState {
+  const known = context.state.database;
+  const state = known && declarationsUnchanged(known, context.index) ? known : newState(context, tracer);
+  state.traced = currentTraced(state.traced, context.index, tracer, context.retraced);
+  return (context.state.database = state);
 }
 
-function newState({ index, map }: RuleContext, setup: DatabaseSetup, tracer: ReExportTracer, previous?: State): State {
-  const sameConfig = previous?.map === map && previous.setup === setup;
-  // The map answers moduleOf by walking folders; every part below asks it for the same files.
-  const owners = new Map<string, ModuleInfo | undefined>();
-  const moduleOf = sameConfig
-    ? previous.moduleOf
-    : (file: string): ModuleInfo | undefined => {
-        if (!owners.has(file)) owners.set(file, map.moduleOf(file));
-        return owners.get(file);
-      };
+function newState(context: RuleContext, tracer: ReExportTracer): DatabaseState {
+  const { index } = context;
+  const config = databaseConfig(context);
   const declarations = new Map<string, { entry: IndexedFile; signature: string }>();
   for (const entry of index.values()) declarations.set(entry.file, { entry, signature: declarationSignature(entry) });
   return {
-    map, setup, moduleOf, declarations,
-    allowed: sameConfig ? previous.allowed : setup.allowedIn.map((glob) => new Minimatch(glob, { dot: true })),
-    drivers: sameConfig ? previous.drivers : new Map(),
-    catalog: new TableCatalog(index, moduleOf, map.modules.values(), setup),
+    ...config, declarations,
+    catalog: new TableCatalog(index, config.moduleOf, context.map.modules.values(), config.setup),
     perFile: new Map(),
     traced: traced(index, tracer),
   };
@@ -112,8 +119,8 @@ function traced(index: FileIndex, tracer: ReExportTracer): Traced {
   return { tracer, entities: entityNames(index), retraced: new Set(), forgets: tracer.forgets };
 }
 
-function stillValid(state: State, { index, map }: RuleContext, setup: DatabaseSetup): boolean {
-  if (state.map !== map || state.setup !== setup || state.declarations.size !== index.size) return false;
+function declarationsUnchanged(state: DatabaseState, index: FileIndex): boolean {
+  if (state.declarations.size !== index.size) return false;
   for (const entry of index.values()) {
     const known = state.declarations.get(entry.file);
     if (!known) return false;
@@ -130,19 +137,13 @@ function declarationSignature({ facts }: IndexedFile): string {
   return declarations && declarations.length > 0 ? JSON.stringify(declarations) : '';
 }
 
-/** All findings in the order a full pass finds them: drivers, then tables, then entity imports. */
-function collect(state: State, index: FileIndex): Finding[] {
-  const drivers: Finding[] = [];
+/** Table findings, then entity imports, in the order a full pass finds them. */
+function collect(state: DatabaseState, index: FileIndex): Finding[] {
   const tables: Finding[] = [];
   const entities: Finding[] = [];
   const { perFile, traced } = state;
   for (const entry of index.values()) {
     let cached = perFile.get(entry.file);
-    if (state.setup.drivers) {
-      let found = state.drivers.get(entry.file);
-      if (found?.entry !== entry) state.drivers.set(entry.file, (found = { entry, findings: driverImports(entry, state) }));
-      for (const f of found.findings) drivers.push(f);
-    }
     if (cached?.entry !== entry) perFile.set(entry.file, (cached = { entry, tables: tableAccesses(entry, state) }));
     for (const f of cached.tables) tables.push(f);
     if (!traced.entities) continue;
@@ -152,11 +153,11 @@ function collect(state: State, index: FileIndex): Finding[] {
     }
     for (const f of cached.entities!) entities.push(f);
   }
-  return drivers.concat(tables, entities);
+  return tables.concat(entities);
 }
 
 /** Driver/ORM imports in files that `database.allowedIn` does not cover. */
-function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allowed, moduleOf }: State): Finding[] {
+function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allowed, moduleOf }: DatabaseConfig): Finding[] {
   const drivers = setup.drivers;
   if (!drivers || allowed.some((glob) => glob.match(file))) return [];
   const findings: Finding[] = [];
@@ -176,7 +177,7 @@ function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allow
 }
 
 /** SQL, Prisma, query-builder and model-name references to tables another module owns. */
-function tableAccesses({ file, facts }: IndexedFile, { moduleOf, catalog }: State): Finding[] {
+function tableAccesses({ file, facts }: IndexedFile, { moduleOf, catalog }: DatabaseState): Finding[] {
   const references = facts.database?.references;
   const module = references && references.length > 0 ? moduleOf(file) : undefined;
   if (!module || !references) return [];
@@ -214,7 +215,7 @@ function resolveReference(ref: TableReference, catalog: TableCatalog): { owners:
 }
 
 /** Imports of an entity, model or table object that another module declares (through barrels too). */
-function entityImports({ file, facts, resolutions }: IndexedFile, { moduleOf, catalog, traced }: State, index: FileIndex): Finding[] {
+function entityImports({ file, facts, resolutions }: IndexedFile, { moduleOf, catalog, traced }: DatabaseState, index: FileIndex): Finding[] {
   const { entities, tracer } = traced;
   const module = moduleOf(file);
   if (!module || !entities) return [];

@@ -1,11 +1,13 @@
 import type { RuleId } from '../config/config-types';
-import type { FileIndex } from '../analyze/file-index';
+import type { FileIndex, IndexedFile } from '../analyze/file-index';
 import type { ModuleCrossing } from '../analyze/module-crossings';
+import type { ModuleCycle } from '../analyze/module-cycles';
 import type { ReExportTracer } from '../analyze/reexport-tracer';
 import type { DatabaseSetup } from '../database/database-setup';
 import type { DependencyPolicy } from '../map/dependency-policy';
 import type { ModuleMap } from '../map/module-map';
 import type { Violation } from '../model/result';
+import type { RuleState } from './rule-state';
 
 /** A finding before severity and fingerprint are attached. */
 export type Finding = Omit<Violation, 'severity' | 'fingerprint'> & {
@@ -18,19 +20,33 @@ export interface RuleContext {
   map: ModuleMap;
   policy: DependencyPolicy;
   crossings: readonly ModuleCrossing[];
-  /** The tracer the crossings were found with, to share its answers; absent means make one. */
-  tracer?: ReExportTracer;
+  /** The module cycles of `crossings`, found once per analysis. */
+  cycles: readonly ModuleCycle[];
+  /** The tracer the crossings were found with, to share its answers. */
+  tracer: ReExportTracer;
   /** Files whose answers `tracer` forgot since the last analysis (their imports may trace differently). */
-  retraced?: ReadonlySet<string>;
+  retraced: ReadonlySet<string>;
   /** Whether an unresolved specifier should have resolved (relative path or tsconfig alias). */
   isLocalSpecifier(specifier: string, file: string): boolean;
   /** Drivers, `allowedIn` and Prisma models for `database-coupling`; absent means none configured. */
   database?: DatabaseSetup;
+  /**
+   * What the rules keep between analyses of one session, valid for this map, policy and database
+   * setup (the session's AnalysisState hands out a new one when any of them changed).
+   */
+  state: RuleState;
 }
 
+/**
+ * A rule has a per-file part, a workspace part, or both. Per file, its findings come from one
+ * file's entry and the config alone, and are reused while that entry is unchanged; the workspace
+ * part reads crossings, cycles or other files, and may keep what it needs in `context.state`.
+ * A rule's findings are its per-file findings (in index order), then its workspace findings.
+ */
 export interface Rule {
   id: RuleId;
   /** One-line summary for `--help`, SARIF and docs. */
   description: string;
-  check(context: RuleContext): Finding[];
+  fileFindings?(entry: IndexedFile, context: RuleContext): Finding[];
+  workspaceFindings?(context: RuleContext): Finding[];
 }

@@ -4,14 +4,13 @@ import type { Rule } from './rule';
 export const unownedFile: Rule = {
   id: 'unowned-file',
   description: 'A scanned file belongs to no module of bulkhead.json.',
-  check({ index, map }) {
-    return [...index.keys()]
-      .filter((file) => !map.moduleOf(file))
-      .map((file) => ({
-        rule: 'unowned-file' as const,
-        file,
-        range: FILE_START,
-        message: `${file} belongs to no module. Add its folder to a module's "path" in bulkhead.json, or to "ignore".`,
-      }));
+  fileFindings({ file }, { map }) {
+    if (map.moduleOf(file)) return [];
+    return [{
+      rule: 'unowned-file' as const,
+      file,
+      range: FILE_START,
+      message: `${file} belongs to no module. Add its folder to a module's "path" in bulkhead.json, or to "ignore".`,
+    }];
   },
 };

@@ -1,18 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFileEdits, WorkspaceSession, type Fix, type Violation } from '../../../src/engine';
+import { applyFileEdits, type Fix, type Violation, type Session } from '../../../src/engine';
+import { openSession } from '../../support/open-session';
 import { FIXTURES } from '../../support/fixtures';
 import { tempWorkspace } from '../../support/temp-workspace';
 
-function fixes(session: WorkspaceSession, rule: string, file: string): { violation: Violation; fixes: Fix[] } {
+function fixes(session: Session, rule: string, file: string): { violation: Violation; fixes: Fix[] } {
   const result = session.analyze();
   const violation = result.violations.find((v) => v.rule === rule && v.file === file);
   assert.ok(violation, `a ${rule} violation in ${file}: ${JSON.stringify(result.violations.map((v) => `${v.rule} ${v.file}`))}`);
   return { violation, fixes: session.fixesFor(violation, (abs) => fs.readFileSync(abs, 'utf8')) };
 }
 
-function publicApi(session: WorkspaceSession, file: string): Fix | undefined {
+function publicApi(session: Session, file: string): Fix | undefined {
   return fixes(session, 'internal-import', file).fixes.find((f) => f.kind === 'public-api');
 }
 
@@ -25,8 +26,7 @@ const USERS = {
 describe('fix: import from the public API', () => {
   it('rewrites a relative internal import in the vscode-shop fixture to the module folder', () => {
     const root = path.join(FIXTURES, 'vscode-shop');
-    const session = new WorkspaceSession({ root });
-    session.check();
+    const session = openSession({ root });
     const fix = publicApi(session, 'src/orders/place-order.ts');
     assert.ok(fix);
     assert.equal(fix.title, `Import from the public API of "users" ('../users')`);
@@ -42,8 +42,7 @@ describe('fix: import from the public API', () => {
       'src/orders/order.ts': 'import type { User } from "@app/users/domain/user";\nexport type O = User;\n',
     });
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       const fix = publicApi(session, 'src/orders/order.ts');
       assert.ok(fix);
       assert.deepEqual(fix.edits.map((e) => e.newText), ['@app/users']);
@@ -60,8 +59,7 @@ describe('fix: import from the public API', () => {
       'src/orders/order.ts': "import { displayName } from '../users/domain/user.js';\nexport const n = displayName;\n",
     });
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       assert.deepEqual(publicApi(session, 'src/orders/order.ts')?.edits.map((e) => e.newText), ['../users/index.js']);
     } finally {
       ws.dispose();
@@ -75,8 +73,7 @@ describe('fix: import from the public API', () => {
       'src/orders/b.ts': "import * as user from '../users/domain/user';\nexport const u = user;\n",
     });
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       assert.equal(publicApi(session, 'src/orders/a.ts'), undefined);
       assert.equal(publicApi(session, 'src/orders/b.ts'), undefined);
       // the ignore comment is still offered
@@ -89,8 +86,7 @@ describe('fix: import from the public API', () => {
   it('uses the text of an unsaved buffer the session was given', () => {
     const ws = tempWorkspace({ ...USERS, 'src/orders/a.ts': 'export const a = 1;\n' });
     try {
-      const session = new WorkspaceSession({ root: ws.root });
-      session.check();
+      const session = openSession({ root: ws.root });
       session.updateFile(path.join(ws.root, 'src/orders/a.ts'), "\n\nimport { displayName } from '../users/domain/user';\n");
       const fix = publicApi(session, 'src/orders/a.ts');
       assert.deepEqual(fix?.edits, [{ file: 'src/orders/a.ts', range: { start: { line: 3, column: 30 }, end: { line: 3, column: 50 } }, newText: '../users' }]);

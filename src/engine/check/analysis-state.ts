@@ -1,0 +1,42 @@
+import { FileMemo } from '../analyze/file-memo';
+import type { CrossingsMemo } from '../analyze/incremental-crossings';
+import type { DatabaseSetup } from '../database/database-setup';
+import type { DependencyPolicy } from '../map/dependency-policy';
+import type { ModuleMap } from '../map/module-map';
+import type { UnresolvedImport } from '../model/result';
+import { RuleState } from '../rules/rule-state';
+
+/** What the analysis keeps for one module map, policy and database setup. */
+export interface ConfigMemos {
+  rules: RuleState;
+  /** Each file's unresolved imports for the result. */
+  unresolved: FileMemo<readonly UnresolvedImport[]>;
+  /** Files per module, with the file list they were counted for. */
+  moduleCounts?: { files: readonly string[]; counts: ReadonlyMap<string, number> };
+}
+
+/**
+ * Everything one analysis may reuse from the previous one, owned by a session and passed to
+ * `analyzeWorkspace` explicitly: the analysis is a function of its input and this state, and gives
+ * the same result as with a new state (the incremental tests compare against fresh checks).
+ * Everything in it is keyed by the file entries it was computed from, which an edit replaces.
+ */
+export class AnalysisState {
+  /** Crossings and their re-export tracer; they check for themselves whether map and file set changed. */
+  readonly crossings: CrossingsMemo = {};
+  private memos: ConfigMemos = { rules: new RuleState(), unresolved: new FileMemo() };
+  private config?: { map: ModuleMap; policy: DependencyPolicy; database?: DatabaseSetup };
+
+  /**
+   * The memos computed under this map, policy and database setup; new ones when any of them is
+   * another object (a session builds a new map whenever the file set changes).
+   */
+  under(map: ModuleMap, policy: DependencyPolicy, database: DatabaseSetup | undefined): ConfigMemos {
+    const config = this.config;
+    if (!config || config.map !== map || config.policy !== policy || config.database !== database) {
+      this.config = { map, policy, database };
+      this.memos = { rules: new RuleState(), unresolved: new FileMemo() };
+    }
+    return this.memos;
+  }
+}

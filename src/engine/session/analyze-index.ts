@@ -1,0 +1,33 @@
+import { buildCheckResult } from '../build-result';
+import type { AnalysisState } from '../check/analysis-state';
+import type { CheckResult } from '../model/result';
+import type { WorkspaceIndex } from './workspace-index';
+import type { WorkspaceSetup } from './workspace-setup';
+
+/** The rules over the current facts, as the documented result; `started` is when the work began. */
+export function analyzeIndex(setup: WorkspaceSetup, files: WorkspaceIndex, state: AnalysisState, started: number): CheckResult {
+  const index = files.index;
+  return buildCheckResult({
+    root: setup.root,
+    config: setup.configName,
+    diagnostics: [
+      ...setup.loaded.diagnostics,
+      ...files.map.diagnostics,
+      ...setup.database.diagnostics,
+      ...setup.discoveryDiagnostics,
+      ...setup.resolution.projects.diagnostics,
+      ...files.diagnostics,
+    ],
+    files: files.files,
+    analysis: {
+      index,
+      map: files.map,
+      policy: setup.policy,
+      severities: setup.config.rules ?? {},
+      isLocalSpecifier: (specifier, file) => setup.resolution.isLocalSpecifier(specifier, file),
+      database: setup.database,
+    },
+    state,
+    started,
+  });
+}

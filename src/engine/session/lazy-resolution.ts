@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import type { ts } from 'ts-morph';
+import { isLocalSpecifier } from '../resolve/local-specifier';
+import type { ModuleResolver } from '../resolve/module-resolver';
+import { ResolutionHost } from '../resolve/resolution-host';
+import type { TsconfigRegistry } from '../resolve/tsconfig-registry';
+
+/**
+ * Module resolution for one session: the file-system host now, TypeScript's resolver and tsconfig
+ * parser on first use (see resolution-stack.ts), so a run answered from the cache never loads it.
+ */
+export class LazyResolution {
+  readonly host: ResolutionHost;
+  private stack?: { projects: TsconfigRegistry; resolver: ModuleResolver };
+  /** Each file's compiler options for `isLocalSpecifier`, asked on every analysis; cleared with the resolution caches. */
+  private readonly optionsOf = new Map<string, ts.CompilerOptions>();
+
+  constructor(private readonly root: string, packages: Map<string, string>) {
+    this.host = new ResolutionHost(root, (...args) => resolutionStack().readDirectoryWithTypeScript(...args), packages);
+  }
+
+  get projects(): TsconfigRegistry {
+    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host)).projects;
+  }
+
+  get resolver(): ModuleResolver {
+    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host)).resolver;
+  }
+
+  /** Whether an unresolved specifier of a workspace-relative file should have resolved. */
+  isLocalSpecifier(specifier: string, file: string): boolean {
+    let options = this.optionsOf.get(file);
+    if (!options) this.optionsOf.set(file, (options = this.projects.projectFor(path.join(this.root, file)).options));
+    return isLocalSpecifier(specifier, options);
+  }
+
+  /** After a file was created or deleted: what resolved before may not now, and the other way round. */
+  fileSetChanged(absFile: string): void {
+    this.host.invalidate(absFile);
+    this.projects.clearResolutionCaches();
+    this.optionsOf.clear();
+  }
+}
+
+/** Required on first use: it loads TypeScript, which a run answered from the cache never needs. */
+function resolutionStack(): typeof import('../resolve/resolution-stack') {
+  return require('../resolve/resolution-stack') as typeof import('../resolve/resolution-stack');
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { buildCheckResult } from '../build-result';
+import { FactCache, fileStamp } from '../cache/fact-cache';
+import { AnalysisState } from '../check/analysis-state';
+import { readSourceText } from '../extract/read-source';
+import type { CheckResult, InputDiagnostic } from '../model/result';
+import { FILE_START } from '../model/text-position';
+import { VERSION } from '../version';
+import { analyzeIndex } from './analyze-index';
+import { ReadySession } from './ready-session';
+import { needsFullCheck, workspacePaths, type SessionOptions, type WorkspacePaths } from './session-options';
+import type { OpenedWorkspace, UnconfiguredWorkspace } from './session-types';
+import { WorkspaceIndex } from './workspace-index';
+import { readConfig, setUpWorkspace, type ReadConfig, type WorkspaceSetup } from './workspace-setup';
+
+/**
+ * A full check: config, discovery, every file read and resolved, every rule run. Gives a session
+ * for edits and questions, or, when the config cannot be read, the unconfigured workspace that
+ * carries its diagnostics. With a cache and nothing changed since it was written, the stored result
+ * is the answer and files are indexed only when the session first needs them.
+ */
+export function openWorkspace(options: SessionOptions): OpenedWorkspace {
+  const started = performance.now();
+  const paths = workspacePaths(options);
+  const read = readConfig(paths, options.configText);
+  const config = read.loaded.config;
+  if (!config) return unconfigured(paths, read, started);
+  const setup = setUpWorkspace(paths, read, config);
+  const files = new WorkspaceIndex(setup);
+  const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION, setup.environment) : undefined;
+  const key = analysisKey(setup, files);
+  if (cache) {
+    const reused = cache.reusableResult(files.files, key, (rel) => fileStamp(path.join(setup.root, rel)), (rel) => readSourceText(path.join(setup.root, rel)));
+    if (reused) {
+      files.defer(cache);
+      // A copy: building the index later looks the files up in the same cache again.
+      const result = { ...reused, summary: { ...reused.summary, durationMs: Math.round(performance.now() - started) } };
+      return new ReadySession(setup, files, new AnalysisState(), result, { ...cache.stats });
+    }
+  }
+  files.indexAll(cache, options.onProgress);
+  const state = new AnalysisState();
+  const result = analyzeIndex(setup, files, state, started);
+  if (cache) {
+    try {
+      cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)));
+    } catch (err) {
+      const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
+      setup.discoveryDiagnostics.push(warning);
+      result.diagnostics.push(warning);
+    }
+  }
+  return new ReadySession(setup, files, state, result, cache?.stats);
+}
+
+/** Convenience for one-shot checks (the CLI, tests): the opening check's result. */
+export function checkWorkspace(options: SessionOptions): CheckResult {
+  return openWorkspace(options).result;
+}
+
+function unconfigured(paths: WorkspacePaths, { loaded, configName }: ReadConfig, started: number): UnconfiguredWorkspace {
+  const result = buildCheckResult({ root: paths.root, config: configName, diagnostics: [...loaded.diagnostics], files: [], started });
+  return { ...paths, configured: false, result, needsFullCheck: (absFile) => needsFullCheck(paths, absFile) };
+}
+
+/**
+ * What the analysis reads besides the files' text and what the environment hash covers: the
+ * root, config, module map and database setup problems, Prisma models and discovery notices.
+ * Taken before indexing: the analysis fills caches inside these objects.
+ */
+function analysisKey(setup: WorkspaceSetup, files: WorkspaceIndex): string {
+  const db = setup.database;
+  const parts = [setup.root, setup.environment, setup.loaded.diagnostics, files.map.diagnostics, db.diagnostics, db.prismaModels, setup.discoveryDiagnostics];
+  return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+}

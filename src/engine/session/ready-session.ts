@@ -1,0 +1,105 @@
+import * as path from 'node:path';
+import { incrementalCrossings } from '../analyze/incremental-crossings';
+import type { CacheStats } from '../cache/fact-cache';
+import type { AnalysisState } from '../check/analysis-state';
+import { explainFile, type Explanation } from '../check/explain';
+import { computeFixes } from '../fixes/compute-fixes';
+import type { Fix } from '../fixes/fix';
+import { modulePairKey } from '../model/module-pair';
+import { toPosix } from '../model/paths';
+import type { CheckResult, ImportSite, Violation } from '../model/result';
+import { analyzeIndex } from './analyze-index';
+import { needsFullCheck } from './session-options';
+import type { Session } from './session-types';
+import type { WorkspaceIndex } from './workspace-index';
+import type { WorkspaceSetup } from './workspace-setup';
+
+/** A configured workspace after its opening check (see open-workspace.ts). */
+export class ReadySession implements Session {
+  readonly configured = true;
+  readonly root: string;
+  readonly configFile: string;
+  constructor(
+    private readonly setup: WorkspaceSetup,
+    private readonly files: WorkspaceIndex,
+    /** Kept between analyses: what the next one may reuse. */
+    private readonly state: AnalysisState,
+    readonly result: CheckResult,
+    readonly cacheStats?: CacheStats,
+  ) {
+    this.root = setup.root;
+    this.configFile = setup.configFile;
+  }
+
+  needsFullCheck(absFile: string): boolean {
+    return needsFullCheck(this.setup, absFile);
+  }
+
+  scannedPath(absFile: string): string | undefined {
+    const rel = toPosix(path.relative(this.root, path.resolve(absFile)));
+    return rel.startsWith('../') || path.isAbsolute(rel) || !this.setup.isScanned(rel) ? undefined : rel;
+  }
+
+  moduleOf(file: string): string | undefined {
+    return this.files.map.moduleOf(file)?.name;
+  }
+
+  updateFile(absFile: string, text?: string): void {
+    const file = this.scannedPath(absFile);
+    if (file) this.files.update(file, text);
+  }
+
+  removeFile(absFile: string): void {
+    this.files.remove(toPosix(path.relative(this.root, path.resolve(absFile))));
+  }
+
+  analyze(): CheckResult {
+    return analyzeIndex(this.setup, this.files, this.state, performance.now());
+  }
+
+  fileEdges(): { from: string; to: string; specifier: string; line: number }[] {
+    const edges = [];
+    for (const { file, facts, resolutions } of this.files.index.values()) {
+      for (let i = 0; i < facts.imports.length; i++) {
+        const r = resolutions[i];
+        if (r.kind === 'file') edges.push({ from: file, to: r.file, specifier: facts.imports[i].specifier, line: facts.imports[i].range.start.line });
+      }
+    }
+    return edges;
+  }
+
+  importSites(from: string, to: string): ImportSite[] {
+    return this.allImportSites().get(modulePairKey(from, to)) ?? [];
+  }
+
+  /** In one pass over the crossings, which the last analysis left in the state. */
+  allImportSites(): Map<string, ImportSite[]> {
+    const sites = new Map<string, ImportSite[]>();
+    for (const c of incrementalCrossings(this.files.index, this.files.map, this.state.crossings).crossings) {
+      const key = modulePairKey(c.from.name, c.to.name);
+      const list = sites.get(key) ?? [];
+      list.push({ file: c.file, range: c.fact.range, specifier: c.fact.specifier, typeOnly: c.fact.typeOnly, viaReExport: !!c.reExport });
+      sites.set(key, list);
+    }
+    return sites;
+  }
+
+  fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[] {
+    const { config, resolution } = this.setup;
+    return computeFixes(violation, {
+      index: this.files.index,
+      map: this.files.map,
+      configFile: this.setup.configName,
+      declarationName: (i) => config.modules.find((d) => d.index === i)?.name,
+      readText: (file) => readText(path.join(this.root, file)),
+      resolve: (specifier, from) => {
+        const r = resolution.resolver.resolve(specifier, path.join(this.root, from), 'import');
+        return r.kind === 'file' ? toPosix(path.relative(this.root, r.file)) : undefined;
+      },
+    });
+  }
+
+  explain(file: string, specifier?: string): Explanation | undefined {
+    return explainFile({ index: this.files.index, map: this.files.map, policy: this.setup.policy }, file, specifier);
+  }
+}

@@ -1,0 +1,51 @@
+import type { CacheStats } from '../cache/fact-cache';
+import type { Explanation } from '../check/explain';
+import type { Fix } from '../fixes/fix';
+import type { CheckResult, ImportSite, Violation } from '../model/result';
+import type { WorkspacePaths } from './session-options';
+
+/** What `openWorkspace` returns: a session ready for edits and questions, or the config's problems. */
+export type OpenedWorkspace = Session | UnconfiguredWorkspace;
+
+interface OpenedBase extends WorkspacePaths {
+  /** The full check that opened the workspace. */
+  readonly result: CheckResult;
+  /** Whether a change to this file needs the workspace opened again (the config, a tsconfig, a package.json). */
+  needsFullCheck(absFile: string): boolean;
+}
+
+/** The config is missing, unreadable or not JSON: `result.diagnostics` says why, nothing else is known. */
+export interface UnconfiguredWorkspace extends OpenedBase {
+  readonly configured: false;
+}
+
+/**
+ * One checked workspace, kept by an editor to feed it edits: every method may be called at any
+ * time, in any order. Holds facts per file (imports and exports), never ASTs. A change that needs a
+ * full check (see `needsFullCheck`) opens the workspace again.
+ */
+export interface Session extends OpenedBase {
+  readonly configured: true;
+  /** Hits and misses of the persistent cache in the opening check. */
+  readonly cacheStats?: CacheStats;
+  /** The workspace-relative path of a file this session scans, else undefined. */
+  scannedPath(absFile: string): string | undefined;
+  /** The module a workspace-relative file belongs to, if any. */
+  moduleOf(file: string): string | undefined;
+  /** Takes one file's new text (an unsaved buffer) or re-reads it from disk (`text` undefined), a new file too. */
+  updateFile(absFile: string, text?: string): void;
+  /** Forgets a deleted file. */
+  removeFile(absFile: string): void;
+  /** Runs the rules over the current facts (cheap: no file is read). */
+  analyze(): CheckResult;
+  /** Every import that resolves to a workspace file. */
+  fileEdges(): { from: string; to: string; specifier: string; line: number }[];
+  /** The import sites behind one module dependency, including dependencies through re-exports. */
+  importSites(from: string, to: string): ImportSite[];
+  /** Every module dependency's import sites, keyed by `modulePairKey(from, to)`. */
+  allImportSites(): Map<string, ImportSite[]>;
+  /** Quick fixes for a violation of the last analysis, as data; `readText` gives open buffers first. */
+  fixesFor(violation: Violation, readText: (absFile: string) => string | undefined): Fix[];
+  /** Why a file may or may not import what it imports (`bulkhead explain`). */
+  explain(file: string, specifier?: string): Explanation | undefined;
+}

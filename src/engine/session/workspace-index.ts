@@ -1,0 +1,117 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileIndex, IndexedFile } from '../analyze/file-index';
+import type { FactCache } from '../cache/fact-cache';
+import { FileIndexer } from '../file-indexer';
+import type { ModuleMap } from '../map/module-map';
+import type { InputDiagnostic } from '../model/result';
+import type { Resolution } from '../resolve/module-resolver';
+import type { WorkspaceSetup } from './workspace-setup';
+
+/**
+ * The session's files and their facts: the file list, the module map built for it, each file's
+ * entry and read problems. Edits replace one entry; creating or deleting a file also rebuilds the
+ * map and re-resolves the imports it may affect.
+ */
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, IndexedFile>();
+  private readonly fileDiagnostics = new Map<string, InputDiagnostic[]>();
+  /** After a check answered from the cache: the cache to build the entries from when something needs them. */
+  private deferred?: FactCache;
+  private readonly indexer: FileIndexer;
+  private fileList: readonly string[];
+  private moduleMap: ModuleMap;
+
+  constructor(private readonly setup: WorkspaceSetup) {
+    this.indexer = new FileIndexer(setup.root, () => setup.resolution.resolver);
+    this.fileList = setup.discovered;
+    this.moduleMap = setup.buildMap(this.fileList);
+  }
+
+  /** Sorted workspace-relative paths; a new array whenever a file is created or deleted. */
+  get files(): readonly string[] {
+    return this.fileList;
+  }
+
+  /** A new map whenever a file is created or deleted. */
+  get map(): ModuleMap {
+    return this.moduleMap;
+  }
+
+  /** Every file's facts; after a check answered from the cache, built from it on first use. */
+  get index(): FileIndex {
+    const cache = this.deferred;
+    if (cache) {
+      this.deferred = undefined;
+      this.indexAll(cache);
+    }
+    return this.entries;
+  }
+
+  get diagnostics(): InputDiagnostic[] {
+    return [...this.fileDiagnostics.values()].flat();
+  }
+
+  /** Reads every file (through the cache when given). */
+  indexAll(cache?: FactCache, onProgress?: (done: number, total: number) => void): void {
+    this.indexer.cache = cache;
+    try {
+      this.fileList.forEach((file, i) => {
+        this.indexFile(file);
+        onProgress?.(i + 1, this.fileList.length);
+      });
+    } finally {
+      this.indexer.cache = undefined;
+    }
+  }
+
+  /** The check was answered from `cache`: the entries are read from it when first needed. */
+  defer(cache: FactCache): void {
+    this.deferred = cache;
+  }
+
+  /** A scanned file's new text, or its content on disk (`text` undefined), a new file too. */
+  update(file: string, text?: string): void {
+    const index = this.index;
+    if (text === undefined && !fs.existsSync(path.join(this.setup.root, file))) {
+      this.remove(file);
+      return;
+    }
+    const created = !index.has(file) && !this.fileList.includes(file);
+    this.fileDiagnostics.delete(file);
+    this.indexFile(file, text);
+    if (created) {
+      this.fileList = [...this.fileList, file].sort();
+      this.fileSetChanged(file, (r) => r.kind === 'unresolved');
+    }
+  }
+
+  remove(file: string): void {
+    void this.index; // builds a deferred index before the file list changes under it
+    if (!this.fileList.includes(file)) return;
+    this.fileList = this.fileList.filter((f) => f !== file);
+    this.entries.delete(file);
+    this.fileDiagnostics.delete(file);
+    this.fileSetChanged(file, (r) => r.kind === 'file' && r.file === file);
+  }
+
+  /** After a create or delete: module map, resolution caches and the imports it may affect. */
+  private fileSetChanged(file: string, affected: (r: Resolution) => boolean): void {
+    this.setup.resolution.fileSetChanged(path.join(this.setup.root, file));
+    this.moduleMap = this.setup.buildMap(this.fileList);
+    // Only resolutions can change: keep each file's facts (and so any unsaved text they came from).
+    for (const entry of this.entries.values()) {
+      if (entry.file !== file && entry.resolutions.some(affected)) {
+        this.entries.set(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
+      }
+    }
+  }
+
+  private indexFile(file: string, text?: string): void {
+    const { entry, diagnostics } = this.indexer.index(file, text);
+    if (entry) this.entries.set(file, entry);
+    else this.entries.delete(file);
+    if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
+    else this.fileDiagnostics.delete(file);
+  }
+}

@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import type { CheckedConfig } from '../config/config-types';
+import { loadConfigFile, parseConfigText, type LoadedConfig } from '../config/load-config';
+import { loadDatabaseSetup, type DatabaseSetup } from '../database/database-setup';
+import { findSourceFiles, sourceFileFilter } from '../discover/find-source-files';
+import { resolutionEnvironment } from '../file-indexer';
+import { DependencyPolicy } from '../map/dependency-policy';
+import { buildModuleMap, type ModuleMap } from '../map/module-map';
+import { toPosix } from '../model/paths';
+import type { InputDiagnostic } from '../model/result';
+import { FILE_START } from '../model/text-position';
+import { readWorkspacePackages } from '../resolve/workspace-packages';
+import { LazyResolution } from './lazy-resolution';
+import type { SessionOptions, WorkspacePaths } from './session-options';
+
+/** The config as read, with the name diagnostics use for it (relative to the root). */
+export interface ReadConfig {
+  loaded: LoadedConfig;
+  configName: string;
+}
+
+export function readConfig({ root, configFile }: WorkspacePaths, configText: SessionOptions['configText']): ReadConfig {
+  const configName = toPosix(path.relative(root, configFile));
+  const loaded = configText !== undefined ? parseConfigText(configText, configName) : loadConfigFile(configFile, configName);
+  return { loaded, configName };
+}
+
+/**
+ * What a session reads besides the files' text, fixed for its lifetime: the config and what it
+ * selects, the database setup, the dependency policy, module resolution. A change to any of it
+ * (see `needsFullCheck`) opens the workspace again.
+ */
+export interface WorkspaceSetup extends WorkspacePaths, ReadConfig {
+  config: CheckedConfig;
+  /** The source files found when the workspace was opened. */
+  discovered: string[];
+  isScanned: (rel: string) => boolean;
+  /** Discovery notices; a failed cache write adds its warning. */
+  discoveryDiagnostics: InputDiagnostic[];
+  /** Hash of what resolution reads (config text, package.json and tsconfig files). */
+  environment: string;
+  resolution: LazyResolution;
+  database: DatabaseSetup;
+  /** One per opened workspace, so its verdict cache lives across analyses (every keystroke). */
+  policy: DependencyPolicy;
+  /** The module map for a file list (rebuilt when files are created or deleted). */
+  buildMap(files: readonly string[]): ModuleMap;
+}
+
+export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: CheckedConfig): WorkspaceSetup {
+  const { root } = paths;
+  const { loaded } = read;
+  const scope = { include: config.include, ignore: config.ignore };
+  const discovery = findSourceFiles(root, scope);
+  const discoveryDiagnostics = discovery.diagnostics;
+  if (discovery.files.length === 0) {
+    discoveryDiagnostics.push({
+      file: '.', range: FILE_START, severity: 'warning', code: 'no-source-files',
+      message: 'No source files found: check "include"/"ignore" in bulkhead.json and that the workspace has .ts/.js files.',
+    });
+  }
+  const resolution = new LazyResolution(root, readWorkspacePackages(root, discovery.packageJsons));
+  return {
+    ...paths, ...read, config,
+    discovered: discovery.files,
+    isScanned: sourceFileFilter(root, scope),
+    discoveryDiagnostics,
+    environment: resolutionEnvironment(root, loaded.text, discovery),
+    resolution,
+    database: loadDatabaseSetup(root, config, loaded.locator),
+    policy: new DependencyPolicy(config.constraints),
+    buildMap: (files) => buildModuleMap(config, files, loaded.locator, (rel) => resolution.host.directoryExists(path.join(root, rel))),
+  };
+}

@@ -1,7 +1,7 @@
 import { FileMemo } from '../analyze/file-memo';
 import type { ModuleInfo } from '../map/module-map';
 import type { RuleId } from '../model/rule-ids';
-import type { DatabaseConfig, DatabaseState } from './database-coupling';
+import type { DatabaseConfig, DatabaseState } from './database-coupling-state';
 import type { Finding } from './rule';
 
 /**

@@ -1,10 +1,12 @@
 import { FileMemo } from '../analyze/file-memo';
 import type { CrossingsMemo } from '../analyze/incremental-crossings';
-import type { DatabaseSetup } from '../database/database-setup';
 import type { DependencyPolicy } from '../map/dependency-policy';
 import type { ModuleMap } from '../map/module-map';
 import type { UnresolvedImport } from '../model/result';
+import type { RuleContext } from '../rules/rule';
 import { RuleState } from '../rules/rule-state';
+
+type DatabaseSetup = RuleContext['database'];
 
 /** What the analysis keeps for one module map, policy and database setup. */
 export interface ConfigMemos {
@@ -25,13 +27,13 @@ export class AnalysisState {
   /** Crossings and their re-export tracer; they check for themselves whether map and file set changed. */
   readonly crossings: CrossingsMemo = {};
   private memos: ConfigMemos = { rules: new RuleState(), unresolved: new FileMemo() };
-  private config?: { map: ModuleMap; policy: DependencyPolicy; database?: DatabaseSetup };
+  private config?: { map: ModuleMap; policy: DependencyPolicy; database: DatabaseSetup };
 
   /**
    * The memos computed under this map, policy and database setup; new ones when any of them is
    * another object (a session builds a new map whenever the file set changes).
    */
-  under(map: ModuleMap, policy: DependencyPolicy, database: DatabaseSetup | undefined): ConfigMemos {
+  under(map: ModuleMap, policy: DependencyPolicy, database: DatabaseSetup): ConfigMemos {
     const config = this.config;
     if (!config || config.map !== map || config.policy !== policy || config.database !== database) {
       this.config = { map, policy, database };

@@ -6,7 +6,7 @@ import { checkWorkspace, type CheckResult } from '../../src/engine';
 import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
-const RUNS = Number(process.env.BULKHEAD_STATE_RUNS ?? 20);
+const RUNS = Number(process.env.BULKHEAD_STATE_RUNS ?? 60);
 
 /**
  * A session's analyses reuse its AnalysisState (crossings, per-file findings, the table catalog,
@@ -35,6 +35,8 @@ describe('analysis state: reuse across analyses gives the answer of a fresh chec
     'src/c/loop-y.ts': "export * from './loop-x';\n",
     'src/db/client.ts': "import { Pool } from 'pg';\nexport const pool = new Pool();\n",
     'src/db/order.entity.ts': "import { Entity } from 'typeorm';\n@Entity('orders')\nexport class Order {}\n",
+    // The module's own table: no finding, as long as owner and reader are the same module.
+    'src/db/orders.repository.ts': "import { pool } from './client';\nexport const all = () => pool.query('SELECT * FROM orders');\n",
   };
 
   /** What a file may become; `null` deletes it. */
@@ -45,6 +47,8 @@ describe('analysis state: reuse across analyses gives the answer of a fresh chec
       "import { Order } from '../db/order.entity';\nimport { Pool } from 'pg';\nexport const leaf = [Order, Pool];\n",
       "import { gone } from './missing';\nexport const leaf = gone;\n",
       "import { pool } from '../db/client';\nexport const q = () => pool.query('SELECT * FROM orders');\n",
+      // Owned only while the entity below is declared for it.
+      "import { pool } from '../db/client';\nexport const q = () => pool.query('SELECT * FROM invoices');\n",
     ],
     'src/b/index.ts': [
       "export { fromB } from './internal';\n",
@@ -61,6 +65,10 @@ describe('analysis state: reuse across analyses gives the answer of a fresh chec
       "import { Entity } from 'typeorm';\n@Entity('invoices')\nexport class Order {}\n",
       "import { Entity } from 'typeorm';\n\n@Entity('orders')\nexport class Order {}\n",
     ],
+    'src/db/orders.repository.ts': [
+      "import { pool } from './client';\nexport const all = () => pool.query('SELECT id FROM orders');\n",
+      "import { pool } from './client';\nexport const all = () => pool.query('SELECT * FROM invoices');\n",
+    ],
     'src/a/new.ts': ["import { fromB } from '../b/internal';\nexport const n = fromB;\n", null],
     'src/b/new.ts': ["export { leaf } from '../a/leaf';\n", null],
     'src/stray.ts': ["export const stray = 1;\n", null],
@@ -73,6 +81,15 @@ describe('analysis state: reuse across analyses gives the answer of a fresh chec
       .chain(({ file, text }) => fc.boolean().map((unsaved): Step => ({ kind: 'write', file, text, unsaved }))),
     fc.constant<Step>({ kind: 'sites' }),
   );
+
+  const write = (file: string, text: string): Step => ({ kind: 'write', file, text, unsaved: false });
+  /** Sequences that once went wrong under a mutated state, always run first. */
+  const known = {
+    // The table catalog must follow a changed entity declaration (a's query becomes a foreign access).
+    tableOwnerChanges: [write('src/a/leaf.ts', variants['src/a/leaf.ts'][5]!), write('src/db/order.entity.ts', variants['src/db/order.entity.ts'][0]!)],
+    // A new file builds a new module map: per-file memos of the old one must not answer for it.
+    fileCreatedThenGraph: [write('src/stray.ts', variants['src/stray.ts'][0]!), { kind: 'sites' } as Step],
+  };
 
   const comparable = (r: CheckResult): string =>
     JSON.stringify({ violations: r.violations, dependencies: r.dependencies, unresolved: r.unresolved, modules: r.modules, summary: { ...r.summary, durationMs: 0 } });
@@ -105,7 +122,7 @@ describe('analysis state: reuse across analyses gives the answer of a fresh chec
           ws.dispose();
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[known.tableOwnerChanges], [known.fileCreatedThenGraph]] },
     );
   });
 });

@@ -2,14 +2,14 @@
 export { WorkspaceSession, checkWorkspace, type SessionOptions } from './session';
 export type * from './model/result';
 export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types';
-export { RULE_IDS, DEFAULT_SEVERITY } from './model/rule-ids';
+export { RULE_IDS, DEFAULT_SEVERITY, RULE_CATALOG, type RuleInfo } from './model/rule-ids';
+export { RULE_DOCS_BASE, CONFIG_DOC_URL, ruleDocUrl } from './model/rule-table';
 export { ALL_RULES } from './rules/all-rules';
 export { CONFIG_FILE_NAME } from './config/load-config';
 export { VERSION } from './version';
 export type { Fix, FileEdit, FixKind } from './fixes/fix';
 export { applyFileEdits } from './fixes/add-dependency-fix';
 export { REASON_PLACEHOLDER } from './fixes/ignore-comment-fix';
-export { RULE_CATALOG, RULE_DOCS_BASE, type RuleInfo } from './rules/rule-catalog';
 export {
   BASELINE_FILE_NAME, baselineOf, compareWithBaseline, shrinkBaseline, readBaseline, writeBaseline, BaselineError,
   type Baseline, type BaselineEntry, type BaselineComparison,

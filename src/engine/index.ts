@@ -4,7 +4,6 @@ export type * from './model/result';
 export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types';
 export { RULE_IDS, DEFAULT_SEVERITY, RULE_CATALOG, type RuleInfo } from './model/rule-ids';
 export { RULE_DOCS_BASE, CONFIG_DOC_URL, ruleDocUrl } from './model/rule-table';
-export { ALL_RULES } from './rules/all-rules';
 export { CONFIG_FILE_NAME } from './config/load-config';
 export { VERSION } from './version';
 export type { Fix, FileEdit, FixKind } from './fixes/fix';
@@ -17,5 +16,4 @@ export {
 export { defaultCacheFile, type CacheStats } from './cache/fact-cache';
 export { writeFileAtomic } from './io/atomic-write';
 export type { Explanation, ImportExplanation } from './check/explain';
-export { inferModuleMap, type InferredMap } from './init/infer-module-map';
 export { draftModuleMap, type DraftModuleMap } from './draft-module-map';

@@ -73,7 +73,7 @@ export const RULES = [
 export type RuleId = (typeof RULES)[number]['id'];
 
 /** Where the repository's docs live; every rule has `rules/docs/<id>.md`. */
-export const DOCS_BASE = 'https://github.com/bulkhead-dev/bulkhead/blob/main/';
+const DOCS_BASE = 'https://github.com/bulkhead-dev/bulkhead/blob/main/';
 /** Where each rule's page lives; reporters (SARIF, editor diagnostics) link to it. */
 export const RULE_DOCS_BASE = `${DOCS_BASE}rules/docs/`;
 export const CONFIG_DOC_URL = `${DOCS_BASE}docs/config.md`;

@@ -3,7 +3,6 @@ import type { Rule } from './rule';
 
 export const cycle: Rule = {
   id: 'cycle',
-  description: 'Modules depend on each other in a loop.',
   check({ crossings }) {
     return findModuleCycles(crossings).map(({ modules, steps }) => {
       const anchor = steps[0];

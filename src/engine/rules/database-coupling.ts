@@ -13,7 +13,6 @@ const NO_SETUP: DatabaseSetup = { allowedIn: [], prismaModels: [], tables: new M
 
 export const databaseCoupling: Rule = {
   id: 'database-coupling',
-  description: "A module reads or writes another module's tables, or imports a database driver outside `database.allowedIn`.",
   check(context) {
     const setup = context.database ?? NO_SETUP;
     const shared = context.tracer && !context.tracer.orderSensitive ? context.tracer : undefined;

@@ -29,8 +29,7 @@ export interface RuleContext {
 }
 
 export interface Rule {
+  /** Its description, default severity and doc page are in RULES (model/rule-table.ts). */
   id: RuleId;
-  /** One-line summary for `--help`, SARIF and docs. */
-  description: string;
   check(context: RuleContext): Finding[];
 }

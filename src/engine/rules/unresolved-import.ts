@@ -10,7 +10,6 @@ const findingsOf = new WeakMap<IndexedFile, { map: RuleContext['map']; findings:
 
 export const unresolvedImport: Rule = {
   id: 'unresolved-import',
-  description: 'A relative or path-alias import that TypeScript cannot resolve.',
   check({ index, map, isLocalSpecifier }) {
     const all: Finding[] = [];
     for (const entry of index.values()) {

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { applyEdits, modify } = require('jsonc-parser');
+const { applyEdits, findNodeAtLocation, modify, parseTree } = require('jsonc-parser');
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const TABLE = path.join(REPO, 'src/engine/model/rule-table.ts');
@@ -91,6 +91,11 @@ async function wantedFiles(root) {
   const read = (file) => texts.get(file) ?? readFileSync(path.join(root, file), 'utf8');
   for (const [file, keyPath, value] of jsonFacts(table)) {
     const text = read(file);
+    // The object the value goes in must already be there: a renamed or moved parent would otherwise
+    // be re-created empty next to the hand-written one.
+    if (findNodeAtLocation(parseTree(text), keyPath.slice(0, -1))?.type !== 'object') {
+      throw new Error(`${file}: no object at ${keyPath.slice(0, -1).join('.')} for the generated ${keyPath.at(-1)}`);
+    }
     texts.set(file, applyEdits(text, modify(text, keyPath, value, FORMAT)));
   }
   for (const doc of DOCS) {

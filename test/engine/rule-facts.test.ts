@@ -87,6 +87,18 @@ describe('rule facts: one table, generated copies', () => {
     }
   });
 
+  it('refuses to re-create a JSON object that was moved or renamed', () => {
+    const copy = copyOfGenerated();
+    try {
+      copy.edit('rules/schema/result.schema.json', (t) => t.replace('"violation": {', '"finding": {'));
+      const r = generate(['--root', copy.root]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /rules\/schema\/result\.schema\.json: no object at definitions\.violation\.properties\.rule/);
+    } finally {
+      copy.dispose();
+    }
+  });
+
   it('every analysis rule of the table is implemented exactly once, and every rule has a doc page', () => {
     const implemented = ALL_RULES.map((r) => r.id).sort();
     const declared = RULES.filter((r) => r.source === 'rule').map((r) => r.id as string).sort();

@@ -2,6 +2,15 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { generateRuleFacts, STALE_HINT } from './generate-rule-facts.mjs';
+
+// The copies of the rule table (schemas, package.json, docs tables). In CI only checked: a commit
+// whose copies are stale fails the build instead of being silently fixed on the build machine.
+const stale = await generateRuleFacts({ check: !!process.env.CI });
+if (process.env.CI && stale.length > 0) {
+  console.error(`${stale.join(', ')}: ${STALE_HINT}`);
+  process.exit(1);
+}
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {

@@ -40,7 +40,6 @@ type CommandRunner = (args: CliArgs, terminal: Terminal, cwd: string) => Command
  * loading the engine and its TypeScript (most of the start-up time).
  */
 function loadCommand(command: 'check' | 'graph' | 'baseline' | 'init' | 'explain'): CommandRunner {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   switch (command) {
     case 'check':
       return (require('./commands/check-command') as typeof import('./commands/check-command')).checkCommand;

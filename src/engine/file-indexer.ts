@@ -76,7 +76,6 @@ export class FileIndexer {
 
 /** Required on first use: parsing loads TypeScript, which a run answered from the cache never needs. */
 function factExtractor(): typeof import('./extract/extract-facts') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./extract/extract-facts') as typeof import('./extract/extract-facts');
 }
 

@@ -5,14 +5,13 @@ export type { Session, UnconfiguredWorkspace, OpenedWorkspace } from './session/
 export { modulePairKey } from './model/module-pair';
 export type * from './model/result';
 export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types';
-export { RULE_IDS, DEFAULT_SEVERITY } from './model/rule-ids';
-export { ALL_RULES } from './rules/all-rules';
+export { RULE_IDS, DEFAULT_SEVERITY, RULE_CATALOG, type RuleInfo } from './model/rule-ids';
+export { RULE_DOCS_BASE, CONFIG_DOC_URL, ruleDocUrl } from './model/rule-table';
 export { CONFIG_FILE_NAME } from './config/load-config';
 export { VERSION } from './version';
 export type { Fix, FileEdit, FixKind } from './fixes/fix';
 export { applyFileEdits } from './fixes/add-dependency-fix';
 export { REASON_PLACEHOLDER } from './fixes/ignore-comment-fix';
-export { RULE_CATALOG, RULE_DOCS_BASE, type RuleInfo } from './rules/rule-catalog';
 export {
   BASELINE_FILE_NAME, baselineOf, compareWithBaseline, shrinkBaseline, readBaseline, writeBaseline, BaselineError,
   type Baseline, type BaselineEntry, type BaselineComparison,
@@ -20,5 +19,4 @@ export {
 export { defaultCacheFile, type CacheStats } from './cache/fact-cache';
 export { writeFileAtomic } from './io/atomic-write';
 export type { Explanation, ImportExplanation } from './check/explain';
-export { inferModuleMap, type InferredMap } from './init/infer-module-map';
 export { draftModuleMap, type DraftModuleMap } from './draft-module-map';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { PLACEHOLDER_COMMAND, SAVE_CONFIG_COMMAND } from '../protocol/commands';
 import type { BulkheadContext } from './bulkhead-context';
 import { createConfig } from './create-config';
-import { showGraph } from './show-graph';
+import { showGraphPanel } from './graph/graph-panel';
 import { STATUS_BAR_COMMAND } from './status-bar';
 
 type Command = (ctx: BulkheadContext, ...args: never[]) => unknown;
@@ -15,7 +15,7 @@ export const COMMANDS: Record<string, Command> = {
     vscode.window.setStatusBarMessage(`Bulkhead: ${total} violation${total === 1 ? '' : 's'} in ${folders.length} folder${folders.length === 1 ? '' : 's'}`, 5000);
     return folders;
   },
-  'bulkhead.showGraph': (ctx) => showGraph(ctx.extension, ctx.graphSource),
+  'bulkhead.showGraph': (ctx) => void showGraphPanel(ctx.extension, ctx.graphSource),
   'bulkhead.createConfig': (ctx, folder?: vscode.Uri) => createConfig(ctx, folder),
   'bulkhead.showOutput': (ctx) => ctx.output.show(true),
   [STATUS_BAR_COMMAND]: async () => {

@@ -18,10 +18,3 @@ export const DEFAULT_SETTINGS: BulkheadSettings = {
   severityOverrides: {},
   run: 'onType',
 };
-
-/** Rule documentation, linked from every diagnostic's code. */
-export function ruleDocUrl(rule: string): string {
-  return `https://github.com/bulkhead-dev/bulkhead/blob/main/rules/docs/${encodeURIComponent(rule)}.md`;
-}
-
-export const CONFIG_DOC_URL = 'https://github.com/bulkhead-dev/bulkhead/blob/main/docs/config.md';

@@ -11,10 +11,10 @@ import {
   draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, serverProcessRequest, settingsNotification,
   type InitializationOptions,
 } from '../protocol/messages';
+import { draftModuleMap } from '../engine';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
 import { BulkheadServer } from './bulkhead-server';
 import { codeActions } from './code-actions';
-import { draftConfig } from './draft-config';
 import { isInside, uriToPath } from './paths';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -97,7 +97,10 @@ connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
 });
 connection.onRequest(recheckRequest.method, () => server.recheckAll());
 connection.onRequest(serverProcessRequest.method, () => ({ pid: process.pid }));
-connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) => draftConfig(folder));
+// A starting bulkhead.json for the folder, inferred exactly like `bulkhead init`.
+connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) =>
+  draftModuleMap(folder, 'Drafted by "Bulkhead: Create bulkhead.json" (the same inference as `bulkhead init`):'),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { CheckResult, Range, Violation } from '../engine';
-import { CONFIG_DOC_URL, ruleDocUrl, type BulkheadSettings } from '../protocol/settings';
+import { CONFIG_DOC_URL, ruleDocUrl, type CheckResult, type Range, type Violation } from '../engine';
+import type { BulkheadSettings } from '../protocol/settings';
 import { pathToUri } from './paths';
 
 export const SOURCE = 'bulkhead';

@@ -1,6 +1,7 @@
 /**
  * The user-facing shape of `bulkhead.json` (JSONC). The JSON schema in
- * `rules/schema/bulkhead.schema.json` mirrors this file; keep both in step.
+ * `rules/schema/bulkhead.schema.json` mirrors this file, the validator's field lists are typed by it,
+ * and test/engine/config-schema.test.ts fails when schema and validator disagree.
  */
 
 import type { RuleId, RuleSeverity } from '../model/rule-ids';

@@ -1,13 +1,16 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { InputDiagnostic, Range } from '../model/result';
-import type { BulkheadConfig, CheckedConfig } from './config-types';
+import type { BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration } from './config-types';
 import { configDiagnostic } from './config-diagnostics';
 import { RULE_IDS } from '../model/rule-ids';
+import { RULE_SEVERITIES } from '../model/rule-table';
 
 type RangeOf = (node: Node) => Range;
 type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database';
 
-const TOP_LEVEL: Record<string, FieldKind> = {
+// Typed by the config's interfaces: a field added to config-types.ts and not here (or here and not
+// there) does not compile. test/engine/config-schema.test.ts holds these lists against the JSON schema.
+const TOP_LEVEL: Record<keyof BulkheadConfig, FieldKind> = {
   $schema: 'string',
   include: 'string[]',
   ignore: 'string[]',
@@ -16,8 +19,8 @@ const TOP_LEVEL: Record<string, FieldKind> = {
   rules: 'rules',
   database: 'database',
 };
-const DATABASE_FIELDS: Record<string, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
-const MODULE_FIELDS: Record<string, FieldKind> = {
+const DATABASE_FIELDS: Record<keyof DatabaseConfig, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
+const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   name: 'string',
   path: 'string|string[]',
   public: 'string[]',
@@ -25,8 +28,12 @@ const MODULE_FIELDS: Record<string, FieldKind> = {
   tags: 'string[]',
   tables: 'string[]',
 };
-const CONSTRAINT_FIELDS: Record<string, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
-const SEVERITIES = ['error', 'warn', 'off'];
+const CONSTRAINT_FIELDS: Record<keyof DependencyConstraint, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
+const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], database: [] as string[] };
+const SEVERITIES: readonly string[] = RULE_SEVERITIES;
+
+/** The fields the validator accepts, by object, for the test that compares them with the JSON schema. */
+export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, database: DATABASE_FIELDS, required: REQUIRED };
 
 /**
  * Checks the parsed tree against the shape of `BulkheadConfig`, reporting each problem at the
@@ -93,12 +100,12 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
           return;
         }
         const fields = kind === 'modules' ? MODULE_FIELDS : CONSTRAINT_FIELDS;
-        const required = kind === 'modules' ? ['name', 'path'] : ['from'];
+        const required = kind === 'modules' ? REQUIRED.module : REQUIRED.constraint;
         (node.children ?? []).forEach((item, i) => checkObject(item, fields, `${where}[${i}]`, required));
         return;
       }
       case 'database':
-        checkObject(node, DATABASE_FIELDS, where, []);
+        checkObject(node, DATABASE_FIELDS, where, REQUIRED.database);
         return;
       case 'rules':
         if (node.type !== 'object') {
@@ -118,7 +125,7 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
     }
   };
 
-  checkObject(root, TOP_LEVEL, 'bulkhead.json', ['modules']);
+  checkObject(root, TOP_LEVEL, 'bulkhead.json', REQUIRED.topLevel);
   if (root.type !== 'object') return { diagnostics };
   return { config: keepWellFormed(getNodeValue(root) as Record<string, unknown>), diagnostics };
 }

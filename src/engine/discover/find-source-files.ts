@@ -5,7 +5,7 @@ import { Minimatch } from 'minimatch';
 import type { InputDiagnostic } from '../model/result';
 import { FILE_START } from '../model/text-position';
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
 
 export interface DiscoveryOptions {
@@ -107,7 +107,7 @@ export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): 
   };
 }
 
-export function isSourceFile(name: string): boolean {
+function isSourceFile(name: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 

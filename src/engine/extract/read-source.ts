@@ -5,7 +5,7 @@ export type SourceRead =
   | { ok: false; reason: 'binary' | 'missing' | 'unreadable' | 'too-large'; message: string };
 
 /** Files beyond this are generated or minified bundles; reading them would only cost time. */
-export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a source file as text; binary content and vanished files are reported, not thrown. */

@@ -9,7 +9,7 @@ import { isNameGlob, isTagSelector, selects } from './selectors';
 
 const FILE_PATTERN = /\.[cm]?[jt]sx?$/i;
 
-export const DEFAULT_PUBLIC = ['index.ts', 'index.tsx', 'index.mts', 'index.js', 'index.jsx', 'index.mjs'];
+const DEFAULT_PUBLIC = ['index.ts', 'index.tsx', 'index.mts', 'index.js', 'index.jsx', 'index.mjs'];
 
 /** One concrete module: a declaration, or one expansion of a placeholder declaration. */
 export interface ModuleInfo {

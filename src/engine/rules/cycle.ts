@@ -2,7 +2,6 @@ import type { Rule } from './rule';
 
 export const cycle: Rule = {
   id: 'cycle',
-  description: 'Modules depend on each other in a loop.',
   workspaceFindings({ cycles }) {
     return cycles.map(({ modules, steps }) => {
       const anchor = steps[0];

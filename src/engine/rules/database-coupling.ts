@@ -17,7 +17,6 @@ import type { Finding, Rule } from './rule';
  */
 export const databaseCoupling: Rule = {
   id: 'database-coupling',
-  description: "A module reads or writes another module's tables, or imports a database driver outside `database.allowedIn`.",
   fileFindings(entry, context) {
     const config = databaseConfig(context);
     return config.setup.drivers ? driverImports(entry, config) : [];

@@ -3,7 +3,6 @@ import type { Rule, RuleContext } from './rule';
 
 export const internalImport: Rule = {
   id: 'internal-import',
-  description: "A module imports a file of another module that is not part of that module's public API.",
   workspaceFindings(context) {
     const internal = context.crossings.filter((c) => !c.reExport && !context.map.isPublic(c.to, c.targetFile));
     if (internal.length === 0) return [];

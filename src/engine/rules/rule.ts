@@ -46,7 +46,6 @@ export interface RuleContext {
 export interface Rule {
   id: RuleId;
   /** One-line summary for `--help`, SARIF and docs. */
-  description: string;
   fileFindings?(entry: IndexedFile, context: RuleContext): Finding[];
   workspaceFindings?(context: RuleContext): Finding[];
 }

@@ -2,7 +2,6 @@ import type { Rule } from './rule';
 
 export const undeclaredDependency: Rule = {
   id: 'undeclared-dependency',
-  description: 'A module depends on another module that bulkhead.json does not allow it to depend on.',
   workspaceFindings({ crossings, policy }) {
     return crossings.flatMap((c) => {
       const verdict = policy.verdict(c.from, c.to);

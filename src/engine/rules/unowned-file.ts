@@ -3,7 +3,6 @@ import type { Rule } from './rule';
 
 export const unownedFile: Rule = {
   id: 'unowned-file',
-  description: 'A scanned file belongs to no module of bulkhead.json.',
   fileFindings({ file }, { map }) {
     if (map.moduleOf(file)) return [];
     return [{

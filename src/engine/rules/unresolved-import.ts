@@ -2,7 +2,6 @@ import type { Rule } from './rule';
 
 export const unresolvedImport: Rule = {
   id: 'unresolved-import',
-  description: 'A relative or path-alias import that TypeScript cannot resolve.',
   // Per file: every analysis would otherwise walk every import of the workspace.
   fileFindings({ file, facts, resolutions }, { map, isLocalSpecifier }) {
     return facts.imports.flatMap((fact, i) => {

@@ -5,18 +5,20 @@ import { configDiagnostic } from './config-diagnostics';
 import { RULE_IDS } from '../model/rule-ids';
 
 type RangeOf = (node: Node) => Range;
-type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database';
+type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database' | 'defaults';
 
 const TOP_LEVEL: Record<string, FieldKind> = {
   $schema: 'string',
   include: 'string[]',
   ignore: 'string[]',
+  defaults: 'defaults',
   modules: 'modules',
   constraints: 'constraints',
   rules: 'rules',
   database: 'database',
 };
 const DATABASE_FIELDS: Record<string, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
+const DEFAULTS_FIELDS: Record<string, FieldKind> = { public: 'string[]' };
 const MODULE_FIELDS: Record<string, FieldKind> = {
   name: 'string',
   path: 'string|string[]',
@@ -100,6 +102,9 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
       case 'database':
         checkObject(node, DATABASE_FIELDS, where, []);
         return;
+      case 'defaults':
+        checkObject(node, DEFAULTS_FIELDS, where, []);
+        return;
       case 'rules':
         if (node.type !== 'object') {
           report(node, `${where} must be an object mapping rule ids to "error", "warn" or "off".`);
@@ -160,5 +165,6 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
     allowedIn: strings(db.allowedIn),
     prismaSchema: typeof db.prismaSchema === 'string' && db.prismaSchema !== '' ? db.prismaSchema : strings(db.prismaSchema),
   };
-  return { include: strings(raw.include), ignore: strings(raw.ignore), modules, constraints, rules, ...(database ? { database } : {}) };
+  const defaults = raw.defaults && typeof raw.defaults === 'object' ? { public: strings((raw.defaults as Record<string, unknown>).public) } : undefined;
+  return { include: strings(raw.include), ignore: strings(raw.ignore), ...(defaults ? { defaults } : {}), modules, constraints, rules, ...(database ? { database } : {}) };
 }

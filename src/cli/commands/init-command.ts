@@ -27,7 +27,7 @@ export function initCommand(args: CliArgs, _terminal: Terminal, cwd: string): Co
   }
   if (args.write) {
     writeFileAtomic(target, draft.text);
-    return { output: `${report}\nWrote ${shown} with ${draft.modules} modules. Run "bulkhead check" next.\n`, exitCode: EXIT_OK };
+    return { output: `${report}\nWrote ${shown} with ${draft.modules} module${draft.modules === 1 ? '' : 's'}. Run "bulkhead check" next.\n`, exitCode: EXIT_OK };
   }
   return { output: draft.text, errorOutput: `${report}\n`, exitCode: EXIT_OK };
 }

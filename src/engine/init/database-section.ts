@@ -41,7 +41,7 @@ export function inferDatabase(root: string, packageJsons: readonly string[], fil
     notes.push('Database: no file imports a driver yet; set "database.allowedIn" to where they may.');
   } else if (globs.length <= MAX_ALLOWED_IN) {
     database.allowedIn = globs;
-    notes.push(`Database: drivers are imported in ${importers.length} files today; "allowedIn" lists their folders (${globs.length}), so a driver import anywhere else is reported.`);
+    notes.push(`Database: drivers are imported in ${importers.length} file${importers.length === 1 ? '' : 's'} today; "allowedIn" lists their folders (${globs.length}), so a driver import anywhere else is reported.`);
   } else {
     notes.push(`Database: drivers are imported in ${importers.length} files across ${globs.length} folders; "allowedIn" is left out (driver imports are not checked). Set it to your persistence folders to confine them.`);
   }

@@ -21,9 +21,10 @@ export function describeModules(found: readonly FoundModule[]): string[] {
     const open = of.filter((m) => m.public?.includes('**')).length;
     const layered = of.filter((m) => m.public?.includes('domain/**')).length;
     const openNote =
-      (open > 0 ? ` ${open} without an entry file are public as a whole ("public": ["**"]); narrow them if they should have an API.` : '') +
-      (layered > 0 ? ` ${layered} without an entry file expose their domain and application layers (infrastructure stays internal).` : '');
-    lines.push(`${of.length} ${WHY[kind]}: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}.${openNote}`);
+      (open > 0 ? ` ${open} without an entry file ${open === 1 ? 'is' : 'are'} public as a whole ("public": ["**"]); narrow ${open === 1 ? 'it' : 'them'} if ${open === 1 ? 'it' : 'they'} should have an API.` : '') +
+      (layered > 0 ? ` ${layered} without an entry file expose${layered === 1 ? 's its' : ' their'} domain and application layers (infrastructure stays internal).` : '');
+    const why = WHY[kind].charAt(0).toUpperCase() + WHY[kind].slice(1);
+    lines.push(`${why}: ${of.length} (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}).${openNote}`);
   }
   return lines;
 }

@@ -6,7 +6,7 @@ import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
 import { foldersOf, type FoundModule } from './found-module';
-import { findStructureModules } from './module-folders';
+import { findStructureModules, SHARED_KERNEL } from './module-folders';
 import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
 import { uniqueNames } from './unique-names';
@@ -23,6 +23,7 @@ export interface InferredMap {
 export type ObservedDependencies = (config: BulkheadConfig) => Map<string, string[]>;
 
 const INDEX_FILE = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
+const MODULE_FILE = /\.module\.[cm]?[jt]s$/;
 
 /**
  * A starting module map from the repo's own structure, strongest evidence first: Nx projects,
@@ -36,7 +37,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const { ignore, kept: files, ignoredCount } = applyDefaultIgnores(discovery.files);
   const read = fileReader(root);
   const notes: string[] = [];
-  if (ignore.length > 0) notes.push(`Ignored: ${ignoredCount} test, story, mock and tool-config files (${ignore.length} globs in "ignore").`);
+  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration or tool-config file')} (${plural(ignore.length, 'glob')} in "ignore").`);
 
   const config: BulkheadConfig = { ...(ignore.length > 0 ? { ignore } : {}), modules: [], rules: { 'unowned-file': 'warn' } };
   const found = findModules(root, files, discovery.packageJsons, read, config, notes);
@@ -59,7 +60,8 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   for (const m of config.modules) m.dependsOn = observed.get(m.name) ?? [];
   const cyclic = config.modules.flatMap((a) => (a.dependsOn ?? []).filter((b) => observed.get(b)?.includes(a.name) && a.name < b).map((b) => `${a.name} ↔ ${b}`));
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);
-  notes.push(`dependsOn lists what each module imports today (${config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0)} dependencies); tighten it to what the architecture should allow.`);
+  const edges = config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
+  notes.push(`dependsOn lists what each module imports today (${edges} ${edges === 1 ? 'dependency' : 'dependencies'}); tighten it to what the architecture should allow.`);
   if (constraints) config.constraints = constraints;
 
   const db = inferDatabase(root, discovery.packageJsons, files, read);
@@ -68,8 +70,8 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   return { config, notes };
 }
 
-function hasEntryFile(files: readonly string[], folder: string): boolean {
-  return files.some((f) => path.posix.dirname(f) === folder && (INDEX_FILE.test(path.posix.basename(f)) || /\.module\.[cm]?[jt]s$/.test(f)));
+function hasEntryFile(files: readonly string[], folder: string, entry: RegExp): boolean {
+  return files.some((f) => path.posix.dirname(f) === folder && entry.test(path.posix.basename(f)));
 }
 
 function findModules(
@@ -104,10 +106,19 @@ function findModules(
   }));
   const modules = findStructureModules(files, nestFound);
   for (const m of modules) {
-    if (m.kind === 'nest' || m.kind === 'index' || hasEntryFile(files, m.folder)) continue;
+    if (m.kind === 'nest' || m.kind === 'index' || hasEntryFile(files, m.folder, INDEX_FILE)) continue;
+    // An Angular feature folder: its NgModule is what the others import.
+    if (nest.length === 0 && hasEntryFile(files, m.folder, MODULE_FILE)) {
+      m.public = ['*.module.ts', 'index.ts'];
+      continue;
+    }
     // Hexagonal convention: a context's domain and application layers are what others use, its
     // infrastructure stays inside. Folders without any entry file are open as a whole.
-    m.public = m.kind === 'context' ? ['*', 'domain/**', 'application/**'] : ['**'];
+    m.public = m.kind === 'context' && !SHARED_KERNEL.test(path.posix.basename(m.folder)) ? ['*', 'domain/**', 'application/**'] : ['**'];
   }
   return modules;
+}
+
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

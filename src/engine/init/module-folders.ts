@@ -4,6 +4,8 @@ import { foldersOf, isInside, parentOf, type FoundModule, type ModuleKind } from
 const CONTAINERS = new Set(['modules', 'features', 'domains', 'domain-modules', 'contexts', 'bounded-contexts', 'boundedcontexts', 'components', 'slices']);
 const DDD_LAYERS = new Set(['domain', 'application', 'infrastructure', 'presentation', 'ports', 'adapters', 'api', 'persistence']);
 const SHARED = new Set(['shared', 'common', 'core', 'kernel', 'shared-kernel', 'lib', 'libs', 'utils']);
+/** Folders that hold an application's code rather than being a part of it: look inside them. */
+const SOURCE_ROOTS = new Set(['src', 'app', 'source', 'sources']);
 const INDEX = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
 
 /**
@@ -12,6 +14,8 @@ const INDEX = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
  * a shared kernel, then every remaining folder that holds files no module owns, so no large
  * folder is left out.
  */
+export const SHARED_KERNEL = /^(shared|common|kernel|shared-kernel|sharedkernel)$/i;
+
 export function findStructureModules(files: readonly string[], found: FoundModule[]): FoundModule[] {
   const dirs = foldersOf(files);
   const childrenOf = new Map<string, string[]>();
@@ -41,7 +45,7 @@ export function findStructureModules(files: readonly string[], found: FoundModul
   const fill = (dir: string): void => {
     for (const child of children(dir)) {
       if (taken.has(child)) continue;
-      if (hasModuleBelow(child)) fill(child);
+      if (hasModuleBelow(child) || SOURCE_ROOTS.has(base(child))) fill(child);
       else if (files.some((f) => isInside(f, child) && !owned(f))) add([child], 'folder');
     }
   };

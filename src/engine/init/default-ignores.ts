@@ -22,6 +22,9 @@ export const DEFAULT_IGNORES = [
   '**/test-setup.*',
   '**/setup-jest.*',
   '**/jest.setup.*',
+  '**/setupTests.*',
+  '**/setup-tests.*',
+  'cucumber.{js,cjs,mjs}',
   '**/jest.preset.*',
   // tool configs: any `*.config.*` at the root, known tools' anywhere (not `app.config.ts` or
   // `database.config.ts` inside a module, which are code)

@@ -35,13 +35,21 @@ export function draftModuleMap(root: string, heading: string): DraftModuleMap {
   // The extension contributes the schema itself; point at the package's copy only where it exists.
   if (fs.existsSync(path.join(root, INSTALLED_SCHEMA))) config.$schema = INSTALLED_SCHEMA;
   const text = renderModuleMap(config, heading, notes);
+  return { text, modules: config.modules.length, notes, ...firstCheckOf(root, text) };
+}
+
+/**
+ * Loads `text` as `<root>/bulkhead.json` through the same loader and checks as `bulkhead check`:
+ * the errors of the map itself (it must not be written with any), and the findings per rule.
+ */
+export function firstCheckOf(root: string, text: string): Pick<DraftModuleMap, 'findings' | 'problems'> {
   const result = new WorkspaceSession({ root, configText: text }).check();
   const problems = result.diagnostics
-    .filter((d) => d.severity === 'error')
+    .filter((d) => d.severity === 'error' && d.file === result.config)
     .map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`);
   const findings: Record<string, number> = {};
   for (const v of result.violations) findings[v.rule] = (findings[v.rule] ?? 0) + 1;
-  return { text, modules: config.modules.length, notes, findings, problems };
+  return { findings, problems };
 }
 
 /** JSONC, one module or constraint per line, the notes as comments under the heading. */

@@ -88,6 +88,11 @@ function findModules(
     const imported = importNxDepConstraints(root);
     if (imported.constraints.length > 0) config.constraints = imported.constraints;
     if (imported.note) notes.push(imported.note);
+    const nested = findNestModules(files, read);
+    if (nested.length > 0) {
+      const hosts = [...new Set(nested.map((m) => projects.find((p) => m.folder.startsWith(`${p.folder}/`))?.name).filter((n) => n !== undefined))];
+      notes.push(`NestJS feature modules inside projects: ${nested.length} (in ${hosts.join(', ')}); to check boundaries between them, add modules with their paths (e.g. ${nested[0].folder}).`);
+    }
     return projects.map((p) => ({ folder: p.folder, kind: 'nx', name: p.name, tags: p.tags, ...(p.public.length > 0 ? { public: p.public } : {}) }));
   }
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkWorkspace } from '../../../src/engine';
 import { importNxDepConstraints } from '../../../src/engine/init/eslint-dep-constraints';
 import { uniqueNames } from '../../../src/engine/init/unique-names';
+import { firstCheckOf } from '../../../src/engine/draft-module-map';
 import { findNestModules } from '../../../src/engine/init/nest-modules';
 import { tempWorkspace } from '../../support/temp-workspace';
 
@@ -117,6 +118,20 @@ describe('config: defaults.public', () => {
     try {
       const messages = checkWorkspace({ root: ws.root }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`);
       assert.deepEqual(messages, ['1:23 "public" must be an array of strings.', '1:34 Unknown property "exports" in "defaults". Allowed: public.']);
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
+describe('init: the drafted map is loaded before it is written', () => {
+  it('reports the errors of a map that does not load, and not those of the workspace', () => {
+    const ws = tempWorkspace({ 'src/a/a.ts': 'export const a = 1;\n', 'src/b/b.ts': 'export const b = 1;\n', 'tsconfig.json': '{ "extends": "./missing.json" }' });
+    try {
+      const good = firstCheckOf(ws.root, JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }));
+      assert.deepEqual(good, { findings: {}, problems: [] });
+      const bad = firstCheckOf(ws.root, '{ "modules": [{ "name": "x", "path": "src/a" }, { "name": "x", "path": "src/b" }] }');
+      assert.deepEqual(bad.problems, ['bulkhead.json:1:59: Module name "x" is declared twice (also by modules[0]).']);
     } finally {
       ws.dispose();
     }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { BulkheadConfig } from './config/config-types';
 import { inferModuleMap } from './init/infer-module-map';
 import { checkWorkspace } from './session/open-workspace';
@@ -7,12 +9,20 @@ export interface DraftModuleMap {
   text: string;
   modules: number;
   notes: string[];
+  /** What the first check of this map reports, per rule (rules with findings only). */
+  findings: Record<string, number>;
+  /** Errors the map itself has when loaded (empty unless inference went wrong): never write it then. */
+  problems: string[];
 }
+
+/** Where the schema is when the `bulkhead` package is installed next to the config. */
+const INSTALLED_SCHEMA = './node_modules/bulkhead/rules/schema/bulkhead.schema.json';
 
 /**
  * A starting bulkhead.json for a folder (`bulkhead init`, "Bulkhead: Create bulkhead.json"):
- * modules from the folder structure, `dependsOn` from what the code imports today, so the first
- * check is clean except for cycles and internal imports.
+ * modules from the repo's structure, `dependsOn` from what the code imports today. The text is
+ * then loaded and checked exactly as `bulkhead check` would, for the findings count and to be
+ * sure it loads.
  */
 export function draftModuleMap(root: string, heading: string): DraftModuleMap {
   const observe = (config: BulkheadConfig): Map<string, string[]> => {
@@ -22,19 +32,45 @@ export function draftModuleMap(root: string, heading: string): DraftModuleMap {
     return deps;
   };
   const { config, notes } = inferModuleMap(root, observe);
-  return { text: render(config, heading, notes), modules: config.modules.length, notes };
+  // The extension contributes the schema itself; point at the package's copy only where it exists.
+  if (fs.existsSync(path.join(root, INSTALLED_SCHEMA))) config.$schema = INSTALLED_SCHEMA;
+  const text = renderModuleMap(config, heading, notes);
+  return { text, modules: config.modules.length, notes, ...firstCheckOf(root, text) };
 }
 
-function render(config: BulkheadConfig, heading: string, notes: string[]): string {
-  const lines = ['{', '  "$schema": "./node_modules/bulkhead/rules/schema/bulkhead.schema.json",', `  // ${heading}`];
+/**
+ * Loads `text` as `<root>/bulkhead.json` through the same loader and checks as `bulkhead check`:
+ * the errors of the map itself (it must not be written with any), and the findings per rule.
+ */
+export function firstCheckOf(root: string, text: string): Pick<DraftModuleMap, 'findings' | 'problems'> {
+  const result = new WorkspaceSession({ root, configText: text }).check();
+  const problems = result.diagnostics
+    .filter((d) => d.severity === 'error' && d.file === result.config)
+    .map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`);
+  const findings: Record<string, number> = {};
+  for (const v of result.violations) findings[v.rule] = (findings[v.rule] ?? 0) + 1;
+  return { findings, problems };
+}
+
+/** JSONC, one module or constraint per line, the notes as comments under the heading. */
+export function renderModuleMap(config: BulkheadConfig, heading: string, notes: string[]): string {
+  const json = (v: unknown): string => JSON.stringify(v).replace(/","/g, '", "').replace(/":/g, '": ').replace(/,"/g, ', "');
+  const object = (v: object): string => json(v).replace(/^\{/, '{ ').replace(/\}$/, ' }');
+  const lines = ['{'];
+  if (config.$schema) lines.push(`  "$schema": ${JSON.stringify(config.$schema)},`);
+  lines.push(`  // ${heading}`);
   for (const n of notes) lines.push(`  //   ${n}`);
-  lines.push('  "modules": [');
-  config.modules.forEach((m, i) => {
-    const fields = Object.entries(m).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v).replace(/","/g, '", "')}`);
-    lines.push(`    { ${fields.join(', ')} }${i < config.modules.length - 1 ? ',' : ''}`);
-  });
-  lines.push('  ],');
-  lines.push(`  "rules": ${JSON.stringify(config.rules ?? {}).replace(/":/g, '": ').replace(/^\{/, '{ ').replace(/\}$/, ' }')}`);
+  if (config.ignore) lines.push(`  "ignore": ${json(config.ignore)},`);
+  if (config.defaults) lines.push(`  "defaults": ${object(config.defaults)},`);
+  const list = (key: string, items: object[]): void => {
+    lines.push(`  ${JSON.stringify(key)}: [`);
+    items.forEach((item, i) => lines.push(`    ${object(item)}${i < items.length - 1 ? ',' : ''}`));
+    lines.push('  ],');
+  };
+  list('modules', config.modules);
+  if (config.constraints && config.constraints.length > 0) list('constraints', config.constraints);
+  if (config.database) lines.push(`  "database": ${object(config.database)},`);
+  lines.push(`  "rules": ${object(config.rules ?? {})}`);
   lines.push('}', '');
   return lines.join('\n');
 }

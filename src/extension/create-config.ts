@@ -25,6 +25,11 @@ export async function createConfig(ctx: BulkheadContext, folderUri?: vscode.Uri)
       () => ctx.send(draftConfigRequest, { folder: folder.uri.fsPath }),
     );
     if (!draft) return;
+    if (draft.problems && draft.problems.length > 0) {
+      ctx.output.appendLine(`Not creating ${target}: the drafted map does not load:\n${draft.problems.join('\n')}`);
+      void vscode.window.showErrorMessage(`Bulkhead: the drafted ${configPath} does not load (${draft.problems[0]}); see the Bulkhead output. Nothing was written.`);
+      return;
+    }
     writeAtomically(target, draft.text);
     ctx.output.appendLine(`Created ${target}: ${draft.notes.join(' ')}`);
     void vscode.window.showInformationMessage(`Bulkhead: created ${configPath} with ${draft.modules} module${draft.modules === 1 ? '' : 's'}.`);

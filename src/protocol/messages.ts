@@ -46,7 +46,8 @@ export const resultRequest = request<{ folder?: string; activeFile?: string }, C
 export const importSitesRequest = request<{ folder: string; from: string; to: string }, ImportSite[]>('bulkhead/importSites');
 export const moduleOfRequest = request<{ file: string }, { folder: string; module?: string } | null>('bulkhead/moduleOf');
 /** A starting module map for a folder (not written: the client writes and opens it). */
-export const draftConfigRequest = request<{ folder: string }, { text: string; modules: number; notes: string[] }>('bulkhead/draftConfig');
+/** `problems`: errors the drafted map has when loaded; the map is not written then (as `bulkhead init`). */
+export const draftConfigRequest = request<{ folder: string }, { text: string; modules: number; notes: string[]; problems?: string[] }>('bulkhead/draftConfig');
 export const recheckRequest = request<Record<string, never>, FolderStatus[]>('bulkhead/recheck');
 /** The server's process id: lets the extension-host tests kill the server to test the restart. */
 export const serverProcessRequest = request<Record<string, never>, { pid: number }>('bulkhead/serverProcess');

@@ -117,11 +117,12 @@ const VALIDATOR_KIND_IN_SCHEMA: Record<string, string> = {
 const schemaKindOf = (kind: string): string => VALIDATOR_KIND_IN_SCHEMA[kind] ?? 'object';
 
 describe('config: the validator (validate-config.ts) and the JSON schema describe the same fields', () => {
-  const objects: [string, 'topLevel' | 'module' | 'constraint' | 'database', Record<string, any>][] = [
+  const objects: [string, 'topLevel' | 'module' | 'constraint' | 'database' | 'defaults', Record<string, any>][] = [
     ['top level', 'topLevel', schema],
     ['modules[]', 'module', schema.definitions.moduleDeclaration],
     ['constraints[]', 'constraint', schema.definitions.dependencyConstraint],
     ['database', 'database', schema.properties.database],
+    ['defaults', 'defaults', schema.properties.defaults],
   ];
   for (const [where, key, object] of objects) {
     const fields: Record<string, string> = CONFIG_FIELDS[key];

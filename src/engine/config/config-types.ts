@@ -21,6 +21,8 @@ export interface BulkheadConfig {
    * whatever the root `.gitignore` lists are always left out.
    */
   ignore?: string[];
+  /** Values that apply to every module that does not set its own. */
+  defaults?: ModuleDefaults;
   /** The domain modules. Order does not matter; the deepest module root wins for nested modules. */
   modules: ModuleDeclaration[];
   /**
@@ -32,6 +34,14 @@ export interface BulkheadConfig {
   rules?: Partial<Record<RuleId, RuleSeverity>>;
   /** Where database drivers may be imported and how tables are found (rule `database-coupling`). */
   database?: DatabaseConfig;
+}
+
+export interface ModuleDefaults {
+  /**
+   * Public API globs (relative to each module root) for modules without their own `public`, e.g.
+   * `["*.module.ts"]` for NestJS or `["src/index.ts"]` for packages. Default: `index.*` at the root.
+   */
+  public?: string[];
 }
 
 export interface DatabaseConfig {
@@ -68,7 +78,8 @@ export interface ModuleDeclaration {
   path: string | string[];
   /**
    * Globs relative to the module root naming its public API.
-   * Default: `index.ts`, `index.tsx`, `index.mts`, `index.js`, `index.jsx`, `index.mjs` at the root.
+   * Default: `defaults.public`, else `index.ts`, `index.tsx`, `index.mts`, `index.js`, `index.jsx`,
+   * `index.mjs` at the root.
    */
   public?: string[];
   /**

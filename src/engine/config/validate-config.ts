@@ -1,12 +1,12 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { InputDiagnostic, Range } from '../model/result';
-import type { BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration } from './config-types';
+import type { BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults } from './config-types';
 import { configDiagnostic } from './config-diagnostics';
 import { RULE_IDS } from '../model/rule-ids';
 import { RULE_SEVERITIES } from '../model/rule-table';
 
 type RangeOf = (node: Node) => Range;
-type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database';
+type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database' | 'defaults';
 
 // Typed by the config's interfaces: a field added to config-types.ts and not here (or here and not
 // there) does not compile. test/engine/config-schema.test.ts holds these lists against the JSON schema.
@@ -14,12 +14,14 @@ const TOP_LEVEL: Record<keyof BulkheadConfig, FieldKind> = {
   $schema: 'string',
   include: 'string[]',
   ignore: 'string[]',
+  defaults: 'defaults',
   modules: 'modules',
   constraints: 'constraints',
   rules: 'rules',
   database: 'database',
 };
 const DATABASE_FIELDS: Record<keyof DatabaseConfig, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
+const DEFAULTS_FIELDS: Record<keyof ModuleDefaults, FieldKind> = { public: 'string[]' };
 const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   name: 'string',
   path: 'string|string[]',
@@ -29,11 +31,11 @@ const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   tables: 'string[]',
 };
 const CONSTRAINT_FIELDS: Record<keyof DependencyConstraint, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
-const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], database: [] as string[] };
+const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], database: [] as string[], defaults: [] as string[] };
 const SEVERITIES: readonly string[] = RULE_SEVERITIES;
 
 /** The fields the validator accepts, by object, for the test that compares them with the JSON schema. */
-export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, database: DATABASE_FIELDS, required: REQUIRED };
+export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, database: DATABASE_FIELDS, defaults: DEFAULTS_FIELDS, required: REQUIRED };
 
 /**
  * Checks the parsed tree against the shape of `BulkheadConfig`, reporting each problem at the
@@ -107,6 +109,9 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
       case 'database':
         checkObject(node, DATABASE_FIELDS, where, REQUIRED.database);
         return;
+      case 'defaults':
+        checkObject(node, DEFAULTS_FIELDS, where, REQUIRED.defaults);
+        return;
       case 'rules':
         if (node.type !== 'object') {
           report(node, `${where} must be an object mapping rule ids to "error", "warn" or "off".`);
@@ -167,5 +172,6 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
     allowedIn: strings(db.allowedIn),
     prismaSchema: typeof db.prismaSchema === 'string' && db.prismaSchema !== '' ? db.prismaSchema : strings(db.prismaSchema),
   };
-  return { include: strings(raw.include), ignore: strings(raw.ignore), modules, constraints, rules, ...(database ? { database } : {}) };
+  const defaults = raw.defaults && typeof raw.defaults === 'object' ? { public: strings((raw.defaults as Record<string, unknown>).public) } : undefined;
+  return { include: strings(raw.include), ignore: strings(raw.ignore), ...(defaults ? { defaults } : {}), modules, constraints, rules, ...(database ? { database } : {}) };
 }

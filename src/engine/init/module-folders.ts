@@ -1,62 +1,54 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-export interface ModuleFolder {
-  folder: string;
-  /** Name to use instead of the folder name (e.g. a package name). */
-  name?: string;
-}
+import { foldersOf, isInside, parentOf, type FoundModule, type ModuleKind } from './found-module';
 
 const CONTAINERS = new Set(['modules', 'features', 'domains', 'domain-modules', 'contexts', 'bounded-contexts', 'boundedcontexts', 'components', 'slices']);
 const DDD_LAYERS = new Set(['domain', 'application', 'infrastructure', 'presentation', 'ports', 'adapters', 'api', 'persistence']);
 const SHARED = new Set(['shared', 'common', 'core', 'kernel', 'shared-kernel', 'lib', 'libs', 'utils']);
+/** Folders that hold an application's code rather than being a part of it: look inside them. */
+const SOURCE_ROOTS = new Set(['src', 'app', 'source', 'sources']);
+const INDEX = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
 
-/** Candidate module roots, with a note per kind of structure recognised. */
-export function findModuleFolders(files: readonly string[], packageDirs: string[], root: string): { folders: ModuleFolder[]; notes: string[] } {
-  const notes: string[] = [];
-  const withSources = (dir: string): boolean => files.some((f) => f.startsWith(`${dir}/`));
+/**
+ * Modules from the folder structure of one application, after the ones already `found` (NestJS
+ * modules): module containers (`src/modules/*`), DDD bounded contexts, folders with an `index.ts`,
+ * a shared kernel, then every remaining folder that holds files no module owns, so no large
+ * folder is left out.
+ */
+export const SHARED_KERNEL = /^(shared|common|kernel|shared-kernel|sharedkernel)$/i;
 
-  const packages = packageDirs.filter(withSources).sort();
-  if (packages.length >= 2) {
-    notes.push(`Workspace packages: ${packages.length} (${packages.slice(0, 6).join(', ')}${packages.length > 6 ? ', …' : ''}), one module each.`);
-    return { folders: packages.map((dir) => ({ folder: dir, name: packageName(root, dir) })), notes };
-  }
-
-  const dirs = new Set<string>();
-  for (const f of files) for (let d = path.posix.dirname(f); d !== '.' && !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
-  const children = (dir: string): string[] => [...dirs].filter((d) => path.posix.dirname(d) === dir).sort();
-  const found = new Map<string, ModuleFolder>();
-  const add = (folders: string[], note: string): void => {
-    const fresh = folders.filter((f) => !found.has(f));
-    if (fresh.length === 0) return;
-    for (const f of fresh) found.set(f, { folder: f });
-    notes.push(note.replace('{n}', String(fresh.length)));
+export function findStructureModules(files: readonly string[], found: FoundModule[]): FoundModule[] {
+  const dirs = foldersOf(files);
+  const childrenOf = new Map<string, string[]>();
+  for (const d of [...dirs].sort()) childrenOf.set(parentOf(d), [...(childrenOf.get(parentOf(d)) ?? []), d]);
+  const children = (dir: string): string[] => childrenOf.get(dir) ?? [];
+  const result = [...found];
+  const taken = new Set(found.map((m) => m.folder));
+  const add = (folders: string[], kind: ModuleKind): void => {
+    for (const folder of folders) {
+      if (taken.has(folder) || result.some((m) => isInside(folder, m.folder))) continue;
+      taken.add(folder);
+      result.push({ folder, kind });
+    }
   };
+  const base = (d: string): string => path.posix.basename(d);
 
-  for (const container of [...dirs].filter((d) => CONTAINERS.has(path.posix.basename(d))).sort()) {
-    add(children(container), `{n} folders under ${container}/, one module each.`);
-  }
-  const nest = [...new Set(files.filter((f) => /\.module\.[cm]?[jt]s$/.test(f)).map((f) => path.posix.dirname(f)))]
-    .filter((d) => !/(^|\/)src$/.test(d) && d !== '.' && !found.has(d)).sort();
-  add(nest, '{n} NestJS modules (folders with a *.module.ts).');
-  const ddd = [...dirs].filter((d) => children(d).filter((c) => DDD_LAYERS.has(path.posix.basename(c))).length >= 2 && !DDD_LAYERS.has(path.posix.basename(d))).sort();
-  add(ddd, '{n} bounded contexts (folders with domain/application/infrastructure layers).');
-  const shared = [...dirs].filter((d) => SHARED.has(path.posix.basename(d)) && /^(src\/)?[^/]+$/.test(d)).sort();
-  add(shared, 'Shared kernel: {n} folder(s) (shared/common/core).');
+  for (const container of [...dirs].filter((d) => CONTAINERS.has(base(d))).sort()) add(children(container), 'container');
+  add([...dirs].filter((d) => !DDD_LAYERS.has(base(d)) && children(d).filter((c) => DDD_LAYERS.has(base(c))).length >= 2).sort(), 'context');
+  const indexed = new Set(files.filter((f) => INDEX.test(base(f))).map(parentOf));
+  const indexFolders = [...indexed].filter((d) => d !== '.' && !/(^|\/)src$/.test(d) && ![...indexed].some((o) => o !== '.' && !/(^|\/)src$/.test(o) && isInside(d, o) && o !== d));
+  add(indexFolders.sort(), 'index');
+  add([...dirs].filter((d) => SHARED.has(base(d)) && /^(src\/)?[^/]+$/.test(d)).sort(), 'shared');
 
-  if (found.size === 0) {
-    const top = children('src').length > 0 ? children('src') : children('.').filter((d) => !d.includes('/'));
-    add(top, '{n} top-level source folders, one module each (no module structure recognised).');
-  }
-  const folders = [...found.values()].sort((a, b) => a.folder.localeCompare(b.folder));
-  return { folders: folders.filter((f) => !folders.some((o) => o !== f && o.folder === f.folder)), notes };
-}
-
-function packageName(root: string, dir: string): string | undefined {
-  try {
-    const name = (JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { name?: unknown }).name;
-    return typeof name === 'string' && name !== '' ? name : undefined;
-  } catch {
-    return undefined;
-  }
+  // Remaining folders with files nobody owns: walk down from the root, stopping at module roots.
+  const owned = (file: string): boolean => result.some((m) => isInside(file, m.folder));
+  const hasModuleBelow = (dir: string): boolean => result.some((m) => isInside(m.folder, dir) && m.folder !== dir);
+  const fill = (dir: string): void => {
+    for (const child of children(dir)) {
+      if (taken.has(child)) continue;
+      if (hasModuleBelow(child) || SOURCE_ROOTS.has(base(child))) fill(child);
+      else if (files.some((f) => isInside(f, child) && !owned(f))) add([child], 'folder');
+    }
+  };
+  fill('.');
+  return result.sort((a, b) => a.folder.localeCompare(b.folder));
 }

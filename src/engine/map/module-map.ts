@@ -61,7 +61,7 @@ export function buildModuleMap(
         const values = pattern.match(dir);
         if (!values) continue;
         matched++;
-        const info = instantiate(decl, values, modules, diagnostics, locator);
+        const info = instantiate(decl, values, modules, diagnostics, locator, config.defaults?.public);
         if (!info) continue;
         const owner = rootOwner.get(dir);
         if (owner && owner !== info) {
@@ -168,6 +168,7 @@ function instantiate(
   modules: Map<string, ModuleInfo>,
   diagnostics: InputDiagnostic[],
   locator: ConfigLocator,
+  defaultPublic: string[] | undefined,
 ): ModuleInfo | undefined {
   const name = fillPlaceholders(decl.name, values);
   const existing = modules.get(name);
@@ -182,7 +183,7 @@ function instantiate(
   const info: ModuleInfo = {
     name,
     roots: [],
-    public: decl.public ?? DEFAULT_PUBLIC,
+    public: decl.public ?? defaultPublic ?? DEFAULT_PUBLIC,
     dependsOn: decl.dependsOn?.map((d) => fillPlaceholders(d, values)),
     tags: (decl.tags ?? []).map((t) => fillPlaceholders(t, values)),
     declarationIndex: decl.index,

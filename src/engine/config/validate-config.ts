@@ -1,6 +1,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { InputDiagnostic, Range } from '../model/result';
 import type { BulkheadConfig, CheckedConfig } from './config-types';
+import { checkGlobLimits } from './check-glob-limits';
 import { configDiagnostic } from './config-diagnostics';
 import { RULE_IDS } from '../model/rule-ids';
 
@@ -120,6 +121,7 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
 
   checkObject(root, TOP_LEVEL, 'bulkhead.json', ['modules']);
   if (root.type !== 'object') return { diagnostics };
+  diagnostics.push(...checkGlobLimits(root, rangeOf, file));
   return { config: keepWellFormed(getNodeValue(root) as Record<string, unknown>), diagnostics };
 }
 

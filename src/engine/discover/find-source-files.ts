@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignoreFactory from 'ignore';
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 import type { InputDiagnostic } from '../model/result';
 import { FILE_START } from '../model/text-position';
 
@@ -113,7 +114,7 @@ export function isSourceFile(name: string): boolean {
 
 /** Config globs, with Windows separators and a leading `./` accepted. */
 function compileGlobs(globs: string[] | undefined): Minimatch[] {
-  return (globs ?? []).map((g) => new Minimatch(g.replace(/\\/g, '/').replace(/^\.\//, ''), { dot: true }));
+  return (globs ?? []).map((g) => compileGlob(g.replace(/\\/g, '/').replace(/^\.\//, '')));
 }
 
 function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): ReturnType<typeof ignoreFactory> | undefined {

@@ -1,4 +1,5 @@
-import { GLOBSTAR, Minimatch } from 'minimatch';
+import { GLOBSTAR } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 
 /**
  * A module `path` glob compiled to regular expressions over workspace-relative folder paths.
@@ -20,7 +21,7 @@ export function compileModulePattern(source: string): ModulePattern {
     placeholders.push(name);
     return `__BHPH${placeholders.length - 1}__`;
   });
-  const mm = new Minimatch(tokenized, { dot: true, nocomment: true, nonegate: true });
+  const mm = compileGlob(tokenized, { dot: true, nocomment: true, nonegate: true }, source);
   const regexes = mm.set.map((segments) => new RegExp(`^${segmentsToRegex(segments)}$`));
   return {
     source,

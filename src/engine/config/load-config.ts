@@ -4,6 +4,7 @@ import type { InputDiagnostic, Range } from '../model/result';
 import { FILE_START, LineIndex } from '../model/text-position';
 import type { CheckedConfig } from './config-types';
 import { configDiagnostic } from './config-diagnostics';
+import { duplicateKeyDiagnostics } from './duplicate-keys';
 import { validateConfigTree } from './validate-config';
 
 export const CONFIG_FILE_NAME = 'bulkhead.json';
@@ -42,7 +43,9 @@ export function loadConfigFile(absFile: string, displayName: string): LoadedConf
   return parseConfigText(text, displayName);
 }
 
-export function parseConfigText(text: string, displayName: string): LoadedConfig {
+export function parseConfigText(withBom: string, displayName: string): LoadedConfig {
+  // Editors on Windows save a UTF-8 byte order mark; it is not part of the JSON.
+  const text = withBom.replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -63,7 +66,8 @@ export function parseConfigText(text: string, displayName: string): LoadedConfig
     return { diagnostics, locator, text };
   }
   const validation = validateConfigTree(root, (node) => lines.range(node.offset, node.offset + node.length), displayName);
-  return { config: validation.config, diagnostics: validation.diagnostics, locator, text };
+  const duplicates = duplicateKeyDiagnostics(root, (node) => lines.range(node.offset, node.offset + node.length), displayName);
+  return { config: validation.config, diagnostics: [...duplicates, ...validation.diagnostics], locator, text };
 }
 
 function treeLocator(file: string, root: Node | undefined, lines: LineIndex): ConfigLocator {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ignoreFactory from 'ignore';
 import type { Minimatch } from 'minimatch';
 import { compileGlob } from '../glob/compile-glob';
+import { posixGlob } from '../glob/posix-glob';
 import type { InputDiagnostic } from '../model/result';
 import { FILE_START } from '../model/text-position';
 
@@ -114,7 +115,7 @@ export function isSourceFile(name: string): boolean {
 
 /** Config globs, with Windows separators and a leading `./` accepted. */
 function compileGlobs(globs: string[] | undefined): Minimatch[] {
-  return (globs ?? []).map((g) => compileGlob(g.replace(/\\/g, '/').replace(/^\.\//, '')));
+  return (globs ?? []).map((g) => compileGlob(posixGlob(g)));
 }
 
 function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): ReturnType<typeof ignoreFactory> | undefined {

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { InputDiagnostic, Range } from '../model/result';
 import { FILE_START, LineIndex } from '../model/text-position';
 import type { CheckedConfig } from './config-types';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 import { configDiagnostic } from './config-diagnostics';
 import { duplicateKeyDiagnostics } from './duplicate-keys';
 import { validateConfigTree } from './validate-config';
@@ -27,7 +27,7 @@ export interface LoadedConfig {
 export function loadConfigFile(absFile: string, displayName: string): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(absFile, 'utf8');
+    text = readRegularText(absFile, INPUT_LIMITS.config);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'config-not-found' : 'config-unreadable';
     const message =

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 
 export interface ModuleFolder {
   folder: string;
@@ -54,7 +54,7 @@ export function findModuleFolders(files: readonly string[], packageDirs: string[
 
 function packageName(root: string, dir: string): string | undefined {
   try {
-    const name = (JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as { name?: unknown }).name;
+    const name = (JSON.parse(readRegularText(path.join(root, dir, 'package.json'), INPUT_LIMITS.config)) as { name?: unknown }).name;
     return typeof name === 'string' && name !== '' ? name : undefined;
   } catch {
     return undefined;

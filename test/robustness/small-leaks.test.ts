@@ -51,4 +51,19 @@ describe('robustness: small leaks (temp files, file content in errors)', functio
       fs.rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  it('--cache through a committed node_modules symlink to outside the workspace: not written there, with a warning', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-outside-'));
+    const ws = tempWorkspace(FILES);
+    try {
+      fs.symlinkSync(outside, path.join(ws.root, 'node_modules'));
+      const r = runCli(['check', '--cache'], ws.root);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /not using --cache: node_modules\/\.cache\/bulkhead.* leads outside the workspace/);
+      assert.deepEqual(fs.readdirSync(outside), []);
+    } finally {
+      ws.dispose();
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

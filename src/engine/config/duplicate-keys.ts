@@ -8,7 +8,9 @@ import { configDiagnostic } from './config-diagnostics';
  */
 export function duplicateKeyDiagnostics(root: Node, rangeOf: (node: Node) => Range, file: string): InputDiagnostic[] {
   const diagnostics: InputDiagnostic[] = [];
-  const visit = (node: Node): void => {
+  // A loop, not recursion: a hostile config may nest thousands of levels deep.
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'object') {
       const first = new Map<string, Node>();
       for (const prop of node.children ?? []) {
@@ -23,8 +25,7 @@ export function duplicateKeyDiagnostics(root: Node, rangeOf: (node: Node) => Ran
         } else first.set(key, keyNode);
       }
     }
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(root);
+    stack.push(...(node.children ?? []));
+  }
   return diagnostics;
 }

@@ -1,5 +1,6 @@
 import { VERSION } from '../engine/version';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
+import { printable } from './escape/terminal-text';
 import { EXIT_USAGE } from './exit-code';
 import type { Terminal } from './terminal';
 import type { CommandOutcome } from './commands/command-outcome';
@@ -25,9 +26,9 @@ export function main(argv: string[]): number {
     return exitCode;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`bulkhead: ${err.message}\nRun "bulkhead --help" for usage.\n`);
+      process.stderr.write(`bulkhead: ${printable(err.message)}\nRun "bulkhead --help" for usage.\n`);
     } else {
-      process.stderr.write(`bulkhead: internal error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the command you ran.${process.env.BULKHEAD_DEBUG ? `\n${(err as Error)?.stack}` : ' (Set BULKHEAD_DEBUG=1 for details.)'}\n`);
+      process.stderr.write(`bulkhead: internal error: ${printable((err as Error)?.message ?? String(err))}\nPlease report this with the command you ran.${process.env.BULKHEAD_DEBUG ? `\n${(err as Error)?.stack}` : ' (Set BULKHEAD_DEBUG=1 for details.)'}\n`);
     }
     return EXIT_USAGE;
   }

@@ -43,7 +43,7 @@ export function draftModuleMap(root: string, heading: string): DraftModuleMap {
  * the errors of the map itself (it must not be written with any), and the findings per rule.
  */
 export function firstCheckOf(root: string, text: string): Pick<DraftModuleMap, 'findings' | 'problems'> {
-  const result = new WorkspaceSession({ root, configText: text }).check();
+  const result = checkWorkspace({ root, configText: text });
   const problems = result.diagnostics
     .filter((d) => d.severity === 'error' && d.file === result.config)
     .map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}`);

@@ -16,6 +16,7 @@ export function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv =
     input: '',
     env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,6 +1,5 @@
+import { mermaidLabel as label } from '../escape/graph-labels';
 import type { Reporter } from '../reporters/reporter';
-
-const label = (s: string): string => s.replace(/"/g, '#quot;');
 
 /** Mermaid flowchart for Markdown (GitHub renders it); violating edges drawn red. */
 export const graphMermaid: Reporter = (result) => {

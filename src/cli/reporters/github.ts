@@ -1,8 +1,6 @@
 import * as path from 'node:path';
+import { workflowData as escapeData, workflowProperty as escapeProperty } from '../escape/workflow-command';
 import type { Reporter } from './reporter';
-
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
  * GitHub Actions workflow commands: each violation becomes an annotation on the pull request diff.

@@ -1,10 +1,6 @@
 import type { Violation } from '../../engine';
+import { xmlText as xml } from '../escape/xml-text';
 import type { Reporter } from './reporter';
-
-const xml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    // XML 1.0 forbids most control characters even when escaped.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** JUnit XML for CI test dashboards: one suite per file with violations, one failing case per violation. */
 export const junitReporter: Reporter = (result) => {

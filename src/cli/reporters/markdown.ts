@@ -1,9 +1,9 @@
 import type { CheckResult } from '../../engine';
+import { markdownCode, markdownText as cell } from '../escape/markdown-text';
 import type { Reporter } from './reporter';
 
 const MAX_LISTED = 200;
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (s: string): string => `\`${s.replace(/`/g, 'ˋ')}\``;
+const code = (s: string): string => markdownCode(s, true);
 
 /** A pull-request summary: totals, counts per rule and per module, new vs fixed against the baseline. */
 export const markdownReporter: Reporter = (result) => {
@@ -13,7 +13,7 @@ export const markdownReporter: Reporter = (result) => {
   const configErrors = result.diagnostics.filter((d) => d.severity === 'error');
   if (configErrors.length > 0) {
     out.push(`## Bulkhead: ✖ ${configErrors.length} configuration error${configErrors.length === 1 ? '' : 's'}`, '');
-    for (const d of configErrors) out.push(`- ${code(`${d.file}:${d.range.start.line}:${d.range.start.column}`)} ${cell(d.message)}`);
+    for (const d of configErrors) out.push(`- ${markdownCode(`${d.file}:${d.range.start.line}:${d.range.start.column}`)} ${cell(d.message)}`);
     return `${out.join('\n')}\n`;
   }
   const fresh = result.baseline ? 'new ' : '';
@@ -41,7 +41,7 @@ export const markdownReporter: Reporter = (result) => {
     out.push('', `### Fixed since the baseline (${fixed.length})`, '');
     for (const e of fixed.slice(0, MAX_LISTED)) {
       const modules = e.sourceModule && e.targetModule ? ` (${cell(e.sourceModule)} → ${cell(e.targetModule)})` : '';
-      out.push(`- ${code(e.rule)} in ${code(e.file)}${modules}`);
+      out.push(`- ${markdownCode(e.rule)} in ${markdownCode(e.file)}${modules}`);
     }
     out.push('', result.baseline.updated ? 'The baseline was updated to drop them.' : 'Run `bulkhead check --update-baseline` to drop them from the baseline.');
   }

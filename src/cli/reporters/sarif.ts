@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_CATALOG, type Violation } from '../../engine';
+import { relativeUri } from '../escape/uri-path';
 import { hasConfigErrors } from '../exit-code';
 import type { Reporter } from './reporter';
 
@@ -69,7 +70,7 @@ function level(severity: string): 'error' | 'warning' {
 function location(file: string, range: Violation['range']) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: file.split(path.sep).join('/'), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: relativeUri(file.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' },
       region: { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column },
     },
   };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { CheckResult, InputDiagnostic, Violation } from '../../engine';
+import { notWorkflowCommand, printable } from '../escape/terminal-text';
 import { paint } from '../terminal';
 import type { Reporter } from './reporter';
 
@@ -16,7 +17,7 @@ export const textReporter: Reporter = (result, { color, cwd }) => {
   const p = paint(color);
   const display = (file: string): string => {
     const rel = path.relative(cwd, path.join(result.root, file)).split(path.sep).join('/');
-    return rel === '' ? '.' : rel;
+    return rel === '' ? '.' : notWorkflowCommand(printable(rel));
   };
   const byFile = new Map<string, Row[]>();
   const add = (file: string, row: Row): void => {
@@ -34,7 +35,7 @@ export const textReporter: Reporter = (result, { color, cwd }) => {
     const posWidth = Math.max(...rows.map((r) => `${r.line}:${r.column}`.length));
     for (const r of rows) {
       const sev = r.severity === 'error' ? p.red('error') : r.severity === 'info' ? p.dim('info ') : p.yellow('warn ');
-      out.push(`  ${p.dim(`${r.line}:${r.column}`.padEnd(posWidth))}  ${sev}  ${r.message}  ${p.dim(r.code)}`);
+      out.push(`  ${p.dim(`${r.line}:${r.column}`.padEnd(posWidth))}  ${sev}  ${printable(r.message)}  ${p.dim(printable(r.code))}`);
     }
     out.push('');
   }
@@ -42,9 +43,9 @@ export const textReporter: Reporter = (result, { color, cwd }) => {
   if (result.baseline) {
     const { known, fixed, updated, file: baselineFile } = result.baseline;
     const fixedNote = fixed.length === 0 ? '' : updated ? `, ${fixed.length} fixed and dropped from it` : `, ${fixed.length} fixed (run with --update-baseline to drop them)`;
-    out.push(p.dim(`  baseline ${baselineFile}: ${known} known violation${known === 1 ? '' : 's'} not shown${fixedNote}`));
+    out.push(p.dim(`  baseline ${printable(baselineFile)}: ${known} known violation${known === 1 ? '' : 's'} not shown${fixedNote}`));
   }
-  if (result.changedSince) out.push(p.dim(`  only files changed since ${result.changedSince.ref} (${result.changedSince.files} files)`));
+  if (result.changedSince) out.push(p.dim(`  only files changed since ${printable(result.changedSince.ref)} (${result.changedSince.files} files)`));
   if (result.summary.suppressed > 0) out.push(p.dim(`  ${result.summary.suppressed} silenced by bulkhead-ignore comments`));
   return `${out.join('\n')}\n`;
 };
@@ -63,7 +64,7 @@ function summaryLine(result: CheckResult, p: ReturnType<typeof paint>): string {
   const configErrors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const scope = `${files} file${files === 1 ? '' : 's'}, ${modules} module${modules === 1 ? '' : 's'}, ${durationMs} ms`;
   if (configErrors > 0) {
-    return p.red(p.bold(`✖ ${configErrors} configuration error${configErrors === 1 ? '' : 's'} in ${result.config}; fix ${configErrors === 1 ? 'it' : 'them'} to check the workspace.`));
+    return p.red(p.bold(`✖ ${configErrors} configuration error${configErrors === 1 ? '' : 's'} in ${printable(result.config)}; fix ${configErrors === 1 ? 'it' : 'them'} to check the workspace.`));
   }
   const total = errors + warnings;
   if (total === 0) return p.green(p.bold(`✔ No ${result.baseline ? 'new ' : ''}boundary violations (${scope})`));

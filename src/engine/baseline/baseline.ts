@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write';
 import type { Violation } from '../model/result';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 
 export const BASELINE_FILE_NAME = 'bulkhead-baseline.json';
 
@@ -57,7 +57,7 @@ export class BaselineError extends Error {}
 export function readBaseline(file: string): Baseline {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularText(file, INPUT_LIMITS.baseline);
   } catch (err) {
     throw new BaselineError((err as NodeJS.ErrnoException).code === 'ENOENT'
       ? `Baseline ${file} does not exist. Create it with "bulkhead baseline".`
@@ -66,8 +66,10 @@ export function readBaseline(file: string): Baseline {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new BaselineError(`${file}: not valid JSON (${(err as Error).message}). Recreate it with "bulkhead baseline".`);
+  } catch {
+    // Not the parser's message: it quotes the content, which for a baseline symlinked to a file
+    // outside the workspace would print that file's first characters into a CI log.
+    throw new BaselineError(`${file}: not valid JSON. Recreate it with "bulkhead baseline".`);
   }
   const b = data as Partial<Baseline>;
   if (!b || b.version !== 1 || !Array.isArray(b.entries) || !b.entries.every((e) => e && typeof e.fingerprint === 'string' && typeof e.file === 'string')) {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { IndexedFile } from '../analyze/file-index';
 import type { CheckResult, InputDiagnostic } from '../model/result';
 import { writeFileAtomic } from '../io/atomic-write';
+import { INPUT_LIMITS, readRegularFile } from '../io/read-regular-file';
 
 /** Bump when the shape of cached facts changes. */
 const FORMAT = 5;
@@ -180,7 +181,7 @@ export class FactCache {
     // Bytes, not text: a run that reuses the result decodes only the first two lines.
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(this.file);
+      bytes = readRegularFile(this.file, INPUT_LIMITS.cache);
     } catch {
       return undefined;
     }

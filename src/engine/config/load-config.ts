@@ -1,9 +1,10 @@
-import * as fs from 'node:fs';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { InputDiagnostic, Range } from '../model/result';
 import { FILE_START, LineIndex } from '../model/text-position';
 import type { CheckedConfig } from './config-types';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 import { configDiagnostic } from './config-diagnostics';
+import { duplicateKeyDiagnostics } from './duplicate-keys';
 import { validateConfigTree } from './validate-config';
 
 export const CONFIG_FILE_NAME = 'bulkhead.json';
@@ -26,7 +27,7 @@ export interface LoadedConfig {
 export function loadConfigFile(absFile: string, displayName: string): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(absFile, 'utf8');
+    text = readRegularText(absFile, INPUT_LIMITS.config);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'config-not-found' : 'config-unreadable';
     const message =
@@ -42,7 +43,9 @@ export function loadConfigFile(absFile: string, displayName: string): LoadedConf
   return parseConfigText(text, displayName);
 }
 
-export function parseConfigText(text: string, displayName: string): LoadedConfig {
+export function parseConfigText(withBom: string, displayName: string): LoadedConfig {
+  // Editors on Windows save a UTF-8 byte order mark; it is not part of the JSON.
+  const text = withBom.replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -63,7 +66,8 @@ export function parseConfigText(text: string, displayName: string): LoadedConfig
     return { diagnostics, locator, text };
   }
   const validation = validateConfigTree(root, (node) => lines.range(node.offset, node.offset + node.length), displayName);
-  return { config: validation.config, diagnostics: validation.diagnostics, locator, text };
+  const duplicates = duplicateKeyDiagnostics(root, (node) => lines.range(node.offset, node.offset + node.length), displayName);
+  return { config: validation.config, diagnostics: [...duplicates, ...validation.diagnostics], locator, text };
 }
 
 function treeLocator(file: string, root: Node | undefined, lines: LineIndex): ConfigLocator {

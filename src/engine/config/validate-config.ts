@@ -1,7 +1,9 @@
-import { getNodeValue, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { InputDiagnostic, Range } from '../model/result';
 import type { BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults } from './config-types';
+import { checkGlobLimits } from './check-glob-limits';
 import { configDiagnostic } from './config-diagnostics';
+import { jsonValue } from './json-value';
 import { RULE_IDS } from '../model/rule-ids';
 import { RULE_SEVERITIES } from '../model/rule-table';
 
@@ -58,7 +60,8 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
       const [keyNode, valueNode] = prop.children ?? [];
       const key = String(keyNode?.value);
       seen.add(key);
-      const kind = fields[key];
+      // Own keys only: `constructor` or `__proto__` would otherwise find Object.prototype's.
+      const kind = Object.hasOwn(fields, key) ? fields[key] : undefined;
       if (!kind) {
         report(keyNode, `Unknown property "${key}" in ${where}. Allowed: ${Object.keys(fields).join(', ')}.`);
         continue;
@@ -132,7 +135,8 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
 
   checkObject(root, TOP_LEVEL, 'bulkhead.json', REQUIRED.topLevel);
   if (root.type !== 'object') return { diagnostics };
-  return { config: keepWellFormed(getNodeValue(root) as Record<string, unknown>), diagnostics };
+  diagnostics.push(...checkGlobLimits(root, rangeOf, file));
+  return { config: keepWellFormed(jsonValue(root) as Record<string, unknown>), diagnostics };
 }
 
 /**

@@ -8,6 +8,7 @@ import { toPosix } from '../model/paths';
 import { DriverMatcher } from './driver-matcher';
 import { expandDrivers, PRESET_NAMES } from './driver-presets';
 import { parsePrismaSchema, type PrismaModel } from './prisma-schema';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 
 /** The config-dependent half of `database-coupling`: drivers, where they are allowed, Prisma models. */
 export interface DatabaseSetup {
@@ -47,7 +48,7 @@ export function loadDatabaseSetup(root: string, config: CheckedConfig, locator: 
       return;
     }
     for (const file of files) {
-      prismaModels.push(...parsePrismaSchema(fs.readFileSync(file, 'utf8'), toPosix(path.relative(root, file))));
+      prismaModels.push(...parsePrismaSchema(readRegularText(file, INPUT_LIMITS.config), toPosix(path.relative(root, file))));
     }
   });
   return { drivers: db?.allowedIn ? new DriverMatcher(drivers) : undefined, allowedIn: db?.allowedIn ?? [], prismaModels, tables, diagnostics };

@@ -1,4 +1,5 @@
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 
 const GLOB = /[*?{[]/;
 
@@ -9,7 +10,7 @@ export class DriverMatcher {
 
   constructor(entries: readonly string[]) {
     this.names = new Set(entries.filter((e) => !GLOB.test(e)));
-    this.globs = entries.filter((e) => GLOB.test(e)).map((e) => new Minimatch(e, { dot: true }));
+    this.globs = entries.filter((e) => GLOB.test(e)).map((e) => compileGlob(e));
   }
 
   /** Workspaces import the same few specifiers over and over; glob matching is not free. */

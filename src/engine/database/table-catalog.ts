@@ -1,4 +1,5 @@
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 import type { ModuleInfo } from '../map/module-map';
 import { compileModulePattern, fillPlaceholders } from '../map/module-pattern';
 import type { DatabaseFacts, TableDeclaration } from './database-facts';
@@ -49,7 +50,7 @@ export class TableCatalog {
       if (!declared) continue;
       const values = compileModulePattern(declared.name).match(module.name) ?? {};
       for (const entry of declared.tables) {
-        this.configured.push({ module, pattern: new Minimatch(fillPlaceholders(entry, values).toLowerCase(), { nocase: true, dot: true }) });
+        this.configured.push({ module, pattern: compileGlob(fillPlaceholders(entry, values).toLowerCase(), { nocase: true }, entry) });
       }
     }
     for (const { file, facts } of index.values()) {

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignoreFactory from 'ignore';
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
+import { posixGlob } from '../glob/posix-glob';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 import type { InputDiagnostic } from '../model/result';
 import { FILE_START } from '../model/text-position';
 
@@ -113,12 +116,12 @@ function isSourceFile(name: string): boolean {
 
 /** Config globs, with Windows separators and a leading `./` accepted. */
 function compileGlobs(globs: string[] | undefined): Minimatch[] {
-  return (globs ?? []).map((g) => new Minimatch(g.replace(/\\/g, '/').replace(/^\.\//, ''), { dot: true }));
+  return (globs ?? []).map((g) => compileGlob(posixGlob(g)));
 }
 
 function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): ReturnType<typeof ignoreFactory> | undefined {
   try {
-    return ignoreFactory().add(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'));
+    return ignoreFactory().add(readRegularText(path.join(root, '.gitignore'), INPUT_LIMITS.config));
   } catch (err) {
     // Without it, files git ignores are checked too: say so rather than report them silently.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -129,7 +132,9 @@ function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): Retur
 }
 
 function errorCode(err: unknown): string {
-  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const code = (err as NodeJS.ErrnoException).code;
+  // Our own refusals (read-regular-file) explain themselves; system errors are known by code.
+  return code === 'ENOTREG' || code === 'EFBIG' ? (err as Error).message : code ?? (err as Error).message;
 }
 
 function safeRealpath(p: string): string | undefined {

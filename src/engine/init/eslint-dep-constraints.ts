@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 import * as path from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import type { DependencyConstraint } from '../config/config-types';
@@ -35,7 +35,7 @@ export function importNxDepConstraints(root: string): ImportedConstraints {
   for (const name of FLAT_CONFIGS) {
     let text: string;
     try {
-      text = fs.readFileSync(path.join(root, name), 'utf8');
+      text = readRegularText(path.join(root, name), INPUT_LIMITS.config);
     } catch {
       continue;
     }

@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 import * as path from 'node:path';
 
 export interface NestModule {
@@ -66,7 +66,7 @@ export function fileReader(root: string): (file: string) => string | undefined {
   return (file) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
+        cache.set(file, readRegularText(path.join(root, file), INPUT_LIMITS.config));
       } catch {
         cache.set(file, undefined);
       }

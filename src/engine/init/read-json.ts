@@ -1,11 +1,11 @@
-import * as fs from 'node:fs';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 import { parse, type ParseError } from 'jsonc-parser';
 
 /** A JSON/JSONC file as a plain object, or undefined when it is missing or not an object. */
 export function readJsonObject(file: string): Record<string, unknown> | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularText(file, INPUT_LIMITS.config);
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeStaleTemps(file);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
@@ -28,5 +29,29 @@ function existingMode(file: string): number {
     return fs.statSync(file).mode & 0o777;
   } catch {
     return 0o644;
+  }
+}
+
+/** A writer killed mid-write (kill -9, power loss) leaves its temp file; writers finish in seconds. */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** Removes temp files of our own naming pattern for `file` that no live write can still own. */
+function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+\.[0-9a-z]+\.tmp$/.test(name.slice(prefix.length))) continue;
+    try {
+      const stat = fs.lstatSync(path.join(dir, name));
+      if (stat.isFile() && Date.now() - stat.mtimeMs > STALE_TEMP_MS) fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Gone already, or not ours to remove: the write itself must not fail over it.
+    }
   }
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 import type { CheckedConfig, ModuleDeclaration } from '../config/config-types';
 import type { InputDiagnostic } from '../model/result';
 import type { ConfigLocator } from '../config/load-config';
@@ -105,7 +106,7 @@ export function buildModuleMap(
   const matchersOf = (module: ModuleInfo): { globs: Minimatch[]; answers: Map<string, boolean> } => {
     let found = publicMatchers.get(module);
     if (!found) {
-      found = { globs: module.public.map((glob) => new Minimatch(glob, { dot: true })), answers: new Map() };
+      found = { globs: module.public.map((glob) => compileGlob(glob)), answers: new Map() };
       publicMatchers.set(module, found);
     }
     return found;

@@ -1,4 +1,6 @@
-import { GLOBSTAR, Minimatch } from 'minimatch';
+import { GLOBSTAR } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
+import { posixGlob } from '../glob/posix-glob';
 
 /**
  * A module `path` glob compiled to regular expressions over workspace-relative folder paths.
@@ -16,11 +18,11 @@ const PLACEHOLDER = /<([A-Za-z_][\w-]*)>/g;
 
 export function compileModulePattern(source: string): ModulePattern {
   const placeholders: string[] = [];
-  const tokenized = source.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '').replace(PLACEHOLDER, (_, name: string) => {
+  const tokenized = posixGlob(source).replace(/\/+$/, '').replace(PLACEHOLDER, (_, name: string) => {
     placeholders.push(name);
     return `__BHPH${placeholders.length - 1}__`;
   });
-  const mm = new Minimatch(tokenized, { dot: true, nocomment: true, nonegate: true });
+  const mm = compileGlob(tokenized, { dot: true, nocomment: true, nonegate: true }, source);
   const regexes = mm.set.map((segments) => new RegExp(`^${segmentsToRegex(segments)}$`));
   return {
     source,
@@ -31,7 +33,8 @@ export function compileModulePattern(source: string): ModulePattern {
         if (!m) continue;
         const values: Record<string, string> = {};
         placeholders.forEach((name, i) => {
-          values[name] = m[i + 1];
+          // Own properties even for names such as `<__proto__>` (assignment would set the prototype).
+          Object.defineProperty(values, name, { value: m[i + 1], enumerable: true, writable: true, configurable: true });
         });
         return values;
       }
@@ -70,5 +73,5 @@ function stripAnchors(src: string): string {
 
 /** Replaces `<placeholder>` in a template with captured values; unknown ones stay as written. */
 export function fillPlaceholders(template: string, values: Record<string, string>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+  return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
 }

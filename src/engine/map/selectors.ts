@@ -1,4 +1,5 @@
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 
 /** What a selector (`*`, a name, a name glob, or `tag:<tag>`) is matched against. */
 export interface Selectable {
@@ -24,7 +25,7 @@ export function selects(selector: string, target: Selectable): boolean {
   if (isTagSelector(selector)) return target.tags.includes(selector.slice(4));
   if (isNameGlob(selector)) {
     let glob = nameGlobs.get(selector);
-    if (!glob) nameGlobs.set(selector, (glob = new Minimatch(selector, { dot: true })));
+    if (!glob) nameGlobs.set(selector, (glob = compileGlob(selector)));
     return glob.match(target.name);
   }
   return target.name === selector;

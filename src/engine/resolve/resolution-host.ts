@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 
 /**
  * A caching file-system view for TypeScript's module resolution and tsconfig parsing.
@@ -40,7 +41,7 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     if (this.texts.has(file)) return this.texts.get(file);
     let text: string | undefined;
     try {
-      text = fs.readFileSync(this.toReal(file), 'utf8');
+      text = readRegularText(this.toReal(file), INPUT_LIMITS.config);
     } catch {
       text = undefined;
     }

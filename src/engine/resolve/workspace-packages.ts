@@ -1,12 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
 
 /** Package name -> absolute folder, for every named package.json in the workspace. */
 export function readWorkspacePackages(root: string, packageJsons: readonly string[]): Map<string, string> {
   const packages = new Map<string, string>();
   for (const rel of [...packageJsons].sort((a, b) => a.length - b.length)) {
     try {
-      const json = JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as { name?: unknown };
+      const json = JSON.parse(readRegularText(path.join(root, rel), INPUT_LIMITS.config)) as { name?: unknown };
       if (typeof json.name === 'string' && json.name !== '' && !packages.has(json.name)) {
         packages.set(json.name, path.dirname(path.join(root, rel)));
       }

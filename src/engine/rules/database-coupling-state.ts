@@ -4,7 +4,8 @@ import type { DatabaseSetup } from '../database/database-setup';
 import { entityNames, type EntityNames } from '../database/entity-names';
 import { TableCatalog } from '../database/table-catalog';
 import type { ModuleInfo } from '../map/module-map';
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob/compile-glob';
 import type { Finding, RuleContext } from './rule';
 
 const NO_SETUP: DatabaseSetup = { allowedIn: [], prismaModels: [], tables: new Map(), diagnostics: [] };
@@ -27,7 +28,7 @@ export function databaseConfig({ map, database, state }: RuleContext): DatabaseC
     return owners.get(file);
   };
   const setup = database ?? NO_SETUP;
-  return (state.databaseConfig = { setup, moduleOf, allowed: setup.allowedIn.map((glob) => new Minimatch(glob, { dot: true })) });
+  return (state.databaseConfig = { setup, moduleOf, allowed: setup.allowedIn.map((glob) => compileGlob(glob)) });
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, serverProcessRequest, settingsNotification,
+  updateBaselineRequest,
   type InitializationOptions,
 } from '../protocol/messages';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
@@ -96,6 +97,7 @@ connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
   return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
 });
 connection.onRequest(recheckRequest.method, () => server.recheckAll());
+connection.onRequest(updateBaselineRequest.method, ({ folder, record }: { folder?: string; record?: boolean }) => server.updateBaseline(folder, !!record));
 connection.onRequest(serverProcessRequest.method, () => ({ pid: process.pid }));
 connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) => draftConfig(folder));
 

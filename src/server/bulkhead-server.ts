@@ -12,6 +12,7 @@ import { ChangeQueue } from './change-queue';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { FolderEngine } from './folder-engine';
 import { toDiagnostics } from './to-diagnostics';
+import { withSchemaCheck } from './schema-reference';
 import { WorkspaceEngines } from './workspace-engines';
 
 /** How long edits settle before a re-check: short, the 50 ms budget is for the whole round trip. */
@@ -218,7 +219,7 @@ export class BulkheadServer {
 
   private publish(engine: FolderEngine, result: CheckResult): void {
     const before = baselineNote(this.baselines.status(engine.folder));
-    this.publisher.publish(engine.folder, this.baselines.apply(engine.folder, result, toDiagnostics(result, this.settings), this.settings));
+    this.publisher.publish(engine.folder, withSchemaCheck(result, this.baselines.apply(engine.folder, result, toDiagnostics(result, this.settings), this.settings)));
     const note = baselineNote(this.baselines.status(engine.folder));
     if (note && note !== before) this.connection.console.info(`${engine.folder}: ${note}`);
     this.sendStatus();

@@ -105,7 +105,7 @@ describe('bulkhead-baseline.json in the editor', () => {
   it('the setting hides known violations ("hide") or ignores the baseline ("ignore")', async () => {
     await config().update('baseline', 'hide', vscode.ConfigurationTarget.Workspace);
     await expectShown({ errors: NEW, hints: [] }, 'known violations hidden');
-    assert.equal(shown().length, 1);
+    assert.equal(shown().filter((d) => d.rule !== 'schema-not-found').length, 1, 'nothing else from Bulkhead');
     await config().update('baseline', 'ignore', vscode.ConfigurationTarget.Workspace);
     await expectShown({ errors: [...KNOWN, ...NEW].sort(), hints: [] }, 'the baseline ignored');
     await config().update('baseline', undefined, vscode.ConfigurationTarget.Workspace);

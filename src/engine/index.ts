@@ -16,7 +16,9 @@ export {
   BASELINE_FILE_NAME, baselineOf, compareWithBaseline, shrinkBaseline, readBaseline, writeBaseline, BaselineError,
   type Baseline, type BaselineEntry, type BaselineComparison,
 } from './baseline/baseline';
+export { defaultBaselineFile } from './baseline/baseline-location';
 export { defaultCacheFile, type CacheStats } from './cache/fact-cache';
 export { writeFileAtomic } from './io/atomic-write';
+export { readRegularText, INPUT_LIMITS } from './io/read-regular-file';
 export type { Explanation, ImportExplanation } from './check/explain';
 export { draftModuleMap, type DraftModuleMap } from './draft-module-map';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PLACEHOLDER_COMMAND, SAVE_CONFIG_COMMAND } from '../protocol/commands';
+import { RECORD_BASELINE_COMMAND, recordBaseline, UPDATE_BASELINE_COMMAND, updateBaseline } from './baseline-commands';
 import type { BulkheadContext } from './bulkhead-context';
 import { createConfig } from './create-config';
 import { showGraphPanel } from './graph/graph-panel';
@@ -18,13 +19,17 @@ export const COMMANDS: Record<string, Command> = {
   'bulkhead.showGraph': (ctx) => void showGraphPanel(ctx.extension, ctx.graphSource),
   'bulkhead.createConfig': (ctx, folder?: vscode.Uri) => createConfig(ctx, folder),
   'bulkhead.showOutput': (ctx) => ctx.output.show(true),
-  [STATUS_BAR_COMMAND]: async () => {
+  [UPDATE_BASELINE_COMMAND]: (ctx) => updateBaseline(ctx),
+  [RECORD_BASELINE_COMMAND]: (ctx) => recordBaseline(ctx),
+  [STATUS_BAR_COMMAND]: async (ctx) => {
+    const fixed = ctx.status.reduce((n, f) => n + (f.baseline?.fixed ?? 0), 0);
     const picked = await vscode.window.showQuickPick(
       [
         { label: '$(warning) Show Problems', command: 'workbench.actions.view.problems' },
         { label: '$(type-hierarchy) Show Module Graph', command: 'bulkhead.showGraph' },
         { label: '$(refresh) Re-check Workspace', command: 'bulkhead.recheck' },
         { label: '$(output) Show Output', command: 'bulkhead.showOutput' },
+        ...(fixed > 0 ? [{ label: `$(check) Update Baseline (${fixed} fixed)`, command: UPDATE_BASELINE_COMMAND }] : []),
       ],
       { placeHolder: 'Bulkhead' },
     );

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, type BulkheadSettings, type SeverityOverride } from '../protocol/settings';
+import { DEFAULT_SETTINGS, type BaselineMode, type BulkheadSettings, type SeverityOverride } from '../protocol/settings';
 
 /** The `bulkhead.*` settings, read in one place, with a change event. */
 export class BulkheadConfig implements vscode.Disposable {
@@ -20,6 +20,7 @@ export class BulkheadConfig implements vscode.Disposable {
       configPath: c.get<string>('configPath', DEFAULT_SETTINGS.configPath) || DEFAULT_SETTINGS.configPath,
       severityOverrides: c.get<Record<string, SeverityOverride>>('severityOverrides', {}),
       run: c.get<'onType' | 'onSave'>('run', DEFAULT_SETTINGS.run),
+      baseline: c.get<BaselineMode>('baseline', DEFAULT_SETTINGS.baseline),
     };
   }
 

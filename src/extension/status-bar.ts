@@ -54,6 +54,7 @@ export class StatusBar implements vscode.Disposable {
     const before = this.item.text;
     const violations = this.folders.reduce((n, f) => n + f.errors + f.warnings, 0);
     const configErrors = this.folders.reduce((n, f) => n + f.configErrors, 0);
+    const fixed = this.folders.reduce((n, f) => n + (f.baseline?.fixed ?? 0), 0);
     const where = this.module ? `${this.module} · ` : '';
     if (this.state === 'stopped') {
       this.item.text = '$(debug-pause) Bulkhead: stopped';
@@ -66,10 +67,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.tooltip = 'Bulkhead: first scan';
     } else {
       const count = configErrors > 0 ? `$(warning) config errors: ${configErrors}` : `${violations} violation${violations === 1 ? '' : 's'}`;
-      this.item.text = `$(layers) ${where}${count}`;
+      this.item.text = `$(layers) ${where}${count}${fixed > 0 && configErrors === 0 ? ` · ${fixed} fixed` : ''}`;
       this.item.tooltip = new vscode.MarkdownString([
         this.module ? `Module of this file: **${this.module}**` : 'This file belongs to no module',
-        ...this.folders.map((f) => `${f.folder}: ${f.errors} errors, ${f.warnings} warnings in ${f.files} files, ${f.modules} modules (${f.durationMs} ms)`),
+        ...this.folders.map((f) => `${f.folder}: ${f.errors} errors, ${f.warnings} warnings in ${f.files} files, ${f.modules} modules (${f.durationMs} ms)${baselineLine(f)}`),
         'Click for the Problems view or the module graph.',
       ].join('\n\n'));
     }
@@ -81,4 +82,12 @@ export class StatusBar implements vscode.Disposable {
     this.item.dispose();
     this.changed.dispose();
   }
+}
+
+/** "812 known (baseline), 3 fixed — update baseline", after the folder's counts. */
+function baselineLine(f: FolderStatus): string {
+  const b = f.baseline;
+  if (!b) return '';
+  if (b.error) return `; baseline not used: ${b.error}`;
+  return `; ${b.known} known (baseline)${b.fixed > 0 ? `, ${b.fixed} fixed — run "Bulkhead: Update Baseline"` : ''}`;
 }

@@ -30,6 +30,33 @@ export interface FolderStatus {
   /** Config problems (errors only). */
   configErrors: number;
   durationMs: number;
+  /** Set when the folder has a bulkhead-baseline.json the editor applies; errors/warnings then count new violations only. */
+  baseline?: BaselineStatus;
+}
+
+export interface BaselineStatus {
+  /** Absolute path of the baseline file. */
+  file: string;
+  /** Violations it accepts that still exist. */
+  known: number;
+  /** Its entries no longer found: fixed, to be removed with "Bulkhead: Update Baseline". */
+  fixed: number;
+  /** Why the file could not be used (then nothing is treated as known). */
+  error?: string;
+}
+
+/** What "Update Baseline" / "Record Baseline" did in one folder. */
+export interface BaselineUpdate {
+  folder: string;
+  file: string;
+  /** Entries removed as fixed (update), or 0 (record). */
+  removed: number;
+  /** Entries the file holds now. */
+  entries: number;
+  /** Whether the file was written (nothing to remove, or config errors: not written). */
+  written: boolean;
+  /** Why nothing was done: no baseline yet, config errors, unreadable file. */
+  skipped?: string;
 }
 
 export interface InitializationOptions {
@@ -45,9 +72,13 @@ export interface InitializationOptions {
 export const resultRequest = request<{ folder?: string; activeFile?: string }, CheckResult | null>('bulkhead/result');
 export const importSitesRequest = request<{ folder: string; from: string; to: string }, ImportSite[]>('bulkhead/importSites');
 export const moduleOfRequest = request<{ file: string }, { folder: string; module?: string } | null>('bulkhead/moduleOf');
-/** A starting module map for a folder (not written: the client writes and opens it). */
-/** `problems`: errors the drafted map has when loaded; the map is not written then (as `bulkhead init`). */
+/**
+ * A starting module map for a folder (not written: the client writes and opens it).
+ * `problems`: errors the drafted map has when loaded; the map is not written then (as `bulkhead init`).
+ */
 export const draftConfigRequest = request<{ folder: string }, { text: string; modules: number; notes: string[]; problems?: string[] }>('bulkhead/draftConfig');
+/** Drops fixed entries from each folder's baseline (`record`: rewrites it with today's violations, as `bulkhead baseline`). */
+export const updateBaselineRequest = request<{ folder?: string; record?: boolean }, BaselineUpdate[]>('bulkhead/updateBaseline');
 export const recheckRequest = request<Record<string, never>, FolderStatus[]>('bulkhead/recheck');
 /** The server's process id: lets the extension-host tests kill the server to test the restart. */
 export const serverProcessRequest = request<Record<string, never>, { pid: number }>('bulkhead/serverProcess');

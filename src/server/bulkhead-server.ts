@@ -5,11 +5,14 @@ import type { CacheStats, CheckResult } from '../engine';
 import {
   scanFinishedNotification, scanStartedNotification, statusNotification, type FolderStatus,
 } from '../protocol/messages';
+import type { BaselineUpdate } from '../protocol/messages';
 import type { BulkheadSettings } from '../protocol/settings';
+import { BaselineFilter, baselineNote } from './baseline-filter';
 import { ChangeQueue } from './change-queue';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { FolderEngine } from './folder-engine';
 import { toDiagnostics } from './to-diagnostics';
+import { withSchemaCheck } from './schema-reference';
 import { WorkspaceEngines } from './workspace-engines';
 
 /** How long edits settle before a re-check: short, the 50 ms budget is for the whole round trip. */
@@ -28,6 +31,7 @@ export class BulkheadServer {
   private readonly publisher: DiagnosticsPublisher;
   private readonly queue = new ChangeQueue(() => this.runQueued());
   private readonly reportedFailures = new Set<string>();
+  private readonly baselines = new BaselineFilter();
 
   constructor(
     private readonly connection: Connection,
@@ -85,6 +89,10 @@ export class BulkheadServer {
 
   /** A burst of file events from the watcher. */
   filesChangedOnDisk(absFiles: string[]): void {
+    if (absFiles.some(BaselineFilter.isBaselineFile)) {
+      this.republish(); // nothing to re-check: the same result, matched against the new file
+      absFiles = absFiles.filter((f) => !BaselineFilter.isBaselineFile(f));
+    }
     if (absFiles.some((f) => path.basename(f) === path.basename(this.settings.configPath))) this.applySync(this.engines.sync());
     const perFolder = new Map<FolderEngine, string[]>();
     for (const file of absFiles) {
@@ -109,11 +117,28 @@ export class BulkheadServer {
 
   status(): FolderStatus[] {
     if (!this.settings.enable) return [];
-    return this.engines.all().flatMap((e) => (e.result ? [folderStatus(e.folder, e.result)] : []));
+    return this.engines.all().flatMap((e) => (e.result ? [{ ...folderStatus(e.folder, e.result), ...this.baselines.status(e.folder) }] : []));
+  }
+
+  /** "Bulkhead: Update Baseline" / "Record Baseline", on the last check of each folder (or one). */
+  updateBaseline(folder: string | undefined, record: boolean): BaselineUpdate[] {
+    this.runQueued();
+    const engines = this.engines.all().filter((e) => e.result && (!folder || e.folder === folder));
+    const updates = engines.map((e) => this.baselines.update(e.folder, e.result as CheckResult, record));
+    this.republish();
+    return updates;
+  }
+
+  private republish(): void {
+    if (!this.settings.enable) return;
+    for (const engine of this.engines.all()) if (engine.result) this.publish(engine, engine.result);
   }
 
   private applySync({ added, removed }: { added: FolderEngine[]; removed: string[] }): void {
-    for (const folder of removed) this.publisher.clear(folder);
+    for (const folder of removed) {
+      this.publisher.clear(folder);
+      this.baselines.forget(folder);
+    }
     for (const engine of added) void this.firstScan(engine);
     if (removed.length > 0) this.sendStatus();
   }
@@ -193,7 +218,10 @@ export class BulkheadServer {
   }
 
   private publish(engine: FolderEngine, result: CheckResult): void {
-    this.publisher.publish(engine.folder, toDiagnostics(result, this.settings));
+    const before = baselineNote(this.baselines.status(engine.folder));
+    this.publisher.publish(engine.folder, withSchemaCheck(result, this.baselines.apply(engine.folder, result, toDiagnostics(result, this.settings), this.settings)));
+    const note = baselineNote(this.baselines.status(engine.folder));
+    if (note && note !== before) this.connection.console.info(`${engine.folder}: ${note}`);
     this.sendStatus();
   }
 

@@ -4,6 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit }
 import type { Fix } from '../engine';
 import { PLACEHOLDER_COMMAND, SAVE_CONFIG_COMMAND } from '../protocol/commands';
 import type { FolderEngine } from './folder-engine';
+import { schemaCodeActions } from './schema-reference';
 import { pathToUri, uriToPath } from './paths';
 import { SOURCE, toLspRange, type DiagnosticData } from './to-diagnostics';
 
@@ -24,6 +25,7 @@ export function codeActions(
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== SOURCE) continue;
+    actions.push(...schemaCodeActions(params.textDocument.uri, diagnostic));
     const data = diagnostic.data as DiagnosticData | undefined;
     // clients that drop `data` still send code and range
     const violation = data?.fingerprint

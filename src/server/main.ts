@@ -9,6 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, serverProcessRequest, settingsNotification,
+  updateBaselineRequest,
   type InitializationOptions,
 } from '../protocol/messages';
 import { draftModuleMap } from '../engine';
@@ -96,6 +97,7 @@ connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
   return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
 });
 connection.onRequest(recheckRequest.method, () => server.recheckAll());
+connection.onRequest(updateBaselineRequest.method, ({ folder, record }: { folder?: string; record?: boolean }) => server.updateBaseline(folder, !!record));
 connection.onRequest(serverProcessRequest.method, () => ({ pid: process.pid }));
 // A starting bulkhead.json for the folder, inferred exactly like `bulkhead init`.
 connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) =>

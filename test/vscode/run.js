@@ -4,7 +4,7 @@
 // packaged VSIX) and the UI tests, each on fresh copies of the fixture workspaces. Expects
 // `npm run build` and `tsc -p .` to have run (`npm test` and `npm run test:vscode` do that).
 //
-//   node test/vscode/run.js [--only single|multi|vsix|untrusted|untrusted-vsix|ui] [--update-screenshots]
+//   node test/vscode/run.js [--only single|multi|vsix|baseline|untrusted|untrusted-vsix|ui] [--update-screenshots]
 //
 // Prints "vscode: N passed, M failed" and exits non-zero on any failure.
 'use strict';
@@ -68,10 +68,15 @@ async function main() {
       // the same single-folder suite against the packaged VSIX: catches files .vscodeignore drops
       // and anything the bundles still load from node_modules
       const t = Date.now();
-      const vsix = packageVsix(tmp);
-      execFileSync('python3', ['-m', 'zipfile', '-e', vsix, path.join(tmp, 'vsix')]);
       const workspace = copyWorkspace(tmp, 'vscode-shop', 'shop-vsix');
-      record('packaged VSIX, single folder', await exthost(runExtensionTests, workspace, 'single', path.join(tmp, 'vsix', 'extension')), Date.now() - t);
+      record('packaged VSIX, single folder', await exthost(runExtensionTests, workspace, 'single', extractedVsix(tmp)), Date.now() - t);
+    }
+    if (!o.only || o.only === 'baseline') {
+      // bulkhead-baseline.json and the bulkhead.json schema, from the packaged VSIX: the schema
+      // file is found only if .vscodeignore keeps it
+      const t = Date.now();
+      const workspace = copyWorkspace(tmp, 'vscode-baseline');
+      record('packaged VSIX, baseline and schema', await exthost(runExtensionTests, workspace, 'baseline', extractedVsix(tmp)), Date.now() - t);
     }
     if (!o.only || o.only === 'untrusted') {
       // Restricted Mode: workspace trust on, the folder never trusted (no prompt)
@@ -109,6 +114,13 @@ function packageVsix(tmp) {
   const vsix = path.join(tmp, 'bulkhead.vsix');
   if (!fs.existsSync(vsix)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', vsix], { stdio: 'inherit' });
   return vsix;
+}
+
+/** The packaged VSIX unzipped, once per run: the extension folder VS Code would install. */
+function extractedVsix(tmp) {
+  const dir = path.join(tmp, 'vsix');
+  if (!fs.existsSync(dir)) execFileSync('python3', ['-m', 'zipfile', '-e', packageVsix(tmp), dir]);
+  return path.join(dir, 'extension');
 }
 
 /** One extension-host run; the harness prints mocha's output and its own count line. */

@@ -5,6 +5,7 @@ import { addDependencyFix } from './add-dependency-fix';
 import type { Fix } from './fix';
 import { ignoreCommentFix } from './ignore-comment-fix';
 import { publicApiFix } from './public-api-fix';
+import { exportFromPublicApiFix } from './export-from-public-api-fix';
 
 export interface FixContext {
   index: FileIndex;
@@ -22,7 +23,7 @@ export interface FixContext {
 export function computeFixes(violation: Violation, context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   if (violation.rule === 'internal-import') {
-    const fix = publicApiFix({ violation, ...context });
+    const fix = publicApiFix({ violation, ...context }) ?? exportFromPublicApiFix({ violation, ...context });
     if (fix) fixes.push(fix);
   }
   if (violation.rule === 'undeclared-dependency' && violation.sourceModule && violation.targetModule) {

@@ -43,7 +43,7 @@ export function codeActions(
 function toCodeAction(fix: Fix, root: string, diagnostic: CodeActionParams['context']['diagnostics'][number], support: EditSupport): CodeAction | undefined {
   const edit = toWorkspaceEdit(fix, root, support);
   if (!edit) return undefined;
-  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: fix.isPreferred };
+  const action: CodeAction = { title: fix.title, kind: kindOf(fix), diagnostics: [diagnostic], edit, isPreferred: fix.isPreferred };
   const [first] = fix.edits;
   if (fix.placeholder && first) {
     // the reason is required: select the placeholder so the user types over it
@@ -54,6 +54,16 @@ function toCodeAction(fix: Fix, root: string, diagnostic: CodeActionParams['cont
     action.command = { title: 'Save bulkhead.json', command: SAVE_CONFIG_COMMAND, arguments: [pathToUri(path.join(root, first.file))] };
   }
   return action;
+}
+
+/**
+ * Quick fixes; the one that changes another module's public API has its own sub-kind, so a
+ * keybinding (`editor.action.codeAction` with that kind) can run it without the menu.
+ */
+export const EXPORT_FROM_PUBLIC_API_KIND = `${CodeActionKind.QuickFix}.bulkhead.exportFromPublicApi`;
+
+function kindOf(fix: Fix): string {
+  return fix.kind === 'export-from-public-api' ? EXPORT_FROM_PUBLIC_API_KIND : CodeActionKind.QuickFix;
 }
 
 function readDisk(absFile: string): string | undefined {

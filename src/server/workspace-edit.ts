@@ -13,6 +13,8 @@ export interface EditSupport {
   changeAnnotations: boolean;
 }
 
+const ANNOTATION_ID = 'bulkhead.publicApi';
+
 export const PLAIN_EDITS: EditSupport = { documentChanges: false, createFiles: false, changeAnnotations: false };
 
 export function editSupport(capabilities: ClientCapabilities): EditSupport {
@@ -40,19 +42,14 @@ export function toWorkspaceEdit(fix: Fix, root: string, support: EditSupport): W
     return { changes };
   }
 
-  const annotations: Record<string, ChangeAnnotation> = {};
-  const annotationFor = (label: string | undefined): string | undefined => {
-    if (!label || !support.changeAnnotations) return undefined;
-    const id = `bulkhead:${Object.keys(annotations).length}`;
-    const existing = Object.entries(annotations).find(([, a]) => a.label === label);
-    if (existing) return existing[0];
-    annotations[id] = { label, needsConfirmation: true };
-    return id;
-  };
+  // VS Code's preview leaves edits that need confirmation unchecked: annotating only the other
+  // module's file would let a plain "Apply" rewrite the import to a name the public file does not
+  // export. One annotation on every edit keeps the fix all-or-nothing.
+  const label = fix.edits.find((e) => e.confirm)?.confirm;
+  const annotationId = label && support.changeAnnotations ? ANNOTATION_ID : undefined;
   const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
   for (const file of [...new Set(fix.edits.map((e) => e.file))]) {
     const edits = fix.edits.filter((e) => e.file === file);
-    const annotationId = annotationFor(edits.find((e) => e.confirm)?.confirm);
     if (edits.some((e) => e.createFile)) {
       documentChanges.push({ kind: 'create', uri: uriOf(file), options: { overwrite: false, ignoreIfExists: false }, ...(annotationId ? { annotationId } : {}) });
     }
@@ -60,9 +57,11 @@ export function toWorkspaceEdit(fix: Fix, root: string, support: EditSupport): W
       textDocument: { uri: uriOf(file), version: null },
       edits: edits.map((e): TextEdit | AnnotatedTextEdit => {
         const text = { range: toLspRange(e.range), newText: e.newText };
-        return annotationId && e.confirm ? { ...text, annotationId } : text;
+        return annotationId ? { ...text, annotationId } : text;
       }),
     });
   }
-  return Object.keys(annotations).length > 0 ? { documentChanges, changeAnnotations: annotations } : { documentChanges };
+  if (!annotationId || !label) return { documentChanges };
+  const changeAnnotations: Record<string, ChangeAnnotation> = { [annotationId]: { label, needsConfirmation: true } };
+  return { documentChanges, changeAnnotations };
 }

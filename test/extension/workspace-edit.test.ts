@@ -20,11 +20,11 @@ describe('server: fix → LSP workspace edit', () => {
   it('creates the file, then fills it, with a needsConfirmation annotation on the other module\'s file only', () => {
     assert.deepEqual(toWorkspaceEdit(CREATE, ROOT, FULL), {
       documentChanges: [
-        { textDocument: { uri: uri('src/reports/monthly.ts'), version: null }, edits: [{ range: { start: { line: 1, character: 44 }, end: { line: 1, character: 62 } }, newText: '../billing' }] },
-        { kind: 'create', uri: uri('src/billing/index.ts'), options: { overwrite: false, ignoreIfExists: false }, annotationId: 'bulkhead:0' },
-        { textDocument: { uri: uri('src/billing/index.ts'), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "export { total } from './invoice';\n", annotationId: 'bulkhead:0' }] },
+        { textDocument: { uri: uri('src/reports/monthly.ts'), version: null }, edits: [{ range: { start: { line: 1, character: 44 }, end: { line: 1, character: 62 } }, newText: '../billing', annotationId: 'bulkhead.publicApi' }] },
+        { kind: 'create', uri: uri('src/billing/index.ts'), options: { overwrite: false, ignoreIfExists: false }, annotationId: 'bulkhead.publicApi' },
+        { textDocument: { uri: uri('src/billing/index.ts'), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "export { total } from './invoice';\n", annotationId: 'bulkhead.publicApi' }] },
       ],
-      changeAnnotations: { 'bulkhead:0': { label: 'Changes the public API of module "billing"', needsConfirmation: true } },
+      changeAnnotations: { 'bulkhead.publicApi': { label: 'Changes the public API of module "billing"', needsConfirmation: true } },
     });
   });
 

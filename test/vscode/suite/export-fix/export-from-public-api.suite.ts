@@ -87,8 +87,9 @@ describe('quick fix: export from the public API', () => {
     assert.equal(fix.title, "Export from the public API: create src/billing/index.ts exporting invoiceTotal, Invoice, and import from it ('../billing')");
     await runThroughPreview(editor, d, fileUri('src/billing/index.ts'));
     assert.equal(editor.document.lineAt(1).text, "import { invoiceTotal, type Invoice } from '../billing';");
-    const index = vscode.workspace.textDocuments.find((t) => t.uri.toString() === fileUri('src/billing/index.ts').toString());
-    assert.equal(index?.getText(), "export { invoiceTotal } from './invoice';\nexport type { Invoice } from './invoice';\n");
+    const created = "export { invoiceTotal } from './invoice';\nexport type { Invoice } from './invoice';\n";
+    const buffer = () => vscode.workspace.textDocuments.find((t) => t.uri.toString() === fileUri('src/billing/index.ts').toString());
+    await waitFor(() => buffer()?.getText() === created, `src/billing/index.ts to hold the re-exports (has ${JSON.stringify(buffer()?.getText())})`);
     await waitFor(() => ours(uri, 'internal-import').length === 0, 'the internal-import diagnostic to go away');
     await waitFor(() => ours(uri).length === 0 && ours(fileUri('src/billing/index.ts')).length === 0, 'no Bulkhead diagnostic in either file');
   });

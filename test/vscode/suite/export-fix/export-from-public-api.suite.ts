@@ -71,8 +71,8 @@ describe('quick fix: export from the public API', () => {
     assert.equal(fix.kind?.value, KIND);
     await runThroughPreview(editor, d, fileUri('src/users/index.ts'));
     assert.equal(editor.document.lineAt(1).text, "import { displayName, isActive, type User } from '../users';");
-    const index = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fileUri('src/users/index.ts').toString());
-    assert.equal(index?.getText(), "export { displayName, type User, isActive } from './domain/user';\n");
+    const index = () => vscode.workspace.textDocuments.find((t) => t.uri.toString() === fileUri('src/users/index.ts').toString());
+    await waitFor(() => index()?.getText() === "export { displayName, type User, isActive } from './domain/user';\n", `users/index.ts to export isActive (has ${JSON.stringify(index()?.getText())})`);
     await waitFor(() => ours(uri, 'internal-import').length === 0, 'the internal-import diagnostic to go away');
     await vscode.workspace.saveAll(false);
     assert.equal(await textOf('src/users/index.ts'), "export { displayName, type User, isActive } from './domain/user';\n");

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceSession, type Fix } from '../../../src/engine';
+import type { Fix, Session } from '../../../src/engine';
+import { openSession } from '../../support/open-session';
 import { applyFixToDisk, typeErrors } from '../../support/apply-fix';
 import { FIXTURES } from '../../support/fixtures';
 import { tempWorkspace } from '../../support/temp-workspace';
@@ -15,22 +16,21 @@ function workspace(files: Record<string, string>, modules: object = MODULES) {
 }
 
 /** The fixes offered for the internal-import in `file`. */
-function fixesFor(session: WorkspaceSession, file: string): Fix[] {
+function fixesFor(session: Session, file: string): Fix[] {
   const violation = session.analyze().violations.find((v) => v.rule === 'internal-import' && v.file === file);
   assert.ok(violation, `an internal-import in ${file}`);
   return session.fixesFor(violation, (abs) => (fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined));
 }
 
 function exportFix(root: string, file: string): Fix | undefined {
-  const session = new WorkspaceSession({ root });
-  session.check();
+  const session = openSession({ root });
   return fixesFor(session, file).find((f) => f.kind === 'export-from-public-api');
 }
 
 /** Applies the fix, then: the file has no internal-import left, and the workspace type-checks. */
 function applyAndRecheck(root: string, fix: Fix, file: string): void {
   applyFixToDisk(root, fix);
-  const result = new WorkspaceSession({ root }).check();
+  const result = openSession({ root }).analyze();
   assert.deepEqual(result.violations.filter((v) => v.file === file).map((v) => v.message), []);
   assert.deepEqual(typeErrors(root), []);
 }
@@ -159,8 +159,7 @@ describe('fix: export from the public API', () => {
       'src/orders/dyn.ts': "export const load = () => import('../users/domain/user');\n",
       'src/orders/star.ts': "export * from '../users/domain/user';\n",
     });
-    const session = new WorkspaceSession({ root: ws.root });
-    session.check();
+    const session = openSession({ root: ws.root });
     for (const file of ['src/orders/ns.ts', 'src/orders/side.ts', 'src/orders/dyn.ts', 'src/orders/star.ts']) {
       assert.deepEqual(fixesFor(session, file).map((f) => f.kind), ['ignore-comment'], file);
     }
@@ -188,8 +187,7 @@ describe('fix: export from the public API', () => {
       'src/users/index.ts': "export { isActive } from './domain/user';\n",
       'src/orders/a.ts': "import { isActive } from '../users/domain/user';\nexport const f = isActive;\n",
     });
-    const session = new WorkspaceSession({ root: ws.root });
-    session.check();
+    const session = openSession({ root: ws.root });
     assert.deepEqual(fixesFor(session, 'src/orders/a.ts').map((f) => f.kind), ['public-api', 'ignore-comment']);
   });
 });

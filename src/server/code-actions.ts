@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { Fix } from '../engine';
 import { PLACEHOLDER_COMMAND, SAVE_CONFIG_COMMAND } from '../protocol/commands';
 import type { FolderEngine } from './folder-engine';
 import { schemaCodeActions } from './schema-reference';
 import { pathToUri, uriToPath } from './paths';
-import { SOURCE, toLspRange, type DiagnosticData } from './to-diagnostics';
+import { SOURCE, type DiagnosticData } from './to-diagnostics';
+import { PLAIN_EDITS, toWorkspaceEdit, type EditSupport } from './workspace-edit';
 
 /**
  * Code actions keyed to Bulkhead diagnostics: the violation is looked up by the fingerprint the
@@ -16,6 +17,7 @@ export function codeActions(
   params: CodeActionParams,
   engineFor: (absFile: string) => FolderEngine | undefined,
   openText: (absFile: string) => string | undefined,
+  support: EditSupport = PLAIN_EDITS,
 ): CodeAction[] {
   const file = uriToPath(params.textDocument.uri);
   const engine = file && engineFor(file);
@@ -33,19 +35,17 @@ export function codeActions(
       : engine.findViolationAt(rel, String(diagnostic.code), diagnostic.range.start.line + 1, diagnostic.range.start.character + 1);
     if (!violation) continue;
     for (const fix of engine.fixesFor(violation, readText)) {
-      actions.push(toCodeAction(fix, engine.root, diagnostic));
+      const action = toCodeAction(fix, engine.root, diagnostic, support);
+      if (action) actions.push(action);
     }
   }
   return actions;
 }
 
-function toCodeAction(fix: Fix, root: string, diagnostic: CodeActionParams['context']['diagnostics'][number]): CodeAction {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const edit of fix.edits) {
-    const uri = pathToUri(path.join(root, edit.file));
-    (changes[uri] ??= []).push({ range: toLspRange(edit.range), newText: edit.newText });
-  }
-  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, isPreferred: fix.isPreferred };
+function toCodeAction(fix: Fix, root: string, diagnostic: CodeActionParams['context']['diagnostics'][number], support: EditSupport): CodeAction | undefined {
+  const edit = toWorkspaceEdit(fix, root, support);
+  if (!edit) return undefined;
+  const action: CodeAction = { title: fix.title, kind: kindOf(fix), diagnostics: [diagnostic], edit, isPreferred: fix.isPreferred };
   const [first] = fix.edits;
   if (fix.placeholder && first) {
     // the reason is required: select the placeholder so the user types over it
@@ -56,6 +56,16 @@ function toCodeAction(fix: Fix, root: string, diagnostic: CodeActionParams['cont
     action.command = { title: 'Save bulkhead.json', command: SAVE_CONFIG_COMMAND, arguments: [pathToUri(path.join(root, first.file))] };
   }
   return action;
+}
+
+/**
+ * Quick fixes; the one that changes another module's public API has its own sub-kind, so a
+ * keybinding (`editor.action.codeAction` with that kind) can run it without the menu.
+ */
+export const EXPORT_FROM_PUBLIC_API_KIND = `${CodeActionKind.QuickFix}.bulkhead.exportFromPublicApi`;
+
+function kindOf(fix: Fix): string {
+  return fix.kind === 'export-from-public-api' ? EXPORT_FROM_PUBLIC_API_KIND : CodeActionKind.QuickFix;
 }
 
 function readDisk(absFile: string): string | undefined {

@@ -17,11 +17,13 @@ import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
 import { BulkheadServer } from './bulkhead-server';
 import { codeActions } from './code-actions';
 import { isInside, uriToPath } from './paths';
+import { editSupport, PLAIN_EDITS, type EditSupport } from './workspace-edit';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let server: BulkheadServer;
 let folders: string[] = [];
+let edits: EditSupport = PLAIN_EDITS;
 
 function openText(absFile: string): string | undefined {
   return documents.all().find((d) => uriToPath(d.uri) === absFile)?.getText();
@@ -31,6 +33,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as InitializationOptions | undefined;
   const settings: BulkheadSettings = { ...DEFAULT_SETTINGS, ...init?.settings };
   folders = (params.workspaceFolders ?? []).flatMap((f) => uriToPath(f.uri) ?? []);
+  edits = editSupport(params.capabilities);
   server = new BulkheadServer(connection, settings, init?.cacheFolder, () =>
     documents.all().flatMap((d) => {
       const file = uriToPath(d.uri);
@@ -80,7 +83,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 connection.onCodeAction((params) => {
   server.flush(); // fixes carry positions: compute them from the text the editor has now
-  return codeActions(params, (f) => server.engines.forFile(f), openText);
+  return codeActions(params, (f) => server.engines.forFile(f), openText, edits);
 });
 
 connection.onRequest(resultRequest.method, ({ folder, activeFile }: { folder?: string; activeFile?: string }) => {

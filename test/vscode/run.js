@@ -4,7 +4,7 @@
 // packaged VSIX) and the UI tests, each on fresh copies of the fixture workspaces. Expects
 // `npm run build` and `tsc -p .` to have run (`npm test` and `npm run test:vscode` do that).
 //
-//   node test/vscode/run.js [--only single|multi|vsix|baseline|untrusted|untrusted-vsix|ui] [--update-screenshots]
+//   node test/vscode/run.js [--only single|export-fix|multi|vsix|baseline|untrusted|untrusted-vsix|ui] [--update-screenshots]
 //
 // Prints "vscode: N passed, M failed" and exits non-zero on any failure.
 'use strict';
@@ -58,6 +58,11 @@ async function main() {
       const t = Date.now();
       const workspace = copyWorkspace(tmp, 'vscode-shop');
       record('extension host, single folder', await exthost(runExtensionTests, workspace, 'single'), Date.now() - t);
+    }
+    if (!o.only || o.only === 'export-fix') {
+      const t = Date.now();
+      const workspace = copyWorkspace(tmp, 'vscode-export-fix');
+      record('extension host, export from the public API', await exthost(runExtensionTests, workspace, 'export-fix'), Date.now() - t);
     }
     if (!o.only || o.only === 'multi') {
       const t = Date.now();

@@ -22,7 +22,7 @@ export interface FixContext {
 export function computeFixes(violation: Violation, context: FixContext): Fix[] {
   const fixes: Fix[] = [];
   if (violation.rule === 'internal-import') {
-    const fix = publicApiFix({ violation, ...context });
+    const fix = publicApiFix({ violation, ...context }) ?? exportFix().exportFromPublicApiFix({ violation, ...context });
     if (fix) fixes.push(fix);
   }
   if (violation.rule === 'undeclared-dependency' && violation.sourceModule && violation.targetModule) {
@@ -43,4 +43,10 @@ export function computeFixes(violation: Violation, context: FixContext): Fix[] {
     fixes.push(ignoreCommentFix(violation, lineText));
   }
   return fixes;
+}
+
+/** Required on first use: it parses with TypeScript, which a CLI run answered from the cache never loads. */
+function exportFix(): typeof import('./export-from-public-api-fix') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./export-from-public-api-fix') as typeof import('./export-from-public-api-fix');
 }

@@ -5,6 +5,8 @@ export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types
 export { RULE_IDS, DEFAULT_SEVERITY } from './model/rule-ids';
 export { ALL_RULES } from './rules/all-rules';
 export { CONFIG_FILE_NAME } from './config/load-config';
+/** Whether a `dependsOn`/constraint selector names a module: for hosts that draw the map (the graph). */
+export { selects } from './map/selectors';
 export { VERSION } from './version';
 export type { Fix, FileEdit, FixKind } from './fixes/fix';
 export { applyFileEdits } from './fixes/add-dependency-fix';

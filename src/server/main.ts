@@ -8,14 +8,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, serverProcessRequest, settingsNotification,
-  type InitializationOptions,
+  draftConfigRequest, recheckRequest, serverProcessRequest, settingsNotification, type InitializationOptions,
 } from '../protocol/messages';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
 import { BulkheadServer } from './bulkhead-server';
 import { codeActions } from './code-actions';
 import { draftConfig } from './draft-config';
-import { isInside, uriToPath } from './paths';
+import { uriToPath } from './paths';
+import { registerViewRequests } from './view-requests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -55,7 +55,7 @@ connection.onInitialized(() => {
   void connection.client.register(DidChangeConfigurationNotification.type, undefined);
 });
 
-connection.onNotification(settingsNotification.method, (settings: BulkheadSettings) => {
+connection.onNotification(settingsNotification, (settings) => {
   server.updateSettings({ ...DEFAULT_SETTINGS, ...settings });
 });
 
@@ -82,22 +82,10 @@ connection.onCodeAction((params) => {
   return codeActions(params, (f) => server.engines.forFile(f), openText);
 });
 
-connection.onRequest(resultRequest.method, ({ folder, activeFile }: { folder?: string; activeFile?: string }) => {
-  const engines = server.engines.all();
-  const engine = (folder && server.engines.get(folder))
-    || (activeFile && engines.find((e) => isInside(e.folder, activeFile)))
-    || engines[0];
-  return engine?.result ?? null;
-});
-connection.onRequest(importSitesRequest.method, ({ folder, from, to }: { folder: string; from: string; to: string }) =>
-  server.engines.get(folder)?.importSites(from, to) ?? []);
-connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
-  const engine = server.engines.forFile(file);
-  return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
-});
-connection.onRequest(recheckRequest.method, () => server.recheckAll());
-connection.onRequest(serverProcessRequest.method, () => ({ pid: process.pid }));
-connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) => draftConfig(folder));
+registerViewRequests(connection, () => server.engines);
+connection.onRequest(recheckRequest, () => server.recheckAll());
+connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
+connection.onRequest(draftConfigRequest, ({ folder }) => draftConfig(folder));
 
 documents.listen(connection);
 connection.listen();

@@ -5,8 +5,8 @@ import type { IndexedFile } from '../analyze/file-index';
 import type { CheckResult, InputDiagnostic } from '../model/result';
 import { writeFileAtomic } from '../io/atomic-write';
 
-/** Bump when the shape of cached facts changes. */
-const FORMAT = 5;
+/** Bump when the shape of cached facts or of the stored result changes (6: modules carry `public`). */
+const FORMAT = 6;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

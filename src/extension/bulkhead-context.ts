@@ -94,14 +94,18 @@ export class BulkheadContext implements vscode.Disposable {
     return status ?? [];
   }
 
-  /** A custom request declared in src/protocol/messages.ts; undefined while the server is not running. */
+  /**
+   * A custom request declared in src/protocol/messages.ts; undefined while the server is not
+   * running. Sent by method name: the client checks a type's parameter structure by identity with
+   * its own copy of vscode-jsonrpc, and the extension-host tests pass types from another copy.
+   */
   async send<P, R>(request: RequestType<P, R, void>, params: P): Promise<R | undefined> {
     if (!this.client?.isRunning()) return undefined;
-    return this.client.sendRequest(request, params);
+    return this.client.sendRequest<R>(request.method, params);
   }
 
   notify<P>(notification: NotificationType<P>, params: P): void {
-    void this.client?.sendNotification(notification, params);
+    void this.client?.sendNotification(notification.method, params);
   }
 
   private forgetClient(): void {

@@ -40,7 +40,7 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
     result.violations = analysis.violations;
     result.dependencies = analysis.dependencies;
     result.modules = [...map.modules.values()]
-      .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [] }))
+      .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [], public: [...m.public] }))
       .sort((a, b) => a.name.localeCompare(b.name));
     result.unresolved = [];
     for (const entry of index.values()) for (const u of memos.unresolved.get(entry, unresolvedOf)) result.unresolved.push(u);

@@ -8,6 +8,8 @@ export type { BulkheadConfig, RuleId, RuleSeverity } from './config/config-types
 export { RULE_IDS, DEFAULT_SEVERITY, RULE_CATALOG, type RuleInfo } from './model/rule-ids';
 export { RULE_DOCS_BASE, CONFIG_DOC_URL, ruleDocUrl } from './model/rule-table';
 export { CONFIG_FILE_NAME } from './config/load-config';
+/** Whether a `dependsOn`/constraint selector names a module: for hosts that draw the map (the graph). */
+export { selects } from './map/selectors';
 export { VERSION } from './version';
 export type { Fix, FileEdit, FixKind } from './fixes/fix';
 export { applyFileEdits } from './fixes/add-dependency-fix';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, NotificationType, RequestType } from 'vscode-languageclient/node';
 import type { GraphSource } from '../protocol/graph-source';
 import {
   moduleOfRequest, recheckRequest, scanFinishedNotification, scanStartedNotification, settingsNotification,
-  statusNotification, type FolderStatus, type Notification, type Request,
+  statusNotification, type FolderStatus,
 } from '../protocol/messages';
 import { BulkheadConfig } from './config';
 import { createGraphSource } from './graph-source-client';
@@ -35,7 +35,7 @@ export class BulkheadContext implements vscode.Disposable {
       this.progress,
       this.config.onDidChange((settings) => {
         if (settings.enable && !this.client) void this.start();
-        else void this.client?.sendNotification(settingsNotification.method, settings);
+        else this.notify(settingsNotification, settings);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.refreshModule()),
     );
@@ -67,15 +67,15 @@ export class BulkheadContext implements vscode.Disposable {
     const client = createLanguageClient(this.extension, this.output, this.config.settings, onCrash);
     this.client = client;
     this.clientDisposables = [
-      client.onNotification(statusNotification.method, (folders: FolderStatus[]) => {
+      client.onNotification(statusNotification, (folders) => {
         const changed = folders.filter((f) => JSON.stringify(f) !== JSON.stringify(this.folders.find((o) => o.folder === f.folder)));
         this.folders = folders;
         this.statusBar.setStatus(folders);
         void this.refreshModule();
         for (const f of changed) this.resultChanged.fire(f.folder);
       }),
-      client.onNotification(scanStartedNotification.method, ({ folder }: { folder: string }) => this.progress.started(folder)),
-      client.onNotification(scanFinishedNotification.method, ({ folder }: { folder: string }) => this.progress.finished(folder)),
+      client.onNotification(scanStartedNotification, ({ folder }) => this.progress.started(folder)),
+      client.onNotification(scanFinishedNotification, ({ folder }) => this.progress.finished(folder)),
     ];
     await client.start();
   }
@@ -94,13 +94,17 @@ export class BulkheadContext implements vscode.Disposable {
     return status ?? [];
   }
 
-  /** A typed custom request; undefined while the server is not running. */
-  async send<P, R>(request: Request<P, R>, params: P): Promise<R | undefined> {
+  /**
+   * A custom request declared in src/protocol/messages.ts; undefined while the server is not
+   * running. Sent by method name: the client checks a type's parameter structure by identity with
+   * its own copy of vscode-jsonrpc, and the extension-host tests pass types from another copy.
+   */
+  async send<P, R>(request: RequestType<P, R, void>, params: P): Promise<R | undefined> {
     if (!this.client?.isRunning()) return undefined;
     return this.client.sendRequest<R>(request.method, params);
   }
 
-  notify<P>(notification: Notification<P>, params: P): void {
+  notify<P>(notification: NotificationType<P>, params: P): void {
     void this.client?.sendNotification(notification.method, params);
   }
 

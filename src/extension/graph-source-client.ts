@@ -1,24 +1,26 @@
 import * as vscode from 'vscode';
 import type { GraphSource } from '../protocol/graph-source';
-import { importSitesRequest, resultRequest } from '../protocol/messages';
+import { edgeSitesRequest, graphRequest, moduleOfRequest } from '../protocol/messages';
 import type { BulkheadContext } from './bulkhead-context';
 
 /** The graph view's window on the language server (see src/protocol/graph-source.ts). */
 export function createGraphSource(context: BulkheadContext): GraphSource {
-  const activeFile = () => {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    return uri?.scheme === 'file' ? uri.fsPath : undefined;
-  };
   return {
-    async result(folder) {
-      return (await context.send(resultRequest, { folder, activeFile: activeFile() })) ?? undefined;
+    async graph(folder, activeFile) {
+      return (await context.send(graphRequest, { folder, activeFile })) ?? undefined;
     },
-    async importSites(folder, from, to) {
-      return (await context.send(importSitesRequest, { folder, from, to })) ?? [];
+    async edgeSites(folder, from, to) {
+      return (await context.send(edgeSitesRequest, { folder, from, to })) ?? { sites: [], total: 0 };
+    },
+    async ownerOf(file) {
+      return (await context.send(moduleOfRequest, { file })) ?? undefined;
     },
     onDidChange(listener) {
       return context.onDidChangeResult(listener);
     },
-    activeFile,
+    activeFile() {
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      return uri?.scheme === 'file' ? uri.fsPath : undefined;
+    },
   };
 }

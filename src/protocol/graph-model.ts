@@ -24,7 +24,7 @@ export interface GraphNode {
   tags: string[];
   /** The module's `dependsOn` selectors as declared in the map. */
   dependsOn: string[];
-  /** Files or globs of the module's public API, when the host knows them. */
+  /** Globs of the module's public API, relative to each root (absent in exports made before it was sent). */
   publicApi?: string[];
   /** Violating import sites in this module's files. */
   violations: number;

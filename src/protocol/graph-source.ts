@@ -1,16 +1,20 @@
 /**
  * The seam between the extension's engine host (the language-server client) and the module graph
- * view. The graph panel reads results through this interface only, so it never talks to the
- * server or the engine directly. Paths: `folder` is the absolute path of a workspace folder that
- * has a bulkhead.json; `from`/`to` are module names; `activeFile()` is an absolute path.
+ * view. The graph panel reads through this interface only, so it never talks to the server or the
+ * engine directly; everything it gets is already what the webview draws. Paths: `folder` is the
+ * absolute path of a workspace folder that has a bulkhead.json; `from`/`to` are module names;
+ * files are absolute.
  */
-import type { CheckResult, ImportSite } from '../engine';
+import type { EdgeSites } from './graph-model';
+import type { FileOwner, GraphAnswer } from './messages';
 
 export interface GraphSource {
-  /** The last check result of `folder` (default: the folder of the active editor, else the first). */
-  result(folder?: string): Promise<CheckResult | undefined>;
+  /** The graph of `folder` (default: the folder of `activeFile`, else the first with a result). */
+  graph(folder: string | undefined, activeFile: string | undefined): Promise<GraphAnswer | undefined>;
   /** The import sites behind the module dependency `from` → `to` in `folder`. */
-  importSites(folder: string, from: string, to: string): Promise<ImportSite[]>;
+  edgeSites(folder: string, from: string, to: string): Promise<EdgeSites>;
+  /** The folder and module owning `file`, per the engine's map; undefined outside every folder with a config. */
+  ownerOf(file: string): Promise<FileOwner | undefined>;
   /** Fires with the folder whose result changed (after every re-check). */
   onDidChange(listener: (folder: string) => void): { dispose(): void };
   /** Absolute path of the file in the active editor, if any. */

@@ -1,14 +1,14 @@
-/** Builds the graph view model from a check result: a pure function shared by the editor and the CLI. */
-import type { CheckResult } from '../engine';
+/**
+ * Builds the graph view model from a check result: a pure function run where the engine is (the
+ * language server for the editor, the CLI for `bulkhead graph`), never in the extension host.
+ */
+import { selects, type CheckResult, type ModuleSummary } from '../engine';
 import { groupModules } from './graph-groups';
 import { edgeId, type GraphEdge, type GraphModel, type GraphNode } from './graph-model';
-import { selectedModules } from './graph-selectors';
 
 export interface GraphModelOptions {
   /** Shown as the graph's title; default: the last folder name of the workspace root. */
   title?: string;
-  /** Public API files or globs per module, when the host knows them. */
-  publicApi?: (module: string) => string[] | undefined;
 }
 
 export function toGraphModel(result: CheckResult, options: GraphModelOptions = {}): GraphModel {
@@ -18,7 +18,7 @@ export function toGraphModel(result: CheckResult, options: GraphModelOptions = {
     .map((d) => ({ id: edgeId(d.from, d.to), from: d.from, to: d.to, imports: d.imports, declared: d.declared, violations: d.violations, inCycle: d.inCycle }));
   const used = new Set(edges.map((e) => e.id));
   for (const m of result.modules) {
-    const targets = new Set(m.dependsOn.flatMap((s) => selectedModules(s, result.modules)));
+    const targets = new Set(m.dependsOn.flatMap((s) => declaredTargets(s, result.modules)));
     for (const to of [...targets].sort()) {
       const id = edgeId(m.name, to);
       if (to === m.name || used.has(id)) continue;
@@ -39,7 +39,7 @@ export function toGraphModel(result: CheckResult, options: GraphModelOptions = {
     roots: [...m.roots],
     tags: [...m.tags],
     dependsOn: [...m.dependsOn],
-    publicApi: options.publicApi?.(m.name),
+    publicApi: [...m.public],
     violations: violationsBySource.get(m.name) ?? 0,
     inCycle: inCycle.has(m.name),
   }));
@@ -50,6 +50,15 @@ export function toGraphModel(result: CheckResult, options: GraphModelOptions = {
     edges,
     summary: { modules: result.summary.modules, files: result.summary.files, errors: result.summary.errors, warnings: result.summary.warnings },
   };
+}
+
+/**
+ * The modules a `dependsOn` selector names, matched by the engine's own rule. `*` (any module)
+ * draws none: every pair as a faint edge would bury the picture, and "may depend on anything" is
+ * not a boundary worth seeing.
+ */
+function declaredTargets(selector: string, modules: readonly ModuleSummary[]): string[] {
+  return selector === '*' ? [] : modules.filter((m) => selects(selector, m)).map((m) => m.name);
 }
 
 function lastSegment(root: string): string {

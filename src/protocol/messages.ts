@@ -1,25 +1,16 @@
 /**
- * Custom messages between the extension (client) and the language server, on top of LSP. Each
- * constant carries its parameter and result types, so both sides stay in step at compile time.
+ * Custom messages between the extension (client) and the language server, on top of LSP. Each is
+ * declared here once as a `RequestType`/`NotificationType` and passed by value to both
+ * `client.sendRequest`/`onNotification` and `connection.onRequest`/`sendNotification`, so a payload
+ * change is a compile error on both sides. `vscode-languageserver-protocol` is the package both
+ * `vscode-languageclient` and `vscode-languageserver` re-export: it pulls neither `vscode` into the
+ * server nor the server into the extension.
  */
-import type { CheckResult, ImportSite } from '../engine';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { EdgeSites, GraphModel } from './graph-model';
 import type { BulkheadSettings } from './settings';
 
-/** A request: `P` goes to the other side, `R` comes back. The types exist at compile time only. */
-export interface Request<P, R> {
-  readonly method: string;
-  readonly _types?: [P, R];
-}
-/** A one-way notification carrying `P`. */
-export interface Notification<P> {
-  readonly method: string;
-  readonly _types?: [P];
-}
-
-const request = <P, R>(method: string): Request<P, R> => ({ method });
-const notification = <P>(method: string): Notification<P> => ({ method });
-
-/** Per workspace folder with a config: what the status bar and the graph show. */
+/** Per workspace folder with a config: what the status bar shows. */
 export interface FolderStatus {
   /** Absolute folder path. */
   folder: string;
@@ -68,23 +59,48 @@ export interface InitializationOptions {
   cacheFolder?: string;
 }
 
+/** Where a file is: its workspace folder (absolute) and the module owning it, per the engine's map. */
+export interface FileOwner {
+  folder: string;
+  module?: string;
+}
+
+/** The graph of one folder, built by the server from its last result. */
+export interface GraphAnswer {
+  /** Absolute path of the workspace folder drawn. */
+  folder: string;
+  model: GraphModel;
+  /** The module of the `activeFile` asked about, when it is in this folder. */
+  activeModule?: string;
+}
+
+/** `folder` (absolute) wins; else the folder of `activeFile`; else the first folder with a result. */
+export interface GraphParams {
+  folder?: string;
+  activeFile?: string;
+}
+
 // client → server
-export const resultRequest = request<{ folder?: string; activeFile?: string }, CheckResult | null>('bulkhead/result');
-export const importSitesRequest = request<{ folder: string; from: string; to: string }, ImportSite[]>('bulkhead/importSites');
-export const moduleOfRequest = request<{ file: string }, { folder: string; module?: string } | null>('bulkhead/moduleOf');
+/** The module graph of a folder; null while no folder has a result. */
+export const graphRequest = new RequestType<GraphParams, GraphAnswer | null, void>('bulkhead/graph');
+/** The import sites behind the module dependency `from` → `to`, each with the rules it breaks. */
+export const edgeSitesRequest = new RequestType<{ folder: string; from: string; to: string }, EdgeSites, void>('bulkhead/edgeSites');
+/** Which folder and module own an absolute file path (status bar, graph); null: no folder with a config. */
+export const moduleOfRequest = new RequestType<{ file: string }, FileOwner | null, void>('bulkhead/moduleOf');
 /**
  * A starting module map for a folder (not written: the client writes and opens it).
  * `problems`: errors the drafted map has when loaded; the map is not written then (as `bulkhead init`).
  */
-export const draftConfigRequest = request<{ folder: string }, { text: string; modules: number; notes: string[]; problems?: string[] }>('bulkhead/draftConfig');
+export const draftConfigRequest = new RequestType<{ folder: string }, { text: string; modules: number; notes: string[]; problems?: string[] }, void>('bulkhead/draftConfig');
 /** Drops fixed entries from each folder's baseline (`record`: rewrites it with today's violations, as `bulkhead baseline`). */
-export const updateBaselineRequest = request<{ folder?: string; record?: boolean }, BaselineUpdate[]>('bulkhead/updateBaseline');
-export const recheckRequest = request<Record<string, never>, FolderStatus[]>('bulkhead/recheck');
+export const updateBaselineRequest = new RequestType<{ folder?: string; record?: boolean }, BaselineUpdate[], void>('bulkhead/updateBaseline');
+export const recheckRequest = new RequestType<Record<string, never>, FolderStatus[], void>('bulkhead/recheck');
 /** The server's process id: lets the extension-host tests kill the server to test the restart. */
-export const serverProcessRequest = request<Record<string, never>, { pid: number }>('bulkhead/serverProcess');
-export const settingsNotification = notification<BulkheadSettings>('bulkhead/settings');
+export const serverProcessRequest = new RequestType<Record<string, never>, { pid: number }, void>('bulkhead/serverProcess');
+export const settingsNotification = new NotificationType<BulkheadSettings>('bulkhead/settings');
 
 // server → client
-export const statusNotification = notification<FolderStatus[]>('bulkhead/status');
-export const scanStartedNotification = notification<{ folder: string }>('bulkhead/scanStarted');
-export const scanFinishedNotification = notification<{ folder: string }>('bulkhead/scanFinished');
+/** After every check: per-folder counts only (the graph asks for its model when it is open). */
+export const statusNotification = new NotificationType<FolderStatus[]>('bulkhead/status');
+export const scanStartedNotification = new NotificationType<{ folder: string }>('bulkhead/scanStarted');
+export const scanFinishedNotification = new NotificationType<{ folder: string }>('bulkhead/scanFinished');

@@ -149,10 +149,10 @@ export class BulkheadServer {
    */
   private async firstScan(engine: FolderEngine): Promise<void> {
     if (!this.settings.enable) return;
-    void this.connection.sendNotification(scanStartedNotification.method, { folder: engine.folder });
+    void this.connection.sendNotification(scanStartedNotification, { folder: engine.folder });
     await new Promise((r) => setImmediate(r)); // let the notification out before the CPU is busy
     this.fullCheck(engine);
-    void this.connection.sendNotification(scanFinishedNotification.method, { folder: engine.folder });
+    void this.connection.sendNotification(scanFinishedNotification, { folder: engine.folder });
   }
 
   private fullCheck(engine: FolderEngine): void {
@@ -226,7 +226,7 @@ export class BulkheadServer {
   }
 
   private sendStatus(): void {
-    void this.connection.sendNotification(statusNotification.method, this.status());
+    void this.connection.sendNotification(statusNotification, this.status());
   }
 }
 

@@ -8,15 +8,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  draftConfigRequest, importSitesRequest, moduleOfRequest, recheckRequest, resultRequest, serverProcessRequest, settingsNotification,
-  updateBaselineRequest,
-  type InitializationOptions,
+  draftConfigRequest, recheckRequest, serverProcessRequest, settingsNotification, updateBaselineRequest, type InitializationOptions,
 } from '../protocol/messages';
 import { draftModuleMap } from '../engine';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
 import { BulkheadServer } from './bulkhead-server';
 import { codeActions } from './code-actions';
-import { isInside, uriToPath } from './paths';
+import { uriToPath } from './paths';
+import { registerViewRequests } from './view-requests';
 import { editSupport, PLAIN_EDITS, type EditSupport } from './workspace-edit';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -59,7 +58,7 @@ connection.onInitialized(() => {
   void connection.client.register(DidChangeConfigurationNotification.type, undefined);
 });
 
-connection.onNotification(settingsNotification.method, (settings: BulkheadSettings) => {
+connection.onNotification(settingsNotification, (settings) => {
   server.updateSettings({ ...DEFAULT_SETTINGS, ...settings });
 });
 
@@ -86,24 +85,12 @@ connection.onCodeAction((params) => {
   return codeActions(params, (f) => server.engines.forFile(f), openText, edits);
 });
 
-connection.onRequest(resultRequest.method, ({ folder, activeFile }: { folder?: string; activeFile?: string }) => {
-  const engines = server.engines.all();
-  const engine = (folder && server.engines.get(folder))
-    || (activeFile && engines.find((e) => isInside(e.folder, activeFile)))
-    || engines[0];
-  return engine?.result ?? null;
-});
-connection.onRequest(importSitesRequest.method, ({ folder, from, to }: { folder: string; from: string; to: string }) =>
-  server.engines.get(folder)?.importSites(from, to) ?? []);
-connection.onRequest(moduleOfRequest.method, ({ file }: { file: string }) => {
-  const engine = server.engines.forFile(file);
-  return engine ? { folder: engine.folder, module: engine.moduleOf(file) } : null;
-});
-connection.onRequest(recheckRequest.method, () => server.recheckAll());
-connection.onRequest(updateBaselineRequest.method, ({ folder, record }: { folder?: string; record?: boolean }) => server.updateBaseline(folder, !!record));
-connection.onRequest(serverProcessRequest.method, () => ({ pid: process.pid }));
+registerViewRequests(connection, () => server.engines);
+connection.onRequest(recheckRequest, () => server.recheckAll());
+connection.onRequest(updateBaselineRequest, ({ folder, record }) => server.updateBaseline(folder, !!record));
+connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
 // A starting bulkhead.json for the folder, inferred exactly like `bulkhead init`.
-connection.onRequest(draftConfigRequest.method, ({ folder }: { folder: string }) =>
+connection.onRequest(draftConfigRequest, ({ folder }) =>
   draftModuleMap(folder, 'Drafted by "Bulkhead: Create bulkhead.json" (the same inference as `bulkhead init`):'),
 );
 

@@ -68,6 +68,8 @@ describe('webview: the HTML export of examples/shop in chromium', function () {
     const text = (await page.locator('.details').textContent()) ?? '';
     assert.match(text, /Files6/);
     assert.match(text, /Rootssrc\/modules\/users/);
+    // The shop's map keeps the default public API: the index files at the module's root.
+    assert.match(text, /Public APIindex\.ts, index\.tsx/);
     assert.match(text, /Depends on \(1\)shared/);
     assert.match(text, /Used by \(4\)/);
     // From the module to one of its edges, from the panel.

@@ -43,6 +43,19 @@ describe('webview: toGraphModel', () => {
     assert.equal(edge(model, 'app', 'platform/net')?.declared, true);
   });
 
+  // The graph used to match selectors with its own glob code (src/protocol/graph-selectors.ts), which
+  // knew `*` and `?` only: the engine allowed `platform/{files,net}` and `lib/[ab]`, the graph drew
+  // no declared edge for them. Now both use the engine's `selects` (minimatch).
+  it('matches dependsOn selectors as the engine does: braces and character classes too', () => {
+    const model = toGraphModel(
+      resultOf(
+        [{ name: 'app', dependsOn: ['platform/{files,net}', 'lib/[ab]'] }, { name: 'platform/files' }, { name: 'platform/net' }, { name: 'platform/os' }, { name: 'lib/a' }, { name: 'lib/b' }, { name: 'lib/c' }],
+        [],
+      ),
+    );
+    assert.deepEqual(model.edges.map((e) => `${e.from}>${e.to}`), ['app>lib/a', 'app>lib/b', 'app>platform/files', 'app>platform/net']);
+  });
+
   it('groups by layer tag first, then name prefix, and puts depended-on groups to the right', () => {
     const layered = toGraphModel(
       resultOf(

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import type { ImportSite } from '../../src/engine';
-import { moduleOfFile } from '../../src/protocol/graph-active-module';
 import { toEdgeSites } from '../../src/protocol/graph-import-sites';
 import { isFromGraphView } from '../../src/protocol/graph-messages';
 import { graphPageHtml, jsonForScript } from '../../src/protocol/graph-page';
@@ -22,13 +21,6 @@ describe('webview: protocol helpers', () => {
       ['src/b.ts', 4, ['internal-import', 'undeclared-dependency'], 'error'],
       ['src/a.ts', 1, undefined, undefined],
     ]);
-  });
-
-  it('finds the module of a file by its deepest root', () => {
-    const { modules } = resultOf([{ name: 'app', roots: ['src'] }, { name: 'billing', roots: ['src/billing'] }, { name: 'bill', roots: ['src/bill'] }], []);
-    assert.equal(moduleOfFile(modules, 'src/billing/index.ts'), 'billing');
-    assert.equal(moduleOfFile(modules, 'src/billing-old/x.ts'), 'app');
-    assert.equal(moduleOfFile(modules, 'test/x.ts'), undefined);
   });
 
   it('accepts only well-formed messages from the webview', () => {

@@ -6,8 +6,8 @@ import type { CheckResult, InputDiagnostic } from '../model/result';
 import { writeFileAtomic } from '../io/atomic-write';
 import { INPUT_LIMITS, readRegularFile } from '../io/read-regular-file';
 
-/** Bump when the shape of cached facts changes. */
-const FORMAT = 5;
+/** Bump when the shape of cached facts or of the stored result changes (6: modules carry `public`). */
+const FORMAT = 6;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

@@ -58,6 +58,8 @@ export interface ModuleSummary {
   fileCount: number;
   tags: string[];
   dependsOn: string[];
+  /** The module's public API: globs relative to each root (the map's `public`, or the index-file default). */
+  public: string[];
 }
 
 export interface ModuleDependency {

@@ -1,22 +1,18 @@
 /**
  * "Bulkhead: Show Module Graph": one webview panel (reused), fed from a GraphSource. It follows the
- * active editor, pushes each new result as a model (the webview updates in place), answers
- * import-site requests and opens the editor at a clicked import.
+ * active editor, passes each new model from the language server to the webview (which updates in
+ * place), relays import-site requests and opens the editor at a clicked import. It builds nothing:
+ * the model, the import sites and the module of a file all come from the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { moduleOfFile } from '../../protocol/graph-active-module';
-import { toEdgeSites } from '../../protocol/graph-import-sites';
 import { isFromGraphView, type FromGraphView, type ToGraphView } from '../../protocol/graph-messages';
+import { edgeId } from '../../protocol/graph-model';
 import type { GraphSource } from '../../protocol/graph-source';
-import { toGraphModel } from '../../protocol/graph-to-model';
 import { saveExport } from './save-export';
 import { graphWebviewHtml, webviewAssetsRoot } from './graph-webview-html';
 
 export const GRAPH_VIEW_TYPE = 'bulkhead.graph';
-
-/** The engine's CheckResult, named through the protocol (the extension does not import the engine). */
-type CheckResult = NonNullable<Awaited<ReturnType<GraphSource['result']>>>;
 
 let current: GraphPanel | undefined;
 
@@ -28,8 +24,7 @@ export function showGraphPanel(context: vscode.ExtensionContext, source: GraphSo
 
 export class GraphPanel {
   readonly panel: vscode.WebviewPanel;
-  private result?: CheckResult;
-  /** The workspace folder shown; undefined until the first result. */
+  /** The workspace folder shown; undefined until the first model. */
   private folder?: string;
   private readonly disposables: vscode.Disposable[] = [];
   private refreshing = Promise.resolve();
@@ -68,41 +63,33 @@ export class GraphPanel {
     this.panel.reveal(undefined, true);
   }
 
-  /** Latest result of `folder` (default: the active editor's folder), sent as a new model. */
+  /** The latest model of `folder` (default: the active editor's folder), with the active module. */
   refresh(folder?: string): void {
     this.refreshing = this.refreshing.then(async () => {
-      const result = await this.source.result(folder);
-      if (!result) {
+      const answer = await this.source.graph(folder, this.activeFile);
+      if (!answer) {
         this.post({ type: 'empty', message: 'No Bulkhead result yet: open a folder with a bulkhead.json, or wait for the first check.' });
         return;
       }
-      this.result = result;
-      this.folder = folder ?? result.root;
-      this.post({ type: 'model', model: toGraphModel(result, { title: path.basename(this.folder) }) });
-      this.post({ type: 'activeModule', module: this.activeModule() });
+      this.folder = answer.folder;
+      this.post({ type: 'model', model: answer.model });
+      this.post({ type: 'activeModule', module: answer.activeModule });
     }).catch((err: unknown) => {
       this.post({ type: 'empty', message: `Bulkhead could not load the graph: ${(err as Error)?.message ?? String(err)}` });
     });
   }
 
+  /** Another folder's file shows that folder's graph; a file in no configured folder keeps the graph. */
   private followActiveEditor(): void {
     const file = this.source.activeFile();
     if (file === undefined) return;
     this.activeFile = file;
-    if (this.result && isOutside(this.result.root, file) && (this.folder === undefined || isOutside(this.folder, file))) {
-      this.refresh(undefined);
-      return;
-    }
-    this.post({ type: 'activeModule', module: this.activeModule() });
-  }
-
-  private activeModule(): string | undefined {
-    const file = this.activeFile;
-    if (!file || !this.result) return undefined;
-    for (const root of [this.result.root, this.folder]) {
-      if (root !== undefined && !isOutside(root, file)) return moduleOfFile(this.result.modules, path.relative(root, file).split(path.sep).join('/'));
-    }
-    return undefined;
+    this.refreshing = this.refreshing.then(async () => {
+      if (this.activeFile !== file) return; // the user moved on before the server answered
+      const owner = await this.source.ownerOf(file);
+      if (owner && this.folder !== undefined && !samePath(owner.folder, this.folder)) this.refresh(owner.folder);
+      else this.post({ type: 'activeModule', module: owner?.module });
+    }).catch(() => undefined);
   }
 
   private async handle(m: FromGraphView): Promise<void> {
@@ -111,9 +98,8 @@ export class GraphPanel {
         this.refresh(this.folder);
         return;
       case 'requestImportSites': {
-        const folder = this.folder;
-        const sites = folder && this.result ? toEdgeSites(await this.source.importSites(folder, m.from, m.to), this.result.violations, m.from, m.to) : { sites: [], total: 0 };
-        this.post({ type: 'importSites', requestId: m.requestId, edgeId: `${m.from}\u0000${m.to}`, sites });
+        const sites = this.folder ? await this.source.edgeSites(this.folder, m.from, m.to) : { sites: [], total: 0 };
+        this.post({ type: 'importSites', requestId: m.requestId, edgeId: edgeId(m.from, m.to), sites });
         return;
       }
       case 'openImportSite': {
@@ -135,11 +121,6 @@ export class GraphPanel {
   private post(message: ToGraphView): void {
     void this.panel.webview.postMessage(message);
   }
-}
-
-function isOutside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' ? false : rel.startsWith('..') || path.isAbsolute(rel);
 }
 
 function samePath(a: string, b: string): boolean {

@@ -13,7 +13,7 @@ export function resultOf(modules: Partial<ModuleSummary>[], dependencies: Partia
       severity: 'error', message: 'm', fingerprint: 'f', ...v,
     })),
     diagnostics: [],
-    modules: modules.map((m) => ({ name: 'm', roots: [], fileCount: 1, tags: [], dependsOn: [], ...m })),
+    modules: modules.map((m) => ({ name: 'm', roots: [], fileCount: 1, tags: [], dependsOn: [], public: ['index.ts'], ...m })),
     dependencies: dependencies.map((d) => ({ from: 'a', to: 'b', imports: 1, declared: true, violations: 0, inCycle: false, ...d })),
     unresolved: [],
   };

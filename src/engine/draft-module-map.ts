@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BulkheadConfig } from './config/config-types';
-import { inferModuleMap } from './init/infer-module-map';
-import { checkWorkspace } from './session/open-workspace';
+import type { BulkheadConfig } from './config';
+import { inferModuleMap } from './init';
+import { checkWorkspace } from './session';
 
 export interface DraftModuleMap {
   /** bulkhead.json text: JSONC with the findings as comments and one module per line. */

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type * as TsMorph from 'ts-morph';
-import { writeFileAtomic } from './io/atomic-write';
+import { writeFileAtomic } from './io';
 import { VERSION } from './version';
 
 /** Set to 1 to compile TypeScript from source on every run (no cache is read or written). */

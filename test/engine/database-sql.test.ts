@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { sqlTables, startsLikeSql } from '../../src/engine/database/sql-tables';
+import { sqlTables, startsLikeSql } from '../../src/engine/extract/database/sql-tables';
 
 const tables = (sql: string): string[] => sqlTables(sql).map((t) => t.name);
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { ts } from 'ts-morph';
-import { extractDatabaseFacts, mayMentionDatabase } from '../../src/engine/database/extract-database-facts';
-import { sqlTables, startsLikeSql } from '../../src/engine/database/sql-tables';
+import { extractDatabaseFacts, mayMentionDatabase } from '../../src/engine/extract/database/extract-database-facts';
+import { sqlTables, startsLikeSql } from '../../src/engine/extract/database/sql-tables';
 import { extractFacts } from '../../src/engine/extract/extract-facts';
 
 const RUNS = Number(process.env.BULKHEAD_FUZZ_RUNS ?? 300);

@@ -1,6 +1,6 @@
-import type { FileFacts } from '../extract/file-facts';
-import type { Resolution } from '../resolve/module-resolver';
-import type { IgnoreComment } from '../suppress/ignore-comments';
+import type { FileFacts } from '../extract';
+import type { Resolution } from '../resolve';
+import type { IgnoreComment } from '../suppress';
 
 /** A scanned file with its facts and where each of its imports leads. */
 export interface IndexedFile {

@@ -1,4 +1,4 @@
-import type { ModuleMap } from '../map/module-map';
+import type { ModuleMap } from '../map';
 import type { FileIndex, IndexedFile } from './file-index';
 import { fileCrossings, type ModuleCrossing } from './module-crossings';
 import { unlessOrderSensitive } from './order-sensitive';

@@ -1,5 +1,5 @@
-import type { ImportFact } from '../extract/file-facts';
-import type { ModuleInfo, ModuleMap } from '../map/module-map';
+import type { ImportFact } from '../extract';
+import type { ModuleInfo, ModuleMap } from '../map';
 import type { FileIndex, IndexedFile } from './file-index';
 import type { Origin, ReExportTracer } from './reexport-tracer';
 

@@ -1,4 +1,4 @@
-import { modulePairKey } from '../model/module-pair';
+import { modulePairKey } from '../model';
 import type { ModuleCrossing } from './module-crossings';
 
 /** A dependency cycle between modules, with the first import site of each step. */

@@ -1,6 +1,5 @@
-import { writeFileAtomic } from '../io/atomic-write';
-import type { Violation } from '../model/result';
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { writeFileAtomic, INPUT_LIMITS, readRegularText } from '../io';
+import type { Violation } from '../model';
 
 export const BASELINE_FILE_NAME = 'bulkhead-baseline.json';
 

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { IndexedFile } from '../analyze/file-index';
-import type { CheckResult, InputDiagnostic } from '../model/result';
-import { writeFileAtomic } from '../io/atomic-write';
-import { INPUT_LIMITS, readRegularFile } from '../io/read-regular-file';
+import type { IndexedFile } from '../analyze';
+import type { CheckResult, InputDiagnostic } from '../model';
+import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 
 /** Bump when the shape of cached facts or of the stored result changes (6: modules carry `public`). */
 const FORMAT = 6;

@@ -1,10 +1,7 @@
-import { FileMemo } from '../analyze/file-memo';
-import type { CrossingsMemo } from '../analyze/incremental-crossings';
-import type { DependencyPolicy } from '../map/dependency-policy';
-import type { ModuleMap } from '../map/module-map';
-import type { UnresolvedImport } from '../model/result';
-import type { RuleContext } from '../rules/rule';
-import { RuleState } from '../rules/rule-state';
+import { FileMemo, type CrossingsMemo } from '../analyze';
+import type { DependencyPolicy, ModuleMap } from '../map';
+import type { UnresolvedImport } from '../model';
+import { type RuleContext, RuleState } from '../rules';
 
 type DatabaseSetup = RuleContext['database'];
 

@@ -1,16 +1,9 @@
-import type { RuleId, RuleSeverity } from '../model/rule-ids';
-import { DEFAULT_SEVERITY, RULE_IDS } from '../model/rule-ids';
+import { type RuleId, type RuleSeverity, DEFAULT_SEVERITY, RULE_IDS, type ModuleDependency, type Violation, modulePairKey } from '../model';
 import { applyIgnores } from './apply-ignores';
-import type { DependencyPolicy } from '../map/dependency-policy';
-import type { ModuleMap } from '../map/module-map';
-import type { ModuleDependency, Violation } from '../model/result';
-import { ALL_RULES } from '../rules/all-rules';
-import type { Finding, RuleContext } from '../rules/rule';
-import type { FileIndex, IndexedFile } from '../analyze/file-index';
+import type { DependencyPolicy, ModuleMap } from '../map';
+import { ALL_RULES, type Finding, type RuleContext } from '../rules';
+import { type FileIndex, type IndexedFile, incrementalCrossings, findModuleCycles } from '../analyze';
 import { fingerprints } from './fingerprint';
-import { incrementalCrossings } from '../analyze/incremental-crossings';
-import { findModuleCycles } from '../analyze/module-cycles';
-import { modulePairKey } from '../model/module-pair';
 import type { AnalysisState } from './analysis-state';
 
 export interface Analysis {

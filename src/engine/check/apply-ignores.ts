@@ -1,5 +1,5 @@
-import type { Finding } from '../rules/rule';
-import type { IgnoreComment } from '../suppress/ignore-comments';
+import type { Finding } from '../rules';
+import type { IgnoreComment } from '../suppress';
 
 export interface IgnoreOutcome {
   kept: Finding[];

@@ -1,7 +1,6 @@
-import type { FileIndex } from '../analyze/file-index';
-import type { DependencyPolicy } from '../map/dependency-policy';
-import type { ModuleMap } from '../map/module-map';
-import type { Range } from '../model/result';
+import type { FileIndex } from '../analyze';
+import type { DependencyPolicy, ModuleMap } from '../map';
+import type { Range } from '../model';
 
 export interface ImportExplanation {
   specifier: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../rules/rule';
+import type { Finding } from '../rules';
 
 /**
  * Gives each finding an identity that survives line moves and unrelated edits: the rule, the file,

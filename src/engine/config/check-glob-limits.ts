@@ -1,6 +1,6 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
-import { GLOB_LIMITS, globLimitProblem } from '../glob/glob-limits';
-import type { InputDiagnostic, Range } from '../model/result';
+import { GLOB_LIMITS, globLimitProblem } from '../glob';
+import type { InputDiagnostic, Range } from '../model';
 import { configDiagnostic } from './config-diagnostics';
 
 /** Where bulkhead.json holds globs (paths, selectors, table and driver patterns). */

@@ -1,4 +1,4 @@
-import type { InputDiagnostic, DiagnosticSeverity, Range } from '../model/result';
+import type { InputDiagnostic, DiagnosticSeverity, Range } from '../model';
 
 /** Codes of problems in bulkhead.json; stable, documented in docs/config.md. */
 export type ConfigDiagnosticCode =

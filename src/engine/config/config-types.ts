@@ -4,7 +4,7 @@
  * and test/engine/config-schema.test.ts fails when schema and validator disagree.
  */
 
-import type { RuleId, RuleSeverity } from '../model/rule-ids';
+import type { RuleId, RuleSeverity } from '../model';
 
 export type { RuleId, RuleSeverity };
 

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { InputDiagnostic, Range } from '../model/result';
+import type { InputDiagnostic, Range } from '../model';
 import { configDiagnostic } from './config-diagnostics';
 
 /**

@@ -1,8 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { InputDiagnostic, Range } from '../model/result';
-import { FILE_START, LineIndex } from '../model/text-position';
+import { type InputDiagnostic, type Range, FILE_START, LineIndex } from '../model';
 import type { CheckedConfig } from './config-types';
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { INPUT_LIMITS, readRegularText } from '../io';
 import { configDiagnostic } from './config-diagnostics';
 import { duplicateKeyDiagnostics } from './duplicate-keys';
 import { validateConfigTree } from './validate-config';

@@ -1,11 +1,9 @@
 import type { Node } from 'jsonc-parser';
-import type { InputDiagnostic, Range } from '../model/result';
+import { type InputDiagnostic, type Range, RULE_IDS, RULE_SEVERITIES } from '../model';
 import type { BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults } from './config-types';
 import { checkGlobLimits } from './check-glob-limits';
 import { configDiagnostic } from './config-diagnostics';
 import { jsonValue } from './json-value';
-import { RULE_IDS } from '../model/rule-ids';
-import { RULE_SEVERITIES } from '../model/rule-table';
 
 type RangeOf = (node: Node) => Range;
 type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database' | 'defaults';

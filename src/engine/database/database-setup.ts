@@ -1,14 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CheckedConfig } from '../config/config-types';
-import { configDiagnostic } from '../config/config-diagnostics';
-import type { ConfigLocator } from '../config/load-config';
-import type { InputDiagnostic } from '../model/result';
-import { toPosix } from '../model/paths';
+import { type CheckedConfig, configDiagnostic, type ConfigLocator } from '../config';
+import { type InputDiagnostic, toPosix } from '../model';
 import { DriverMatcher } from './driver-matcher';
 import { expandDrivers, PRESET_NAMES } from './driver-presets';
 import { parsePrismaSchema, type PrismaModel } from './prisma-schema';
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { INPUT_LIMITS, readRegularText } from '../io';
 
 /** The config-dependent half of `database-coupling`: drivers, where they are allowed, Prisma models. */
 export interface DatabaseSetup {

@@ -1,5 +1,5 @@
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
+import { compileGlob } from '../glob';
 
 const GLOB = /[*?{[]/;
 

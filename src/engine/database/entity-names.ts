@@ -1,4 +1,4 @@
-import type { DatabaseFacts } from './database-facts';
+import type { DatabaseFacts } from '../extract';
 
 /** The part of the workspace's file index that entity names are read from. */
 type FileIndexLike = ReadonlyMap<string, { facts: { database?: DatabaseFacts; reExports: readonly { exported: string; imported: string }[] } }>;

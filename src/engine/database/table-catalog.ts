@@ -1,10 +1,8 @@
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
-import type { ModuleInfo } from '../map/module-map';
-import { compileModulePattern, fillPlaceholders } from '../map/module-pattern';
-import type { DatabaseFacts, TableDeclaration } from './database-facts';
+import { compileGlob } from '../glob';
+import { type ModuleInfo, compileModulePattern, fillPlaceholders } from '../map';
+import { type DatabaseFacts, type TableDeclaration, prismaDelegate } from '../extract';
 import type { DatabaseSetup } from './database-setup';
-import { prismaDelegate } from './naming';
 import type { PrismaModel } from './prisma-schema';
 
 /** Who owns a table, and what says so (for messages). */

@@ -2,11 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignoreFactory from 'ignore';
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
-import { posixGlob } from '../glob/posix-glob';
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
-import type { InputDiagnostic } from '../model/result';
-import { FILE_START } from '../model/text-position';
+import { compileGlob, posixGlob } from '../glob';
+import { INPUT_LIMITS, readRegularText } from '../io';
+import { type InputDiagnostic, FILE_START } from '../model';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);

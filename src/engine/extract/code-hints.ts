@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { DATABASE_HINT, SQL_LITERAL_HINT } from '../database/extract-database-facts';
+import { DATABASE_HINT, SQL_LITERAL_HINT } from './database/extract-database-facts';
 
 const SK = ts.SyntaxKind;
 

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
-import { extractDatabaseFacts, mayMentionDatabase } from '../database/extract-database-facts';
-import type { Range } from '../model/result';
+import { extractDatabaseFacts, mayMentionDatabase } from './database/extract-database-facts';
+import type { Range } from '../model';
 import { NEEDS_DEEP_WALK } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';

@@ -1,5 +1,5 @@
-import type { DatabaseFacts } from '../database/database-facts';
-import type { Range } from '../model/result';
+import type { DatabaseFacts } from './database/database-facts';
+import type { Range } from '../model';
 
 export type ImportKind =
   | 'import'

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
-import { mayMentionDatabase } from '../database/extract-database-facts';
-import { LineIndex } from '../model/text-position';
+import { mayMentionDatabase } from './database/extract-database-facts';
+import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
 import { NEEDS_DEEP_WALK } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';

@@ -1,5 +1,5 @@
 import { applyEdits, findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { LineIndex } from '../model/text-position';
+import { LineIndex } from '../model';
 import type { Fix, FileEdit } from './fix';
 
 export interface AddDependencyInput {

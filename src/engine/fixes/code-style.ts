@@ -1,5 +1,5 @@
-import type { IndexedFile } from '../analyze/file-index';
-import type { Position } from '../model/result';
+import type { IndexedFile } from '../analyze';
+import type { Position } from '../model';
 
 /** How a file writes its import statements, so that a line added to it looks like its neighbours. */
 export interface CodeStyle {

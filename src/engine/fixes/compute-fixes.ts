@@ -1,6 +1,6 @@
-import type { FileIndex } from '../analyze/file-index';
-import type { ModuleMap } from '../map/module-map';
-import type { Violation } from '../model/result';
+import type { FileIndex } from '../analyze';
+import type { ModuleMap } from '../map';
+import type { Violation } from '../model';
 import { addDependencyFix } from './add-dependency-fix';
 import type { Fix } from './fix';
 import { ignoreCommentFix } from './ignore-comment-fix';
@@ -47,6 +47,5 @@ export function computeFixes(violation: Violation, context: FixContext): Fix[] {
 
 /** Required on first use: it parses with TypeScript, which a CLI run answered from the cache never loads. */
 function exportFix(): typeof import('./export-from-public-api-fix') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./export-from-public-api-fix') as typeof import('./export-from-public-api-fix');
 }

@@ -1,4 +1,4 @@
-import type { FileIndex } from '../analyze/file-index';
+import type { FileIndex } from '../analyze';
 import { declarationSpace, type DeclarationSpace } from './declaration-space';
 
 const MAX_HOPS = 16;

@@ -1,8 +1,6 @@
-import type { FileIndex } from '../analyze/file-index';
-import { ReExportTracer } from '../analyze/reexport-tracer';
-import type { ModuleMap } from '../map/module-map';
-import type { Violation } from '../model/result';
-import { LineIndex } from '../model/text-position';
+import { type FileIndex, ReExportTracer } from '../analyze';
+import type { ModuleMap } from '../map';
+import { type Violation, LineIndex } from '../model';
 import { codeStyle } from './code-style';
 import type { Fix, FileEdit } from './fix';
 import { importStatementAt, type Binding } from './import-statement';

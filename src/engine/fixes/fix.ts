@@ -1,5 +1,4 @@
-import type { RuleId } from '../model/rule-ids';
-import type { Range } from '../model/result';
+import type { RuleId, Range } from '../model';
 
 /** One replacement in one file; `file` is workspace-relative, `range` 1-based like violations. */
 export interface FileEdit {

@@ -1,4 +1,4 @@
-import type { Violation } from '../model/result';
+import type { Violation } from '../model';
 import type { Fix } from './fix';
 
 /** What the inserted comment says until the user writes the real reason (it is selected for them). */

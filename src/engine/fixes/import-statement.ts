@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { Position } from '../model/result';
+import type { Position } from '../model';
 
 /** One name an import or `export … from` takes: `imported` in the target, `local` where it lands. */
 export interface Binding {

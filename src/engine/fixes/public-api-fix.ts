@@ -1,7 +1,6 @@
-import type { FileIndex } from '../analyze/file-index';
-import { ReExportTracer } from '../analyze/reexport-tracer';
-import type { ModuleMap } from '../map/module-map';
-import type { Violation } from '../model/result';
+import { type FileIndex, ReExportTracer } from '../analyze';
+import type { ModuleMap } from '../map';
+import type { Violation } from '../model';
 import type { Fix } from './fix';
 import { specifierCandidates } from './specifier-candidates';
 

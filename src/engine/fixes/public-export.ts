@@ -1,5 +1,4 @@
-import type { FileIndex } from '../analyze/file-index';
-import type { ReExportTracer } from '../analyze/reexport-tracer';
+import type { FileIndex, ReExportTracer } from '../analyze';
 
 /** Whether a public file exports a name, and what it leads to. */
 export type PublicExport =

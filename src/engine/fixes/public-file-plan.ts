@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { FileIndex } from '../analyze/file-index';
-import type { ModuleInfo, ModuleMap } from '../map/module-map';
+import type { FileIndex } from '../analyze';
+import type { ModuleInfo, ModuleMap } from '../map';
 
 /** The public file a re-export goes into: one that exists, or one to create. */
 export interface PublicFilePlan {

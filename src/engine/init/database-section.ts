@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DatabaseConfig } from '../config/config-types';
-import { expandDrivers } from '../database/driver-presets';
+import type { DatabaseConfig } from '../config';
+import { expandDrivers } from '../database';
 import { parentOf } from './found-module';
 import { readJsonObject } from './read-json';
 

@@ -1,7 +1,7 @@
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { INPUT_LIMITS, readRegularText } from '../io';
 import * as path from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
-import type { DependencyConstraint } from '../config/config-types';
+import type { DependencyConstraint } from '../config';
 import { readJsonObject } from './read-json';
 
 const RULE_NAMES = ['@nx/enforce-module-boundaries', '@nrwl/nx/enforce-module-boundaries'];

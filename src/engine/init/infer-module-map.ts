@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BulkheadConfig, ModuleDeclaration } from '../config/config-types';
-import { findSourceFiles } from '../discover/find-source-files';
+import type { BulkheadConfig, ModuleDeclaration } from '../config';
+import { findSourceFiles } from '../discover';
 import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';

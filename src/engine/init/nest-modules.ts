@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { INPUT_LIMITS, readRegularText } from '../io';
 import * as path from 'node:path';
 
 export interface NestModule {

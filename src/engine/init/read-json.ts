@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { INPUT_LIMITS, readRegularText } from '../io';
 import { parse, type ParseError } from 'jsonc-parser';
 
 /** A JSON/JSONC file as a plain object, or undefined when it is missing or not an object. */

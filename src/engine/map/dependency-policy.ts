@@ -1,4 +1,4 @@
-import type { DependencyConstraint } from '../config/config-types';
+import type { DependencyConstraint } from '../config';
 import type { ModuleInfo } from './module-map';
 import { selects } from './selectors';
 

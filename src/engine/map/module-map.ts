@@ -1,10 +1,8 @@
 import * as path from 'node:path';
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
-import type { CheckedConfig, ModuleDeclaration } from '../config/config-types';
-import type { InputDiagnostic } from '../model/result';
-import type { ConfigLocator } from '../config/load-config';
-import { configDiagnostic } from '../config/config-diagnostics';
+import { compileGlob } from '../glob';
+import { type CheckedConfig, type ModuleDeclaration, type ConfigLocator, configDiagnostic } from '../config';
+import type { InputDiagnostic } from '../model';
 import { compileModulePattern, fillPlaceholders } from './module-pattern';
 import { isNameGlob, isTagSelector, selects } from './selectors';
 

@@ -1,6 +1,5 @@
 import { GLOBSTAR } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
-import { posixGlob } from '../glob/posix-glob';
+import { compileGlob, posixGlob } from '../glob';
 
 /**
  * A module `path` glob compiled to regular expressions over workspace-relative folder paths.

@@ -1,5 +1,5 @@
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
+import { compileGlob } from '../glob';
 
 /** What a selector (`*`, a name, a name glob, or `tag:<tag>`) is matched against. */
 export interface Selectable {
@@ -17,15 +17,22 @@ export function isNameGlob(selector: string): boolean {
   return GLOB_MAGIC.test(selector);
 }
 
-/** Compiled name globs: a config has a handful, asked about for every module pair. */
+/**
+ * Compiled name globs: a config has a handful, asked about for every module pair. A memo of a pure
+ * function keyed by the glob's text; emptied when a long-lived server has seen many configs.
+ */
 const nameGlobs = new Map<string, Minimatch>();
+const MAX_NAME_GLOBS = 1000;
 
 export function selects(selector: string, target: Selectable): boolean {
   if (selector === '*') return true;
   if (isTagSelector(selector)) return target.tags.includes(selector.slice(4));
   if (isNameGlob(selector)) {
     let glob = nameGlobs.get(selector);
-    if (!glob) nameGlobs.set(selector, (glob = compileGlob(selector)));
+    if (!glob) {
+      if (nameGlobs.size >= MAX_NAME_GLOBS) nameGlobs.clear();
+      nameGlobs.set(selector, (glob = compileGlob(selector)));
+    }
     return glob.match(target.name);
   }
   return target.name === selector;

@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import type { ImportKind } from '../extract/file-facts';
+import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
 import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from './location-independent-key';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';

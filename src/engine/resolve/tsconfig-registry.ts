@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import type { InputDiagnostic } from '../model/result';
-import { LineIndex, FILE_START } from '../model/text-position';
-import { toPosix } from '../model/paths';
+import { type InputDiagnostic, LineIndex, FILE_START, toPosix } from '../model';
 import type { ResolutionHost } from './resolution-host';
 
 /** A tsconfig as module resolution needs it. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { INPUT_LIMITS, readRegularText } from '../io/read-regular-file';
+import { INPUT_LIMITS, readRegularText } from '../io';
 
 /** Package name -> absolute folder, for every named package.json in the workspace. */
 export function readWorkspacePackages(root: string, packageJsons: readonly string[]): Map<string, string> {

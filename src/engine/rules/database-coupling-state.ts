@@ -1,11 +1,8 @@
-import type { FileIndex, IndexedFile } from '../analyze/file-index';
-import type { ReExportTracer } from '../analyze/reexport-tracer';
-import type { DatabaseSetup } from '../database/database-setup';
-import { entityNames, type EntityNames } from '../database/entity-names';
-import { TableCatalog } from '../database/table-catalog';
-import type { ModuleInfo } from '../map/module-map';
+import type { FileIndex, IndexedFile, ReExportTracer } from '../analyze';
+import { type DatabaseSetup, entityNames, type EntityNames, TableCatalog } from '../database';
+import type { ModuleInfo } from '../map';
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob/compile-glob';
+import { compileGlob } from '../glob';
 import type { Finding, RuleContext } from './rule';
 
 const NO_SETUP: DatabaseSetup = { allowedIn: [], prismaModels: [], tables: new Map(), diagnostics: [] };

@@ -1,10 +1,7 @@
-import { ReExportTracer } from '../analyze/reexport-tracer';
-import type { FileIndex, IndexedFile } from '../analyze/file-index';
-import { importsAny } from '../analyze/incremental-crossings';
-import { unlessOrderSensitive } from '../analyze/order-sensitive';
-import type { TableDeclaration, TableReference } from '../database/database-facts';
-import type { TableCatalog, TableOwner } from '../database/table-catalog';
-import type { ModuleInfo } from '../map/module-map';
+import { ReExportTracer, type FileIndex, type IndexedFile, importsAny, unlessOrderSensitive } from '../analyze';
+import type { TableDeclaration, TableReference } from '../extract';
+import type { TableCatalog, TableOwner } from '../database';
+import type { ModuleInfo } from '../map';
 import { databaseConfig, newState, reusedState, type DatabaseConfig, type DatabaseState } from './database-coupling-state';
 import type { Finding, Rule } from './rule';
 

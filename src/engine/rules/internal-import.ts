@@ -1,4 +1,4 @@
-import type { ModuleInfo } from '../map/module-map';
+import type { ModuleInfo } from '../map';
 import type { Rule, RuleContext } from './rule';
 
 export const internalImport: Rule = {

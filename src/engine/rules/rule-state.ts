@@ -1,6 +1,6 @@
-import { FileMemo } from '../analyze/file-memo';
-import type { ModuleInfo } from '../map/module-map';
-import type { RuleId } from '../model/rule-ids';
+import { FileMemo } from '../analyze';
+import type { ModuleInfo } from '../map';
+import type { RuleId } from '../model';
 import type { DatabaseConfig, DatabaseState } from './database-coupling-state';
 import type { Finding } from './rule';
 

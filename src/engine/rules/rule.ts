@@ -1,12 +1,8 @@
-import type { RuleId } from '../config/config-types';
-import type { FileIndex, IndexedFile } from '../analyze/file-index';
-import type { ModuleCrossing } from '../analyze/module-crossings';
-import type { ModuleCycle } from '../analyze/module-cycles';
-import type { ReExportTracer } from '../analyze/reexport-tracer';
-import type { DatabaseSetup } from '../database/database-setup';
-import type { DependencyPolicy } from '../map/dependency-policy';
-import type { ModuleMap } from '../map/module-map';
-import type { Violation } from '../model/result';
+import type { RuleId } from '../config';
+import type { FileIndex, IndexedFile, ModuleCrossing, ModuleCycle, ReExportTracer } from '../analyze';
+import type { DatabaseSetup } from '../database';
+import type { DependencyPolicy, ModuleMap } from '../map';
+import type { Violation } from '../model';
 import type { RuleState } from './rule-state';
 
 /** A finding before severity and fingerprint are attached. */

@@ -1,4 +1,4 @@
-import { FILE_START } from '../model/text-position';
+import { FILE_START } from '../model';
 import type { Rule } from './rule';
 
 export const unownedFile: Rule = {

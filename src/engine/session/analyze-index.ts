@@ -1,6 +1,6 @@
-import { buildCheckResult } from '../build-result';
-import type { AnalysisState } from '../check/analysis-state';
-import type { CheckResult } from '../model/result';
+import { buildCheckResult } from './build-result';
+import type { AnalysisState } from '../check';
+import type { CheckResult } from '../model';
 import type { WorkspaceIndex } from './workspace-index';
 import type { WorkspaceSetup } from './workspace-setup';
 

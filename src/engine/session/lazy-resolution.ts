@@ -1,9 +1,6 @@
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
-import { isLocalSpecifier } from '../resolve/local-specifier';
-import type { ModuleResolver } from '../resolve/module-resolver';
-import { ResolutionHost } from '../resolve/resolution-host';
-import type { TsconfigRegistry } from '../resolve/tsconfig-registry';
+import { isLocalSpecifier, type ModuleResolver, ResolutionHost, type TsconfigRegistry } from '../resolve';
 
 /**
  * Module resolution for one session: the file-system host now, TypeScript's resolver and tsconfig

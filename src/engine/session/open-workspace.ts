@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { buildCheckResult } from '../build-result';
-import { FactCache, fileStamp } from '../cache/fact-cache';
-import { AnalysisState } from '../check/analysis-state';
-import { readSourceText } from '../extract/read-source';
-import type { CheckResult, InputDiagnostic } from '../model/result';
-import { FILE_START } from '../model/text-position';
+import { buildCheckResult } from './build-result';
+import { FactCache, fileStamp } from '../cache';
+import { AnalysisState } from '../check';
+import { readSourceText } from '../extract';
+import { type CheckResult, type InputDiagnostic, FILE_START } from '../model';
 import { VERSION } from '../version';
 import { analyzeIndex } from './analyze-index';
 import { ReadySession } from './ready-session';

@@ -1,13 +1,9 @@
 import * as path from 'node:path';
-import { incrementalCrossings } from '../analyze/incremental-crossings';
-import type { CacheStats } from '../cache/fact-cache';
-import type { AnalysisState } from '../check/analysis-state';
-import { explainFile, type Explanation } from '../check/explain';
-import { computeFixes } from '../fixes/compute-fixes';
-import type { Fix } from '../fixes/fix';
-import { modulePairKey } from '../model/module-pair';
-import { toPosix } from '../model/paths';
-import type { CheckResult, ImportSite, Violation } from '../model/result';
+import { incrementalCrossings } from '../analyze';
+import type { CacheStats } from '../cache';
+import { type AnalysisState, explainFile, type Explanation } from '../check';
+import { computeFixes, type Fix } from '../fixes';
+import { modulePairKey, toPosix, type CheckResult, type ImportSite, type Violation } from '../model';
 import { analyzeIndex } from './analyze-index';
 import { needsFullCheck } from './session-options';
 import type { Session } from './session-types';

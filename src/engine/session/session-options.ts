@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME } from '../config/load-config';
+import { CONFIG_FILE_NAME } from '../config';
 
 export interface SessionOptions {
   /** Workspace root: the folder holding bulkhead.json unless `configFile` says otherwise. */

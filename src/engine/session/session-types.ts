@@ -1,7 +1,7 @@
-import type { CacheStats } from '../cache/fact-cache';
-import type { Explanation } from '../check/explain';
-import type { Fix } from '../fixes/fix';
-import type { CheckResult, ImportSite, Violation } from '../model/result';
+import type { CacheStats } from '../cache';
+import type { Explanation } from '../check';
+import type { Fix } from '../fixes';
+import type { CheckResult, ImportSite, Violation } from '../model';
 import type { WorkspacePaths } from './session-options';
 
 /** What `openWorkspace` returns: a session ready for edits and questions, or the config's problems. */

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileIndex, IndexedFile } from '../analyze/file-index';
-import type { FactCache } from '../cache/fact-cache';
-import { FileIndexer } from '../file-indexer';
-import type { ModuleMap } from '../map/module-map';
-import type { InputDiagnostic } from '../model/result';
-import type { Resolution } from '../resolve/module-resolver';
+import type { FileIndex, IndexedFile } from '../analyze';
+import type { FactCache } from '../cache';
+import { FileIndexer } from './file-indexer';
+import type { ModuleMap } from '../map';
+import type { InputDiagnostic } from '../model';
+import type { Resolution } from '../resolve';
 import type { WorkspaceSetup } from './workspace-setup';
 
 /**

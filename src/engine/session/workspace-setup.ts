@@ -1,15 +1,11 @@
 import * as path from 'node:path';
-import type { CheckedConfig } from '../config/config-types';
-import { loadConfigFile, parseConfigText, type LoadedConfig } from '../config/load-config';
-import { loadDatabaseSetup, type DatabaseSetup } from '../database/database-setup';
-import { findSourceFiles, sourceFileFilter } from '../discover/find-source-files';
-import { resolutionEnvironment } from '../file-indexer';
-import { DependencyPolicy } from '../map/dependency-policy';
-import { buildModuleMap, type ModuleMap } from '../map/module-map';
-import { toPosix } from '../model/paths';
-import type { InputDiagnostic } from '../model/result';
-import { FILE_START } from '../model/text-position';
-import { readWorkspacePackages } from '../resolve/workspace-packages';
+import { type CheckedConfig, loadConfigFile, parseConfigText, type LoadedConfig } from '../config';
+import { loadDatabaseSetup, type DatabaseSetup } from '../database';
+import { findSourceFiles, sourceFileFilter } from '../discover';
+import { resolutionEnvironment } from './file-indexer';
+import { DependencyPolicy, buildModuleMap, type ModuleMap } from '../map';
+import { toPosix, type InputDiagnostic, FILE_START } from '../model';
+import { readWorkspacePackages } from '../resolve';
 import { LazyResolution } from './lazy-resolution';
 import type { SessionOptions, WorkspacePaths } from './session-options';
 

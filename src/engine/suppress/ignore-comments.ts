@@ -1,4 +1,4 @@
-import type { Range } from '../model/result';
+import type { Range } from '../model';
 
 /** A `// bulkhead-ignore <rule>[, <rule>]: <reason>` comment. */
 export interface IgnoreComment {

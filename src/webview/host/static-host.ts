@@ -2,7 +2,7 @@
  * The app in the HTML export: the model (with import sites) is embedded as JSON in a
  * `<script type="application/json">` element and read as text, never evaluated.
  */
-import type { GraphModel } from '../../protocol/graph-model';
+import { edgeId, type GraphModel } from '../../protocol/graph-model';
 import type { GraphHost } from './graph-host';
 
 export const DATA_ELEMENT_ID = 'bulkhead-graph-data';
@@ -21,8 +21,7 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
       listeners.model(model);
     },
     async importSites(from, to) {
-      // The key is protocol/graph-model.ts's edgeId.
-      const id = `${from}\u0000${to}`;
+      const id = edgeId(from, to);
       const imports = model?.edges.find((e) => e.id === id)?.imports ?? 0;
       return model?.sites?.[id] ?? { sites: [], total: imports, omitted: true };
     },

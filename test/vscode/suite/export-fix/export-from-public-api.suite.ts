@@ -74,8 +74,11 @@ describe('quick fix: export from the public API', () => {
     const index = () => vscode.workspace.textDocuments.find((t) => t.uri.toString() === fileUri('src/users/index.ts').toString());
     await waitFor(() => index()?.getText() === "export { displayName, type User, isActive } from './domain/user';\n", `users/index.ts to export isActive (has ${JSON.stringify(index()?.getText())})`);
     await waitFor(() => ours(uri, 'internal-import').length === 0, 'the internal-import diagnostic to go away');
-    await vscode.workspace.saveAll(false);
-    assert.equal(await textOf('src/users/index.ts'), "export { displayName, type User, isActive } from './domain/user';\n");
+    // saveAll resolves before code-server's file service has written every file when the machine
+    // is busy: save both documents and wait for the disk to show the edit.
+    await Promise.all([editor.document.save(), index()?.save()]);
+    const exported = "export { displayName, type User, isActive } from './domain/user';\n";
+    await waitFor(async () => (await textOf('src/users/index.ts')) === exported, 'src/users/index.ts to be saved with isActive');
     await waitFor(() => ours(uri).length === 0, 'no Bulkhead diagnostic in place-order.ts after saving');
   });
 

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { IndexedFile } from './analyze/file-index';
-import { fileStamp, type FactCache } from './cache/fact-cache';
-import { readSource, readSourceText } from './extract/read-source';
-import { toPosix } from './model/paths';
-import type { InputDiagnostic } from './model/result';
-import { FILE_START } from './model/text-position';
-import type { ModuleResolver, Resolution } from './resolve/module-resolver';
-import { findIgnoreComments } from './suppress/ignore-comments';
-import { VERSION } from './version';
+import type { IndexedFile } from '../analyze';
+import { fileStamp, type FactCache } from '../cache';
+import { readSource, readSourceText } from '../extract';
+import { toPosix, type InputDiagnostic, FILE_START } from '../model';
+import type { ModuleResolver, Resolution } from '../resolve';
+import { findIgnoreComments } from '../suppress';
+import { VERSION } from '../version';
 
 export interface IndexedOutcome {
   /** Absent when the file could not be read as source (binary, vanished, too large). */
@@ -75,8 +73,8 @@ export class FileIndexer {
 }
 
 /** Required on first use: parsing loads TypeScript, which a run answered from the cache never needs. */
-function factExtractor(): typeof import('./extract/extract-facts') {
-  return require('./extract/extract-facts') as typeof import('./extract/extract-facts');
+function factExtractor(): typeof import('../extract/extract-facts') {
+  return require('../extract/extract-facts') as typeof import('../extract/extract-facts');
 }
 
 /** What module resolution depends on besides the files' own text; a change re-resolves every import. */

@@ -1,4 +1,4 @@
-import type { Range } from '../model/result';
+import type { Range } from '../../model';
 
 /**
  * What one file says about database tables, independent of any config (so it can be cached with

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { Range } from '../model/result';
+import type { Range } from '../../model';
 import type { DatabaseFacts, TableDeclaration, TableReference } from './database-facts';
 import { callDeclaration, classDeclaration, schemaAliasOf } from './orm-declarations';
 import { modelNameArgumentOf, prismaDelegateOf, queryBuilderTableOf, sequelizeModelOf } from './query-builder-calls';

@@ -1,9 +1,8 @@
-import { analyzeWorkspace, type AnalysisInput } from './check/analyze-workspace';
-import { AnalysisState, type ConfigMemos } from './check/analysis-state';
-import type { IndexedFile } from './analyze/file-index';
-import type { ModuleMap } from './map/module-map';
-import type { CheckResult, InputDiagnostic, UnresolvedImport } from './model/result';
-import { VERSION } from './version';
+import { analyzeWorkspace, type AnalysisInput, AnalysisState, type ConfigMemos } from '../check';
+import type { IndexedFile } from '../analyze';
+import type { ModuleMap } from '../map';
+import type { CheckResult, InputDiagnostic, UnresolvedImport } from '../model';
+import { VERSION } from '../version';
 
 export interface ResultParts {
   root: string;

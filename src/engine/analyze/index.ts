@@ -1,0 +1,8 @@
+/** The analyze stage's public surface: other stages and the engine's index import only this file. */
+export type { FileIndex, IndexedFile } from './file-index';
+export { FileMemo } from './file-memo';
+export { importsAny, incrementalCrossings, type CrossingsMemo } from './incremental-crossings';
+export type { ModuleCrossing } from './module-crossings';
+export { findModuleCycles, type ModuleCycle } from './module-cycles';
+export { unlessOrderSensitive } from './order-sensitive';
+export { ReExportTracer } from './reexport-tracer';

@@ -1,0 +1,4 @@
+/** The check stage's public surface: other stages and the engine's index import only this file. */
+export { AnalysisState, type ConfigMemos } from './analysis-state';
+export { analyzeWorkspace, type AnalysisInput } from './analyze-workspace';
+export { explainFile, type Explanation, type ImportExplanation } from './explain';

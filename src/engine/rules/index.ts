@@ -1,0 +1,4 @@
+/** The rules stage's public surface: other stages and the engine's index import only this file. */
+export { ALL_RULES } from './all-rules';
+export type { Finding, RuleContext } from './rule';
+export { RuleState } from './rule-state';

@@ -16,6 +16,8 @@ interface Entry {
   hash: string;
   data: Omit<IndexedFile, 'file'>;
   diagnostics: InputDiagnostic[];
+  /** Set when the facts were read without database facts (see WorkspaceSetup.databaseFacts). */
+  noDatabase?: true;
 }
 
 export interface CachedFile {
@@ -99,18 +101,24 @@ export class FactCache {
     return s.result;
   }
 
-  /** Cached data for a file whose stat (and, if needed, text) says it is unchanged. */
-  lookup(rel: string, stat: FileStamp, readText: () => string | undefined): CachedFile | undefined {
+  /**
+   * Cached data for a file whose stat (and, if needed, text) says it is unchanged. Facts read
+   * without database facts do not answer a run that needs them; the other way round they do.
+   */
+  lookup(rel: string, stat: FileStamp, readText: () => string | undefined, database: boolean): CachedFile | undefined {
     this.stamps.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
     const entry = this.entries()?.[rel];
     if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
+    if (database && entry.noDatabase) return this.miss();
     if (Math.abs(stat.mtimeMs - (this.summary?.writtenAt ?? 0)) < RACY_WINDOW_MS) {
       const text = readText();
       if (text === undefined || hashText(text) !== entry.hash) return this.miss();
     }
     this.stats.hits++;
     this.next[rel] = entry;
-    return { data: entry.data, diagnostics: entry.diagnostics ?? [] };
+    // A run without database facts gets none, as if it had read the file itself.
+    const data = !database && entry.data.facts.database ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
+    return { data, diagnostics: entry.diagnostics ?? [] };
   }
 
   /** Whether resolutions from `lookup` can be used (else the caller resolves again). */
@@ -118,10 +126,11 @@ export class FactCache {
     return this.summary?.environment === this.environment;
   }
 
-  store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[]): void {
+  store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[], database: boolean): void {
     const { file, ...data } = entry;
     this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
     this.next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(text), data, diagnostics };
+    if (!database) this.next[file].noDatabase = true;
   }
 
   /** Refreshes resolutions of a reused entry after they were computed again. */
@@ -214,6 +223,11 @@ export function fileStamp(abs: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+function withoutDatabase(facts: IndexedFile['facts']): IndexedFile['facts'] {
+  const { database: _omitted, ...rest } = facts;
+  return rest;
 }
 
 export function hashText(text: string | Buffer): string {

@@ -9,16 +9,18 @@ import { scanFacts } from './scan-facts';
  * Reads the import/export facts of one file: from its tokens alone when the scanner fast path
  * accepts the file (most files: it only needs top-level import/export statements), else from the
  * syntax tree. Both give the same facts; only the full parse reports `syntaxError` (see scanFacts).
+ * Without `database`, no database facts are read: the fast path then also takes the many files
+ * whose words merely look like database code.
  */
-export function extractFacts(fileName: string, text: string): FileFacts {
-  return scanFacts(fileName, text) ?? parseFacts(fileName, text);
+export function extractFacts(fileName: string, text: string, database = true): FileFacts {
+  return scanFacts(fileName, text, database) ?? parseFacts(fileName, text, database);
 }
 
 /**
  * Reads the import/export facts of one file from its syntax tree. Only top-level statements are
  * visited unless the text mentions `import(` or `require(`, which keeps large files cheap.
  */
-export function parseFacts(fileName: string, text: string): FileFacts {
+export function parseFacts(fileName: string, text: string, database = true): FileFacts {
   // No fact lives in JSDoc (the walk never visits it), and parsing it was a large part of parsing.
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   const sf = ts.createSourceFile(fileName, text, options, false, scriptKindOf(fileName));
@@ -102,8 +104,8 @@ export function parseFacts(fileName: string, text: string): FileFacts {
 
   const facts: FileFacts = { imports, localExports: [...localExports], reExports, starExports };
   // Same tree, walked again only when the text can mention a table (see mayMentionDatabase).
-  const database = mayMentionDatabase(text) ? extractDatabaseFacts(sf) : undefined;
-  if (database) facts.database = database;
+  const databaseFacts = database && mayMentionDatabase(text) ? extractDatabaseFacts(sf) : undefined;
+  if (databaseFacts) facts.database = databaseFacts;
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
   if (parseDiagnostics && parseDiagnostics.length > 0) {
     const first = parseDiagnostics[0];

@@ -28,10 +28,10 @@ const DECLINE = new Decline();
  * statements, and all of those make it decline so that the full parse reports them. Syntax error
  * notices therefore come only from files that take the full path.
  */
-export function scanFacts(fileName: string, text: string): FileFacts | undefined {
+export function scanFacts(fileName: string, text: string, withDatabase = true): FileFacts | undefined {
   if (/\.[jt]sx$/.test(fileName)) return undefined;
   // The text tests also match comments; where they match, the tokens decide (see CodeHints).
-  const database = mayMentionDatabase(text);
+  const database = withDatabase && mayMentionDatabase(text);
   const deepWalk = NEEDS_DEEP_WALK.test(text);
   const hints = database || deepWalk ? new CodeHints(database, deepWalk) : undefined;
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.

@@ -22,6 +22,8 @@ export interface IndexedOutcome {
 export class FileIndexer {
   /** Set for the duration of a full check that uses the persistent cache. */
   cache?: FactCache;
+  /** Whether facts include database facts (see WorkspaceSetup.databaseFacts). */
+  database = true;
 
   constructor(private readonly root: string, private readonly resolver: () => ModuleResolver) {}
 
@@ -35,7 +37,7 @@ export class FileIndexer {
     if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }] };
     const diagnostics: InputDiagnostic[] = [];
     if (read.notUtf8) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
-    const facts = factExtractor().extractFacts(abs, read.text);
+    const facts = factExtractor().extractFacts(abs, read.text, this.database);
     if (facts.syntaxError) {
       diagnostics.push({
         file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',
@@ -43,7 +45,7 @@ export class FileIndexer {
       });
     }
     const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores: findIgnoreComments(read.text) };
-    if (this.cache && 'size' in read) this.cache.store(entry, read, read.text, diagnostics);
+    if (this.cache && 'size' in read) this.cache.store(entry, read, read.text, diagnostics, this.database);
     return { entry, diagnostics };
   }
 
@@ -61,7 +63,7 @@ export class FileIndexer {
   private fromCache(file: string, abs: string, cache: FactCache): IndexedOutcome | undefined {
     const stamp = fileStamp(abs);
     if (!stamp) return undefined;
-    const hit = cache.lookup(file, stamp, () => readSourceText(abs));
+    const hit = cache.lookup(file, stamp, () => readSourceText(abs), this.database);
     if (!hit) return undefined;
     const entry: IndexedFile = { file, ...hit.data };
     if (!cache.resolutionsValid) {

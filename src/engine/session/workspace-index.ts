@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileIndex, IndexedFile } from '../analyze';
 import type { FactCache } from '../cache';
+import { DriverMatcher, expandDrivers } from '../database';
 import { FileIndexer } from './file-indexer';
 import type { ModuleMap } from '../map';
 import type { InputDiagnostic } from '../model';
@@ -21,9 +22,13 @@ export class WorkspaceIndex {
   private readonly indexer: FileIndexer;
   private fileList: readonly string[];
   private moduleMap: ModuleMap;
+  /** In `when-imported` mode, until a file imports one of these, facts leave database facts out. */
+  private readonly drivers?: DriverMatcher;
 
   constructor(private readonly setup: WorkspaceSetup) {
     this.indexer = new FileIndexer(setup.root, () => setup.resolution.resolver);
+    this.indexer.database = setup.databaseFacts === 'always';
+    if (setup.databaseFacts === 'when-imported') this.drivers = new DriverMatcher(expandDrivers(['preset:all']).drivers);
     this.fileList = setup.discovered;
     this.moduleMap = setup.buildMap(this.fileList);
   }
@@ -60,6 +65,12 @@ export class WorkspaceIndex {
         this.indexFile(file);
         onProgress?.(i + 1, this.fileList.length);
       });
+      if (this.needsDatabaseFacts([...this.entries.values()])) {
+        // Rare (a workspace that uses an ORM but configures no database): read again, with them.
+        if (cache) Object.assign(cache.stats, { hits: 0, misses: 0 });
+        this.indexer.database = true;
+        for (const file of this.fileList) this.indexFile(file);
+      }
     } finally {
       this.indexer.cache = undefined;
     }
@@ -80,6 +91,13 @@ export class WorkspaceIndex {
     const created = !index.has(file) && !this.fileList.includes(file);
     this.fileDiagnostics.delete(file);
     this.indexFile(file, text);
+    const entry = this.entries.get(file);
+    if (entry && this.needsDatabaseFacts([entry])) {
+      this.indexer.database = true;
+      // Other files' unsaved text is not known here; their next edit brings it back.
+      for (const other of this.entries.keys()) if (other !== file) this.indexFile(other);
+      this.indexFile(file, text);
+    }
     if (created) {
       this.fileList = [...this.fileList, file].sort();
       this.fileSetChanged(file, (r) => r.kind === 'unresolved');
@@ -105,6 +123,16 @@ export class WorkspaceIndex {
         this.entries.set(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
       }
     }
+  }
+
+  /** Whether database facts are still left out and one of these files imports a driver. */
+  private needsDatabaseFacts(entries: readonly IndexedFile[]): boolean {
+    const drivers = this.drivers;
+    if (!drivers || this.indexer.database) return false;
+    return entries.some((entry) => entry.facts.imports.some((fact, i) => {
+      const r = entry.resolutions[i];
+      return drivers.match(fact.specifier, r?.kind === 'file' ? r.file : undefined) !== undefined;
+    }));
   }
 
   private indexFile(file: string, text?: string): void {

@@ -37,6 +37,8 @@ export interface WorkspaceSetup extends WorkspacePaths, ReadConfig {
   environment: string;
   resolution: LazyResolution;
   database: DatabaseSetup;
+  /** When files' database facts are read (see `databaseFactsMode`). */
+  databaseFacts: DatabaseFactsMode;
   /** One per opened workspace, so its verdict cache lives across analyses (every keystroke). */
   policy: DependencyPolicy;
   /** The module map for a file list (rebuilt when files are created or deleted). */
@@ -64,7 +66,23 @@ export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: 
     environment: resolutionEnvironment(root, loaded.text, discovery),
     resolution,
     database: loadDatabaseSetup(root, config, loaded.locator),
+    databaseFacts: databaseFactsMode(config),
     policy: new DependencyPolicy(config.constraints),
     buildMap: (files) => buildModuleMap(config, files, loaded.locator, (rel) => resolution.host.directoryExists(path.join(root, rel))),
   };
+}
+
+/**
+ * `always` when the map configures the database (a `database` section, a module's `tables`);
+ * `never` when `database-coupling` is off; else `when-imported`: only once some file imports a
+ * database driver or ORM (`preset:all`). Without config, a table can be owned only by ORM code
+ * declaring it, which needs such a package, so a workspace that imports none has no finding to
+ * lose, and most files then skip the database walk (and stay on the scanner's fast path).
+ */
+export type DatabaseFactsMode = 'always' | 'when-imported' | 'never';
+
+function databaseFactsMode(config: CheckedConfig): DatabaseFactsMode {
+  if (config.rules?.['database-coupling'] === 'off') return 'never';
+  if (config.database || config.modules.some((m) => m.tables && m.tables.length > 0)) return 'always';
+  return 'when-imported';
 }

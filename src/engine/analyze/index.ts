@@ -3,6 +3,6 @@ export type { FileIndex, IndexedFile } from './file-index';
 export { FileMemo } from './file-memo';
 export { importsAny, incrementalCrossings, type CrossingsMemo } from './incremental-crossings';
 export type { ModuleCrossing } from './module-crossings';
-export { findModuleCycles, type ModuleCycle } from './module-cycles';
+export { findModuleCycles, type ModuleCycle, type ModuleCycles } from './module-cycles';
 export { unlessOrderSensitive } from './order-sensitive';
 export { ReExportTracer } from './reexport-tracer';

@@ -1,45 +1,92 @@
 import { modulePairKey } from '../model';
+import { feedbackEdges } from './feedback-edges';
 import type { ModuleCrossing } from './module-crossings';
+import { stronglyConnected } from './strongly-connected';
 
-/** A dependency cycle between modules, with the first import site of each step. */
+/**
+ * A dependency cycle between modules. `pair`: two modules that import each other. `group`: a
+ * strongly connected group with a loop through three or more modules, reported once, with one
+ * loop to show and the dependencies whose removal breaks every loop of the group.
+ */
 export interface ModuleCycle {
-  /** Modules in order, starting with the alphabetically first; the last step returns to it. */
+  kind: 'pair' | 'group';
+  /** pair: the two modules, alphabetically; group: every module of the group, sorted. */
   modules: string[];
+  /** The loop shown, as modules in order (the last step returns to the first). */
+  loop: string[];
+  /** The first import site of each step of `loop`. */
   steps: ModuleCrossing[];
+  /** group: the dependencies to cut, each with its first import site and its import count. */
+  cut: { site: ModuleCrossing; imports: number }[];
+}
+
+/** The cycles of one analysis, and which strongly connected group each module in one belongs to. */
+export interface ModuleCycles {
+  cycles: ModuleCycle[];
+  /** Module name → group number, for modules in a group of two or more. */
+  groupOf: ReadonlyMap<string, number>;
 }
 
 /**
- * Finds the distinct elementary cycles that matter to a reader: for every module in a strongly
- * connected group, the shortest cycle through it (deduplicated). Direct imports only. Computed
- * once per analysis: the cycle rule and the dependency summary read the same answer.
+ * Every two-way module pair, and every strongly connected group that has a longer loop, never
+ * enumerating elementary cycles (dense graphs stay cheap). Direct imports only. Computed once per
+ * analysis: the cycle rule and the dependency summary read the same answer.
  */
-export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycle[] {
+export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycles {
   const firstSite = new Map<string, ModuleCrossing>();
+  const imports = new Map<string, number>();
   const successors = new Map<string, Set<string>>();
   for (const c of crossings) {
     if (c.reExport) continue;
     const key = modulePairKey(c.from.name, c.to.name);
     const known = firstSite.get(key);
     if (!known || compareSites(c, known) < 0) firstSite.set(key, c);
+    imports.set(key, (imports.get(key) ?? 0) + 1);
     if (!successors.has(c.from.name)) successors.set(c.from.name, new Set());
     successors.get(c.from.name)!.add(c.to.name);
   }
   const next = (m: string): string[] => [...(successors.get(m) ?? [])].sort();
-  const cycles = new Map<string, ModuleCycle>();
-  for (const group of stronglyConnected([...successors.keys()].sort(), next)) {
-    if (group.length < 2) continue;
+  const has = (from: string, to: string): boolean => successors.get(from)?.has(to) ?? false;
+  const site = (from: string, to: string): ModuleCrossing => firstSite.get(modulePairKey(from, to))!;
+
+  const cycles: ModuleCycle[] = [];
+  const groupOf = new Map<string, number>();
+  const groups = stronglyConnected([...successors.keys()].sort(), next).filter((g) => g.length >= 2).map((g) => [...g].sort());
+  groups.sort((a, b) => a[0].localeCompare(b[0]));
+  groups.forEach((group, number) => {
     const inGroup = new Set(group);
-    for (const start of [...group].sort()) {
-      const loop = shortestLoop(start, (m) => next(m).filter((n) => inGroup.has(n)));
-      if (!loop) continue;
-      const rotated = rotateToSmallest(loop);
-      const key = rotated.join('\0');
-      if (cycles.has(key)) continue;
-      const steps = rotated.map((m, i) => firstSite.get(modulePairKey(m, rotated[(i + 1) % rotated.length]))!);
-      cycles.set(key, { modules: rotated, steps });
+    for (const m of group) groupOf.set(m, number);
+    const edges = group.flatMap((from) => next(from).filter((to) => inGroup.has(to)).map((to) => ({ from, to, weight: imports.get(modulePairKey(from, to))! })));
+    let pairs = 0;
+    for (const { from, to } of edges) {
+      if (from < to && has(to, from)) {
+        pairs++;
+        cycles.push({ kind: 'pair', modules: [from, to], loop: [from, to], steps: [site(from, to), site(to, from)], cut: [] });
+      }
     }
-  }
-  return [...cycles.values()].sort((a, b) => a.modules.join('/').localeCompare(b.modules.join('/')));
+    // Only two-way pairs forming a tree: every loop of the group is one of those pairs.
+    const onlyPairs = edges.every((e) => has(e.to, e.from)) && pairs === group.length - 1;
+    if (onlyPairs) return;
+    const cut = feedbackEdges(group, edges);
+    // The loop shown goes through a dependency to cut, and is not one of the pairs already reported.
+    let loop = [cut[0].from, cut[0].to];
+    for (const e of [...cut.filter((c) => !has(c.to, c.from)), ...cut.filter((c) => has(c.to, c.from))]) {
+      const back = shortestPath(e.to, e.from, (m) => next(m).filter((n) => inGroup.has(n) && !(m === e.to && n === e.from)));
+      if (back && back.length >= 3) {
+        loop = [e.from, ...back.slice(0, -1)];
+        break;
+      }
+    }
+    cycles.push({
+      kind: 'group',
+      modules: group,
+      loop,
+      steps: loop.map((m, i) => site(m, loop[(i + 1) % loop.length])),
+      cut: cut.map((e) => ({ site: site(e.from, e.to), imports: e.weight })),
+    });
+  });
+  cycles.sort((a, b) => a.modules.join('/').localeCompare(b.modules.join('/')) || a.kind.localeCompare(b.kind));
+  return { cycles, groupOf };
 }
 
 function compareSites(a: ModuleCrossing, b: ModuleCrossing): number {
@@ -47,82 +94,26 @@ function compareSites(a: ModuleCrossing, b: ModuleCrossing): number {
   return a.fact.range.start.line - b.fact.range.start.line || a.fact.range.start.column - b.fact.range.start.column;
 }
 
-/** Breadth-first search for the shortest path from `start` back to itself. */
-function shortestLoop(start: string, next: (m: string) => string[]): string[] | undefined {
-  const parent = new Map<string, string>();
+/**
+ * Breadth-first shortest path from `start` to `goal`, both included. Leaving out the direct step
+ * back (see the caller) shows a loop of three or more modules where one exists.
+ */
+function shortestPath(start: string, goal: string, next: (m: string) => string[]): string[] | undefined {
+  const parent = new Map<string, string>([[start, start]]);
   const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    const m = queue[i];
-    for (const n of next(m)) {
-      if (n === start) {
-        const path = [m];
-        for (let p = m; p !== start; ) {
-          p = parent.get(p)!;
-          path.unshift(p);
-        }
-        return path;
-      }
+  for (let i = 0; i < queue.length && !parent.has(goal); i++) {
+    for (const n of next(queue[i])) {
       if (!parent.has(n)) {
-        parent.set(n, m);
+        parent.set(n, queue[i]);
         queue.push(n);
       }
     }
   }
-  return undefined;
-}
-
-function rotateToSmallest(loop: string[]): string[] {
-  let best = 0;
-  loop.forEach((m, i) => {
-    if (m < loop[best]) best = i;
-  });
-  return [...loop.slice(best), ...loop.slice(0, best)];
-}
-
-/** Tarjan's algorithm, iterative so deep graphs cannot overflow the stack. */
-function stronglyConnected(nodes: string[], next: (m: string) => string[]): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const groups: string[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; children: string[]; i: number }[] = [];
-    const enter = (node: string): void => {
-      index.set(node, counter);
-      low.set(node, counter);
-      counter++;
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, children: next(node), i: 0 });
-    };
-    enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.i < frame.children.length) {
-        const child = frame.children[frame.i++];
-        if (!index.has(child)) enter(child);
-        else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-      }
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const group: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          group.push(member);
-        } while (member !== frame.node);
-        groups.push(group);
-      }
-    }
+  if (!parent.has(goal)) return undefined;
+  const path = [goal];
+  for (let p = goal; p !== start; ) {
+    p = parent.get(p)!;
+    path.unshift(p);
   }
-  return groups;
+  return path;
 }

@@ -31,7 +31,7 @@ export interface AnalysisInput {
 export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database }: AnalysisInput, state: AnalysisState): Analysis {
   // Reuses the crossings of files that did not change since the last analysis.
   const { crossings, tracer, retraced } = incrementalCrossings(index, map, state.crossings);
-  const cycles = findModuleCycles(crossings);
+  const { cycles, groupOf } = findModuleCycles(crossings);
   const rules = state.under(map, policy, database).rules;
   const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, state: rules };
   const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
@@ -77,11 +77,10 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
     violatingSites.add(site);
     dep.violations++;
   }
-  for (const { steps } of cycles) {
-    for (const step of steps) {
-      const dep = deps.get(modulePairKey(step.from.name, step.to.name));
-      if (dep) dep.inCycle = true;
-    }
+  // Every dependency inside a strongly connected group is part of some loop.
+  for (const dep of deps.values()) {
+    const group = groupOf.get(dep.from);
+    if (group !== undefined && groupOf.get(dep.to) === group) dep.inCycle = true;
   }
   let importCount = 0;
   for (const entry of index.values()) importCount += entry.facts.imports.length;

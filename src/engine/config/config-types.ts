@@ -32,6 +32,11 @@ export interface BulkheadConfig {
   constraints?: DependencyConstraint[];
   /** Severity per rule; rules left out keep their default. */
   rules?: Partial<Record<RuleId, RuleSeverity>>;
+  /**
+   * Module cycles the team accepts on purpose, each with its reason: a cycle whose modules all
+   * match one entry's selectors is not reported.
+   */
+  acceptedCycles?: AcceptedCycle[];
   /** Where database drivers may be imported and how tables are found (rule `database-coupling`). */
   database?: DatabaseConfig;
 }
@@ -106,8 +111,19 @@ export interface DependencyConstraint {
   deny?: string[];
 }
 
+export interface AcceptedCycle {
+  /**
+   * Selectors (module names, name globs, `tag:<tag>`) that together cover every module of the
+   * accepted cycle: a two-way pair or a whole strongly connected group.
+   */
+  modules: string[];
+  /** Why the cycle stays (shown by `explain` and kept for reviewers); required. */
+  reason: string;
+}
+
 /** The config after validation: well-formed parts only, each remembering its index in the file. */
-export interface CheckedConfig extends Omit<BulkheadConfig, 'modules' | 'constraints'> {
+export interface CheckedConfig extends Omit<BulkheadConfig, 'modules' | 'constraints' | 'acceptedCycles'> {
   modules: (ModuleDeclaration & { index: number })[];
   constraints: (DependencyConstraint & { index: number })[];
+  acceptedCycles: (AcceptedCycle & { index: number })[];
 }

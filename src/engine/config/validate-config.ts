@@ -1,12 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import { type InputDiagnostic, type Range, RULE_IDS, RULE_SEVERITIES } from '../model';
-import type { BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults } from './config-types';
+import type { AcceptedCycle, BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults } from './config-types';
 import { checkGlobLimits } from './check-glob-limits';
 import { configDiagnostic } from './config-diagnostics';
 import { jsonValue } from './json-value';
 
 type RangeOf = (node: Node) => Range;
-type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'rules' | 'database' | 'defaults';
+type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'acceptedCycles' | 'rules' | 'database' | 'defaults';
 
 // Typed by the config's interfaces: a field added to config-types.ts and not here (or here and not
 // there) does not compile. test/engine/config-schema.test.ts holds these lists against the JSON schema.
@@ -18,6 +18,7 @@ const TOP_LEVEL: Record<keyof BulkheadConfig, FieldKind> = {
   modules: 'modules',
   constraints: 'constraints',
   rules: 'rules',
+  acceptedCycles: 'acceptedCycles',
   database: 'database',
 };
 const DATABASE_FIELDS: Record<keyof DatabaseConfig, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
@@ -31,11 +32,12 @@ const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   tables: 'string[]',
 };
 const CONSTRAINT_FIELDS: Record<keyof DependencyConstraint, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
-const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], database: [] as string[], defaults: [] as string[] };
+const ACCEPTED_CYCLE_FIELDS: Record<keyof AcceptedCycle, FieldKind> = { modules: 'string[]', reason: 'string' };
+const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], acceptedCycle: ['modules', 'reason'], database: [] as string[], defaults: [] as string[] };
 const SEVERITIES: readonly string[] = RULE_SEVERITIES;
 
 /** The fields the validator accepts, by object, for the test that compares them with the JSON schema. */
-export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, database: DATABASE_FIELDS, defaults: DEFAULTS_FIELDS, required: REQUIRED };
+export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, acceptedCycle: ACCEPTED_CYCLE_FIELDS, database: DATABASE_FIELDS, defaults: DEFAULTS_FIELDS, required: REQUIRED };
 
 /**
  * Checks the parsed tree against the shape of `BulkheadConfig`, reporting each problem at the
@@ -97,13 +99,14 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
         } else checkStringArray(node, where);
         return;
       case 'modules':
-      case 'constraints': {
+      case 'constraints':
+      case 'acceptedCycles': {
         if (node.type !== 'array') {
           report(node, `${where} must be an array of objects.`);
           return;
         }
-        const fields = kind === 'modules' ? MODULE_FIELDS : CONSTRAINT_FIELDS;
-        const required = kind === 'modules' ? REQUIRED.module : REQUIRED.constraint;
+        const fields = kind === 'modules' ? MODULE_FIELDS : kind === 'constraints' ? CONSTRAINT_FIELDS : ACCEPTED_CYCLE_FIELDS;
+        const required = kind === 'modules' ? REQUIRED.module : kind === 'constraints' ? REQUIRED.constraint : REQUIRED.acceptedCycle;
         (node.children ?? []).forEach((item, i) => checkObject(item, fields, `${where}[${i}]`, required));
         return;
       }
@@ -160,6 +163,10 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => !!c && typeof c === 'object' && typeof c.from === 'string')
     .map(({ c, index }) => ({ index, from: c.from as string, allow: strings(c.allow), deny: strings(c.deny) }));
+  const acceptedCycles = (Array.isArray(raw.acceptedCycles) ? (raw.acceptedCycles as Record<string, unknown>[]) : [])
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => !!c && typeof c === 'object' && typeof c.reason === 'string' && c.reason !== '' && (strings(c.modules)?.length ?? 0) > 0)
+    .map(({ c, index }) => ({ index, modules: strings(c.modules)!, reason: c.reason as string }));
   const rules: BulkheadConfig['rules'] = {};
   if (raw.rules && typeof raw.rules === 'object') {
     for (const [id, sev] of Object.entries(raw.rules)) {
@@ -175,5 +182,5 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
     prismaSchema: typeof db.prismaSchema === 'string' && db.prismaSchema !== '' ? db.prismaSchema : strings(db.prismaSchema),
   };
   const defaults = raw.defaults && typeof raw.defaults === 'object' ? { public: strings((raw.defaults as Record<string, unknown>).public) } : undefined;
-  return { include: strings(raw.include), ignore: strings(raw.ignore), ...(defaults ? { defaults } : {}), modules, constraints, rules, ...(database ? { database } : {}) };
+  return { include: strings(raw.include), ignore: strings(raw.ignore), ...(defaults ? { defaults } : {}), modules, constraints, acceptedCycles, rules, ...(database ? { database } : {}) };
 }

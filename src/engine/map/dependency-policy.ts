@@ -1,4 +1,4 @@
-import type { DependencyConstraint } from '../config';
+import type { AcceptedCycle, DependencyConstraint } from '../config';
 import type { ModuleInfo } from './module-map';
 import { selects } from './selectors';
 
@@ -12,7 +12,15 @@ export interface PolicyVerdict {
 export class DependencyPolicy {
   private readonly cache = new Map<string, Map<string, PolicyVerdict>>();
 
-  constructor(private readonly constraints: readonly (DependencyConstraint & { index: number })[]) {}
+  constructor(
+    private readonly constraints: readonly (DependencyConstraint & { index: number })[],
+    private readonly acceptedCycles: readonly (AcceptedCycle & { index: number })[] = [],
+  ) {}
+
+  /** The `acceptedCycles` entry whose selectors cover every one of `modules`, if any. */
+  acceptedCycle(modules: readonly ModuleInfo[]): (AcceptedCycle & { index: number }) | undefined {
+    return this.acceptedCycles.find((entry) => modules.every((m) => entry.modules.some((sel) => selects(sel, m))));
+  }
 
   verdict(from: ModuleInfo, to: ModuleInfo): PolicyVerdict {
     if (from === to) return { allowed: true, reason: 'same module' };

@@ -215,6 +215,9 @@ function checkReferences(config: CheckedConfig, modules: Map<string, ModuleInfo>
   for (const m of all) {
     m.dependsOn?.forEach((sel, j) => check(sel, ['modules', m.declarationIndex, 'dependsOn', j], `dependsOn of "${m.name}"`));
   }
+  for (const c of config.acceptedCycles) {
+    c.modules.forEach((sel, j) => check(sel, ['acceptedCycles', c.index, 'modules', j], `acceptedCycles[${c.index}].modules`));
+  }
   for (const c of config.constraints) {
     check(c.from, ['constraints', c.index, 'from'], `constraints[${c.index}].from`);
     c.allow?.forEach((sel, j) => check(sel, ['constraints', c.index, 'allow', j], `constraints[${c.index}].allow`));

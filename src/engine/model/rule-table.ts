@@ -43,7 +43,7 @@ export const RULES = [
     id: 'cycle',
     defaultSeverity: 'error',
     description: 'Modules depend on each other in a loop.',
-    details: 'One violation per distinct cycle, naming one import per step.',
+    details: 'Every pair of modules that import each other, and once per group with a longer loop, naming the dependencies to cut.',
     source: 'rule',
   },
   { id: 'unowned-file', defaultSeverity: 'off', description: 'A scanned file belongs to no module of bulkhead.json.', source: 'rule' },

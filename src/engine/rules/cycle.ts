@@ -9,8 +9,10 @@ const LISTED_CUTS = 10;
 
 export const cycle: Rule = {
   id: 'cycle',
-  workspaceFindings({ cycles }) {
-    return cycles.map((c) => (c.kind === 'pair' ? pairFinding(c) : groupFinding(c)));
+  workspaceFindings({ cycles, map, policy }) {
+    return cycles
+      .filter((c) => !policy.acceptedCycle(c.modules.map((name) => map.modules.get(name)!)))
+      .map((c) => (c.kind === 'pair' ? pairFinding(c) : groupFinding(c)));
   },
 };
 

@@ -67,7 +67,7 @@ export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: 
     resolution,
     database: loadDatabaseSetup(root, config, loaded.locator),
     databaseFacts: databaseFactsMode(config),
-    policy: new DependencyPolicy(config.constraints),
+    policy: new DependencyPolicy(config.constraints, config.acceptedCycles),
     buildMap: (files) => buildModuleMap(config, files, loaded.locator, (rel) => resolution.host.directoryExists(path.join(root, rel))),
   };
 }

@@ -89,7 +89,8 @@ describe('persistent fact cache', () => {
       }
       // Edited facts are only read when a file changed; then they must be rejected, not trusted.
       fs.writeFileSync(cacheFile, [header, summary, facts.replace('"specifier":"../b/internal"', '"specifier":"../b/forged"')].join('\n'));
-      fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), '// changed\n');
+      // (A comment alone would not do: unchanged facts reuse the stored result without the facts line.)
+      fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), 'export const changed = 1;\n');
       const edited = run(ws.root, cacheFile);
       assert.equal(edited.stats.rejected, 'checksum mismatch (corrupt or edited)');
       assert.deepEqual(edited.violations, cold.violations);
@@ -203,5 +204,73 @@ describe('persistent fact cache', () => {
         moved.dispose();
       }
     });
+  });
+});
+
+describe('persistent fact cache: changed text with unchanged facts', () => {
+  const run = (root: string, cacheFile: string) => {
+    const session = openSession({ root, cacheFile });
+    return { stats: session.cacheStats!, result: session.result };
+  };
+  const comparable = (r: CheckResult): string => JSON.stringify({ violations: r.violations, dependencies: r.dependencies, diagnostics: r.diagnostics });
+  const write = (root: string, rel: string, text: string, mtime: Date): void => {
+    fs.writeFileSync(path.join(root, rel), text);
+    fs.utimesSync(path.join(root, rel), mtime, mtime);
+  };
+
+  it('reuses the stored result when an edit leaves the facts as they were, and analyses when they change', () => {
+    const ws = tempWorkspace(FILES);
+    const cacheFile = path.join(ws.root, 'cache.json');
+    const old = new Date(Date.now() - 60_000);
+    try {
+      for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(ws.root, rel), old, old);
+      run(ws.root, cacheFile);
+      // A comment after the imports and a body change: same facts, same ranges.
+      write(ws.root, 'src/a/index.ts', "import { x } from '../b/internal';\nexport const a = x + 0; // tidy\n", new Date(Date.now() - 30_000));
+      const edited = run(ws.root, cacheFile);
+      assert.equal(edited.stats.reusedResult, true);
+      assert.deepEqual([edited.stats.hits, edited.stats.misses], [2, 1]);
+      assert.equal(comparable(edited.result), comparable(checkWorkspace({ root: ws.root })));
+      // Its new stamp was recorded: the next run re-reads nothing.
+      const again = run(ws.root, cacheFile);
+      assert.deepEqual([again.stats.reusedResult, again.stats.hits, again.stats.misses], [true, 3, 0]);
+
+      // The import moves one line down: a fact's range changed, so the analysis runs.
+      write(ws.root, 'src/a/index.ts', "// moved\nimport { x } from '../b/internal';\nexport const a = x;\n", new Date(Date.now() - 20_000));
+      const moved = run(ws.root, cacheFile);
+      assert.equal(moved.stats.reusedResult, undefined);
+      assert.equal(comparable(moved.result), comparable(checkWorkspace({ root: ws.root })));
+      assert.equal(moved.result.violations[0].range.start.line, 2);
+
+      // A new ignore comment changes no import but changes the answer.
+      write(ws.root, 'src/a/index.ts', "// moved\n// bulkhead-ignore internal-import: migrating (JIRA-1)\nimport { x } from '../b/internal';\nexport const a = x;\n", new Date(Date.now() - 10_000));
+      run(ws.root, cacheFile);
+      write(ws.root, 'src/a/index.ts', "// moved\n// bulkhead-ignore internal-import: migrating (JIRA-2)\nimport { x } from '../b/internal';\nexport const a = x;\n", new Date(Date.now() - 5_000));
+      const reason = run(ws.root, cacheFile);
+      assert.equal(reason.stats.reusedResult, undefined, 'the ignore comment is part of the digest');
+      assert.equal(comparable(reason.result), comparable(checkWorkspace({ root: ws.root })));
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('an edit that keeps size and mtime after a restamp is still seen (text hash)', () => {
+    const ws = tempWorkspace(FILES);
+    const cacheFile = path.join(ws.root, 'cache.json');
+    const old = new Date(Date.now() - 60_000);
+    try {
+      for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(ws.root, rel), old, old);
+      run(ws.root, cacheFile);
+      const now = new Date();
+      write(ws.root, 'src/a/index.ts', "import { x } from '../b/internal';\nexport const a = x; // 1\n", now);
+      assert.equal(run(ws.root, cacheFile).stats.reusedResult, true);
+      // Same size, same mtime, other import: only the text hash can tell.
+      write(ws.root, 'src/a/index.ts', "import { x } from '../b/internxl';\nexport const a = x; // 1\n", now);
+      const after = run(ws.root, cacheFile);
+      assert.equal(comparable(after.result), comparable(checkWorkspace({ root: ws.root })));
+      assert.ok(after.result.violations.some((v) => v.rule === 'unresolved-import'));
+    } finally {
+      ws.dispose();
+    }
   });
 });

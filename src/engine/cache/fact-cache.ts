@@ -5,8 +5,8 @@ import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 
-/** Bump when the shape of cached facts or of the stored result changes (6: modules carry `public`). */
-const FORMAT = 6;
+/** Bump when the shape of cached facts or of the stored result changes (7: per-file digests). */
+const FORMAT = 7;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 
@@ -46,7 +46,29 @@ interface Summary {
   stamps?: Record<string, StoredStamp>;
   /** The result of the run that wrote the cache, for a run in which nothing changed. */
   result?: CheckResult;
+  /** Per file, the digest of what the analysis reads of it (see `factsDigest`). */
+  digests?: Record<string, string>;
+  /** Whether that run's facts hold database facts (see WorkspaceSetup.databaseFacts). */
+  database?: boolean;
 }
+
+/** A file's analysis input besides its resolutions, which equal facts resolve equally. */
+export interface DigestInput {
+  data: Pick<IndexedFile, 'facts' | 'ignores'>;
+  diagnostics: readonly InputDiagnostic[];
+}
+
+/**
+ * What the analysis reads of one file: its facts (import ranges included), ignore comments and
+ * read notices. With the resolution environment unchanged, two versions of a file with the same
+ * digest give the same analysis, whatever else changed in their text.
+ */
+export function factsDigest({ data, diagnostics }: DigestInput): string {
+  return hashText(JSON.stringify([data.facts, data.ignores, diagnostics])).slice(0, 20);
+}
+
+/** Changed files re-read to see whether their facts changed; beyond this many, the analysis runs. */
+const MAX_REREAD = 32;
 
 export interface CacheStats {
   hits: number;
@@ -74,6 +96,7 @@ export class FactCache {
   private previousEntries?: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
   private readonly stamps = new Map<string, FileStamp>();
+  private readonly digests: Record<string, string> = {};
 
   constructor(private readonly file: string, private readonly tool: string, private readonly environment: string) {
     this.summary = this.read();
@@ -83,22 +106,61 @@ export class FactCache {
    * The stored result when the previous run saw exactly these files, unchanged, and the same
    * analysis inputs (`analysisKey`); else undefined, and the caller indexes file by file.
    */
-  reusableResult(files: readonly string[], analysisKey: string, statOf: (rel: string) => FileStamp | undefined, readText: (rel: string) => string | undefined): CheckResult | undefined {
+  reusableResult(
+    files: readonly string[],
+    analysisKey: string,
+    statOf: (rel: string) => FileStamp | undefined,
+    readText: (rel: string) => string | undefined,
+    reread: (rel: string, database: boolean) => { digest: string; text: string } | undefined,
+  ): CheckResult | undefined {
     const s = this.summary;
     if (!s?.result || !s.stamps || s.environment !== this.environment || s.analysisKey !== analysisKey) return undefined;
     // The file list is part of the environment, so only each file's own state is left to compare.
+    const changed: { rel: string; stamp: FileStamp }[] = [];
     for (const rel of files) {
       const stored = s.stamps[rel];
       const now = statOf(rel);
-      if (!stored || !now || stored[0] !== now.size || stored[1] !== now.mtimeMs) return undefined;
-      if (Math.abs(now.mtimeMs - s.writtenAt) < RACY_WINDOW_MS) {
+      if (!stored || !now) return undefined;
+      let same = stored[0] === now.size && stored[1] === now.mtimeMs;
+      if (same && Math.abs(now.mtimeMs - s.writtenAt) < RACY_WINDOW_MS) {
         const text = readText(rel);
-        if (stored[2] === undefined || text === undefined || hashText(text) !== stored[2]) return undefined;
+        same = stored[2] !== undefined && text !== undefined && hashText(text) === stored[2];
+      }
+      if (!same) {
+        changed.push({ rel, stamp: now });
+        if (changed.length > MAX_REREAD) return undefined;
       }
     }
-    this.stats.hits = files.length;
+    // Files whose text changed but not what the analysis reads of them (a function body, a comment).
+    const restamped: Record<string, StoredStamp> = {};
+    for (const { rel, stamp } of changed) {
+      const stored = s.digests?.[rel];
+      const now = stored === undefined ? undefined : reread(rel, s.database ?? true);
+      if (!now || now.digest !== stored) return undefined;
+      restamped[rel] = [stamp.size, stamp.mtimeMs, hashText(now.text)];
+    }
+    if (changed.length > 0) this.restamped = restamped;
+    this.stats.hits = files.length - changed.length;
+    this.stats.misses = changed.length;
     this.stats.reusedResult = true;
     return s.result;
+  }
+
+  /** Set when a reused result held for changed files: their new stamps, for `saveRestamped`. */
+  private restamped?: Record<string, StoredStamp>;
+
+  /**
+   * After a reused result: records the changed files' new stamps (with their text hash, so a later
+   * edit within the same mtime is still seen) and keeps the facts line as it was. Its entries for
+   * those files are stale and miss on lookup, which only means they are read again.
+   */
+  saveRestamped(): void {
+    const s = this.summary;
+    const facts = this.factsText;
+    if (!this.restamped || !s || !facts) return;
+    const summaryLine = JSON.stringify({ ...s, stamps: { ...s.stamps, ...this.restamped } });
+    const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: facts.checksum });
+    writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts.bytes]));
   }
 
   /**
@@ -117,8 +179,12 @@ export class FactCache {
     this.stats.hits++;
     this.next[rel] = entry;
     // A run without database facts gets none, as if it had read the file itself.
-    const data = !database && entry.data.facts.database ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
-    return { data, diagnostics: entry.diagnostics ?? [] };
+    const stripped = !database && !!entry.data.facts.database;
+    const data = stripped ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
+    const diagnostics = entry.diagnostics ?? [];
+    const known = this.summary?.database === database ? this.summary.digests?.[rel] : undefined;
+    this.digests[rel] = !stripped && known !== undefined ? known : factsDigest({ data, diagnostics });
+    return { data, diagnostics };
   }
 
   /** Whether resolutions from `lookup` can be used (else the caller resolves again). */
@@ -131,6 +197,7 @@ export class FactCache {
     this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
     this.next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(text), data, diagnostics };
     if (!database) this.next[file].noDatabase = true;
+    this.digests[file] = factsDigest({ data, diagnostics });
   }
 
   /** Refreshes resolutions of a reused entry after they were computed again. */
@@ -144,7 +211,7 @@ export class FactCache {
    * files this run did not stat (those that are not source); without a stamp for every file the
    * result is not stored, so the next run indexes again.
    */
-  save(files: readonly string[], result: CheckResult, analysisKey: string, statOf: (rel: string) => FileStamp | undefined): void {
+  save(files: readonly string[], result: CheckResult, analysisKey: string, statOf: (rel: string) => FileStamp | undefined, database: boolean): void {
     const writtenAt = Date.now();
     const stamps: Record<string, StoredStamp> = {};
     let complete = true;
@@ -159,7 +226,7 @@ export class FactCache {
       stamps[rel] = racy && hash !== undefined ? [stamp.size, stamp.mtimeMs, hash] : [stamp.size, stamp.mtimeMs];
     }
     const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt };
-    if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
+    if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } }, digests: this.digests, database });
     const summaryLine = JSON.stringify(summary);
     const factsLine = JSON.stringify(this.next);
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(factsLine) });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
-import { fileStamp, type FactCache } from '../cache';
+import { factsDigest, fileStamp, type FactCache, type FileStamp } from '../cache';
 import { readSource, readSourceText } from '../extract';
 import { toPosix, type InputDiagnostic, FILE_START } from '../model';
 import type { ModuleResolver, Resolution } from '../resolve';
@@ -33,20 +33,43 @@ export class FileIndexer {
       const cached = this.fromCache(file, abs, this.cache);
       if (cached) return cached;
     }
+    const read = this.read(file, text, this.database);
+    if (!read.data) return { diagnostics: read.diagnostics };
+    const { facts, ignores } = read.data;
+    const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores };
+    if (this.cache && read.stat) this.cache.store(entry, read.stat, read.text, read.diagnostics, this.database);
+    return { entry, diagnostics: read.diagnostics };
+  }
+
+  /**
+   * A file's digest as the cache compares it (see `factsDigest`): read and extracted, never
+   * resolved. Undefined when it cannot be read as source.
+   */
+  digest(file: string, database: boolean): { digest: string; text: string } | undefined {
+    const read = this.read(file, undefined, database);
+    return read.data ? { digest: factsDigest({ data: read.data, diagnostics: read.diagnostics }), text: read.text } : undefined;
+  }
+
+  /** Reads one file's facts, ignore comments and read notices (from `text` when given). */
+  private read(file: string, text: string | undefined, database: boolean): {
+    data?: Pick<IndexedFile, 'facts' | 'ignores'>;
+    diagnostics: InputDiagnostic[];
+    text: string;
+    stat?: FileStamp;
+  } {
+    const abs = path.join(this.root, file);
     const read = text === undefined ? readSource(abs) : ({ ok: true, text, notUtf8: false } as const);
-    if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }] };
+    if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }], text: '' };
     const diagnostics: InputDiagnostic[] = [];
     if (read.notUtf8) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
-    const facts = factExtractor().extractFacts(abs, read.text, this.database);
+    const facts = factExtractor().extractFacts(abs, read.text, database);
     if (facts.syntaxError) {
       diagnostics.push({
         file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',
         message: `syntax error (${facts.syntaxError.message}); imports that could be parsed are still checked`,
       });
     }
-    const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores: findIgnoreComments(read.text) };
-    if (this.cache && 'size' in read) this.cache.store(entry, read, read.text, diagnostics, this.database);
-    return { entry, diagnostics };
+    return { data: { facts, ignores: findIgnoreComments(read.text) }, diagnostics, text: read.text, stat: 'size' in read ? read : undefined };
   }
 
   resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {

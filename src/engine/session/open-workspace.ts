@@ -30,8 +30,18 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION, setup.environment) : undefined;
   const key = analysisKey(setup, files);
   if (cache) {
-    const reused = cache.reusableResult(files.files, key, (rel) => fileStamp(path.join(setup.root, rel)), (rel) => readSourceText(path.join(setup.root, rel)));
+    const reused = cache.reusableResult(
+      files.files, key,
+      (rel) => fileStamp(path.join(setup.root, rel)),
+      (rel) => readSourceText(path.join(setup.root, rel)),
+      (rel, database) => files.digest(rel, database),
+    );
     if (reused) {
+      try {
+        cache.saveRestamped();
+      } catch {
+        // Only an optimisation: the next run reads the changed files again.
+      }
       files.defer(cache);
       // A copy: building the index later looks the files up in the same cache again.
       const result = { ...reused, summary: { ...reused.summary, durationMs: Math.round(performance.now() - started) } };
@@ -43,7 +53,7 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   const result = analyzeIndex(setup, files, state, started);
   if (cache) {
     try {
-      cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)));
+      cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts);
     } catch (err) {
       const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
       setup.discoveryDiagnostics.push(warning);

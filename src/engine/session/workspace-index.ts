@@ -53,6 +53,16 @@ export class WorkspaceIndex {
     return this.entries;
   }
 
+  /** Whether the facts hold database facts now (see WorkspaceSetup.databaseFacts). */
+  get databaseFacts(): boolean {
+    return this.indexer.database;
+  }
+
+  /** A file's digest as the cache compares it, read again (see FileIndexer.digest). */
+  digest(file: string, database: boolean): { digest: string; text: string } | undefined {
+    return this.indexer.digest(file, database);
+  }
+
   get diagnostics(): InputDiagnostic[] {
     return [...this.fileDiagnostics.values()].flat();
   }

@@ -47,6 +47,28 @@ describe('database: references and declarations in code', () => {
     assert.deepEqual(refs("mongoose.model('Invoice').find();"), ['model-name Invoice 1:17']);
   });
 
+  it('reads Prisma clients obtained from calls and transactions, and destructured Sequelize models', () => {
+    assert.deepEqual(refs('this.prismaService.txClient().user.findMany();'), ['prisma user 1:31']);
+    assert.deepEqual(refs('(await this.db.client()).order.findMany();'), ['prisma order 1:26']);
+    assert.deepEqual(refs('this.prisma.$transaction(async (t) => t.invoice.create({}));'), ['prisma invoice 1:41']);
+    assert.deepEqual(refs('prisma.$transaction(function (q) { return q.payment.findMany(); });'), ['prisma payment 1:45']);
+    assert.deepEqual(refs('prisma.$transaction([prisma.user.update({}), prisma.invoice.delete({})]);'), ['prisma user 1:29', 'prisma invoice 1:53']);
+    assert.deepEqual(refs('const { models } = this.sequelize;\nmodels.Trader.findAll();'), ['model-name Trader 2:8']);
+    assert.deepEqual(refs("sequelize.models['Trader'].findAll();"), ['model-name Trader 1:19']);
+    const via = (text: string): string[] => (extractFacts('/w/a.ts', text).database?.references ?? []).map((r) => r.via);
+    assert.deepEqual(via('this.prismaService.txClient().user.findMany();'), ['prismaService.txClient.user'], 'the rule trusts a chain naming prisma without a schema');
+    assert.deepEqual(via('this.prisma.$transaction(async (t) => t.invoice.create({}));'), ['prisma.$transaction(t).invoice']);
+  });
+
+  it('does not take other calls, parameters or `models` objects for Prisma or Sequelize', () => {
+    // A parameter of a callback that is not a Prisma transaction; a shadowing parameter inside one.
+    assert.deepEqual(refs('queue.$transaction(async (t) => t.invoice.create({}));'), []);
+    assert.deepEqual(refs('prisma.$transaction(async (t) => items.map((t) => t.invoice.create({})));'), []);
+    assert.deepEqual(refs('this.http.get().user.findMany();'), []);
+    // A bare `models.X` without a model method, or a view model registry.
+    assert.deepEqual(refs('const x = models.Trader; models.Trader.render();'), []);
+  });
+
   it('does not take other from/join/table/model calls for database access', () => {
     assert.deepEqual(refs("Array.from('invoices'); Buffer.from('invoices');"), []);
     assert.deepEqual(refs("path.join('invoices', name); parts.join(', ');"), []);

@@ -3,10 +3,11 @@ import { DATABASE_HINT, SQL_LITERAL_HINT } from './database/extract-database-fac
 
 const SK = ts.SyntaxKind;
 
-/** Tokens a hint word may be followed by, as `[(`.]` in DATABASE_HINT (and `?.`). */
+/** Tokens a hint word may be followed by, as `[(`.]` in DATABASE_HINT (and `?.`, and `[` after `models`). */
 const AFTER_WORD: ReadonlyMap<ts.SyntaxKind, string> = new Map([
   [SK.OpenParenToken, '('],
   [SK.DotToken, '.'],
+  [SK.OpenBracketToken, '['],
   [SK.QuestionDotToken, '.'],
   [SK.NoSubstitutionTemplateLiteral, '`'],
   [SK.TemplateHead, '`'],

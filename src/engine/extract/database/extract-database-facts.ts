@@ -13,7 +13,7 @@ const SK = ts.SyntaxKind;
  * Everything the walk can find needs one of these words.
  */
 export const DATABASE_HINT =
-  /\$(?:queryRaw|executeRaw)|\b(?:sql|SQL|query|raw|execute|exec|unsafe|prepare|prisma|knex|db|tx|trx|qb|k|client|transaction|InjectModel|getModel|models|model|Entity|Table|Schema|createForClass|define|init|table|from|into|collection|join|Repository)\s*[(`.]|[a-z](?:Repository|Query|Raw|Table|Join|From|Into)\s*[(`.]/;
+  /\$(?:queryRaw|executeRaw)|\b(?:sql|SQL|query|raw|execute|exec|unsafe|prepare|prisma|knex|db|tx|trx|qb|k|client|transaction|InjectModel|getModel|models|model|Entity|Table|Schema|createForClass|define|init|table|from|into|collection|join|Repository)\s*[(`.]|[a-z](?:Repository|Query|Raw|Table|Join|From|Into)\s*[(`.]|\bmodels\s*\[/;
 
 /** A string or template that starts like a SQL statement. */
 export const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
@@ -76,9 +76,16 @@ export function extractDatabaseFacts(sf: ts.SourceFile): DatabaseFacts | undefin
         path.pop();
         visitCall(node as ts.CallExpression);
         break;
-      case SK.PropertyAccessExpression: {
-        const model = sequelizeModelOf(node as ts.PropertyAccessExpression);
-        if (model) references.push({ kind: 'model-name', name: model.node.text, range: nodeRange(model.node), via: model.via });
+      case SK.PropertyAccessExpression:
+      case SK.ElementAccessExpression: {
+        path.push(node);
+        linkParents();
+        path.pop();
+        const model = sequelizeModelOf(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+        if (model) {
+          const range = ts.isStringLiteral(model.node) ? literalName(model.node) : nodeRange(model.node);
+          references.push({ kind: 'model-name', name: model.node.text, range, via: model.via });
+        }
         break;
       }
       case SK.ClassDeclaration: {

@@ -111,3 +111,42 @@ describe('incremental analysis through re-export chains: the same answer as a fr
     });
   });
 });
+
+describe('incremental table holders and shared access: the same answer as a fresh check', () => {
+  const files: Record<string, string> = {
+    'bulkhead.json': JSON.stringify({
+      modules: [
+        { name: 'users', path: 'src/users', tables: ['users'] },
+        { name: 'orders', path: 'src/orders', dependsOn: ['users'] },
+        { name: 'seeds', path: 'src/seeds', dependsOn: ['users'] },
+      ],
+      database: { tableHolders: ['**/*.repository.ts'], sharedAccess: ['src/seeds/**'] },
+    }),
+    'src/users/users.repository.ts': "export class UsersRepository { q = 'SELECT * FROM users'; }\n",
+    'src/users/index.ts': "export { UsersRepository } from './users.repository';\nexport const api = 1;\n",
+    'src/orders/a.ts': "import { UsersRepository } from '../users';\nexport const a = UsersRepository;\n",
+    'src/seeds/seed.ts': "import { UsersRepository } from '../users';\nexport const s = [UsersRepository, 'DELETE FROM users'];\n",
+  };
+  const coupling = (r: CheckResult): string[] => r.violations.filter((v) => v.rule === 'database-coupling').map((v) => `${v.file}:${v.range.start.line}`);
+  const comparable = (r: CheckResult): string => JSON.stringify({ violations: r.violations, dependencies: r.dependencies });
+
+  it('follows barrel and import edits', () => {
+    withLiveSession(files, ({ first, session, edit, fresh }) => {
+      assert.deepEqual(coupling(first), ['src/orders/a.ts:1']);
+      const steps: [string, string, string[]][] = [
+        // The barrel stops handing out the repository: the import now takes the module's API only.
+        ['src/users/index.ts', "export const api = 1;\nexport const UsersRepository = 2;\n", []],
+        ['src/users/index.ts', files['src/users/index.ts'], ['src/orders/a.ts:1']],
+        // A type-only import is not coupling; a direct import of the holder is.
+        ['src/orders/a.ts', "import type { UsersRepository } from '../users';\nexport type A = UsersRepository;\n", []],
+        ['src/orders/a.ts', "import { UsersRepository } from '../users/users.repository';\nexport const a = UsersRepository;\n", ['src/orders/a.ts:1']],
+      ];
+      for (const [file, text, expected] of steps) {
+        edit(file, text);
+        const incremental = session.analyze();
+        assert.deepEqual(coupling(incremental), expected, `after editing ${file}`);
+        assert.equal(comparable(incremental), comparable(fresh()), `after editing ${file}`);
+      }
+    });
+  });
+});

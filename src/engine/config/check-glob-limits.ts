@@ -4,7 +4,7 @@ import type { InputDiagnostic, Range } from '../model';
 import { configDiagnostic } from './config-diagnostics';
 
 /** Where bulkhead.json holds globs (paths, selectors, table and driver patterns). */
-const TOP_LEVEL_GLOBS = [['include'], ['ignore'], ['database', 'allowedIn'], ['database', 'drivers']];
+const TOP_LEVEL_GLOBS = [['include'], ['ignore'], ['database', 'allowedIn'], ['database', 'drivers'], ['database', 'sharedAccess'], ['database', 'tableHolders']];
 const MODULE_GLOBS = ['name', 'path', 'public', 'dependsOn', 'tables'];
 const CONSTRAINT_GLOBS = ['from', 'allow', 'deny'];
 

@@ -67,6 +67,18 @@ export interface DatabaseConfig {
    * Default: whichever of `prisma/schema.prisma`, `prisma/schema/` and `schema.prisma` exist.
    */
   prismaSchema?: string | string[];
+  /**
+   * Globs of files that may touch every module's tables: migrations, seeds, the ORM registry, a SQL
+   * dialect layer (`src/database/migrations/**`). Their table accesses and entity imports are not
+   * reported; driver imports still follow `allowedIn`.
+   */
+  sharedAccess?: string[];
+  /**
+   * Globs relative to each module root naming the files that hold its tables: repositories, DAOs,
+   * entities, schemas (`**\/*.repository.ts`, `infrastructure/persistence/**`). Another module that
+   * imports one (directly or through a barrel) is coupled to those tables.
+   */
+  tableHolders?: string[];
 }
 
 export interface ModuleDeclaration {

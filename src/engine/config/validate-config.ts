@@ -21,7 +21,9 @@ const TOP_LEVEL: Record<keyof BulkheadConfig, FieldKind> = {
   acceptedCycles: 'acceptedCycles',
   database: 'database',
 };
-const DATABASE_FIELDS: Record<keyof DatabaseConfig, FieldKind> = { drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]' };
+const DATABASE_FIELDS: Record<keyof DatabaseConfig, FieldKind> = {
+  drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]', sharedAccess: 'string[]', tableHolders: 'string[]',
+};
 const DEFAULTS_FIELDS: Record<keyof ModuleDefaults, FieldKind> = { public: 'string[]' };
 const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   name: 'string',
@@ -179,6 +181,8 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
   const database = db && {
     drivers: strings(db.drivers),
     allowedIn: strings(db.allowedIn),
+    sharedAccess: strings(db.sharedAccess),
+    tableHolders: strings(db.tableHolders),
     prismaSchema: typeof db.prismaSchema === 'string' && db.prismaSchema !== '' ? db.prismaSchema : strings(db.prismaSchema),
   };
   const defaults = raw.defaults && typeof raw.defaults === 'object' ? { public: strings((raw.defaults as Record<string, unknown>).public) } : undefined;

@@ -12,6 +12,10 @@ export interface DatabaseSetup {
   /** Set when `database.allowedIn` is: driver imports are then checked. */
   drivers?: DriverMatcher;
   allowedIn: string[];
+  /** `database.sharedAccess`: files that may touch every table. */
+  sharedAccess: string[];
+  /** `database.tableHolders`: per module root, the files that hold its tables. */
+  tableHolders: string[];
   prismaModels: PrismaModel[];
   /** Config `tables` per module declaration index, with the declaration's (placeholder) name. */
   tables: ReadonlyMap<number, { name: string; tables: string[] }>;
@@ -48,7 +52,13 @@ export function loadDatabaseSetup(root: string, config: CheckedConfig, locator: 
       prismaModels.push(...parsePrismaSchema(readRegularText(file, INPUT_LIMITS.config), toPosix(path.relative(root, file))));
     }
   });
-  return { drivers: db?.allowedIn ? new DriverMatcher(drivers) : undefined, allowedIn: db?.allowedIn ?? [], prismaModels, tables, diagnostics };
+  return {
+    drivers: db?.allowedIn ? new DriverMatcher(drivers) : undefined,
+    allowedIn: db?.allowedIn ?? [],
+    sharedAccess: db?.sharedAccess ?? [],
+    tableHolders: db?.tableHolders ?? [],
+    prismaModels, tables, diagnostics,
+  };
 }
 
 /** The .prisma files at a path (a file, or a folder's top-level files), or undefined when absent. */

@@ -5,7 +5,7 @@ import type { Minimatch } from 'minimatch';
 import { compileGlob } from '../glob';
 import type { Finding, RuleContext } from './rule';
 
-const NO_SETUP: DatabaseSetup = { allowedIn: [], prismaModels: [], tables: new Map(), diagnostics: [] };
+const NO_SETUP: DatabaseSetup = { allowedIn: [], sharedAccess: [], tableHolders: [], prismaModels: [], tables: new Map(), diagnostics: [] };
 
 type ModuleOf = (file: string) => ModuleInfo | undefined;
 
@@ -14,6 +14,10 @@ export interface DatabaseConfig {
   setup: DatabaseSetup;
   moduleOf: ModuleOf;
   allowed: Minimatch[];
+  /** Whether a file may touch every table (`database.sharedAccess`). */
+  shared: (file: string) => boolean;
+  /** The `tableHolders` glob a file matches within its module, if any. */
+  holder: (file: string, module: ModuleInfo) => string | undefined;
 }
 
 export function databaseConfig({ map, database, state }: RuleContext): DatabaseConfig {
@@ -25,7 +29,23 @@ export function databaseConfig({ map, database, state }: RuleContext): DatabaseC
     return owners.get(file);
   };
   const setup = database ?? NO_SETUP;
-  return (state.databaseConfig = { setup, moduleOf, allowed: setup.allowedIn.map((glob) => compileGlob(glob)) });
+  const shared = setup.sharedAccess.map((glob) => compileGlob(glob));
+  const holders = setup.tableHolders.map((glob) => ({ glob, matcher: compileGlob(glob) }));
+  const holder = (file: string, module: ModuleInfo): string | undefined => {
+    for (const root of module.roots) {
+      const inside = root === '' || root === '.' ? file : file.startsWith(`${root}/`) ? file.slice(root.length + 1) : undefined;
+      if (inside === undefined) continue;
+      const hit = holders.find((h) => h.matcher.match(inside));
+      if (hit) return hit.glob;
+    }
+    return undefined;
+  };
+  return (state.databaseConfig = {
+    setup, moduleOf,
+    allowed: setup.allowedIn.map((glob) => compileGlob(glob)),
+    shared: (file) => shared.some((glob) => glob.match(file)),
+    holder,
+  });
 }
 
 /**

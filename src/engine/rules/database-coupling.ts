@@ -1,6 +1,6 @@
 import { ReExportTracer, type FileIndex, type IndexedFile, importsAny, unlessOrderSensitive } from '../analyze';
-import type { TableDeclaration, TableReference } from '../extract';
-import type { TableCatalog, TableOwner } from '../database';
+import type { ImportFact, TableDeclaration, TableReference } from '../extract';
+import type { EntityNames, TableCatalog, TableOwner } from '../database';
 import type { ModuleInfo } from '../map';
 import { databaseConfig, newState, reusedState, type DatabaseConfig, type DatabaseState } from './database-coupling-state';
 import type { Finding, Rule } from './rule';
@@ -40,8 +40,9 @@ function collect(state: DatabaseState, index: FileIndex): Finding[] {
     let cached = perFile.get(entry.file);
     if (cached?.entry !== entry) perFile.set(entry.file, (cached = { entry, tables: tableAccesses(entry, state) }));
     for (const f of cached.tables) tables.push(f);
-    if (!traced.entities) continue;
-    if (cached.traced?.entities !== traced.entities || (traced.retraced.size > 0 && importsAny(entry, traced.retraced))) {
+    if (!traced.entities && state.setup.tableHolders.length === 0) continue;
+    const stale = !cached.entities || cached.traced?.tracer !== traced.tracer || cached.traced.entities !== traced.entities;
+    if (stale || (traced.retraced.size > 0 && importsAny(entry, traced.retraced))) {
       cached.traced = traced;
       cached.entities = entityImports(entry, state, index);
     }
@@ -71,10 +72,10 @@ function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allow
 }
 
 /** SQL, Prisma, query-builder and model-name references to tables another module owns. */
-function tableAccesses({ file, facts }: IndexedFile, { moduleOf, catalog }: DatabaseState): Finding[] {
+function tableAccesses({ file, facts }: IndexedFile, { moduleOf, catalog, shared }: DatabaseState): Finding[] {
   const references = facts.database?.references;
   const module = references && references.length > 0 ? moduleOf(file) : undefined;
-  if (!module || !references) return [];
+  if (!module || !references || shared(file)) return [];
   const findings: Finding[] = [];
   for (const ref of references) {
     const target = resolveReference(ref, catalog);
@@ -108,45 +109,83 @@ function resolveReference(ref: TableReference, catalog: TableCatalog): { owners:
   }
 }
 
-/** Imports of an entity, model or table object that another module declares (through barrels too). */
-function entityImports({ file, facts, resolutions }: IndexedFile, { moduleOf, catalog, traced }: DatabaseState, index: FileIndex): Finding[] {
-  const { entities, tracer } = traced;
+/**
+ * Imports of an entity, model or table object that another module declares, and of another
+ * module's table holders (`database.tableHolders`), through barrels too.
+ */
+function entityImports(entry: IndexedFile, state: DatabaseState, index: FileIndex): Finding[] {
+  const { file, facts, resolutions } = entry;
+  const { moduleOf, shared } = state;
+  const { entities } = state.traced;
   const module = moduleOf(file);
-  if (!module || !entities) return [];
-  const { bindings, standsFor } = entities;
+  if (!module || shared(file)) return [];
   const findings: Finding[] = [];
   facts.imports.forEach((fact, i) => {
     const r = resolutions[i];
     if (fact.typeOnly || fact.kind === 'export' || r?.kind !== 'file') return;
-    // One finding per owning module, however many of its tables the import brings in.
-    const hits = new Map<ModuleInfo, { owner: TableOwner; tables: { name: string; d: TableDeclaration; at: string }[] }>();
-    for (const { imported } of fact.names) {
-      if (imported !== '*' && !bindings.has(imported)) continue;
-      for (const origin of tracer.origins(r.file, imported)) {
-        const declarer = moduleOf(origin.file);
-        if (!declarer) continue;
-        for (const d of index.get(origin.file)?.facts.database?.declarations ?? []) {
-          if (imported !== '*' && !d.bindings.some((b) => standsFor(b, imported))) continue;
-          const owner = foreignOwner(catalog.ownersOfDeclaration(d, declarer, origin.file), module);
-          if (!owner) continue;
-          const hit = hits.get(owner.module) ?? { owner, tables: [] };
-          hits.set(owner.module, hit);
-          const name = imported === '*' || imported === 'default' ? d.bindings[0] ?? d.table : imported;
-          if (!hit.tables.some((t) => t.d === d)) hit.tables.push({ name, d, at: `${origin.file}:${d.range.start.line}` });
-        }
-      }
-    }
-    for (const { owner, tables } of hits.values()) {
-      const [first] = tables;
-      const more = tables.length > 1 ? ` and ${tables.length - 1} more table definition(s) (${tables.slice(1).map((t) => `"${t.d.table}"`).join(', ')})` : '';
-      findings.push({
-        rule: 'database-coupling', file, range: fact.range, sourceModule: module.name, targetModule: owner.module.name, specifier: fact.specifier,
-        identity: `entity\u0001${tables.map((t) => t.d.table.toLowerCase()).sort().join(',')}`,
-        message: `Module "${module.name}" imports "${first.name}", the ${first.d.orm} definition of table "${first.d.table}" of module "${owner.module.name}"${more}, at ${file}:${fact.range.start.line} (declared at ${first.at}). Only the owning module touches its tables; use its public API instead.`,
-      });
-    }
+    const before = findings.length;
+    if (entities) findings.push(...entityFindings(entry, fact, r.file, module, state, index, entities));
+    const coupled = new Set(findings.slice(before).map((f) => f.targetModule));
+    findings.push(...holderFindings(entry, fact, r.file, module, state).filter((f) => !coupled.has(f.targetModule)));
   });
   return findings;
+}
+
+/** The entity imports of one import: one finding per owning module, however many of its tables it brings in. */
+function entityFindings(
+  { file }: IndexedFile, fact: ImportFact, target: string, module: ModuleInfo,
+  { moduleOf, catalog, traced: { tracer } }: DatabaseState, index: FileIndex, { bindings, standsFor }: EntityNames,
+): Finding[] {
+  const hits = new Map<ModuleInfo, { owner: TableOwner; tables: { name: string; d: TableDeclaration; at: string }[] }>();
+  for (const { imported } of fact.names) {
+    if (imported !== '*' && !bindings.has(imported)) continue;
+    for (const origin of tracer.origins(target, imported)) {
+      const declarer = moduleOf(origin.file);
+      if (!declarer) continue;
+      for (const d of index.get(origin.file)?.facts.database?.declarations ?? []) {
+        if (imported !== '*' && !d.bindings.some((b) => standsFor(b, imported))) continue;
+        const owner = foreignOwner(catalog.ownersOfDeclaration(d, declarer, origin.file), module);
+        if (!owner) continue;
+        const hit = hits.get(owner.module) ?? { owner, tables: [] };
+        hits.set(owner.module, hit);
+        const name = imported === '*' || imported === 'default' ? d.bindings[0] ?? d.table : imported;
+        if (!hit.tables.some((t) => t.d === d)) hit.tables.push({ name, d, at: `${origin.file}:${d.range.start.line}` });
+      }
+    }
+  }
+  return [...hits.values()].map(({ owner, tables }) => {
+    const [first] = tables;
+    const more = tables.length > 1 ? ` and ${tables.length - 1} more table definition(s) (${tables.slice(1).map((t) => `"${t.d.table}"`).join(', ')})` : '';
+    return {
+      rule: 'database-coupling' as const, file, range: fact.range, sourceModule: module.name, targetModule: owner.module.name, specifier: fact.specifier,
+      identity: `entity\u0001${tables.map((t) => t.d.table.toLowerCase()).sort().join(',')}`,
+      message: `Module "${module.name}" imports "${first.name}", the ${first.d.orm} definition of table "${first.d.table}" of module "${owner.module.name}"${more}, at ${file}:${fact.range.start.line} (declared at ${first.at}). Only the owning module touches its tables; use its public API instead.`,
+    };
+  });
+}
+
+/**
+ * Imports of another module's table holders (`database.tableHolders`): the imported file itself,
+ * or, through its barrels, the file that declares an imported name. One finding per module.
+ */
+function holderFindings({ file }: IndexedFile, fact: ImportFact, target: string, module: ModuleInfo, { moduleOf, holder, traced: { tracer } }: DatabaseState): Finding[] {
+  const hits = new Map<ModuleInfo, { name: string; at: string; glob: string }>();
+  const consider = (origin: string, name: string): void => {
+    const owner = moduleOf(origin);
+    if (!owner || owner === module || hits.has(owner)) return;
+    const glob = holder(origin, owner);
+    if (glob) hits.set(owner, { name, at: origin, glob });
+  };
+  consider(target, fact.names.find((n) => n.imported !== '*')?.imported ?? fact.specifier);
+  for (const { imported } of fact.names) {
+    if (imported === '*') continue;
+    for (const origin of tracer.origins(target, imported)) consider(origin.file, imported);
+  }
+  return [...hits].map(([owner, { name, at, glob }]) => ({
+    rule: 'database-coupling' as const, file, range: fact.range, sourceModule: module.name, targetModule: owner.name, specifier: fact.specifier,
+    identity: `holder\u0001${at}`,
+    message: `Module "${module.name}" imports "${name}" from ${at}, a file that holds the tables of module "${owner.name}" (database.tableHolders: "${glob}"), at ${file}:${fact.range.start.line}. Only the owning module touches its tables; use its public API instead.`,
+  }));
 }
 
 /** The owner to report when `module` is not among the owners, else undefined. */

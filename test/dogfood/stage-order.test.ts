@@ -53,6 +53,18 @@ describe('dogfood: the repository map guards the engine pipeline', function () {
     }
   });
 
+  it('reports editor packages in the engine and TypeScript in the extension host (package constraints)', () => {
+    const planted = { 'src/engine/model/planted.ts': "import * as vscode from 'vscode';\nexport const planted = vscode;\n", 'src/extension/planted.ts': "import { Project } from 'ts-morph';\nexport const planted = Project;\n" };
+    for (const [file, text] of Object.entries(planted)) fs.writeFileSync(path.join(root, file), text);
+    try {
+      const result = checkWorkspace({ root });
+      assert.ok(violationsIn(result, 'src/engine/model/planted.ts').some((v) => v.startsWith('package-import engine/model') && v.includes('denies the packages "vscode"')));
+      assert.ok(violationsIn(result, 'src/extension/planted.ts').some((v) => v.startsWith('package-import extension') && v.includes('denies the packages "ts-morph"')));
+    } finally {
+      for (const file of Object.keys(planted)) fs.rmSync(path.join(root, file));
+    }
+  });
+
   it('reports a stage that reaches past another stage\'s index.ts', () => {
     const planted = 'src/engine/check/planted.ts';
     fs.writeFileSync(path.join(root, planted), "import { ModuleMap } from '../map/module-map';\nexport type Planted = ModuleMap;\n");

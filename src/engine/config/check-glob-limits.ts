@@ -6,7 +6,8 @@ import { configDiagnostic } from './config-diagnostics';
 /** Where bulkhead.json holds globs (paths, selectors, table and driver patterns). */
 const TOP_LEVEL_GLOBS = [['include'], ['ignore'], ['database', 'allowedIn'], ['database', 'drivers'], ['database', 'sharedAccess'], ['database', 'tableHolders']];
 const MODULE_GLOBS = ['name', 'path', 'public', 'dependsOn', 'tables'];
-const CONSTRAINT_GLOBS = ['from', 'allow', 'deny'];
+const CONSTRAINT_GLOBS = ['from', 'allow', 'deny', 'allowPackages', 'denyPackages'];
+const ACCEPTED_CYCLE_GLOBS = ['modules'];
 
 /**
  * Reports every glob over GLOB_LIMITS at its position ('invalid-glob'). The engine's compiler
@@ -22,7 +23,7 @@ export function checkGlobLimits(root: Node, rangeOf: (node: Node) => Range, file
     if (problem) diagnostics.push(configDiagnostic(file, rangeOf(node), 'error', 'invalid-glob', `The glob in ${where} ${problem} (Limits keep matching fast: ${describeLimits()}.)`));
   };
   for (const path of TOP_LEVEL_GLOBS) visit(findNodeAtLocation(root, path), path.join('.'));
-  for (const [list, fields] of [['modules', MODULE_GLOBS], ['constraints', CONSTRAINT_GLOBS]] as const) {
+  for (const [list, fields] of [['modules', MODULE_GLOBS], ['constraints', CONSTRAINT_GLOBS], ['acceptedCycles', ACCEPTED_CYCLE_GLOBS]] as const) {
     const items = findNodeAtLocation(root, [list]);
     if (items?.type !== 'array') continue;
     (items.children ?? []).forEach((item, i) => {

@@ -121,6 +121,13 @@ export interface DependencyConstraint {
   allow?: string[];
   /** The imported module must match none of these selectors. */
   deny?: string[];
+  /**
+   * Packages (npm names and Node built-ins, globs: `node:*`, `@prisma/*`) the selected modules may
+   * import; any other is reported (rule `package-import`). Built-ins match both `fs` and `node:fs`.
+   */
+  allowPackages?: string[];
+  /** Packages the selected modules must not import (rule `package-import`). */
+  denyPackages?: string[];
 }
 
 export interface AcceptedCycle {

@@ -33,7 +33,7 @@ const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   tags: 'string[]',
   tables: 'string[]',
 };
-const CONSTRAINT_FIELDS: Record<keyof DependencyConstraint, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]' };
+const CONSTRAINT_FIELDS: Record<keyof DependencyConstraint, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]', allowPackages: 'string[]', denyPackages: 'string[]' };
 const ACCEPTED_CYCLE_FIELDS: Record<keyof AcceptedCycle, FieldKind> = { modules: 'string[]', reason: 'string' };
 const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], acceptedCycle: ['modules', 'reason'], database: [] as string[], defaults: [] as string[] };
 const SEVERITIES: readonly string[] = RULE_SEVERITIES;
@@ -164,7 +164,7 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
   const constraints = (Array.isArray(raw.constraints) ? (raw.constraints as Record<string, unknown>[]) : [])
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => !!c && typeof c === 'object' && typeof c.from === 'string')
-    .map(({ c, index }) => ({ index, from: c.from as string, allow: strings(c.allow), deny: strings(c.deny) }));
+    .map(({ c, index }) => ({ index, from: c.from as string, allow: strings(c.allow), deny: strings(c.deny), allowPackages: strings(c.allowPackages), denyPackages: strings(c.denyPackages) }));
   const acceptedCycles = (Array.isArray(raw.acceptedCycles) ? (raw.acceptedCycles as Record<string, unknown>[]) : [])
     .map((c, index) => ({ c, index }))
     .filter(({ c }) => !!c && typeof c === 'object' && typeof c.reason === 'string' && c.reason !== '' && (strings(c.modules)?.length ?? 0) > 0)

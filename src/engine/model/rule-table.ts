@@ -68,6 +68,13 @@ export const RULES = [
     details: 'Tables are found in raw SQL, Prisma, query builders and ORM entities and models (TypeORM, Sequelize, Mongoose, Drizzle).',
     source: 'rule',
   },
+  {
+    id: 'package-import',
+    defaultSeverity: 'error',
+    description: "A module imports a package (npm or a Node built-in) that a constraint's allowPackages or denyPackages forbids.",
+    details: 'Built-ins match both `fs` and `node:fs`; workspace packages are module dependencies, checked by the other rules.',
+    source: 'rule',
+  },
 ] as const satisfies readonly RuleFacts[];
 
 export type RuleId = (typeof RULES)[number]['id'];

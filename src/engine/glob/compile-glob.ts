@@ -1,4 +1,4 @@
-import { Minimatch, type MinimatchOptions } from 'minimatch';
+import { braceExpand, Minimatch, type MinimatchOptions } from 'minimatch';
 import { globLimitProblem } from './glob-limits';
 
 /**
@@ -11,4 +11,12 @@ import { globLimitProblem } from './glob-limits';
 export function compileGlob(glob: string, options: MinimatchOptions = {}, asWritten = glob): Minimatch {
   // No path or name contains NUL, so this pattern matches nothing.
   return new Minimatch(globLimitProblem(asWritten) === undefined ? glob : '\u0000', { dot: true, ...options });
+}
+
+/**
+ * The alternatives a brace glob stands for (`src/{a,b.ts}` → `src/a`, `src/b.ts`), so that each
+ * can be treated as what it names (a folder or a file). A glob over the limits stays as it is.
+ */
+export function expandBraces(glob: string): string[] {
+  return globLimitProblem(glob) === undefined && glob.includes('{') ? braceExpand(glob) : [glob];
 }

@@ -1,4 +1,4 @@
 /** The glob stage's public surface: other stages and the engine's index import only this file. */
-export { compileGlob } from './compile-glob';
+export { compileGlob, expandBraces } from './compile-glob';
 export { GLOB_LIMITS, globLimitProblem } from './glob-limits';
 export { posixGlob } from './posix-glob';

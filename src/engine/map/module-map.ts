@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Minimatch } from 'minimatch';
-import { compileGlob } from '../glob';
+import { compileGlob, expandBraces } from '../glob';
 import { type CheckedConfig, type ModuleDeclaration, type ConfigLocator, configDiagnostic } from '../config';
 import type { InputDiagnostic } from '../model';
 import { compileModulePattern, fillPlaceholders } from './module-pattern';
@@ -52,12 +52,14 @@ export function buildModuleMap(
     const patterns = Array.isArray(decl.path) ? decl.path : [decl.path];
     patterns.forEach((source, p) => {
       const where = Array.isArray(decl.path) ? ['modules', decl.index, 'path', p] : ['modules', decl.index, 'path'];
-      const pattern = compileModulePattern(source);
       let matched = 0;
-      // A pattern names folders, unless it ends like a file name (`src/legacy/*.ts`).
-      const candidates = FILE_PATTERN.test(source) ? sortedFiles : dirs;
-      for (const dir of candidates) {
-        const values = pattern.match(dir);
+      // A pattern names folders, unless it ends like a file name (`src/legacy/*.ts`); each
+      // alternative of a brace pattern (`src/editor/{editor.api.ts,editor.main.ts}`) on its own.
+      const alternatives = expandBraces(source).map((alternative) => ({
+        pattern: compileModulePattern(alternative),
+        candidates: FILE_PATTERN.test(alternative) ? sortedFiles : dirs,
+      }));
+      for (const [dir, values] of alternatives.flatMap(({ pattern, candidates }) => candidates.map((c) => [c, pattern.match(c)] as const))) {
         if (!values) continue;
         matched++;
         const info = instantiate(decl, values, modules, diagnostics, locator, config.defaults?.public);
@@ -73,8 +75,18 @@ export function buildModuleMap(
         rootOwner.set(dir, info);
         if (!info.roots.includes(dir)) info.roots.push(dir);
       }
-      // An existing but still empty folder is a module about to be written, not a typo.
-      if (matched === 0 && !(isLiteralPath(source) && folderExists(source.replace(/^\.\//, '').replace(/\/+$/, '')))) {
+      // An existing folder without source files is a module too: one about to be written, or one
+      // of assets (`.json`, `.css`) that other modules import.
+      const literal = source.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (matched === 0 && isLiteralPath(source) && folderExists(literal)) {
+        const info = instantiate(decl, {}, modules, diagnostics, locator, config.defaults?.public);
+        if (info && !rootOwner.has(literal)) {
+          rootOwner.set(literal, info);
+          if (!info.roots.includes(literal)) info.roots.push(literal);
+        }
+        return;
+      }
+      if (matched === 0) {
         diagnostics.push(
           configDiagnostic(locator.file, locator.rangeOf(where), 'warning', 'empty-module-path',
             `The path "${source}" of module "${decl.name}" matches no folder with source files.`),

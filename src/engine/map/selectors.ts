@@ -25,7 +25,8 @@ const nameGlobs = new Map<string, Minimatch>();
 const MAX_NAME_GLOBS = 1000;
 
 export function selects(selector: string, target: Selectable): boolean {
-  if (selector === '*') return true;
+  // A module whose name has glob characters (`editor/{api}`, `[legacy]`) is named literally too.
+  if (selector === '*' || selector === target.name) return true;
   if (isTagSelector(selector)) return target.tags.includes(selector.slice(4));
   if (isNameGlob(selector)) {
     let glob = nameGlobs.get(selector);

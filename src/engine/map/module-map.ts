@@ -89,7 +89,7 @@ export function buildModuleMap(
       if (matched === 0) {
         diagnostics.push(
           configDiagnostic(locator.file, locator.rangeOf(where), 'warning', 'empty-module-path',
-            `The path "${source}" of module "${decl.name}" matches no folder with source files.`),
+            `The path "${source}" of module "${decl.name}" matches no folder with source files.${source.startsWith('../') ? ' It leads outside the workspace root (paths in bulkhead.json are relative to the config\'s folder, here rewritten relative to the root).' : ''}`),
         );
       }
     });

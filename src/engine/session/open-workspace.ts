@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { buildCheckResult } from './build-result';
 import { FactCache, fileStamp } from '../cache';
+import { rebaseConfigPaths } from '../config';
 import { AnalysisState } from '../check';
 import { readSourceText } from '../extract';
 import { type CheckResult, type InputDiagnostic, FILE_START } from '../model';
@@ -23,7 +24,8 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   const started = performance.now();
   const paths = workspacePaths(options);
   const read = readConfig(paths, options.configText);
-  const config = read.loaded.config;
+  // Paths in the config are relative to its folder, which `--config` may put outside the root.
+  const config = read.loaded.config && rebaseConfigPaths(read.loaded.config, paths.root, paths.configFile);
   if (!config) return unconfigured(paths, read, started);
   const setup = setUpWorkspace(paths, read, config);
   const files = new WorkspaceIndex(setup);

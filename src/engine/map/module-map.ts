@@ -220,6 +220,12 @@ function checkReferences(config: CheckedConfig, modules: Map<string, ModuleInfo>
     }
     if (all.some((m) => selects(selector, m))) return;
     reported.add(key);
+    // Declared, but its path matched nothing (already warned about): not a typo, so not an error.
+    if (config.modules.some((d) => d.name === selector)) {
+      diagnostics.push(configDiagnostic(locator.file, locator.rangeOf(where), 'warning', 'unknown-module',
+        `${context}: module "${selector}" is declared but has no files here (its path matches nothing in this workspace), so no dependency on it can occur.`));
+      return;
+    }
     const what = isNameGlob(selector) ? `the pattern "${selector}" matches no module` : `unknown module "${selector}"`;
     diagnostics.push(configDiagnostic(locator.file, locator.rangeOf(where), 'error', 'unknown-module',
       `${context}: ${what}. Known modules: ${all.map((m) => m.name).sort().slice(0, 12).join(', ')}${all.length > 12 ? ', …' : ''}.`));

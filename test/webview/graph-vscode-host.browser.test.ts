@@ -104,6 +104,22 @@ describe('webview: inside VS Code (message host), live updates', () => {
     assert.equal(await page.locator('.details h2').textContent(), 'orders → billing');
   });
 
+  it('the matrix: a cell asks the extension for the sites of its edge, and updates arrive in place', async () => {
+    await page.locator('#view-matrix').click();
+    const before = (await sent()).length;
+    await page.locator('.matrix .cell[data-from="web"][data-to="orders"]').click();
+    const requests = (await sent()).slice(before).filter((m) => m.type === 'requestImportSites');
+    assert.deepEqual(requests.map((m) => ({ ...m, requestId: 0 })), [{ type: 'requestImportSites', requestId: 0, from: 'web', to: 'orders' }]);
+    assert.equal(await page.locator('.details h2').textContent(), 'web → orders');
+    const orders = '.matrix .cell[data-from="orders"][data-to="billing"]';
+    assert.match((await page.locator(orders).getAttribute('class')) ?? '', /\bviolation\b/);
+    await send({ type: 'model', model: model(0, true) });
+    await renders(4);
+    assert.doesNotMatch((await page.locator(orders).getAttribute('class')) ?? '', /\bviolation\b/);
+    assert.equal(await page.evaluate('window.bulkheadGraph.timings.layouts'), 2);
+    await page.locator('#view-graph').click();
+  });
+
   it('sends exports to the extension to save', async () => {
     await page.locator('#export-svg').click();
     await page.waitForFunction("window.__sent.some((m) => m.type === 'saveExport')");

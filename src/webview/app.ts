@@ -9,8 +9,8 @@ import { GraphView } from './dom/graph-view';
 import { bindKeyboard } from './dom/keyboard';
 import { MatrixView } from './dom/matrix-view';
 import { html } from './dom/svg';
-import { Toolbar, type ViewKind } from './dom/toolbar';
-import type { GraphHost } from './host/graph-host';
+import { Toolbar } from './dom/toolbar';
+import type { GraphHost, ViewKind } from './host/graph-host';
 import { runLayout } from './layout';
 import type { Box } from './logic/geometry';
 import { layoutKey } from './logic/layout-input';
@@ -35,6 +35,8 @@ export class GraphApp {
   private filter: ViewFilter = NO_FILTER;
   private visible?: Visible;
   private kind: ViewKind = 'graph';
+  /** The model the drawing shows: behind `model` while the matrix is shown. */
+  private drawn?: GraphModel;
   private selection: { node?: string; edge?: string } = {};
   private active?: string;
   private queue = Promise.resolve();
@@ -73,6 +75,8 @@ export class GraphApp {
   }
 
   start(): void {
+    const saved = this.host.savedView?.();
+    if (saved !== undefined && saved !== this.kind) this.setView(saved);
     this.host.start({
       model: (m) => this.enqueue(m),
       activeModule: (m) => this.setActive(m),
@@ -91,8 +95,28 @@ export class GraphApp {
     const model = this.pending!;
     this.pending = undefined;
     const started = performance.now();
+    this.model = model;
+    // The matrix needs no layout: while it is shown the drawing waits (ELK takes seconds at 500 modules).
+    const fit = this.kind === 'graph' && (await this.drawGraph());
+    this.showMessage(model.nodes.length === 0 ? 'The module map declares no modules.' : '');
+    this.toolbar.setModuleNames(model.nodes.map((n) => n.id));
+    this.applyFilter();
+    this.refreshSelection();
+    if (fit) this.view.fit();
+    this.timings.lastRenderMs = performance.now() - started;
+    this.timings.renders++;
+    document.body.dataset.renders = String(this.timings.renders);
+    if (this.pending) await this.drawPending();
+  }
+
+  /**
+   * Brings the drawing up to the current model, laying out again only when the modules changed.
+   * Returns whether this was its first drawing (which the caller fits once filters are applied).
+   */
+  private async drawGraph(): Promise<boolean> {
+    const model = this.model!;
+    const first = this.drawn === undefined;
     const key = layoutKey(model);
-    const first = this.model === undefined;
     if (key !== this.key) {
       this.showMessage(`Laying out ${model.nodes.length} modules…`);
       await new Promise((r) => setTimeout(r, 0));
@@ -102,18 +126,10 @@ export class GraphApp {
       this.timings.layouts++;
       this.key = key;
     }
-    this.model = model;
-    this.showMessage(model.nodes.length === 0 ? 'The module map declares no modules.' : '');
     this.view.update(model, this.boxes);
-    this.toolbar.setModuleNames(model.nodes.map((n) => n.id));
     this.view.setActive(this.active);
-    this.applyFilter();
-    this.refreshSelection();
-    if (first) this.view.fit();
-    this.timings.lastRenderMs = performance.now() - started;
-    this.timings.renders++;
-    document.body.dataset.renders = String(this.timings.renders);
-    if (this.pending) await this.drawPending();
+    this.drawn = model;
+    return first;
   }
 
   private setFilter(filter: ViewFilter): void {
@@ -177,11 +193,22 @@ export class GraphApp {
   /** Graph or matrix: both stay built, so switching back keeps zoom, scroll and selection. */
   private setView(kind: ViewKind): void {
     this.kind = kind;
+    this.host.rememberView?.(kind);
     this.toolbar.setView(kind);
     this.view.svg.classList.toggle('hidden', kind !== 'graph');
     this.matrix.show(kind === 'matrix');
     if (kind === 'matrix') this.drawMatrix();
-    else if (this.model && !this.view.panZoom.moved) this.view.fit();
+    else this.queue = this.queue.then(() => this.showGraph());
+  }
+
+  /** Back from the matrix: the models that arrived meanwhile are drawn now. */
+  private async showGraph(): Promise<void> {
+    if (!this.model || this.kind !== 'graph') return;
+    const first = this.drawn !== this.model && (await this.drawGraph());
+    this.showMessage(this.model.nodes.length === 0 ? 'The module map declares no modules.' : '');
+    this.applyFilter();
+    this.view.select(this.selection);
+    if (first || !this.view.panZoom.moved) this.view.fit();
   }
 
   /** The matrix is rebuilt only while it is shown: filters typed in the graph view cost it nothing. */

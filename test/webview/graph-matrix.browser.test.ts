@@ -42,6 +42,7 @@ describe('webview: the dependency matrix of examples/shop (HTML export) in chrom
     await page.locator('#view-matrix').click();
     assert.equal(await page.locator('#view-matrix').getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('#view-graph').getAttribute('aria-pressed'), 'false');
+    assert.match(page.url(), /shop-matrix\.html#matrix$/, 'a reload or a shared link opens the matrix again');
     assert.equal(await page.locator('svg.graph').isHidden(), true);
     assert.equal(await page.locator('#fit').isHidden(), true, 'zoom and image export belong to the drawing');
     const layered = ['shared', 'users', 'catalog', 'billing', 'orders', 'shipping'];
@@ -146,6 +147,7 @@ describe('webview: the dependency matrix of examples/shop (HTML export) in chrom
     assert.equal(await page.locator('.matrix').isHidden(), true);
     assert.equal(await page.locator('.node:not(.hidden)').count(), 6);
     assert.equal(await page.locator('#export-svg').isVisible(), true);
+    assert.match(page.url(), /shop-matrix\.html$/);
   });
 });
 
@@ -153,24 +155,29 @@ describe('webview: the dependency matrix at 500 modules', () => {
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
+  const timings = () => page.evaluate('window.bulkheadGraph.timings') as Promise<Record<string, number>>;
 
   before(async () => {
     const html = graphHtml(syntheticResult(500, 12, 100_000), () => [], readWebviewAssets(path.join(REPO_ROOT, 'dist/webview')));
     browser = await launchChromium();
-    ({ page, problems } = await openWatched(browser, writePage('matrix-500.html', html).url));
+    ({ page, problems } = await openWatched(browser, `${writePage('matrix-500.html', html).url}#matrix`));
   });
   after(async () => browser?.close());
+  afterEach(() => {
+    assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] });
+  });
+
+  it('opens on the matrix from #matrix without laying out the drawing', async () => {
+    const t = await timings();
+    console.log(`      500 modules, opened on the matrix: model to matrix ${t.lastRenderMs.toFixed(1)} ms (matrix data + elements ${t.lastMatrixMs.toFixed(1)} ms)`);
+    assert.equal(t.layouts, 0);
+    assert.equal(t.renders, 1);
+    assert.equal(await page.locator('.matrix').isVisible(), true);
+    assert.equal(await page.locator('.node').count(), 0, 'the drawing waits until it is shown');
+    assert.equal(await page.locator('.matrix-rows .head').first().getAttribute('data-module'), (await page.evaluate('window.bulkheadGraph.model.layering.order[0]')) as string);
+  });
 
   it('renders only the scrolled window: bounded elements at the start, middle and end', async () => {
-    // Synchronous part (data + drawing) and the frame after it (style, layout, paint).
-    const ms = (await page.evaluate(`new Promise((resolve) => {
-      const t = performance.now();
-      document.getElementById('view-matrix').click();
-      const sync = performance.now() - t;
-      requestAnimationFrame(() => setTimeout(() => resolve([sync, performance.now() - t, window.bulkheadGraph.timings.lastMatrixMs])));
-    })`)) as number[];
-    console.log(`      500 modules: matrix drawn in ${ms[0].toFixed(1)} ms (data + elements ${ms[2].toFixed(1)} ms), on screen after ${ms[1].toFixed(1)} ms`);
-    assert.equal(await page.locator('.matrix-rows .head').first().getAttribute('data-module'), (await page.evaluate('window.bulkheadGraph.model.layering.order[0]')) as string);
     const counts = [await elementCount(page)];
     const cells = [(await drawnCells(page)).length];
     // Row 400 (layer 8) against column 100 (layer 2): a window full of dependencies; then the corner.
@@ -181,7 +188,7 @@ describe('webview: the dependency matrix at 500 modules', () => {
         m.scrollTop = ${at * CELL}; m.scrollLeft = ${col * CELL};
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)));
       })`)) as number;
-      console.log(`      scrolled to row ${at}, column ${col}: next frames after ${scrolled.toFixed(1)} ms`);
+      console.log(`      scrolled to row ${at}, column ${col}: two frames later after ${scrolled.toFixed(1)} ms`);
       counts.push(await elementCount(page));
       cells.push((await drawnCells(page)).length);
       // The sticky headers name the rows and columns now in view.
@@ -195,7 +202,6 @@ describe('webview: the dependency matrix at 500 modules', () => {
     // Layer 0 imports nothing and layer 9 is imported by nothing: cells only in the middle window.
     assert.deepEqual(cells.map((n) => n > 0), [false, true, false]);
     assert.ok(cells[1] > 20, `${cells[1]} cells in the dense window`);
-    assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] });
   });
 
   it('keyboard moves scroll the focused cell into view', async () => {
@@ -206,5 +212,21 @@ describe('webview: the dependency matrix at 500 modules', () => {
     const height = (await page.evaluate("document.querySelector('.matrix').clientHeight")) as number;
     assert.ok(y >= top && y + CELL <= top + height - 170, `focused cell at ${y}, window ${top}–${top + height - 170}`);
     assert.equal(await page.locator(`.matrix-rows .head[data-index="${y / CELL}"]`).count(), 1);
+  });
+
+  it('the graph is laid out once when first shown; switching back to the matrix is quick', async () => {
+    await page.locator('#view-graph').click();
+    await page.waitForFunction('window.bulkheadGraph.timings.layouts === 1', undefined, { timeout: 60_000 });
+    await page.waitForFunction("document.querySelectorAll('.node').length === 500");
+    // Synchronous part (data + elements, after the drawing's style is flushed) and the frame after it.
+    const ms = (await page.evaluate(`new Promise((resolve) => {
+      const t = performance.now();
+      document.getElementById('view-matrix').click();
+      const sync = performance.now() - t;
+      requestAnimationFrame(() => setTimeout(() => resolve([sync, performance.now() - t, window.bulkheadGraph.timings.lastMatrixMs])));
+    })`)) as number[];
+    console.log(`      graph → matrix at 500 modules: ${ms[0].toFixed(1)} ms in script (matrix data + elements ${ms[2].toFixed(1)} ms), next frame after ${ms[1].toFixed(1)} ms`);
+    assert.ok((await elementCount(page)) < 2_500);
+    assert.equal((await timings()).layouts, 1);
   });
 });

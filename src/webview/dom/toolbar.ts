@@ -1,8 +1,7 @@
 /** The filter bar. Reads its controls into a `ViewFilter`; knows nothing of the drawing. */
+import type { ViewKind } from '../host/graph-host';
 import { parseHidden, type ViewFilter } from '../logic/view-filter';
 import { html } from './svg';
-
-export type ViewKind = 'graph' | 'matrix';
 
 export interface ToolbarActions {
   viewChanged(view: ViewKind): void;

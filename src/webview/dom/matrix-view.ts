@@ -57,8 +57,11 @@ export class MatrixView {
     const pattern = svg('pattern', { id: 'matrix-grid', width: CELL, height: CELL, patternUnits: 'userSpaceOnUse' }, svg('defs', {}, this.cells));
     svg('path', { d: `M${CELL},0 V${CELL} H0`, class: 'grid-line' }, pattern);
     this.grid = svg('rect', { class: 'grid', x: 0, y: 0, fill: 'url(#matrix-grid)' }, this.cells);
-    this.marks = { row: svg('rect', { class: 'crosshair', x: 0, height: CELL }, this.cells), col: svg('rect', { class: 'crosshair', y: 0, width: CELL }, this.cells), focus: svg('rect', { class: 'focus-cell', width: CELL, height: CELL }, this.cells) };
+    // The crosshair tints behind the cells; the focus outline goes over them.
+    const row = svg('rect', { class: 'crosshair', x: 0, height: CELL }, this.cells);
+    const col = svg('rect', { class: 'crosshair', y: 0, width: CELL }, this.cells);
     this.content = svg('g', { class: 'content' }, this.cells);
+    this.marks = { row, col, focus: svg('rect', { class: 'focus-cell', width: CELL, height: CELL }, this.cells) };
     this.root.addEventListener('scroll', () => this.schedule());
     this.cells.addEventListener('pointermove', (e) => this.setHover(this.cellAtPoint(e)));
     this.cells.addEventListener('pointerleave', () => this.setHover(undefined));

@@ -37,7 +37,8 @@ export function matrixData(model: GraphModel, visible: Visible): MatrixData {
     rows[row].push({ row, col, edge, above: col > row });
   }
   for (const cells of rows) cells.sort((a, b) => a.col - b.col);
-  return { names, blocks: visibleBlocks(model, index), rows, matches: new Set([...visible.matches].map((m) => index.get(m)!).filter((i) => i !== undefined)) };
+  // Search matches are among the visible modules, so each has a row.
+  return { names, blocks: visibleBlocks(model, index), rows, matches: new Set([...visible.matches].map((m) => index.get(m)!)) };
 }
 
 /**

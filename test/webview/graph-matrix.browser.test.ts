@@ -74,6 +74,10 @@ describe('webview: the dependency matrix of examples/shop (HTML export) in chrom
     const block = page.locator('.matrix .block');
     assert.deepEqual(await block.evaluateAll((els) => els.map((e) => ['x', 'y', 'width', 'height'].map((a) => e.getAttribute(a)).join(','))), [`${3 * CELL},${3 * CELL},${2 * CELL},${2 * CELL}`]);
     assert.equal(await page.locator('.matrix .diagonal').count(), 6);
+    // Levels 0, 1, 2, 3, 3, 4: a rule across and down where each new level starts.
+    const rules = await page.locator('.matrix .level-line').evaluateAll((els) => els.map((e) => ['x1', 'y1', 'x2', 'y2'].map((a) => e.getAttribute(a)).join(',')));
+    const full = 6 * CELL;
+    assert.deepEqual(rules.sort(), [1, 2, 3, 5].flatMap((i) => [`0,${i * CELL},${full},${i * CELL}`, `${i * CELL},0,${i * CELL},${full}`]).sort());
   });
 
   it('hover describes a cell; a click opens the same import sites as the graph edge', async () => {

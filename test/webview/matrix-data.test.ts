@@ -27,6 +27,7 @@ describe('webview: matrixData (the dependency matrix)', () => {
     const data = matrixData(model, visibleGraph(model, NO_FILTER));
     assert.deepEqual(data.names, ['shared', 'billing', 'orders', 'web', 'spare']);
     assert.deepEqual(data.blocks, [{ start: 0, size: 4 }]);
+    assert.deepEqual(data.levelStarts, []);
     assert.deepEqual(cells(data), ['shared>web:1 above', 'billing>shared:2', 'billing>orders:1 above', 'orders>billing:7', 'web>orders:4']);
     assert.equal(cellAt(data, 1, 2)?.edge.id, 'billing\u0000orders');
     assert.equal(cellAt(data, 2, 1)?.edge.imports, 7);
@@ -48,10 +49,21 @@ describe('webview: matrixData (the dependency matrix)', () => {
     assert.deepEqual(cells(violations), ['shared>web:1 above']);
   });
 
+  it('marks where each dependency level starts, also among the modules a filter keeps', () => {
+    // a → b → c, d → c: levels c 0, b 1, d 1, a 2.
+    const chain = toGraphModel(resultOf(['a', 'b', 'c', 'd'].map((name) => ({ name })), [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'd', to: 'c' }]));
+    const all = matrixData(chain, visibleGraph(chain, NO_FILTER));
+    assert.deepEqual(all.names, ['c', 'b', 'd', 'a']);
+    assert.deepEqual(all.levelStarts, [1, 3]);
+    const some = matrixData(chain, visibleGraph(chain, { ...NO_FILTER, hidden: ['b', 'd'] }));
+    assert.deepEqual([some.names, some.levelStarts], [['c', 'a'], [1]]);
+  });
+
   it('falls back to the nodes order for models without a layering', () => {
     const data = matrixData({ ...model, layering: undefined }, visibleGraph(model, NO_FILTER));
     assert.deepEqual(data.names, ['web', 'orders', 'billing', 'shared', 'spare']);
     assert.deepEqual(data.blocks, []);
+    assert.deepEqual(data.levelStarts, []);
   });
 
   it('windows, labels and names', () => {

@@ -28,7 +28,7 @@ export class MatrixView {
   private readonly grid: SVGRectElement;
   private readonly content: SVGGElement;
   private readonly marks: { row: SVGRectElement; col: SVGRectElement; focus: SVGRectElement };
-  private data: MatrixData = { names: [], blocks: [], rows: [], matches: new Set() };
+  private data: MatrixData = { names: [], blocks: [], levelStarts: [], rows: [], matches: new Set() };
   private focus = { row: 0, col: 0 };
   private hover?: { row: number; col: number };
   private selection: { node?: string; edge?: string } = {};
@@ -176,12 +176,14 @@ export class MatrixView {
 
   private renderCells(rows: { first: number; last: number }, cols: { first: number; last: number }): void {
     const drawn: Element[] = [];
-    for (const { start, size } of this.data.blocks) {
-      if (start + size <= Math.max(rows.first, cols.first) || start > Math.min(rows.last, cols.last)) continue;
-      drawn.push(svg('rect', { class: 'block', x: start * CELL, y: start * CELL, width: size * CELL, height: size * CELL }));
-    }
     for (let i = Math.max(rows.first, cols.first); i <= Math.min(rows.last, cols.last); i++) {
       drawn.push(svg('rect', { class: 'diagonal', x: i * CELL, y: i * CELL, width: CELL, height: CELL }));
+    }
+    // Layer boundaries: a rule across the window wherever the dependency level changes.
+    const [left, right, top, bottom] = [cols.first * CELL, (cols.last + 1) * CELL, rows.first * CELL, (rows.last + 1) * CELL];
+    for (const i of this.data.levelStarts) {
+      if (i >= rows.first && i <= rows.last) drawn.push(svg('line', { class: 'level-line', x1: left, x2: right, y1: i * CELL, y2: i * CELL }));
+      if (i >= cols.first && i <= cols.last) drawn.push(svg('line', { class: 'level-line', x1: i * CELL, x2: i * CELL, y1: top, y2: bottom }));
     }
     for (let r = rows.first; r <= rows.last; r++) {
       for (const cell of this.data.rows[r]) {
@@ -193,6 +195,11 @@ export class MatrixView {
         svgText(cellLabel(edge.imports), { x: cell.col * CELL + CELL / 2, y: r * CELL + 17, 'text-anchor': 'middle' }, g);
         drawn.push(g);
       }
+    }
+    // Cycle outlines last, over the cells they enclose.
+    for (const { start, size } of this.data.blocks) {
+      if (start + size <= Math.max(rows.first, cols.first) || start > Math.min(rows.last, cols.last)) continue;
+      drawn.push(svg('rect', { class: 'block', x: start * CELL, y: start * CELL, width: size * CELL, height: size * CELL }));
     }
     this.content.replaceChildren(...drawn);
   }

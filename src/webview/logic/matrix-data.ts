@@ -19,6 +19,8 @@ export interface MatrixData {
   names: string[];
   /** Strongly connected groups still showing two or more modules, as runs of `names`. */
   blocks: { start: number; size: number }[];
+  /** Indices of `names` where a new dependency level starts (never 0): the layers' boundaries. */
+  levelStarts: number[];
   /** Cells of each row, by column. */
   rows: MatrixCell[][];
   /** Row indices of modules matching the search. */
@@ -38,7 +40,7 @@ export function matrixData(model: GraphModel, visible: Visible): MatrixData {
   }
   for (const cells of rows) cells.sort((a, b) => a.col - b.col);
   // Search matches are among the visible modules, so each has a row.
-  return { names, blocks: visibleBlocks(model, index), rows, matches: new Set([...visible.matches].map((m) => index.get(m)!)) };
+  return { names, blocks: visibleBlocks(model, index), levelStarts: levelStarts(model, names), rows, matches: new Set([...visible.matches].map((m) => index.get(m)!)) };
 }
 
 /**
@@ -52,6 +54,13 @@ function visibleBlocks(model: GraphModel, index: ReadonlyMap<string, number>): {
     if (shown.length >= 2) blocks.push({ start: Math.min(...shown), size: shown.length });
   }
   return blocks;
+}
+
+function levelStarts(model: GraphModel, names: readonly string[]): number[] {
+  const layering = model.layering;
+  if (!layering) return [];
+  const levelOf = new Map(layering.order.map((m, i) => [m, layering.level[i]]));
+  return names.flatMap((m, i) => (i > 0 && levelOf.get(m) !== levelOf.get(names[i - 1]) ? [i] : []));
 }
 
 /** The cell at (row, col), if that pair has imports. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Graph view timings in Debian chromium: first render (layout + drawing) and filter time, for a
-// small and a large synthetic workspace. A benchmark, not a test: it prints numbers.
+// small and a large synthetic workspace, and the matrix view opened on its own (page.html#matrix:
+// no layout) and scrolled. A benchmark, not a test: it prints numbers.
 //
 //   npm run build && npx tsc -p . && node bench/graph/render-bench.mjs [--runs 3]
 //
@@ -56,6 +57,26 @@ async function measure(browser, url) {
   return { firstRenderMs, layoutMs: t.lastLayoutMs, renderMs: t.lastRenderMs, filters, counts };
 }
 
+/** The matrix: page load to first render, then a scroll to the far corner and the frames after it. */
+async function measureMatrix(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const started = Date.now();
+  await page.goto(`${url}#matrix`);
+  await page.waitForSelector('body[data-renders="1"]', { timeout: 600_000 });
+  const firstRenderMs = Date.now() - started;
+  const t = await page.evaluate(() => window.bulkheadGraph.timings);
+  const scrollMs = await page.evaluate(() => new Promise((resolve) => {
+    const m = document.querySelector('.matrix');
+    const t0 = performance.now();
+    m.scrollTop = m.scrollHeight / 2;
+    m.scrollLeft = m.scrollWidth / 4;
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+  }));
+  const elements = await page.evaluate(() => document.querySelectorAll('.matrix *').length);
+  await page.close();
+  return { firstRenderMs, renderMs: t.lastRenderMs, layouts: t.layouts, scrollMs, elements };
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.BULKHEAD_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -79,6 +100,10 @@ try {
     console.log(`${size.modules} modules, ${result.dependencies.length} module dependencies, ${importCount} import edges (HTML ${(html.length / 1e6).toFixed(1)} MB; ${all[0].counts.nodes} nodes, ${all[0].counts.edges} edges drawn), median of ${runs}:`);
     console.log(`  first render ${m((r) => r.firstRenderMs)} ms (page load to drawn; ELK layout ${m((r) => r.layoutMs)} ms, layout + drawing ${m((r) => r.renderMs)} ms)`);
     console.log(`  filters: ${Object.keys(all[0].filters).map((k) => `${k} ${m((r) => r.filters[k])} ms`).join(', ')}`);
+    const matrix = [];
+    for (let i = 0; i < runs; i++) matrix.push(await measureMatrix(browser, pathToFileURL(file).href));
+    const mm = (f) => median(matrix.map(f)).toFixed(0);
+    console.log(`  matrix: first render ${mm((r) => r.firstRenderMs)} ms (page load to drawn, ${matrix[0].layouts} layouts; model to matrix ${mm((r) => r.renderMs)} ms), scroll ${mm((r) => r.scrollMs)} ms to two frames later, ${matrix[0].elements} elements`);
   }
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Regenerates media/graph-shop.png (the README's picture): the HTML export of examples/shop in
-// Debian chromium, with the red catalog → users edge selected.  npm run build first.
+// Regenerates media/graph-shop.png and media/matrix-shop.png (the README's pictures): the HTML
+// export of examples/shop in Debian chromium, with the red catalog → users dependency selected in
+// the graph and in the matrix.  npm run build first.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
@@ -25,6 +26,10 @@ try {
   await page.locator('.edge[data-from="catalog"][data-to="users"] .hit').dispatchEvent('click');
   await page.locator('.details .site').first().waitFor();
   await page.screenshot({ path: path.join(ROOT, 'media/graph-shop.png') });
+  await page.locator('#view-matrix').click();
+  await page.locator('.matrix .cell[data-from="catalog"][data-to="users"]').click();
+  await page.locator('.details .site').first().waitFor();
+  await page.screenshot({ path: path.join(ROOT, 'media/matrix-shop.png') });
 } finally {
   await browser.close();
 }

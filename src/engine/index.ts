@@ -8,6 +8,8 @@ export { modulePairKey, RULE_IDS, DEFAULT_SEVERITY, RULE_CATALOG, RULE_DOCS_BASE
 export { CONFIG_FILE_NAME, type BulkheadConfig, type RuleId, type RuleSeverity } from './config';
 /** Whether a `dependsOn`/constraint selector names a module: for hosts that draw the map (the graph). */
 export { selects } from './map';
+/** Graph algorithms the cycle rule uses, for hosts that order the graph the same way (the matrix view). */
+export { feedbackEdges, stronglyConnected, type WeightedEdge } from './analyze';
 export { VERSION } from './version';
 export { applyFileEdits, REASON_PLACEHOLDER, type Fix, type FileEdit, type FixKind } from './fixes';
 export {

@@ -74,6 +74,25 @@ export interface GraphModel {
   summary: { modules: number; files: number; errors: number; warnings: number };
   /** Import sites per edge id, for the HTML export (the editor asks for them on demand). */
   sites?: Record<string, EdgeSites>;
+  /** The dependency order of the matrix view (absent in models made before it: the view then keeps `nodes` order). */
+  layering?: GraphLayering;
+}
+
+/**
+ * Modules in layered order, computed where the model is built (it needs the engine's cycle
+ * algorithms). Only dependencies with imports count; declared but unused ones do not order anything.
+ */
+export interface GraphLayering {
+  /**
+   * Every module, each after the modules it depends on: the strongly connected groups in
+   * topological order, lowest level first, each group's modules adjacent and ordered so that only
+   * the imports the cycle rule would cut point forward.
+   */
+  order: string[];
+  /** Per module of `order`: its group's dependency level, 0 for a group that depends on no other. */
+  level: number[];
+  /** The strongly connected groups of two or more modules, as runs of `order`. */
+  cycles: { start: number; size: number }[];
 }
 
 export const edgeId = (from: string, to: string): string => `${from}\u0000${to}`;

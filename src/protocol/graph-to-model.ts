@@ -4,6 +4,7 @@
  */
 import { selects, type CheckResult, type ModuleSummary } from '../engine';
 import { groupModules } from './graph-groups';
+import { layeredOrder } from './graph-layering';
 import { edgeId, type GraphEdge, type GraphModel, type GraphNode } from './graph-model';
 
 export interface GraphModelOptions {
@@ -49,6 +50,7 @@ export function toGraphModel(result: CheckResult, options: GraphModelOptions = {
     nodes,
     edges,
     summary: { modules: result.summary.modules, files: result.summary.files, errors: result.summary.errors, warnings: result.summary.warnings },
+    layering: layeredOrder(nodes.map((n) => n.id), edges),
   };
 }
 

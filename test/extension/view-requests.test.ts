@@ -7,9 +7,9 @@ import { WorkspaceEngines } from '../../src/server/workspace-engines';
 import { REPO_ROOT } from '../support/fixtures';
 import { tempWorkspace } from '../support/temp-workspace';
 
-/** The model as the extension host built it before the server did (checked in), without the public API it never had. */
+/** The model as the extension host built it before the server did (checked in), without the public API and matrix order it never had. */
 const expectedModel = (name: string): GraphModel => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/extension/expected', `${name}-graph-model.json`), 'utf8'));
-const withoutPublicApi = (model: GraphModel): GraphModel => ({ ...model, nodes: model.nodes.map(({ publicApi: _, ...n }) => n) });
+const asBuiltBefore = ({ layering: _, ...model }: GraphModel): GraphModel => ({ ...model, nodes: model.nodes.map(({ publicApi: _api, ...n }) => n) });
 
 function checkedEngines(...folders: string[]): WorkspaceEngines {
   const engines = new WorkspaceEngines('bulkhead.json');
@@ -19,13 +19,14 @@ function checkedEngines(...folders: string[]): WorkspaceEngines {
 
 describe('server: the graph, its import sites and file owners, answered from the engine', () => {
   for (const [name, folder] of [['shop', 'examples/shop'], ['vscode-layers', 'test/fixtures/vscode-layers']]) {
-    it(`answers the graph of ${folder} with the model the extension used to build, plus each module's public API`, () => {
+    it(`answers the graph of ${folder} with the model the extension used to build, plus each module's public API and the matrix order`, () => {
       const root = path.join(REPO_ROOT, folder);
       const answer = graphAnswer(checkedEngines(root), { activeFile: path.join(root, 'bulkhead.json') });
       assert.ok(answer);
       assert.equal(answer.folder, root);
-      assert.deepEqual(withoutPublicApi(answer.model), expectedModel(name));
+      assert.deepEqual(asBuiltBefore(answer.model), expectedModel(name));
       for (const node of answer.model.nodes) assert.ok(node.publicApi && node.publicApi.length > 0, `${node.id} shows its public API`);
+      assert.deepEqual([...answer.model.layering!.order].sort(), answer.model.nodes.map((n) => n.id).sort());
     });
   }
 

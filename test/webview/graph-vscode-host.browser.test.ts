@@ -15,7 +15,7 @@ import { clickEdge, edgeSelector, writePage } from './support/graph-page-helpers
 import { resultOf } from './support/synthetic-result';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
-const FAKE_VSCODE = `window.__sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m) });`;
+const FAKE_VSCODE = `window.__sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m), getState: () => window.__state, setState: (s) => { window.__state = s; } });`;
 
 const model = (violations: number, extra = false) =>
   toGraphModel(
@@ -102,6 +102,27 @@ describe('webview: inside VS Code (message host), live updates', () => {
     assert.equal(await page.evaluate("document.querySelector('.node[data-module=orders]').__marker"), 'kept');
     assert.equal(await page.locator('.node').count(), 4);
     assert.equal(await page.locator('.details h2').textContent(), 'orders → billing');
+  });
+
+  it('the matrix: a cell asks the extension for the sites of its edge, and updates arrive in place', async () => {
+    await page.locator('#view-matrix').click();
+    assert.deepEqual(await page.evaluate('window.__state'), { view: 'matrix' }, 'the panel reopens on the matrix');
+    const before = (await sent()).length;
+    await page.locator('.matrix .cell[data-from="web"][data-to="orders"]').click();
+    const requests = (await sent()).slice(before).filter((m) => m.type === 'requestImportSites');
+    assert.deepEqual(requests.map((m) => ({ ...m, requestId: 0 })), [{ type: 'requestImportSites', requestId: 0, from: 'web', to: 'orders' }]);
+    assert.equal(await page.locator('.details h2').textContent(), 'web → orders');
+    const orders = '.matrix .cell[data-from="orders"][data-to="billing"]';
+    assert.match((await page.locator(orders).getAttribute('class')) ?? '', /\bviolation\b/);
+    await send({ type: 'model', model: model(0, true) });
+    await renders(4);
+    assert.doesNotMatch((await page.locator(orders).getAttribute('class')) ?? '', /\bviolation\b/);
+    assert.equal(await page.evaluate('window.bulkheadGraph.timings.layouts'), 2);
+    // The drawing skips updates while hidden, and catches up when shown.
+    assert.match((await page.locator(edgeSelector('orders', 'billing')).getAttribute('class')) ?? '', /\bviolation\b/);
+    await page.locator('#view-graph').click();
+    assert.deepEqual(await page.evaluate('window.__state'), { view: 'graph' });
+    await page.waitForSelector(`${edgeSelector('orders', 'billing')}.plain`, { state: 'attached' });
   });
 
   it('sends exports to the extension to save', async () => {

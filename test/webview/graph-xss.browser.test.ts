@@ -77,5 +77,28 @@ for (const csp of [true, false]) {
       await assertInert(page, problems);
       assert.deepEqual(problems.errors, []);
     });
+
+    it('shows the names in the matrix headers, hover text and cell details as text', async () => {
+      await page.locator('#hide').fill('');
+      await page.locator('#search').fill('');
+      await page.locator('#view-matrix').click();
+      const names = [IMG, SCRIPT, CLOSE, JS_URL];
+      const shown = (name: string) => (name.length <= 30 ? name : `…${name.slice(-29)}`);
+      const rows = await page.locator('.matrix-rows .head').evaluateAll((els) => els.map((e) => e.getAttribute('data-module') ?? ''));
+      assert.deepEqual([...rows].sort(), [...names].sort());
+      assert.deepEqual(await page.locator('.matrix-rows .head title').allTextContents(), rows);
+      assert.deepEqual(await page.locator('.matrix-rows .name').allTextContents(), rows.map(shown));
+      assert.deepEqual(await page.locator('.matrix-cols .head title').allTextContents(), rows);
+      const cell = page.locator(`.matrix .cell[data-from=${JSON.stringify(IMG)}][data-to=${JSON.stringify(SCRIPT)}]`);
+      await cell.hover();
+      assert.equal((await page.locator('.matrix-info').textContent()) ?? '', `${IMG} → ${SCRIPT}: 1 import, 1 violating, undeclared`);
+      await cell.click();
+      assert.equal(await page.locator('.details h2').textContent(), `${IMG} → ${SCRIPT}`);
+      await page.locator('.details .site').first().click();
+      assert.equal(await page.locator('.details output.path').textContent(), `${EVIL_FILE}:3:7`);
+      await page.locator('.matrix-rows .head').first().click();
+      await assertInert(page, problems);
+      assert.deepEqual(problems.errors, []);
+    });
   });
 }

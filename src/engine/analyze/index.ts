@@ -1,8 +1,10 @@
 /** The analyze stage's public surface: other stages and the engine's index import only this file. */
 export type { FileIndex, IndexedFile } from './file-index';
+export { feedbackEdges, type WeightedEdge } from './feedback-edges';
 export { FileMemo } from './file-memo';
 export { importsAny, incrementalCrossings, type CrossingsMemo } from './incremental-crossings';
 export type { ModuleCrossing } from './module-crossings';
 export { findModuleCycles, type ModuleCycle, type ModuleCycles } from './module-cycles';
 export { unlessOrderSensitive } from './order-sensitive';
 export { ReExportTracer } from './reexport-tracer';
+export { stronglyConnected } from './strongly-connected';

@@ -1,11 +1,12 @@
 /**
  * Keys: `/` search, Escape clears, + / - / 0 zoom and fit, arrow keys pan (or, on a module, move
- * to the previous/next module in reading order), Enter on a module shows its details.
+ * to the previous/next module in reading order), Enter on a module shows its details. The matrix
+ * handles its own keys (dom/matrix-view.ts); only `/` and Escape reach here while it is shown.
  */
 import type { GraphView } from './graph-view';
 import type { Toolbar } from './toolbar';
 
-export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clearSelection(): void }): void {
+export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clearSelection(): void; graphShown(): boolean }): void {
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
     const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
@@ -15,12 +16,15 @@ export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clear
       return;
     }
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '/') {
+      e.preventDefault();
+      toolbar.search.focus();
+      return;
+    }
+    // Zoom, pan and module steps move a drawing the matrix hides (it handles its own arrows).
+    if (!actions.graphShown()) return;
     const module = target.closest?.('.node')?.getAttribute('data-module') ?? undefined;
     switch (e.key) {
-      case '/':
-        e.preventDefault();
-        toolbar.search.focus();
-        break;
       case '+':
       case '=':
         view.panZoom.zoomBy(1.25);

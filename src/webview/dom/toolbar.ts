@@ -1,8 +1,10 @@
 /** The filter bar. Reads its controls into a `ViewFilter`; knows nothing of the drawing. */
+import type { ViewKind } from '../host/graph-host';
 import { parseHidden, type ViewFilter } from '../logic/view-filter';
 import { html } from './svg';
 
 export interface ToolbarActions {
+  viewChanged(view: ViewKind): void;
   filterChanged(filter: ViewFilter): void;
   fit(): void;
   exportImage(format: 'svg' | 'png'): void;
@@ -18,8 +20,14 @@ export class Toolbar {
   private readonly hide: HTMLInputElement;
   private readonly modules: HTMLDataListElement;
   readonly status: HTMLElement;
+  private readonly views: Record<ViewKind, HTMLButtonElement>;
+  /** Zoom and image export belong to the drawing; the matrix has neither. */
+  private readonly graphOnly: HTMLButtonElement[];
 
   constructor(root: HTMLElement, private readonly actions: ToolbarActions) {
+    const switcher = html('div', { className: 'view-switch', attrs: { role: 'group', 'aria-label': 'View' } }, root);
+    this.views = { graph: viewButton(switcher, 'graph', 'Graph'), matrix: viewButton(switcher, 'matrix', 'Matrix') };
+    for (const view of ['graph', 'matrix'] as const) this.views[view].addEventListener('click', () => actions.viewChanged(view));
     this.search = input(root, 'search', 'Search modules (/)', 'search');
     const only = html('label', { className: 'check' }, root);
     this.onlyViolations = html('input', { attrs: { type: 'checkbox', id: 'only-violations' } }, only);
@@ -30,9 +38,11 @@ export class Toolbar {
     const hopsLabel = html('label', { className: 'hops', text: 'hops ' }, root);
     this.hops = html('input', { attrs: { type: 'number', id: 'hops', min: '0', max: '9', value: '1', 'aria-label': 'Neighbourhood size in hops' } }, hopsLabel);
     this.hide = input(root, 'hide', 'Hide modules: names or globs', 'text');
-    button(root, 'fit', 'Fit', () => actions.fit());
-    button(root, 'export-svg', 'SVG', () => actions.exportImage('svg'));
-    button(root, 'export-png', 'PNG', () => actions.exportImage('png'));
+    this.graphOnly = [
+      button(root, 'fit', 'Fit', () => actions.fit()),
+      button(root, 'export-svg', 'SVG', () => actions.exportImage('svg')),
+      button(root, 'export-png', 'PNG', () => actions.exportImage('png')),
+    ];
     this.status = html('span', { className: 'status', attrs: { id: 'status', role: 'status' } }, root);
     for (const el of [this.search, this.focus, this.hops, this.hide]) el.addEventListener('input', () => this.changed());
     this.onlyViolations.addEventListener('change', () => this.changed());
@@ -58,6 +68,11 @@ export class Toolbar {
     this.changed();
   }
 
+  setView(view: ViewKind): void {
+    for (const [kind, b] of Object.entries(this.views)) b.setAttribute('aria-pressed', String(kind === view));
+    for (const b of this.graphOnly) b.hidden = view !== 'graph';
+  }
+
   setModuleNames(names: string[]): void {
     this.modules.replaceChildren(...names.map((n) => html('option', { attrs: { value: n } })));
   }
@@ -69,6 +84,11 @@ export class Toolbar {
 
 function input(root: HTMLElement, id: string, placeholder: string, type: string): HTMLInputElement {
   return html('input', { attrs: { id, type, placeholder, 'aria-label': placeholder, spellcheck: 'false' } }, root);
+}
+
+function viewButton(root: HTMLElement, view: ViewKind, text: string): HTMLButtonElement {
+  const title = view === 'graph' ? 'Modules and their dependencies as a drawing' : 'Dependency structure matrix: modules in layered order, import counts per pair';
+  return html('button', { text, attrs: { id: `view-${view}`, type: 'button', title, 'aria-pressed': String(view === 'graph') } }, root);
 }
 
 function button(root: HTMLElement, id: string, text: string, onClick: () => void): HTMLButtonElement {

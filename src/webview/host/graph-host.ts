@@ -10,4 +10,9 @@ export interface GraphHost {
   openSite(site: GraphImportSite): void;
   /** `data` is SVG text or a PNG data URL. */
   save(format: 'svg' | 'png', data: string, fileName: string): void;
+  /** The view the user last chose here (the panel's state, the page's #matrix), to open on it again. */
+  savedView?(): ViewKind | undefined;
+  rememberView?(view: ViewKind): void;
 }
+
+export type ViewKind = 'graph' | 'matrix';

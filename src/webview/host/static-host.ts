@@ -36,5 +36,12 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
       a.click();
       a.remove();
     },
+    // In the address, so a link to page.html#matrix opens the matrix.
+    savedView() {
+      return location.hash === '#matrix' ? 'matrix' : undefined;
+    },
+    rememberView(view) {
+      history.replaceState(null, '', view === 'matrix' ? '#matrix' : `${location.pathname}${location.search}`);
+    },
   };
 }

@@ -5,6 +5,9 @@ import type { GraphHost } from './graph-host';
 
 interface VsCodeApi {
   postMessage(message: FromGraphView): void;
+  /** The webview's state, kept by VS Code while the panel lives (also when it is hidden). */
+  getState?(): unknown;
+  setState?(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -43,6 +46,13 @@ export function vscodeHost(): GraphHost {
     },
     save(format, data) {
       api.postMessage({ type: 'saveExport', format, data });
+    },
+    savedView() {
+      const state = api.getState?.() as { view?: unknown } | undefined;
+      return state?.view === 'matrix' || state?.view === 'graph' ? state.view : undefined;
+    },
+    rememberView(view) {
+      api.setState?.({ view });
     },
   };
 }

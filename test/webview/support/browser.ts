@@ -33,8 +33,10 @@ export async function openWatched(browser: Browser, url: string): Promise<{ page
     problems.dialogs.push(d.message());
     void d.dismiss();
   });
+  // A request never carries the #fragment (pages open on #matrix).
+  const document = url.replace(/#.*$/, '');
   page.on('request', (r) => {
-    if (r.url() !== url && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.requests.push(r.url());
+    if (r.url() !== document && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.requests.push(r.url());
   });
   await page.goto(url);
   await page.waitForSelector('body[data-renders]', { timeout: 30_000 });

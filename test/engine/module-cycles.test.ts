@@ -99,3 +99,14 @@ describe('module cycles in the result', () => {
     assert.equal(marked.length, 11);
   });
 });
+
+describe('module cycles at scale', () => {
+  it('a ring of 10,000 modules is one bounded finding, found without enumerating loops', () => {
+    const n = 10_000;
+    const ring = Array.from({ length: n }, (_, i) => `m${i}>m${(i + 1) % n}`);
+    const { cycles } = findModuleCycles(crossings(ring));
+    assert.equal(cycles.length, 1);
+    assert.equal(cycles[0].loop.length, n);
+    assert.equal(cycles[0].cut.length, 1);
+  });
+});

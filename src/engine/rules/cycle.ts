@@ -6,6 +6,8 @@ import type { Rule } from './rule';
 const LISTED_MODULES = 8;
 /** Dependencies to cut named in a group's message and related locations; the rest are counted. */
 const LISTED_CUTS = 10;
+/** Steps of a loop shown with their import sites; a ring of thousands of modules is summarised. */
+const LISTED_STEPS = 12;
 
 export const cycle: Rule = {
   id: 'cycle',
@@ -37,7 +39,7 @@ function groupFinding({ modules, loop, steps, cut }: ModuleCycle): Finding {
       `Module cycle among ${modules.length} modules (${listed}), e.g. ${loopText(loop)} (${sitesText(steps)}). ` +
       `Removing ${cuts.length === 1 ? 'this dependency' : `these ${cuts.length} dependencies`} breaks every loop among them: ${cuts.join('; ')}.`,
     related: [
-      ...steps.slice(1).map(relatedStep),
+      ...steps.slice(1, LISTED_STEPS).map(relatedStep),
       ...listedCut.filter(({ site }) => !steps.includes(site)).map(({ site, imports }) => ({
         file: site.file,
         range: site.fact.range,
@@ -59,11 +61,14 @@ function anchoredAt(anchor: ModuleCrossing): Omit<Finding, 'identity' | 'message
 }
 
 function loopText(loop: readonly string[]): string {
-  return [...loop, loop[0]].join(' → ');
+  if (loop.length <= LISTED_STEPS) return [...loop, loop[0]].join(' → ');
+  return `${loop.slice(0, LISTED_STEPS).join(' → ')} → … (${loop.length - LISTED_STEPS} more) → ${loop[0]}`;
 }
 
 function sitesText(steps: readonly ModuleCrossing[]): string {
-  return steps.map((s) => `${s.from.name} → ${s.to.name} at ${s.file}:${s.fact.range.start.line}`).join('; ');
+  const listed = steps.slice(0, LISTED_STEPS).map((s) => `${s.from.name} → ${s.to.name} at ${s.file}:${s.fact.range.start.line}`);
+  if (steps.length > LISTED_STEPS) listed.push(`${steps.length - LISTED_STEPS} more steps`);
+  return listed.join('; ');
 }
 
 function relatedStep(s: ModuleCrossing): NonNullable<Finding['related']>[number] {

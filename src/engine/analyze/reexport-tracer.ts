@@ -11,6 +11,13 @@ export interface Origin {
 type ExportableNames = ReadonlySet<string> | undefined;
 
 /**
+ * Re-export steps followed from one import before giving up (the import then counts as from the
+ * barrel, as for a file that cannot be traced): deeper chains only come from generated or hostile
+ * code, and would otherwise exhaust the stack and, with the path kept per step, memory.
+ */
+export const MAX_REEXPORT_DEPTH = 500;
+
+/**
  * Follows `export { x } from`, `import { x } …; export { x }` and `export * from` chains to the
  * file that declares a name, so an import through a barrel is attributed to the module that
  * really owns the symbol.
@@ -21,6 +28,7 @@ export class ReExportTracer {
   private readonly visiting = new Map<string, Set<string>>();
   private readonly exportable = new Map<string, ExportableNames | null>();
   private cut = false;
+  private depth = 0;
   /** How often `forget` was called: a cache keyed by this tracer that missed a call must start over. */
   forgets = 0;
 
@@ -62,10 +70,21 @@ export class ReExportTracer {
       this.cut = true;
       return [];
     }
+    if (this.depth >= MAX_REEXPORT_DEPTH) {
+      // Like a cycle: the answer depends on where the question started, so it is not kept.
+      this.cut = true;
+      return [];
+    }
     if (!visiting) this.visiting.set(file, (visiting = new Set()));
     visiting.add(name);
-    const result = this.compute(file, name);
-    visiting.delete(name);
+    this.depth++;
+    let result: Origin[];
+    try {
+      result = this.compute(file, name);
+    } finally {
+      this.depth--;
+      visiting.delete(name);
+    }
     if (!byName) this.memo.set(file, (byName = new Map()));
     byName.set(name, result);
     return result;
@@ -88,7 +107,9 @@ export class ReExportTracer {
       return origins.map((o) => ({ file: o.file, via: [{ file, line }, ...o.via] }));
     };
     const named = facts.reExports.filter((r) => r.exported === name);
-    if (named.length > 0) return named.flatMap((r) => step(r.importIndex, r.imported, true));
+    // One origin per declaring file: two re-exports of one name per barrel would otherwise double
+    // the answers at every level of a chain.
+    if (named.length > 0) return onePerFile(named.flatMap((r) => step(r.importIndex, r.imported, true)));
     if (name === 'default') return [{ file, via: [] }];
     for (const importIndex of facts.starExports) {
       // Barrels often hold dozens of `export *`; most cannot have the name, and asking each of
@@ -117,10 +138,12 @@ export class ReExportTracer {
     return names === undefined || names.has(name);
   }
 
-  private exportableNames(file: string): ExportableNames {
+  private exportableNames(file: string, depth = 0): ExportableNames {
     const known = this.exportable.get(file);
     if (known === null) return undefined; // being computed: a star cycle, so no shortcut
     if (known !== undefined || this.exportable.has(file)) return known;
+    // Unknown (no shortcut, not remembered): the trace itself stops at the same depth.
+    if (depth >= MAX_REEXPORT_DEPTH) return undefined;
     this.exportable.set(file, null);
     const entry = this.index.get(file);
     let names: Set<string> | undefined = new Set();
@@ -132,7 +155,7 @@ export class ReExportTracer {
       for (const importIndex of facts.starExports) {
         const target = resolutions[importIndex];
         if (target?.kind !== 'file') continue;
-        const inner = this.exportableNames(target.file);
+        const inner = this.exportableNames(target.file, depth + 1);
         if (inner === undefined) {
           names = undefined;
           break;
@@ -143,4 +166,10 @@ export class ReExportTracer {
     this.exportable.set(file, names);
     return names;
   }
+}
+
+function onePerFile(origins: Origin[]): Origin[] {
+  if (origins.length < 2) return origins;
+  const seen = new Set<string>();
+  return origins.filter((o) => !seen.has(o.file) && !!seen.add(o.file));
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extractFacts } from '../../src/engine/extract/extract-facts';
+import { extractFacts, parseFacts } from '../../src/engine/extract/extract-facts';
 
 describe('extracting import facts', () => {
   it('finds every import form with the range of its specifier', () => {
@@ -59,6 +59,25 @@ describe('extracting import facts', () => {
     const facts = extractFacts('/w/broken.ts', "import { a } from './a';\nconst = ;\nimport { b } from './b';\n");
     assert.deepEqual(facts.imports.map((i) => i.specifier), ['./a', './b']);
     assert.equal(facts.syntaxError?.range.start.line, 2);
+  });
+
+  it('finds import and require calls with comments or line breaks before the parenthesis', () => {
+    // None of these files has a plain `import(` or `require(`: the deep walk must run all the same.
+    const cases: [string, string, string][] = [
+      ['const a = import /* lazy */ ("./a");', 'dynamic-import', '1:30'],
+      ['const b = require /* sync */ ("./b");', 'require', '1:31'],
+      ['const c = import(\n  "./c");', 'dynamic-import', '2:3'],
+      ['const d = import // line comment\n  ("./d");', 'dynamic-import', '2:4'],
+      ['const e = require?.("./e");', 'require', '1:21'],
+      ['const f = require ?. /* x */ ("./f");', 'require', '1:31'],
+      ['type G = import /**/ ("./g").G;', 'import-type-query', '1:23'],
+      ['const h = import\u2028("./h");', 'dynamic-import', '2:2'],
+    ];
+    for (const [text, kind, at] of cases) {
+      for (const facts of [extractFacts('/w/a.ts', text), parseFacts('/w/a.ts', text)]) {
+        assert.deepEqual(facts.imports.map((i) => [i.kind, `${i.range.start.line}:${i.range.start.column}`]), [[kind, at]], text);
+      }
+    }
   });
 
   it('does not treat require or import calls on other objects as imports', () => {

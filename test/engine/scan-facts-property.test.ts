@@ -163,6 +163,32 @@ describe('scanner fast path: generated files (property)', function () {
     assert.ok(valid > RUNS / 5, `only ${valid} accepted files were free of syntax errors`);
   });
 
+  it('finds every import(…) and require(…) call whatever trivia stands before its parenthesis', () => {
+    const gap = fc.array(fc.constantFrom(' ', '\n', '\t', '/* c */', '// c\n', '\r\n', '/** ( */', '\u2028', '\u00a0'), { maxLength: 4 }).map((g) => g.join(''));
+    const callee = fc.oneof(
+      fc.constantFrom('import', 'require'),
+      fc.tuple(gap, gap).map(([a, b]) => `require${a}?.${b}`),
+    );
+    const call = fc.oneof(
+      fc.tuple(callee, gap, spec, fc.constantFrom('const x = ', 'export const x = ', 'f(')).map(([c, g, s, before]) => `${before}${c}${g}(${s})${before === 'f(' ? ')' : ''};`),
+      fc.tuple(gap, spec).map(([g, s]) => `type T = typeof import${g}(${s});`),
+    );
+    const noise = fc.constantFrom('', "import { a } from './a';\n", '// import() in a comment\n', "export * from './b';\n");
+    fc.assert(
+      fc.property(noise, call, noise, fileName, (head, text, tail, fileName) => {
+        const source = head + text + '\n' + tail;
+        const parsed = parseFacts(fileName, source);
+        if (parsed.syntaxError) return;
+        const calls = parsed.imports.filter((i) => i.kind !== 'import' && i.kind !== 'export');
+        const expectedKind = text.startsWith('type') ? 'import-type-query' : text.includes('import') ? 'dynamic-import' : 'require';
+        assert.deepEqual(calls.map((i) => i.kind), [expectedKind], source);
+        const scanned = scanFacts(fileName, source);
+        if (scanned) assert.deepEqual(scanned, parsed, source);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('never throws on byte or unicode soup, nor on shuffled tokens of real statements', () => {
     const soup = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),

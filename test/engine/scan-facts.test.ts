@@ -34,7 +34,8 @@ describe('scanner fast path for import/export facts', () => {
       "import type from './default-named-type-is-declined-elsewhere';".replace('import type from', 'import from_ from'),
       "import json from './data.json' with{ type: 'json' };", // (with a space it looks like SQL to mayMentionDatabase)
       "import old from './old.json' assert { type: 'json' };",
-      "import A = require /* not a call the text check sees */ ('./equals');",
+      "import A = require /* not a call */ ('./equals');",
+      "import A2 = require('./equals-plain');",
       "import type B = require /**/ ('./type-equals');",
       "export import C = require /**/ ('./export-equals');",
       "import E = Some.Qualified.Name;",
@@ -175,6 +176,12 @@ describe('scanner fast path for import/export facts', () => {
     declines("/* nothing */\nexport const q = `SELECT id FROM invoices`;");
     declines("/* sql: select … */\nexport const user = prisma.user;");
     declines("// from( in a comment\nexport const t = knex /* the builder */ ('invoices');");
+    // Comments between the word and its parenthesis: in code a call, in a comment nothing.
+    declines("import { a } from './a';\nexport const m = () => import /* lazy */ ('./heavy');");
+    declines("export const s = require // sync\n  ('./s');");
+    declines("export const o = require?.('./optional');");
+    sameAsParse("// import /* lazy */ ('./heavy'), require /**/ ('./s')\nimport { a } from './a';\nexport const b = a;");
+    sameAsParse("/* a require?.(x) in prose */\nexport const req = { require: 1 }.require;");
   });
 
   it('declines what needs the syntax tree or does not tokenize cleanly', () => {

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { extractDatabaseFacts, mayMentionDatabase } from './database/extract-database-facts';
 import type { Range } from '../model';
-import { NEEDS_DEEP_WALK } from './deep-walk-hint';
+import { needsDeepWalk } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
 
@@ -85,7 +85,7 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
     }
   }
 
-  if (NEEDS_DEEP_WALK.test(text)) {
+  if (needsDeepWalk(text)) {
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && node.arguments.length >= 1) {
         const arg = node.arguments[0];

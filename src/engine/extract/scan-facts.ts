@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
-import { NEEDS_DEEP_WALK } from './deep-walk-hint';
+import { needsDeepWalk } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
@@ -32,7 +32,7 @@ export function scanFacts(fileName: string, text: string, withDatabase = true): 
   if (/\.[jt]sx$/.test(fileName)) return undefined;
   // The text tests also match comments; where they match, the tokens decide (see CodeHints).
   const database = withDatabase && mayMentionDatabase(text);
-  const deepWalk = NEEDS_DEEP_WALK.test(text);
+  const deepWalk = needsDeepWalk(text);
   const hints = database || deepWalk ? new CodeHints(database, deepWalk) : undefined;
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
   const isJs = /\.[cm]?js$/.test(fileName);

@@ -127,7 +127,10 @@ const trivia = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('  ', '\t', '/* c */', ' // c\n', '\r\n', '\n\n  ', '') },
 );
 const separator = fc.constantFrom(';\n', '\n', ';', '; ', '\n\n', ';// c\n', ' /* c */\n');
-const header = fc.constantFrom('', '', '', '#!/usr/bin/env node\n', '\uFEFF', '// header comment\n', '/** JSDoc { */\n');
+const header = fc.constantFrom(
+  '', '', '', '#!/usr/bin/env node\n', '\uFEFF', '// header comment\n', '/** JSDoc { */\n', '/// <reference path="./r.d.ts" />\n',
+  "/// <reference types='node' />\n/// <reference lib=\"dom\" />\n", '#!/usr/bin/env node\n/* c */ /// <reference path="x" />\n',
+);
 
 const file = fc
   .tuple(header, fc.array(fc.tuple(fc.oneof(importStatement, exportStatement, otherStatement), separator), { maxLength: 8 }), fc.array(trivia, { minLength: 1, maxLength: 40 }))

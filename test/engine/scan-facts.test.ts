@@ -132,6 +132,39 @@ describe('scanner fast path for import/export facts', () => {
     sameAsParse("import { a } from './cts';\nexport const b = a;\n", '/w/a.cts');
   });
 
+  it('reads triple-slash reference directives like the parser, before the first token only', () => {
+    const text = [
+      '#!/usr/bin/env node',
+      '/// <reference path="./globals.d.ts" />',
+      "///<reference types='node'/>",
+      '/* a block */ /// <reference path="after-block.ts" />',
+      '/// <reference lib="es2022" />',
+      '/// <amd-module name="x" />',
+      '/// <Reference PATH = "upper.ts" />',
+      '/// <reference types="@scope/pkg" resolution-mode="import" />',
+      "import { a } from './a';",
+      '/// <reference path="too-late.ts" />',
+      'export const b = a;',
+    ].join('\n');
+    sameAsParse(text);
+    assert.deepEqual(
+      scanFacts('/w/a.ts', text)!.imports.map((i) => [i.kind, i.specifier, i.typeOnly, `${i.range.start.line}:${i.range.start.column}-${i.range.end.line}:${i.range.end.column}`]),
+      [
+        ['reference-path', './globals.d.ts', true, '2:21-2:37'],
+        ['reference-types', 'node', true, '3:21-3:27'],
+        ['reference-path', 'after-block.ts', true, '4:35-4:51'],
+        ['reference-path', 'upper.ts', true, '7:23-7:33'],
+        ['reference-types', '@scope/pkg', true, '8:22-8:34'],
+        ['import', './a', false, '9:19-9:24'],
+      ],
+    );
+    sameAsParse('\uFEFF/// <reference path="bom.ts" />\r\nexport const c = 1;\r\n');
+    // In .js files the `/>` sends the file to the full parse (it might be JSX), which reads it too.
+    assert.deepEqual(extractFacts('/w/a.js', '/// <reference path="only.d.ts" />').imports.map((i) => i.kind), ['reference-path']);
+    // Where the parser is needed anyway, both paths still agree (extractFacts gives the parse's facts).
+    assert.deepEqual(extractFacts('/w/b.ts', '/// <reference types="t" />\nconst x = import("./x");').imports.map((i) => i.kind), ['reference-types', 'dynamic-import']);
+  });
+
   it('reads names written with escapes as the parser does', () => {
     sameAsParse("export const \\u0062 = 2, \\u{63} = 3;\nimport { \\u0064 } from './\\u0065';\nexport { \\u0064 };");
   });

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { extractDatabaseFacts, mayMentionDatabase } from './database/extract-database-facts';
 import type { Range } from '../model';
+import { referenceDirectives } from './comment-directives';
 import { needsDeepWalk } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
@@ -39,6 +40,14 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
     imports.push({ specifier: literal.text, kind, typeOnly, range: rangeOf(literal), names });
     return imports.length - 1;
   };
+
+  // Directives come first: they stand in the comments before the first statement.
+  for (const d of referenceDirectives(sf)) {
+    // The quotes around the value, as for a string literal.
+    const start = sf.getLineAndCharacterOfPosition(d.pos - 1);
+    const end = sf.getLineAndCharacterOfPosition(d.end + 1);
+    imports.push({ specifier: d.specifier, kind: d.kind, typeOnly: true, range: { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } }, names: [] });
+  }
 
   for (const statement of sf.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
+import { scanReferenceDirectives } from './comment-directives';
 import { needsDeepWalk } from './deep-walk-hint';
 import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
@@ -71,6 +72,8 @@ class FactScanner {
 
   run(): FileFacts | undefined {
     const c = this.c;
+    // Directives come first, as in the full parse: they stand in the comments before the first token.
+    for (const d of scanReferenceDirectives(this.text)) this.addAt({ start: d.pos - 1, end: d.end + 1, value: d.specifier }, d.kind, true, []);
     c.next();
     while (c.token() !== SK.EndOfFileToken) {
       if (c.depth === 0 && !c.closes) {

@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
 import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from './location-independent-key';
+import { resolveReferencePath, resolveTypeReference } from './reference-resolution';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
 
 export type Resolution =
@@ -30,6 +31,8 @@ export class ModuleResolver {
   ) {}
 
   resolve(specifier: string, containingFile: string, kind: ImportKind): Resolution {
+    if (kind === 'reference-path') return this.referencedFile(specifier, containingFile);
+    if (kind === 'reference-types') return this.typeReference(specifier, containingFile);
     if (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier)) {
       return { kind: 'external', packageName: specifier };
     }
@@ -40,12 +43,29 @@ export class ModuleResolver {
     // Shared resolutions hand out one object per target; so does this, for its `file` answers.
     let answer = this.answers.get(resolvedModule);
     if (!answer) {
-      const file = path.resolve(resolvedModule.resolvedFileName);
-      const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
-      if (!inWorkspace) return { kind: 'external', packageName: resolvedModule.packageId?.name ?? packageNameOf(specifier) };
-      this.answers.set(resolvedModule, (answer = { kind: 'file', file }));
+      const found = this.answer(resolvedModule.resolvedFileName, resolvedModule.packageId?.name ?? packageNameOf(specifier));
+      if (found.kind !== 'file') return found;
+      this.answers.set(resolvedModule, (answer = found));
     }
     return answer;
+  }
+
+  /** A file in the workspace, or the package it belongs to. */
+  private answer(resolvedFileName: string, packageName: string): Resolution {
+    const file = path.resolve(resolvedFileName);
+    const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
+    return inWorkspace ? { kind: 'file', file } : { kind: 'external', packageName };
+  }
+
+  private referencedFile(fileName: string, containingFile: string): Resolution {
+    const file = resolveReferencePath(fileName, containingFile, this.host);
+    // A path is no package; outside the workspace the referenced file is named by its path.
+    return file ? this.answer(file, fileName) : { kind: 'unresolved' };
+  }
+
+  private typeReference(name: string, containingFile: string): Resolution {
+    const resolved = resolveTypeReference(name, containingFile, this.projects.projectFor(containingFile).options, this.host);
+    return resolved?.resolvedFileName ? this.answer(resolved.resolvedFileName, resolved.packageId?.name ?? name) : { kind: 'unresolved' };
   }
 
   /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */

@@ -32,8 +32,8 @@ function typescriptEdges(root: string, session: Session): string[] {
   let options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
   let rootNames: string[] = [];
   if (configFile) {
-    const isJsconfig = configFile.endsWith('jsconfig.json');
-    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, isJsconfig ? { allowJs: true, maxNodeModuleJsDepth: 2, allowSyntheticDefaultImports: true, skipLibCheck: true, noEmit: true } : {}, {
+    // TypeScript applies a jsconfig.json's defaults (allowJs…) itself, from the file name.
+    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
     });

@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
 import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from './location-independent-key';
+import { resolveAsset } from './asset-resolution';
 import { resolveReferencePath, resolveTypeReference } from './reference-resolution';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
 
@@ -39,7 +40,7 @@ export class ModuleResolver {
     const project = this.projects.projectFor(containingFile);
     const mode = this.resolutionMode(containingFile, kind, project.options, project.resolutionCache);
     const resolvedModule = this.resolveShared(specifier, containingFile, project, mode);
-    if (!resolvedModule) return { kind: 'unresolved' };
+    if (!resolvedModule) return this.asset(specifier, containingFile, project);
     // Shared resolutions hand out one object per target; so does this, for its `file` answers.
     let answer = this.answers.get(resolvedModule);
     if (!answer) {
@@ -55,6 +56,12 @@ export class ModuleResolver {
     const file = path.resolve(resolvedFileName);
     const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
     return inWorkspace ? { kind: 'file', file } : { kind: 'external', packageName };
+  }
+
+  /** What TypeScript leaves to a bundler: an existing non-code file is an edge all the same. */
+  private asset(specifier: string, containingFile: string, project: Project): Resolution {
+    const file = resolveAsset(specifier, containingFile, project.options, this.host.fileExists);
+    return file ? this.answer(file, specifier) : { kind: 'unresolved' };
   }
 
   private referencedFile(fileName: string, containingFile: string): Resolution {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { ts } from 'ts-morph';
 import { parseFacts } from '../../src/engine/extract/extract-facts';
 import { scanFacts } from '../../src/engine/extract/scan-facts';
 
@@ -187,6 +188,43 @@ describe('scanner fast path: generated files (property)', function () {
         assert.deepEqual(calls.map((i) => i.kind), [expectedKind], source);
         const scanned = scanFacts(fileName, source);
         if (scanned) assert.deepEqual(scanned, parsed, source);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads @jsxImportSource exactly as the compiler\'s pragma reader does', () => {
+    const word = fc.constantFrom('@jsxImportSource', '@JSXIMPORTSOURCE', '@jsxRuntime', '@jsx', '@jsxImportSourcex', '@license');
+    const arg = fc.constantFrom('', ' preact', '  @b/internal', ' classic', ' automatic', ' solid-js/web', ' a b', '\t@x/y ', ' ');
+    const line = fc.tuple(fc.constantFrom('', ' * ', ' '), word, arg).map(([lead, w, a]) => `${lead}${w}${a}`);
+    const comment = fc.oneof(
+      fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => `/**\n${lines.join('\n')}\n */`),
+      line.map((l) => `/* ${l} */`),
+      line.map((l) => `/*${l}*/`),
+      line.map((l) => `// ${l}`),
+    );
+    const file = fc.tuple(fc.array(comment, { maxLength: 3 }), fc.constantFrom('', "import { a } from './a';\n"), fc.option(comment)).map(
+      ([leading, statement, late]) => `${leading.join('\n')}\n${statement}export const x = 1;\n${late ?? ''}\n`,
+    );
+    fc.assert(
+      fc.property(file, fc.constantFrom('/w/a.ts', '/w/a.tsx', '/w/a.js', '/w/a.d.ts'), (text, fileName) => {
+        const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest);
+        type Pragma = { arguments: { factory?: string } };
+        const last = (name: string): Pragma | undefined => {
+          const found = (sf as unknown as { pragmas: Map<string, Pragma | Pragma[]> }).pragmas.get(name);
+          return Array.isArray(found) ? found.at(-1) : found;
+        };
+        const factory = last('jsximportsource')?.arguments.factory;
+        const expected = factory && last('jsxruntime')?.arguments.factory !== 'classic' && !fileName.endsWith('.d.ts') ? [`${factory}/jsx-runtime`] : [];
+        for (const facts of [parseFacts(fileName, text), scanFacts(fileName, text)]) {
+          if (!facts) continue;
+          const found = facts.imports.filter((i) => i.kind === 'jsx-import-source');
+          assert.deepEqual(found.map((i) => i.specifier), expected, text);
+          for (const i of found) {
+            const lineText = text.split(/\r\n|\r|\n/)[i.range.start.line - 1];
+            assert.equal(lineText.slice(i.range.start.column - 1, i.range.end.column - 1), factory, text);
+          }
+        }
       }),
       { numRuns: RUNS },
     );

@@ -165,6 +165,27 @@ describe('scanner fast path for import/export facts', () => {
     assert.deepEqual(extractFacts('/w/b.ts', '/// <reference types="t" />\nconst x = import("./x");').imports.map((i) => i.kind), ['reference-types', 'dynamic-import']);
   });
 
+  it('reads an @jsxImportSource pragma like the parser, as a regular import of the runtime', () => {
+    const text = [
+      '/**',
+      ' * Widgets.',
+      ' * @jsxImportSource @b/internal',
+      ' */',
+      "import { a } from './a';",
+      'export const b = a;',
+    ].join('\n');
+    sameAsParse(text);
+    assert.deepEqual(scanFacts('/w/a.ts', text)!.imports[0], {
+      specifier: '@b/internal/jsx-runtime', kind: 'jsx-import-source', typeOnly: false, names: [],
+      range: { start: { line: 3, column: 21 }, end: { line: 3, column: 32 } },
+    });
+    sameAsParse('/// <reference types="node" />\n/* @jsxImportSource preact */\nexport const c = 1;');
+    assert.deepEqual(parseFacts('/w/a.ts', '/* @jsxImportSource preact */ /** @jsxRuntime classic */\nexport {};').imports, []);
+    assert.deepEqual(parseFacts('/w/a.d.ts', '/* @jsxImportSource preact */\nexport {};').imports, []);
+    assert.deepEqual(parseFacts('/w/a.ts', 'export {};\n/* @jsxImportSource preact */').imports, [], 'only before the first token');
+    assert.deepEqual(parseFacts('/w/a.ts', '// @jsxImportSource preact\nexport {};').imports, [], 'a line comment is no place for it');
+  });
+
   it('reads names written with escapes as the parser does', () => {
     sameAsParse("export const \\u0062 = 2, \\u{63} = 3;\nimport { \\u0064 } from './\\u0065';\nexport { \\u0064 };");
   });

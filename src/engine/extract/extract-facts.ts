@@ -1,9 +1,9 @@
 import { ts } from 'ts-morph';
 import { extractDatabaseFacts, mayMentionDatabase } from './database/extract-database-facts';
 import type { Range } from '../model';
-import { referenceDirectives } from './comment-directives';
+import { commentDirectives } from './comment-directives';
 import { needsDeepWalk } from './deep-walk-hint';
-import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
 
 /**
@@ -42,11 +42,11 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
   };
 
   // Directives come first: they stand in the comments before the first statement.
-  for (const d of referenceDirectives(sf)) {
-    // The quotes around the value, as for a string literal.
-    const start = sf.getLineAndCharacterOfPosition(d.pos - 1);
-    const end = sf.getLineAndCharacterOfPosition(d.end + 1);
-    imports.push({ specifier: d.specifier, kind: d.kind, typeOnly: true, range: { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } }, names: [] });
+  for (const d of commentDirectives(fileName, text, sf)) {
+    const start = sf.getLineAndCharacterOfPosition(d.start);
+    const end = sf.getLineAndCharacterOfPosition(d.end);
+    const range = { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
+    imports.push({ specifier: d.specifier, kind: d.kind, typeOnly: isReference(d.kind), range, names: [] });
   }
 
   for (const statement of sf.statements) {

@@ -11,7 +11,9 @@ export type ImportKind =
   /** `/// <reference path="…" />`: a file, relative to the referencing one. */
   | 'reference-path'
   /** `/// <reference types="…" />`: a type package. */
-  | 'reference-types';
+  | 'reference-types'
+  /** `/** @jsxImportSource pkg *\/`: the `pkg/jsx-runtime` module compiled JSX calls into. */
+  | 'jsx-import-source';
 
 /** Whether the fact is a triple-slash reference rather than an import (messages say "references"). */
 export function isReference(kind: ImportKind): boolean {
@@ -29,7 +31,10 @@ export interface ImportFact {
   specifier: string;
   kind: ImportKind;
   typeOnly: boolean;
-  /** Range of the string literal, quotes included (for a reference directive, its quoted value). */
+  /**
+   * Range of the string literal, quotes included (for a reference directive, its quoted value; for
+   * `@jsxImportSource`, the package name in the comment).
+   */
   range: Range;
   /**
    * Names taken from the target: `default`, named imports, or `*` for a namespace import or

@@ -2,9 +2,9 @@ import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
-import { scanReferenceDirectives } from './comment-directives';
+import { commentDirectives } from './comment-directives';
 import { needsDeepWalk } from './deep-walk-hint';
-import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
 const SK = ts.SyntaxKind;
@@ -39,7 +39,7 @@ export function scanFacts(fileName: string, text: string, withDatabase = true): 
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;
   try {
-    return new FactScanner(text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
+    return new FactScanner(fileName, text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -66,14 +66,14 @@ class FactScanner {
    */
   private decorators: 'statement' | 'in-expression' | undefined;
 
-  constructor(private readonly text: string, variant: ts.LanguageVariant, hints?: CodeHints) {
+  constructor(private readonly fileName: string, private readonly text: string, variant: ts.LanguageVariant, hints?: CodeHints) {
     this.c = new TokenCursor(text, variant, hints);
   }
 
   run(): FileFacts | undefined {
     const c = this.c;
     // Directives come first, as in the full parse: they stand in the comments before the first token.
-    for (const d of scanReferenceDirectives(this.text)) this.addAt({ start: d.pos - 1, end: d.end + 1, value: d.specifier }, d.kind, true, []);
+    for (const d of commentDirectives(this.fileName, this.text)) this.addAt({ start: d.start, end: d.end, value: d.specifier }, d.kind, isReference(d.kind), []);
     c.next();
     while (c.token() !== SK.EndOfFileToken) {
       if (c.depth === 0 && !c.closes) {

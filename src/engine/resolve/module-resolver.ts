@@ -39,12 +39,13 @@ export class ModuleResolver {
     }
     const project = this.projects.projectFor(containingFile);
     const mode = this.resolutionMode(containingFile, kind, project.options, project.resolutionCache);
-    const resolvedModule = this.resolveShared(specifier, containingFile, project, mode);
-    if (!resolvedModule) return this.asset(specifier, containingFile, project);
+    const name = kind === 'jsx-import-source' ? jsxRuntimeModule(specifier, project.options) : specifier;
+    const resolvedModule = this.resolveShared(name, containingFile, project, mode);
+    if (!resolvedModule) return this.asset(name, containingFile, project);
     // Shared resolutions hand out one object per target; so does this, for its `file` answers.
     let answer = this.answers.get(resolvedModule);
     if (!answer) {
-      const found = this.answer(resolvedModule.resolvedFileName, resolvedModule.packageId?.name ?? packageNameOf(specifier));
+      const found = this.answer(resolvedModule.resolvedFileName, resolvedModule.packageId?.name ?? packageNameOf(name));
       if (found.kind !== 'file') return found;
       this.answers.set(resolvedModule, (answer = found));
     }
@@ -111,6 +112,11 @@ export class ModuleResolver {
     }
     return format;
   }
+}
+
+/** `@jsxImportSource pkg` means `pkg/jsx-runtime`, or `pkg/jsx-dev-runtime` under `"jsx": "react-jsxdev"`, as the compiler emits. */
+function jsxRuntimeModule(specifier: string, options: ts.CompilerOptions): string {
+  return options.jsx === ts.JsxEmit.ReactJSXDev ? specifier.replace(/\/jsx-runtime$/, '/jsx-dev-runtime') : specifier;
 }
 
 function packageNameOf(specifier: string): string {

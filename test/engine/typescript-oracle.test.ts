@@ -21,52 +21,93 @@ interface IncludeReason {
 type SourceFileWithImports = ts.SourceFile & { imports?: readonly ts.StringLiteralLike[] };
 
 /**
- * The workspace edges of a real TypeScript program over the fixture: every file the program
- * includes because a scanned file imports it, references it (`/// <reference path>`) or names
- * its package (`/// <reference types>`), as `from "specifier" -> to`. The program uses the
- * fixture's tsconfig.json (else its jsconfig.json, which TypeScript reads with `allowJs`) and
- * the two options the engine always adds for resolution (`allowJs`, `resolveJsonModule`).
+ * The workspace edges of real TypeScript programs over the fixture: every file a program includes
+ * because a scanned file imports it, references it (`/// <reference path>`), names its package
+ * (`/// <reference types>`) or picks it as its JSX runtime (`@jsxImportSource`), as
+ * `from "specifier" -> to`. Each file's edges come from the program of its project, picked as an
+ * editor picks it: the nearest tsconfig.json (else jsconfig.json, whose `allowJs` defaults
+ * TypeScript applies itself) above it that includes it, or a project that one references; files
+ * no config includes get the engine's defaults. Every program also has the two options the engine always adds for
+ * resolution (`allowJs`, `resolveJsonModule`).
  */
 function typescriptEdges(root: string, session: Session): string[] {
-  const configFile = ['tsconfig.json', 'jsconfig.json'].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
-  let options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
-  let rootNames: string[] = [];
-  if (configFile) {
-    // TypeScript applies a jsconfig.json's defaults (allowJs…) itself, from the file name.
-    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
-    });
-    assert.ok(parsed, configFile);
-    options = parsed.options;
-    rootNames = parsed.fileNames;
-  }
-  options = { ...options, allowJs: true, resolveJsonModule: true, noEmit: true };
-  const scanned = [...new Set(session.fileEdges().flatMap((e) => [e.from, e.to]))].map((f) => path.join(root, f));
-  const program = ts.createProgram({ rootNames: [...new Set([...rootNames, ...scanned])], options });
-  const reasons = (program as unknown as { getFileIncludeReasons(): { forEach(cb: (r: IncludeReason[], p: string) => void): void } }).getFileIncludeReasons();
+  const scanned = walk(root).filter((f) => session.scannedPath(f) !== undefined);
+  const parsedConfigs = new Map<string, ts.ParsedCommandLine & { included: Set<string> }>();
+  const parse = (configFile: string): ts.ParsedCommandLine & { included: Set<string> } => {
+    let parsed = parsedConfigs.get(configFile);
+    if (!parsed) {
+      const read = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+      });
+      assert.ok(read, configFile);
+      parsedConfigs.set(configFile, (parsed = { ...read, included: new Set(read.fileNames.map((f) => path.resolve(f))) }));
+    }
+    return parsed;
+  };
+  /** The config itself, then the projects it references, depth first. */
+  const including = (configFile: string, file: string, seen = new Set<string>()): string | undefined => {
+    if (seen.has(configFile) || !fs.existsSync(configFile)) return undefined;
+    seen.add(configFile);
+    const parsed = parse(configFile);
+    if (parsed.included.has(file)) return configFile;
+    for (const ref of parsed.projectReferences ?? []) {
+      const found = including(ref.path.endsWith('.json') ? ref.path : path.join(ref.path, 'tsconfig.json'), file, seen);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const ownerOf = (file: string): string | undefined => {
+    for (let dir = path.dirname(file); dir.startsWith(root); dir = path.dirname(dir)) {
+      for (const name of ['tsconfig.json', 'jsconfig.json']) {
+        const found = including(path.join(dir, name), file);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const owners = new Map(scanned.map((f) => [f, ownerOf(f)]));
+  const programs = [...new Set(owners.values())].map((configFile) => ({
+    configFile,
+    options: configFile ? parse(configFile).options : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+    rootNames: configFile ? parse(configFile).fileNames : scanned.filter((f) => owners.get(f) === undefined),
+  }));
   const relative = (abs: string): string | undefined => {
     const rel = path.relative(root, abs).split(path.sep).join('/');
     return rel.startsWith('..') || rel.split('/').includes('node_modules') ? undefined : rel;
   };
   const edges = new Set<string>();
-  reasons.forEach((list, targetPath) => {
-    const target = program.getSourceFileByPath(targetPath as ts.Path);
-    const to = target && relative(target.fileName);
-    if (!to) return;
-    for (const reason of list) {
-      if (reason.file === undefined || reason.index === undefined || ![IMPORT, REFERENCE_FILE, TYPE_REFERENCE].includes(reason.kind)) continue;
-      const importer = program.getSourceFileByPath(reason.file as ts.Path) as SourceFileWithImports | undefined;
-      const from = importer && relative(importer.fileName);
-      if (!importer || !from || session.scannedPath(importer.fileName) === undefined) continue;
-      const specifier =
-        reason.kind === IMPORT ? importer.imports?.[reason.index]?.text
-        : reason.kind === REFERENCE_FILE ? importer.referencedFiles[reason.index]?.fileName
-        : importer.typeReferenceDirectives[reason.index]?.fileName;
-      edges.add(`${from} "${specifier}" -> ${to}`);
-    }
-  });
+  for (const { configFile, options, rootNames } of programs) {
+    if (rootNames.length === 0) continue;
+    const program = ts.createProgram({ rootNames, options: { ...options, allowJs: true, resolveJsonModule: true, noEmit: true } });
+    const reasons = (program as unknown as { getFileIncludeReasons(): { forEach(cb: (r: IncludeReason[], p: string) => void): void } }).getFileIncludeReasons();
+    reasons.forEach((list, targetPath) => {
+      const target = program.getSourceFileByPath(targetPath as ts.Path);
+      const to = target && relative(target.fileName);
+      if (!to) return;
+      for (const reason of list) {
+        if (reason.file === undefined || reason.index === undefined || ![IMPORT, REFERENCE_FILE, TYPE_REFERENCE].includes(reason.kind)) continue;
+        const importer = program.getSourceFileByPath(reason.file as ts.Path) as SourceFileWithImports | undefined;
+        const from = importer && relative(importer.fileName);
+        if (!importer || !from || session.scannedPath(importer.fileName) === undefined || owners.get(path.resolve(importer.fileName)) !== configFile) continue;
+        const specifier =
+          reason.kind === IMPORT ? importer.imports?.[reason.index]?.text
+          : reason.kind === REFERENCE_FILE ? importer.referencedFiles[reason.index]?.fileName
+          : importer.typeReferenceDirectives[reason.index]?.fileName;
+        edges.add(`${from} "${specifier}" -> ${to}`);
+      }
+    });
+  }
   return [...edges];
+}
+
+/** Every file below `dir`, node_modules left out. */
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : walk(abs);
+    return entry.isFile() ? [abs] : [];
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { checkWorkspace } from '../../src/engine';
 import { openSession } from '../support/open-session';
 import { FIXTURES } from '../support/fixtures';
+import { tempWorkspace } from '../support/temp-workspace';
 
 const ROOT = path.join(FIXTURES, 'imports-triple-slash');
 
@@ -27,5 +28,33 @@ describe('triple-slash reference directives', () => {
       './missing.d.ts → unresolved',
       '../shared → src/shared/index.ts',
     ]);
+  });
+});
+
+describe('ignore comments on import directives', () => {
+  it('silence a violation of a reference directive or a pragma, as the quick fix writes them', () => {
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: [{ name: 'app', path: 'src/app', dependsOn: ['ui'] }, { name: 'ui', path: 'src/ui', dependsOn: [] }] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', paths: { '@ui/*': ['./src/ui/*'] } } }),
+      'src/ui/index.ts': 'export const x = 1;\n',
+      'src/ui/internal/env.d.ts': 'declare const __ENV__: string;\n',
+      'src/ui/jsx-runtime.ts': 'export const jsx = 1;\n',
+      'src/app/main.ts': [
+        '/**',
+        ' * // bulkhead-ignore internal-import: the runtime is ours',
+        ' * @jsxImportSource @ui',
+        ' */',
+        '// bulkhead-ignore internal-import: env typings move in PLAT-9',
+        '/// <reference path="../ui/internal/env.d.ts" />',
+        'export const y = 1;',
+      ].join('\n'),
+    });
+    try {
+      const result = checkWorkspace({ root: ws.root });
+      assert.deepEqual(result.violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}`), []);
+      assert.equal(result.summary.suppressed, 2);
+    } finally {
+      ws.dispose();
+    }
   });
 });

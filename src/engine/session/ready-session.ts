@@ -43,10 +43,19 @@ export class ReadySession implements Session {
   updateFile(absFile: string, text?: string): void {
     const file = this.scannedPath(absFile);
     if (file) this.files.update(file, text);
+    else if (text === undefined) this.otherFileChanged(absFile);
   }
 
   removeFile(absFile: string): void {
-    this.files.remove(toPosix(path.relative(this.root, path.resolve(absFile))));
+    const file = this.scannedPath(absFile);
+    if (file) this.files.remove(file);
+    else this.otherFileChanged(absFile);
+  }
+
+  /** A stylesheet, an image or another file the scan does not read appeared or went away. */
+  private otherFileChanged(absFile: string): void {
+    const rel = toPosix(path.relative(this.root, path.resolve(absFile)));
+    if (!rel.startsWith('../') && !path.isAbsolute(rel)) this.files.assetChanged(rel);
   }
 
   analyze(): CheckResult {

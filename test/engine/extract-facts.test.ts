@@ -80,6 +80,27 @@ describe('extracting import facts', () => {
     }
   });
 
+  it('reads declare module blocks as the program does: augmentations in modules, non-relative imports of ambient modules in scripts', () => {
+    const facts = (fileName: string, text: string): string[] =>
+      extractFacts(fileName, text).imports.map((i) => `${i.kind} ${i.specifier} ${i.typeOnly} ${i.range.start.line}:${i.range.start.column}`);
+    const augmenting = "import type { A } from './a';\ndeclare module './a' {\n  import { x } from 'ignored-inside';\n  interface A { b: string }\n}\nexport declare module 'pkg' {}";
+    assert.deepEqual(facts('/w/m.ts', augmenting), ['import ./a true 1:24', 'module-augmentation ./a true 2:16', 'module-augmentation pkg true 6:23']);
+    const ambient = [
+      "declare module 'plugin' {",
+      "  export * from '@b/internal/x';",
+      "  import s = require('@b/internal/y');",
+      "  import { rel } from './relative-is-skipped';",
+      "  module 'nested-pkg' { }",
+      "  module './nested-relative' { }",
+      '}',
+      "declare module './script-relative' {}",
+      "module 'not-ambient-in-a-script' { import z from 'z'; }",
+    ].join('\n');
+    assert.deepEqual(facts('/w/globals.ts', ambient), ['export @b/internal/x true 2:17', 'import-equals @b/internal/y true 3:22', 'module-augmentation nested-pkg true 5:10']);
+    assert.deepEqual(facts('/w/globals.d.ts', ambient).at(-1), 'import z true 9:50', 'a declaration file needs no declare');
+    assert.deepEqual(facts('/w/forced.mts', "declare module './a' {}"), ['module-augmentation ./a true 1:16'], '.mts is always a module');
+  });
+
   it('does not treat require or import calls on other objects as imports', () => {
     const facts = extractFacts('/w/x.ts', "foo.require('./a'); obj.import('./b'); require(name); require('./c', 2);");
     assert.deepEqual(facts.imports, []);

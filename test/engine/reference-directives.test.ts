@@ -31,6 +31,15 @@ describe('triple-slash reference directives', () => {
   });
 });
 
+describe('module augmentations', () => {
+  it('say "augment" in the internal-import advice', () => {
+    const messages = checkWorkspace({ root: path.join(FIXTURES, 'imports-ambient-modules') }).violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}: ${v.message}`);
+    assert.ok(messages.includes(
+      'internal-import src/app/store-extensions.ts:4: "../billing/internal/store" reaches into the internals of module "billing" (src/billing/internal/store.ts). Augment its public API (src/billing/index.ts) instead.',
+    ), messages.join('\n'));
+  });
+});
+
 describe('ignore comments on import directives', () => {
   it('silence a violation of a reference directive or a pragma, as the quick fix writes them', () => {
     const ws = tempWorkspace({

@@ -18,13 +18,19 @@ interface IncludeReason {
 }
 
 /** What TypeScript keeps of a file's imports, including synthetic ones (`@jsxImportSource`). */
-type SourceFileWithImports = ts.SourceFile & { imports?: readonly ts.StringLiteralLike[] };
+type SourceFileWithImports = ts.SourceFile & { imports?: readonly ts.StringLiteralLike[]; moduleAugmentations?: readonly (ts.StringLiteral | ts.Identifier)[] };
+
+/** An import reason's index counts the file's imports, then its module augmentations (`getModuleNames`). */
+function moduleNameAt(file: SourceFileWithImports, index: number): string | undefined {
+  const imports = file.imports ?? [];
+  return index < imports.length ? imports[index].text : file.moduleAugmentations?.filter(ts.isStringLiteral)[index - imports.length]?.text;
+}
 
 /**
  * The workspace edges of real TypeScript programs over the fixture: every file a program includes
  * because a scanned file imports it, references it (`/// <reference path>`), names its package
  * (`/// <reference types>`) or picks it as its JSX runtime (`@jsxImportSource`), as
- * `from "specifier" -> to`. Each file's edges come from the program of its project, picked as an
+ * `from "specifier" -> to`, and the file each `declare module "…"` augmentation resolves to. Each file's edges come from the program of its project, picked as an
  * editor picks it: the nearest tsconfig.json (else jsconfig.json, whose `allowJs` defaults
  * TypeScript applies itself) above it that includes it, or a project that one references; files
  * no config includes get the engine's defaults. Every program also has the two options the engine always adds for
@@ -91,12 +97,24 @@ function typescriptEdges(root: string, session: Session): string[] {
         const from = importer && relative(importer.fileName);
         if (!importer || !from || session.scannedPath(importer.fileName) === undefined || owners.get(path.resolve(importer.fileName)) !== configFile) continue;
         const specifier =
-          reason.kind === IMPORT ? importer.imports?.[reason.index]?.text
+          reason.kind === IMPORT ? moduleNameAt(importer, reason.index)
           : reason.kind === REFERENCE_FILE ? importer.referencedFiles[reason.index]?.fileName
           : importer.typeReferenceDirectives[reason.index]?.fileName;
         edges.add(`${from} "${specifier}" -> ${to}`);
       }
     });
+    // A module augmentation is resolved but brings no file into the program (the file is there anyway).
+    type Resolved = { resolvedModule?: { resolvedFileName: string } } | undefined;
+    const resolvedModule = (program as unknown as { getResolvedModule(f: ts.SourceFile, name: string, mode: ts.ResolutionMode): Resolved }).getResolvedModule;
+    for (const importer of program.getSourceFiles() as readonly SourceFileWithImports[]) {
+      const from = relative(importer.fileName);
+      if (!from || session.scannedPath(importer.fileName) === undefined || owners.get(path.resolve(importer.fileName)) !== configFile) continue;
+      for (const name of importer.moduleAugmentations?.filter(ts.isStringLiteral) ?? []) {
+        const target = resolvedModule.call(program, importer, name.text, program.getModeForUsageLocation(importer, name))?.resolvedModule;
+        const to = target && relative(path.resolve(target.resolvedFileName));
+        if (to) edges.add(`${from} "${name.text}" -> ${to}`);
+      }
+    }
   }
   return [...edges];
 }

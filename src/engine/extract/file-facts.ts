@@ -13,7 +13,9 @@ export type ImportKind =
   /** `/// <reference types="…" />`: a type package. */
   | 'reference-types'
   /** `/** @jsxImportSource pkg *\/`: the `pkg/jsx-runtime` module compiled JSX calls into. */
-  | 'jsx-import-source';
+  | 'jsx-import-source'
+  /** `declare module "…" { … }` in a module file: it augments the module the name resolves to. */
+  | 'module-augmentation';
 
 /** Whether the fact is a triple-slash reference rather than an import (messages say "references"). */
 export function isReference(kind: ImportKind): boolean {

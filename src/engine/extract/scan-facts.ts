@@ -21,7 +21,8 @@ const DECLINE = new Decline();
  * 0, so everything inside brackets (function bodies above all) is skipped without being parsed.
  *
  * Equal to what the full parse reads for every file it accepts. It declines files whose facts
- * need the syntax tree (`import(…)`/`require(…)` calls, database hints), JSX, any scanner error,
+ * need the syntax tree (`import(…)`/`require(…)` calls, database hints, `declare module "m"`
+ * blocks), JSX, any scanner error,
  * unbalanced brackets and every import/export form it does not fully understand.
  *
  * It never reports `syntaxError`: it cannot see errors inside function bodies, only damaged tokens
@@ -90,6 +91,8 @@ class FactScanner {
           this.importStatement(false);
           continue;
         }
+        // `declare module "m" { … }`: an augmentation, or an ambient module with imports of its own.
+        if (c.token() === SK.StringLiteral && c.prevKind === SK.ModuleKeyword) throw DECLINE;
         if (this.mayStillDeclare) {
           if (c.token() === SK.CommaToken) throw DECLINE;
           const startsStatement = c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind) && STATEMENT_KEYWORDS.has(c.token());
@@ -413,12 +416,8 @@ class FactScanner {
         return;
       case SK.ModuleKeyword:
         this.nextOnSameLine();
-        if (c.token() === SK.StringLiteral) {
-          this.localExports.add(c.value);
-          c.next();
-        } else {
-          this.localExports.add(this.bindingName());
-        }
+        if (c.token() === SK.StringLiteral) throw DECLINE; // an ambient module or an augmentation: the parser's
+        this.localExports.add(this.bindingName());
         return;
       default:
         throw DECLINE;

@@ -64,7 +64,7 @@ function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allow
     findings.push({
       rule: 'database-coupling', file, range: fact.range, sourceModule: module?.name, specifier: fact.specifier,
       identity: `driver\u0001${driver}`,
-      message: `${who} ${isReference(fact.kind) ? 'references' : 'imports'} the database driver "${driver}" at ${file}:${fact.range.start.line}, outside the files database.allowedIn permits (${setup.allowedIn.join(', ')}). Move the data access behind a repository in an allowed folder.`,
+      message: `${who} ${isReference(fact.kind) ? 'references' : fact.kind === 'module-augmentation' ? 'augments' : 'imports'} the database driver "${driver}" at ${file}:${fact.range.start.line}, outside the files database.allowedIn permits (${setup.allowedIn.join(', ')}). Move the data access behind a repository in an allowed folder.`,
     });
   });
   return findings;

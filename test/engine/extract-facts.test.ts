@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { extractFacts, parseFacts } from '../../src/engine/extract/extract-facts';
+import { scanFacts } from '../../src/engine/extract/scan-facts';
 
 describe('extracting import facts', () => {
   it('finds every import form with the range of its specifier', () => {
@@ -99,6 +100,41 @@ describe('extracting import facts', () => {
     assert.deepEqual(facts('/w/globals.ts', ambient), ['export @b/internal/x true 2:17', 'import-equals @b/internal/y true 3:22', 'module-augmentation nested-pkg true 5:10']);
     assert.deepEqual(facts('/w/globals.d.ts', ambient).at(-1), 'import z true 9:50', 'a declaration file needs no declare');
     assert.deepEqual(facts('/w/forced.mts', "declare module './a' {}"), ['module-augmentation ./a true 1:16'], '.mts is always a module');
+  });
+
+  it('reads the imports of a JavaScript file\'s JSDoc, as TypeScript\'s program does (and none of a TypeScript file\'s)', () => {
+    const text = [
+      '/** @import { Invoice, Line as InvoiceLine } from "./invoice" */',
+      '/** @import * as money from "../money" */',
+      '/** @import Client from "@b/client" */',
+      '/**',
+      ' * @typedef {import("./types").Options} Options',
+      ' * @param {Array<Map<string, import("./line").Line>>} lines',
+      ' * @returns {Promise<import("./total")>}',
+      ' */',
+      'export function total(lines) {}',
+      '/** @type {import("./store").Store} */',
+      'let store;',
+      '// {import("./in-a-line-comment")} and @import { X } from "./nor-here"',
+    ].join('\n');
+    const facts = extractFacts('/w/a.js', text);
+    assert.equal(scanFacts('/w/a.js', text), undefined, 'the fast path leaves JSDoc imports to the parser');
+    assert.deepEqual(facts.imports.map((i) => `${i.kind} ${i.specifier} ${i.typeOnly} ${i.range.start.line}:${i.range.start.column}`), [
+      'jsdoc-import ./invoice true 1:51',
+      'jsdoc-import ../money true 2:29',
+      'jsdoc-import @b/client true 3:25',
+      'import-type-query ./types true 5:21',
+      'import-type-query ./line true 6:37',
+      'import-type-query ./total true 7:29',
+      'import-type-query ./store true 10:19',
+    ]);
+    assert.deepEqual(facts.imports.slice(0, 3).map((i) => i.names), [
+      [{ imported: 'Invoice', local: 'Invoice' }, { imported: 'Line', local: 'InvoiceLine' }],
+      [{ imported: '*', local: 'money' }],
+      [{ imported: 'default', local: 'Client' }],
+    ]);
+    assert.deepEqual(extractFacts('/w/a.ts', text).imports, [], 'TypeScript files type with their own syntax');
+    assert.deepEqual(extractFacts('/w/a.mjs', text).imports.length, 7);
   });
 
   it('does not treat require or import calls on other objects as imports', () => {

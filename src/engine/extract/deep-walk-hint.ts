@@ -66,3 +66,14 @@ class TriviaSkipper {
     return at;
   }
 }
+
+/**
+ * Whether a JavaScript file's JSDoc may import (`@import … from "…"`, `@type {import("…").T}`):
+ * TypeScript's program follows those in `.js`/`.jsx`/`.cjs`/`.mjs` files only, so only there the
+ * full parse reads JSDoc. Matched in the whole text: a superset of what the JSDoc holds.
+ */
+export function mayImportInJsDoc(fileName: string, text: string): boolean {
+  return /\.[cm]?jsx?$/.test(fileName) && text.includes('/**') && JSDOC_IMPORT.test(text);
+}
+
+const JSDOC_IMPORT = /@import\b|\bimport\s*\(/;

@@ -2,7 +2,10 @@ import { ts } from 'ts-morph';
 import { extractDatabaseFacts, mayMentionDatabase } from './database/extract-database-facts';
 import type { Range } from '../model';
 import { commentDirectives } from './comment-directives';
-import { needsDeepWalk } from './deep-walk-hint';
+import { ambientModuleFacts, isAmbient, isModuleFile } from './ambient-modules';
+import { deepWalkFacts } from './deep-walk';
+import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
+import { importClauseNames } from './import-clause-names';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
 
@@ -19,11 +22,14 @@ export function extractFacts(fileName: string, text: string, database = true): F
 
 /**
  * Reads the import/export facts of one file from its syntax tree. Only top-level statements are
- * visited unless the text mentions `import(` or `require(`, which keeps large files cheap.
+ * visited unless the text mentions `import(` or `require(` (or a JavaScript file's JSDoc may
+ * import), which keeps large files cheap.
  */
 export function parseFacts(fileName: string, text: string, database = true): FileFacts {
-  // No fact lives in JSDoc (the walk never visits it), and parsing it was a large part of parsing.
-  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  // JSDoc holds facts only in JavaScript files that mention an import there; parsing it elsewhere
+  // was a large part of parsing.
+  const jsDoc = mayImportInJsDoc(fileName, text);
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDoc ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone };
   const sf = ts.createSourceFile(fileName, text, options, false, scriptKindOf(fileName));
   const imports: ImportFact[] = [];
   const localExports = new Set<string>();
@@ -52,13 +58,8 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
   for (const statement of sf.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
-      const names: ImportedName[] = [];
-      if (clause?.name) names.push({ imported: 'default', local: clause.name.text });
+      const names = importClauseNames(clause);
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.push({ imported: '*', local: bindings.name.text });
-      if (bindings && ts.isNamedImports(bindings)) {
-        for (const el of bindings.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text });
-      }
       const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)));
       const index = add(statement.moduleSpecifier, 'import', typeOnly, names);
       for (const n of names) importedLocals.set(n.local, { importIndex: index, imported: n.imported });
@@ -97,22 +98,7 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
     }
   }
 
-  if (needsDeepWalk(text)) {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.arguments.length >= 1) {
-        const arg = node.arguments[0];
-        if (ts.isStringLiteralLike(arg)) {
-          if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(arg, 'dynamic-import', false, []);
-          else if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) add(arg, 'require', false, []);
-        }
-      } else if (ts.isImportTypeNode(node)) {
-        const arg = node.argument;
-        if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) add(arg.literal, 'import-type-query', true, []);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
+  if (jsDoc || needsDeepWalk(text)) deepWalkFacts(sf, jsDoc, add);
 
   const facts: FileFacts = { imports, localExports: [...localExports], reExports, starExports };
   // Same tree, walked again only when the text can mention a table (see mayMentionDatabase).
@@ -126,51 +112,6 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
     facts.syntaxError = { range: { start: at, end: at }, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
   }
   return facts;
-}
-
-type AddFact = (literal: ts.StringLiteralLike, kind: ImportKind, typeOnly: boolean, names: ImportedName[]) => number;
-
-/**
- * What TypeScript's program takes from `declare module "m" { … }` (`collectModuleReferences`): in a
- * module file the name itself, which augments the module it resolves to; in a script, the imports
- * and re-exports of the block whose names are not relative, and the non-relative blocks nested in
- * it (augmentations too). All of it is type-level: nothing is emitted for an ambient block.
- */
-function ambientModuleFacts(declaration: ts.ModuleDeclaration, moduleFile: boolean, nested: boolean, add: AddFact): void {
-  const name = declaration.name as ts.StringLiteral;
-  if (moduleFile || (nested && !isRelative(name.text))) {
-    add(name, 'module-augmentation', true, []);
-    return;
-  }
-  if (nested || !declaration.body || !ts.isModuleBlock(declaration.body)) return;
-  for (const inner of declaration.body.statements) {
-    const specifier = ts.isImportDeclaration(inner) || ts.isExportDeclaration(inner) ? inner.moduleSpecifier
-      : ts.isImportEqualsDeclaration(inner) && ts.isExternalModuleReference(inner.moduleReference) ? inner.moduleReference.expression
-      : undefined;
-    if (specifier && ts.isStringLiteral(specifier) && specifier.text !== '' && !isRelative(specifier.text)) {
-      add(specifier, ts.isImportEqualsDeclaration(inner) ? 'import-equals' : ts.isExportDeclaration(inner) ? 'export' : 'import', true, []);
-    } else if (ts.isModuleDeclaration(inner) && ts.isStringLiteral(inner.name)) {
-      ambientModuleFacts(inner, moduleFile, true, add);
-    }
-  }
-}
-
-/** TypeScript's `isExternalModuleNameRelative`. */
-function isRelative(name: string): boolean {
-  return /^\.\.?(?:$|[\\/])/.test(name) || /^(?:[\\/]|[A-Za-z]:)/.test(name);
-}
-
-/**
- * Whether the program treats the file as a module: imports, exports or `import.meta`, or (outside
- * declaration files) an extension that makes it one. A `.ts`/`.js` file that is ESM only through
- * its package.json `type` counts as a script here.
- */
-function isModuleFile(sf: ts.SourceFile): boolean {
-  return ts.isExternalModule(sf) || (!sf.isDeclarationFile && /\.[cm][jt]s$/.test(sf.fileName));
-}
-
-function isAmbient(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
 function hasExportModifier(node: ts.Node): boolean {

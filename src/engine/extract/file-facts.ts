@@ -15,7 +15,9 @@ export type ImportKind =
   /** `/** @jsxImportSource pkg *\/`: the `pkg/jsx-runtime` module compiled JSX calls into. */
   | 'jsx-import-source'
   /** `declare module "…" { … }` in a module file: it augments the module the name resolves to. */
-  | 'module-augmentation';
+  | 'module-augmentation'
+  /** `/** @import { T } from "…" *\/` in a JavaScript file: a type-only import. */
+  | 'jsdoc-import';
 
 /** Whether the fact is a triple-slash reference rather than an import (messages say "references"). */
 export function isReference(kind: ImportKind): boolean {

@@ -3,7 +3,7 @@ import { mayMentionDatabase } from './database/extract-database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
-import { needsDeepWalk } from './deep-walk-hint';
+import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
@@ -22,7 +22,7 @@ const DECLINE = new Decline();
  *
  * Equal to what the full parse reads for every file it accepts. It declines files whose facts
  * need the syntax tree (`import(…)`/`require(…)` calls, database hints, `declare module "m"`
- * blocks), JSX, any scanner error,
+ * blocks, a JavaScript file's JSDoc imports), JSX, any scanner error,
  * unbalanced brackets and every import/export form it does not fully understand.
  *
  * It never reports `syntaxError`: it cannot see errors inside function bodies, only damaged tokens
@@ -31,7 +31,8 @@ const DECLINE = new Decline();
  * notices therefore come only from files that take the full path.
  */
 export function scanFacts(fileName: string, text: string, withDatabase = true): FileFacts | undefined {
-  if (/\.[jt]sx$/.test(fileName)) return undefined;
+  // JSX, and JSDoc imports of JavaScript files: both need the syntax tree.
+  if (/\.[jt]sx$/.test(fileName) || mayImportInJsDoc(fileName, text)) return undefined;
   // The text tests also match comments; where they match, the tokens decide (see CodeHints).
   const database = withDatabase && mayMentionDatabase(text);
   const deepWalk = needsDeepWalk(text);

@@ -45,16 +45,17 @@ export class ModuleResolver {
     // Shared resolutions hand out one object per target; so does this, for its `file` answers.
     let answer = this.answers.get(resolvedModule);
     if (!answer) {
-      const found = this.answer(resolvedModule.resolvedFileName, resolvedModule.packageId?.name ?? packageNameOf(name));
+      const found = this.answer(resolvedModule.resolvedFileName, resolvedModule.packageId?.name ?? packageNameOf(name), project.options);
       if (found.kind !== 'file') return found;
       this.answers.set(resolvedModule, (answer = found));
     }
     return answer;
   }
 
-  /** A file in the workspace, or the package it belongs to. */
-  private answer(resolvedFileName: string, packageName: string): Resolution {
-    const file = path.resolve(resolvedFileName);
+  /** A file in the workspace (by its real path, unless the project preserves symlinks), or the package it belongs to. */
+  private answer(resolvedFileName: string, packageName: string, options: ts.CompilerOptions): Resolution {
+    const resolved = path.resolve(resolvedFileName);
+    const file = options.preserveSymlinks ? resolved : this.host.workspaceRealPath(resolved);
     const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
     return inWorkspace ? { kind: 'file', file } : { kind: 'external', packageName };
   }
@@ -62,18 +63,19 @@ export class ModuleResolver {
   /** What TypeScript leaves to a bundler: an existing non-code file is an edge all the same. */
   private asset(specifier: string, containingFile: string, project: Project): Resolution {
     const file = resolveAsset(specifier, containingFile, project.options, this.host.fileExists);
-    return file ? this.answer(file, specifier) : { kind: 'unresolved' };
+    return file ? this.answer(file, specifier, project.options) : { kind: 'unresolved' };
   }
 
   private referencedFile(fileName: string, containingFile: string): Resolution {
     const file = resolveReferencePath(fileName, containingFile, this.host);
     // A path is no package; outside the workspace the referenced file is named by its path.
-    return file ? this.answer(file, fileName) : { kind: 'unresolved' };
+    return file ? this.answer(file, fileName, this.projects.projectFor(containingFile).options) : { kind: 'unresolved' };
   }
 
   private typeReference(name: string, containingFile: string): Resolution {
-    const resolved = resolveTypeReference(name, containingFile, this.projects.projectFor(containingFile).options, this.host);
-    return resolved?.resolvedFileName ? this.answer(resolved.resolvedFileName, resolved.packageId?.name ?? name) : { kind: 'unresolved' };
+    const options = this.projects.projectFor(containingFile).options;
+    const resolved = resolveTypeReference(name, containingFile, options, this.host);
+    return resolved?.resolvedFileName ? this.answer(resolved.resolvedFileName, resolved.packageId?.name ?? name, options) : { kind: 'unresolved' };
   }
 
   /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */

@@ -5,8 +5,8 @@ import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 
-/** Bump when the shape of cached facts or of the stored result changes (14: imports through symlinks resolve to real paths). */
-const FORMAT = 14;
+/** Bump when the shape of cached facts or of the stored result changes (15: .vue/.svelte/.astro scripts are read). */
+const FORMAT = 15;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

@@ -6,7 +6,8 @@ import { compileGlob, posixGlob } from '../glob';
 import { INPUT_LIMITS, readRegularText } from '../io';
 import { type InputDiagnostic, FILE_START } from '../model';
 
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Code files, and the components whose `<script>` blocks hold code (see extract/embedded-scripts.ts). */
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '.astro'];
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
 
 export interface DiscoveryOptions {

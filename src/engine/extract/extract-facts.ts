@@ -4,6 +4,7 @@ import type { Range } from '../model';
 import { commentDirectives } from './comment-directives';
 import { ambientModuleFacts, isAmbient, isModuleFile } from './ambient-modules';
 import { deepWalkFacts } from './deep-walk';
+import { embeddedScript } from './embedded-scripts';
 import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
 import { importClauseNames } from './import-clause-names';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
@@ -17,6 +18,9 @@ import { scanFacts } from './scan-facts';
  * whose words merely look like database code.
  */
 export function extractFacts(fileName: string, text: string, database = true): FileFacts {
+  // A component's scripts, read as one file whose other characters are blank.
+  const script = embeddedScript(fileName, text);
+  if (script) return extractFacts(script.fileName, script.text, database);
   return scanFacts(fileName, text, database) ?? parseFacts(fileName, text, database);
 }
 

@@ -27,14 +27,16 @@ function moduleNameAt(file: SourceFileWithImports, index: number): string | unde
 }
 
 /**
- * The workspace edges of real TypeScript programs over the fixture: every file a program includes
- * because a scanned file imports it, references it (`/// <reference path>`), names its package
- * (`/// <reference types>`) or picks it as its JSX runtime (`@jsxImportSource`), as
- * `from "specifier" -> to`, and the file each `declare module "…"` augmentation resolves to. Each file's edges come from the program of its project, picked as an
- * editor picks it: the nearest tsconfig.json (else jsconfig.json, whose `allowJs` defaults
- * TypeScript applies itself) above it that includes it, or a project that one references; files
- * no config includes get the engine's defaults. Every program also has the two options the engine always adds for
- * resolution (`allowJs`, `resolveJsonModule`).
+ * The workspace edges of real TypeScript programs over the fixture, as `from "specifier" -> to`:
+ * every file a program includes because a scanned file imports it, references it (`/// <reference
+ * path>`), names its package (`/// <reference types>`) or picks it as its JSX runtime
+ * (`@jsxImportSource`), and the file each `declare module "…"` augmentation resolves to.
+ *
+ * Each file's edges come from the program of its project, picked as an editor picks it: the nearest
+ * tsconfig.json (else jsconfig.json, whose `allowJs` defaults TypeScript applies itself) above it
+ * that includes it, or a project that one references; files no config includes get the engine's
+ * defaults. Every program also has the two options the engine always adds for resolution
+ * (`allowJs`, `resolveJsonModule`).
  */
 function typescriptEdges(root: string, session: Session): string[] {
   const scanned = walk(root).filter((f) => session.scannedPath(f) !== undefined);

@@ -3,7 +3,7 @@ import { LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOp
 import type { InitializationOptions } from '../protocol/messages';
 import type { BulkheadSettings } from '../protocol/settings';
 
-const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'astro'];
 
 /** The language client for dist/server.js, a separate Node process spoken to over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, settings: BulkheadSettings, errorHandler: ErrorHandler): LanguageClient {
@@ -19,7 +19,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     synchronize: {
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,vue,svelte,astro,json}'),
         vscode.workspace.createFileSystemWatcher('**/.gitignore'),
         // a folder created or deleted with its files may come as one event for the folder itself,
         // which the globs above do not match

@@ -69,7 +69,8 @@ export class FolderEngine {
   /** Takes a buffer's text, or re-reads the file (created, saved, deleted) when `text` is undefined. */
   update(absFile: string, text?: string): void {
     const session = this.session;
-    if (!session?.scannedPath(absFile)) return;
+    // Other files matter when they appear or go away: an import may name a stylesheet or an image.
+    if (!session || (text !== undefined && !session.scannedPath(absFile))) return;
     if (text === undefined && !fs.existsSync(absFile)) session.removeFile(absFile);
     else session.updateFile(absFile, text);
   }

@@ -19,6 +19,22 @@ describe('bulkhead-ignore comments', () => {
     assert.equal(c.targetLine, 5);
   });
 
+  it('applies to comment lines that import: reference directives and @jsxImportSource pragmas', () => {
+    const [a, b, c, d] = findIgnoreComments([
+      '// bulkhead-ignore internal-import: the env typings move in PLAT-9',
+      '/// <reference path="../shared/internal/env.d.ts" />',
+      '/// <reference types="billing-api" /> // bulkhead-ignore undeclared-dependency: generated',
+      '/**',
+      ' * // bulkhead-ignore internal-import: our own runtime',
+      ' * @jsxImportSource @b/internal',
+      ' */',
+      '// bulkhead-ignore cycle: an ordinary comment line is still skipped',
+      '// see the ADR',
+      "import a from './a';",
+    ].join('\n'));
+    assert.deepEqual([a.targetLine, b.targetLine, c.targetLine, d.targetLine], [2, 3, 6, 10]);
+  });
+
   it('ignores the marker inside strings and costs nothing without it', () => {
     assert.deepEqual(findIgnoreComments('const s = "// bulkhead-ignore cycle: not a comment";\n'), []);
     assert.deepEqual(findIgnoreComments('import a from "./a";\n'.repeat(1000)), []);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { ts } from 'ts-morph';
 import { parseFacts } from '../../src/engine/extract/extract-facts';
 import { scanFacts } from '../../src/engine/extract/scan-facts';
 
@@ -127,7 +128,10 @@ const trivia = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('  ', '\t', '/* c */', ' // c\n', '\r\n', '\n\n  ', '') },
 );
 const separator = fc.constantFrom(';\n', '\n', ';', '; ', '\n\n', ';// c\n', ' /* c */\n');
-const header = fc.constantFrom('', '', '', '#!/usr/bin/env node\n', '\uFEFF', '// header comment\n', '/** JSDoc { */\n');
+const header = fc.constantFrom(
+  '', '', '', '#!/usr/bin/env node\n', '\uFEFF', '// header comment\n', '/** JSDoc { */\n', '/// <reference path="./r.d.ts" />\n',
+  "/// <reference types='node' />\n/// <reference lib=\"dom\" />\n", '#!/usr/bin/env node\n/* c */ /// <reference path="x" />\n',
+);
 
 const file = fc
   .tuple(header, fc.array(fc.tuple(fc.oneof(importStatement, exportStatement, otherStatement), separator), { maxLength: 8 }), fc.array(trivia, { minLength: 1, maxLength: 40 }))
@@ -161,6 +165,69 @@ describe('scanner fast path: generated files (property)', function () {
     // Not vacuous: a good share of the generated files must take the fast path.
     assert.ok(accepted > RUNS / 4, `the fast path took only ${accepted} of ${RUNS} generated files`);
     assert.ok(valid > RUNS / 5, `only ${valid} accepted files were free of syntax errors`);
+  });
+
+  it('finds every import(…) and require(…) call whatever trivia stands before its parenthesis', () => {
+    const gap = fc.array(fc.constantFrom(' ', '\n', '\t', '/* c */', '// c\n', '\r\n', '/** ( */', '\u2028', '\u00a0'), { maxLength: 4 }).map((g) => g.join(''));
+    const callee = fc.oneof(
+      fc.constantFrom('import', 'require'),
+      fc.tuple(gap, gap).map(([a, b]) => `require${a}?.${b}`),
+    );
+    const call = fc.oneof(
+      fc.tuple(callee, gap, spec, fc.constantFrom('const x = ', 'export const x = ', 'f(')).map(([c, g, s, before]) => `${before}${c}${g}(${s})${before === 'f(' ? ')' : ''};`),
+      fc.tuple(gap, spec).map(([g, s]) => `type T = typeof import${g}(${s});`),
+    );
+    const noise = fc.constantFrom('', "import { a } from './a';\n", '// import() in a comment\n', "export * from './b';\n");
+    fc.assert(
+      fc.property(noise, call, noise, fileName, (head, text, tail, fileName) => {
+        const source = head + text + '\n' + tail;
+        const parsed = parseFacts(fileName, source);
+        if (parsed.syntaxError) return;
+        const calls = parsed.imports.filter((i) => i.kind !== 'import' && i.kind !== 'export');
+        const expectedKind = text.startsWith('type') ? 'import-type-query' : text.includes('import') ? 'dynamic-import' : 'require';
+        assert.deepEqual(calls.map((i) => i.kind), [expectedKind], source);
+        const scanned = scanFacts(fileName, source);
+        if (scanned) assert.deepEqual(scanned, parsed, source);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads @jsxImportSource exactly as the compiler\'s pragma reader does', () => {
+    const word = fc.constantFrom('@jsxImportSource', '@JSXIMPORTSOURCE', '@jsxRuntime', '@jsx', '@jsxImportSourcex', '@license');
+    const arg = fc.constantFrom('', ' preact', '  @b/internal', ' classic', ' automatic', ' solid-js/web', ' a b', '\t@x/y ', ' ');
+    const line = fc.tuple(fc.constantFrom('', ' * ', ' '), word, arg).map(([lead, w, a]) => `${lead}${w}${a}`);
+    const comment = fc.oneof(
+      fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => `/**\n${lines.join('\n')}\n */`),
+      line.map((l) => `/* ${l} */`),
+      line.map((l) => `/*${l}*/`),
+      line.map((l) => `// ${l}`),
+    );
+    const file = fc.tuple(fc.array(comment, { maxLength: 3 }), fc.constantFrom('', "import { a } from './a';\n"), fc.option(comment)).map(
+      ([leading, statement, late]) => `${leading.join('\n')}\n${statement}export const x = 1;\n${late ?? ''}\n`,
+    );
+    fc.assert(
+      fc.property(file, fc.constantFrom('/w/a.ts', '/w/a.tsx', '/w/a.js', '/w/a.d.ts'), (text, fileName) => {
+        const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest);
+        type Pragma = { arguments: { factory?: string } };
+        const last = (name: string): Pragma | undefined => {
+          const found = (sf as unknown as { pragmas: Map<string, Pragma | Pragma[]> }).pragmas.get(name);
+          return Array.isArray(found) ? found.at(-1) : found;
+        };
+        const factory = last('jsximportsource')?.arguments.factory;
+        const expected = factory && last('jsxruntime')?.arguments.factory !== 'classic' && !fileName.endsWith('.d.ts') ? [`${factory}/jsx-runtime`] : [];
+        for (const facts of [parseFacts(fileName, text), scanFacts(fileName, text)]) {
+          if (!facts) continue;
+          const found = facts.imports.filter((i) => i.kind === 'jsx-import-source');
+          assert.deepEqual(found.map((i) => i.specifier), expected, text);
+          for (const i of found) {
+            const lineText = text.split(/\r\n|\r|\n/)[i.range.start.line - 1];
+            assert.equal(lineText.slice(i.range.start.column - 1, i.range.end.column - 1), factory, text);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('never throws on byte or unicode soup, nor on shuffled tokens of real statements', () => {

@@ -34,7 +34,8 @@ describe('scanner fast path for import/export facts', () => {
       "import type from './default-named-type-is-declined-elsewhere';".replace('import type from', 'import from_ from'),
       "import json from './data.json' with{ type: 'json' };", // (with a space it looks like SQL to mayMentionDatabase)
       "import old from './old.json' assert { type: 'json' };",
-      "import A = require /* not a call the text check sees */ ('./equals');",
+      "import A = require /* not a call */ ('./equals');",
+      "import A2 = require('./equals-plain');",
       "import type B = require /**/ ('./type-equals');",
       "export import C = require /**/ ('./export-equals');",
       "import E = Some.Qualified.Name;",
@@ -95,7 +96,6 @@ describe('scanner fast path for import/export facts', () => {
       'export declare const enum DeclaredConstEnum { D }',
       'export namespace Ns.Inner { export const hidden = 1; }',
       "export module Mod { export const hidden2 = 2; }",
-      "export declare module 'ambient-in-export' { export const hidden3: number; }",
       'export default class {}',
     ].join('\n'));
   });
@@ -109,10 +109,6 @@ describe('scanner fast path for import/export facts', () => {
       'export class Decorated {}',
       'export @Dec() class After {}',
       'export @Dec abstract class AfterAbstract {}',
-      "declare module 'some-lib' {",
-      "  export const notTopLevel: number;",
-      "  import x from 'not-top-level';",
-      '}',
       'declare global { interface Window { y: number } }',
       'export const noSemicolon = 1',
       'export const nextLine = foo',
@@ -129,6 +125,60 @@ describe('scanner fast path for import/export facts', () => {
     sameAsParse("\uFEFFimport './bom';\nexport const x = 1;");
     sameAsParse("import { a } from './js';\nexport const b = a;\nexport default 1;\n", '/w/a.mjs');
     sameAsParse("import { a } from './cts';\nexport const b = a;\n", '/w/a.cts');
+  });
+
+  it('reads triple-slash reference directives like the parser, before the first token only', () => {
+    const text = [
+      '#!/usr/bin/env node',
+      '/// <reference path="./globals.d.ts" />',
+      "///<reference types='node'/>",
+      '/* a block */ /// <reference path="after-block.ts" />',
+      '/// <reference lib="es2022" />',
+      '/// <amd-module name="x" />',
+      '/// <Reference PATH = "upper.ts" />',
+      '/// <reference types="@scope/pkg" resolution-mode="import" />',
+      "import { a } from './a';",
+      '/// <reference path="too-late.ts" />',
+      'export const b = a;',
+    ].join('\n');
+    sameAsParse(text);
+    assert.deepEqual(
+      scanFacts('/w/a.ts', text)!.imports.map((i) => [i.kind, i.specifier, i.typeOnly, `${i.range.start.line}:${i.range.start.column}-${i.range.end.line}:${i.range.end.column}`]),
+      [
+        ['reference-path', './globals.d.ts', true, '2:21-2:37'],
+        ['reference-types', 'node', true, '3:21-3:27'],
+        ['reference-path', 'after-block.ts', true, '4:35-4:51'],
+        ['reference-path', 'upper.ts', true, '7:23-7:33'],
+        ['reference-types', '@scope/pkg', true, '8:22-8:34'],
+        ['import', './a', false, '9:19-9:24'],
+      ],
+    );
+    sameAsParse('\uFEFF/// <reference path="bom.ts" />\r\nexport const c = 1;\r\n');
+    // In .js files the `/>` sends the file to the full parse (it might be JSX), which reads it too.
+    assert.deepEqual(extractFacts('/w/a.js', '/// <reference path="only.d.ts" />').imports.map((i) => i.kind), ['reference-path']);
+    // Where the parser is needed anyway, both paths still agree (extractFacts gives the parse's facts).
+    assert.deepEqual(extractFacts('/w/b.ts', '/// <reference types="t" />\nconst x = import("./x");').imports.map((i) => i.kind), ['reference-types', 'dynamic-import']);
+  });
+
+  it('reads an @jsxImportSource pragma like the parser, as a regular import of the runtime', () => {
+    const text = [
+      '/**',
+      ' * Widgets.',
+      ' * @jsxImportSource @b/internal',
+      ' */',
+      "import { a } from './a';",
+      'export const b = a;',
+    ].join('\n');
+    sameAsParse(text);
+    assert.deepEqual(scanFacts('/w/a.ts', text)!.imports[0], {
+      specifier: '@b/internal/jsx-runtime', kind: 'jsx-import-source', typeOnly: false, names: [],
+      range: { start: { line: 3, column: 21 }, end: { line: 3, column: 32 } },
+    });
+    sameAsParse('/// <reference types="node" />\n/* @jsxImportSource preact */\nexport const c = 1;');
+    assert.deepEqual(parseFacts('/w/a.ts', '/* @jsxImportSource preact */ /** @jsxRuntime classic */\nexport {};').imports, []);
+    assert.deepEqual(parseFacts('/w/a.d.ts', '/* @jsxImportSource preact */\nexport {};').imports, []);
+    assert.deepEqual(parseFacts('/w/a.ts', 'export {};\n/* @jsxImportSource preact */').imports, [], 'only before the first token');
+    assert.deepEqual(parseFacts('/w/a.ts', '// @jsxImportSource preact\nexport {};').imports, [], 'a line comment is no place for it');
   });
 
   it('reads names written with escapes as the parser does', () => {
@@ -175,12 +225,22 @@ describe('scanner fast path for import/export facts', () => {
     declines("/* nothing */\nexport const q = `SELECT id FROM invoices`;");
     declines("/* sql: select … */\nexport const user = prisma.user;");
     declines("// from( in a comment\nexport const t = knex /* the builder */ ('invoices');");
+    // Comments between the word and its parenthesis: in code a call, in a comment nothing.
+    declines("import { a } from './a';\nexport const m = () => import /* lazy */ ('./heavy');");
+    declines("export const s = require // sync\n  ('./s');");
+    declines("export const o = require?.('./optional');");
+    sameAsParse("// import /* lazy */ ('./heavy'), require /**/ ('./s')\nimport { a } from './a';\nexport const b = a;");
+    sameAsParse("/* a require?.(x) in prose */\nexport const req = { require: 1 }.require;");
   });
 
   it('declines what needs the syntax tree or does not tokenize cleanly', () => {
     declines("import a from './a';\nconst b = await import('./b');");
     declines("const c = require('./c');");
     declines("import a from './a';\nconst rows = db.query('select 1');");
+    // Ambient modules and augmentations: which of their names count depends on the whole file.
+    declines("declare module 'some-lib' {\n  import x from 'not-top-level';\n}");
+    declines("export declare module 'ambient-in-export' { export const hidden3: number; }");
+    declines("import './a';\ndeclare module './a' { interface A { b: string } }");
     declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.tsx');
     declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.js');
     declines("import a from './a';\nconst s = 'unterminated;\n");

@@ -46,6 +46,30 @@ describe('workspace session: edits without a full rescan', () => {
     }
   });
 
+  it('resolves imports of a stylesheet created after the check, and forgets it when deleted', () => {
+    const ws = tempWorkspace({
+      ...files,
+      'src/a/index.ts': "import '../b/theme.css';\nimport logo from '../b/logo.svg?url';\n",
+      'src/b/logo.svg': '<svg/>\n',
+    });
+    try {
+      const session = openSession({ root: ws.root });
+      assert.deepEqual(summary(session), ['unresolved-import src/a/index.ts:1', 'internal-import src/a/index.ts:2']);
+      const css = path.join(ws.root, 'src/b/theme.css');
+      fs.writeFileSync(css, ':root {}\n');
+      session.updateFile(css);
+      assert.deepEqual(summary(session), ['internal-import src/a/index.ts:1', 'internal-import src/a/index.ts:2']);
+      const svg = path.join(ws.root, 'src/b/logo.svg');
+      fs.rmSync(svg);
+      session.removeFile(svg);
+      assert.deepEqual(summary(session), ['internal-import src/a/index.ts:1', 'unresolved-import src/a/index.ts:2']);
+      session.updateFile(path.join(ws.root, 'README.md'), 'an unsaved buffer of a file the scan does not read');
+      assert.deepEqual(session.fileEdges().filter((e) => e.from === 'src/a/index.ts').map((e) => e.to), ['src/b/theme.css']);
+    } finally {
+      ws.dispose();
+    }
+  });
+
   it('ignores files outside the scan and tells which changes need a full check', () => {
     const ws = tempWorkspace(files);
     try {

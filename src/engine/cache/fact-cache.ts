@@ -5,8 +5,8 @@ import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 
-/** Bump when the shape of cached facts or of the stored result changes (7: per-file digests). */
-const FORMAT = 7;
+/** Bump when the shape of cached facts or of the stored result changes (16: per-file digests; 15: .vue/.svelte/.astro scripts). */
+const FORMAT = 16;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

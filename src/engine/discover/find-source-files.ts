@@ -6,7 +6,8 @@ import { compileGlob, posixGlob } from '../glob';
 import { INPUT_LIMITS, readRegularText } from '../io';
 import { type InputDiagnostic, FILE_START } from '../model';
 
-const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Code files, and the components whose `<script>` blocks hold code (see extract/embedded-scripts.ts). */
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '.astro'];
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
 
 export interface DiscoveryOptions {
@@ -21,23 +22,26 @@ export interface Discovery {
   packageJsons: string[];
   /** Workspace-relative paths of tsconfig*.json / jsconfig.json files (what resolution depends on). */
   tsconfigs: string[];
+  /** Workspace-relative paths of the symlinks that lead into the workspace (not followed). */
+  links: string[];
   diagnostics: InputDiagnostic[];
 }
 
 /**
- * Lists the source files of a workspace. Follows symlinks that stay inside the workspace, never
- * the same real folder twice (so symlink loops end), and skips what git ignores at the root.
+ * Lists the source files of a workspace by their real paths (symlinks are not followed), and
+ * skips what git ignores at the root.
  */
 export function findSourceFiles(root: string, options: DiscoveryOptions = {}): Discovery {
   const diagnostics: InputDiagnostic[] = [];
   const includes = compileGlobs(options.include);
   const ignores = compileGlobs(options.ignore);
   const gitignore = readGitignore(root, diagnostics);
-  const realRoot = safeRealpath(root) ?? root;
   const visited = new Set<string>();
   const files: string[] = [];
   const packageJsons: string[] = [];
   const tsconfigs: string[] = [];
+  const links: string[] = [];
+  const realRoot = safeRealpath(root) ?? root;
 
   const isIgnored = ignoredBy(gitignore, ignores);
 
@@ -56,16 +60,17 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
     for (const entry of entries) {
       const abs = path.join(absDir, entry.name);
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
+      // A link is not followed. Outside the workspace it leads to files nobody asked to check;
+      // inside, TypeScript knows the files by their real path (without preserveSymlinks) and
+      // resolves imports through the link to it, so the walk lists them there, where it finds
+      // them anyway: one file, one path, one module.
       if (entry.isSymbolicLink()) {
         const target = safeRealpath(abs);
-        if (!target) continue;
-        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) continue;
-        const stat = safeStat(abs);
-        isDir = !!stat?.isDirectory();
-        isFile = !!stat?.isFile();
+        if (target && (target === realRoot || target.startsWith(realRoot + path.sep)) && !isIgnored(rel, false)) links.push(rel);
+        continue;
       }
+      const isDir = entry.isDirectory();
+      const isFile = entry.isFile();
       if (isDir) {
         if (entry.name.startsWith('.') || ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rel, true)) continue;
         walk(abs, rel);
@@ -79,7 +84,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
     }
   };
   walk(root, '');
-  return { files, packageJsons, tsconfigs, diagnostics };
+  return { files, packageJsons, tsconfigs, links, diagnostics };
 }
 
 function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, ignores: Minimatch[]): (rel: string, isDir: boolean) => boolean {
@@ -138,14 +143,6 @@ function errorCode(err: unknown): string {
 function safeRealpath(p: string): string | undefined {
   try {
     return fs.realpathSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function safeStat(p: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(p);
   } catch {
     return undefined;
   }

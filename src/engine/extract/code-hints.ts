@@ -19,7 +19,7 @@ const ANY_TOKEN_HINT = /prisma|\$(?:queryRaw|executeRaw)/i;
 const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
 
 /**
- * The text tests that send a file to the full parse (`NEEDS_DEEP_WALK`, `mayMentionDatabase`)
+ * The text tests that send a file to the full parse (`needsDeepWalk`, `mayMentionDatabase`)
  * match comments too, and well-documented code mentions `import(`, `from(` or `` `select ``
  * in its comments all the time. This asks the same questions of the tokens the scanner meets
  * (comments are trivia), so a file whose hints are all in comments can stay on the fast path.
@@ -27,12 +27,20 @@ const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK
  * Each test is a superset of what the syntax-tree walks look at: an identifier or keyword tested
  * with DATABASE_HINT together with the `(`, `.` or template that follows it, every literal's
  * source with SQL_LITERAL_HINT, every token's source for `prisma` and `$queryRaw`, and `import` or
- * `require` followed by `(`. Only what the text tests found is looked for.
+ * `require` followed by `(` (or `?.(`). Only what the text tests found is looked for.
  */
 export class CodeHints {
   found = false;
   private word: string | undefined;
   private wordKind: ts.SyntaxKind = SK.Unknown;
+  /** After `require?.`, which the parser reads as a call of `require` too. */
+  private optionalRequire = false;
+  /**
+   * How far the tokens just seen follow `import A = require (`, whose `require (` is no call
+   * (the walk finds nothing there): 1 after `import`, 2 after its name (or `type`), 3 after `=`,
+   * 4 after `require`.
+   */
+  private importEquals = 0;
 
   constructor(private readonly database: boolean, private readonly deepWalk: boolean) {}
 
@@ -40,9 +48,13 @@ export class CodeHints {
   token(kind: ts.SyntaxKind, text: () => string): void {
     const word = this.word;
     const wordKind = this.wordKind;
+    const optionalRequire = this.optionalRequire;
     this.word = undefined;
     this.wordKind = kind;
-    if (this.deepWalk && kind === SK.OpenParenToken && (wordKind === SK.ImportKeyword || word === 'require')) {
+    this.optionalRequire = this.deepWalk && kind === SK.QuestionDotToken && word === 'require';
+    const importEquals = this.importEquals;
+    this.importEquals = this.deepWalk ? importEqualsStep(importEquals, kind, word) : 0;
+    if (this.deepWalk && kind === SK.OpenParenToken && (wordKind === SK.ImportKeyword || (word === 'require' && importEquals !== 4) || optionalRequire)) {
       this.found = true;
       return;
     }
@@ -64,4 +76,15 @@ export class CodeHints {
       this.word = source;
     }
   }
+}
+
+/** The next stage of `import [type] A = require (` (see CodeHints.importEquals); 0 when it broke off. */
+function importEqualsStep(stage: number, kind: ts.SyntaxKind, word: string | undefined): number {
+  if (kind === SK.ImportKeyword) return 1;
+  const isName = kind === SK.Identifier || (kind > SK.LastReservedWord && kind <= SK.LastKeyword);
+  if (stage === 1 && isName) return 2;
+  if (stage === 2 && isName && word === 'type') return 2;
+  if (stage === 2 && kind === SK.EqualsToken) return 3;
+  if (stage === 3 && kind === SK.RequireKeyword) return 4;
+  return 0;
 }

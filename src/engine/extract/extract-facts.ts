@@ -1,8 +1,13 @@
 import { ts } from 'ts-morph';
 import { extractDatabaseFacts, mayMentionDatabase } from './database/extract-database-facts';
 import type { Range } from '../model';
-import { NEEDS_DEEP_WALK } from './deep-walk-hint';
-import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { commentDirectives } from './comment-directives';
+import { ambientModuleFacts, isAmbient, isModuleFile } from './ambient-modules';
+import { deepWalkFacts } from './deep-walk';
+import { embeddedScript } from './embedded-scripts';
+import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
+import { importClauseNames } from './import-clause-names';
+import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
 
 /**
@@ -13,16 +18,22 @@ import { scanFacts } from './scan-facts';
  * whose words merely look like database code.
  */
 export function extractFacts(fileName: string, text: string, database = true): FileFacts {
+  // A component's scripts, read as one file whose other characters are blank.
+  const script = embeddedScript(fileName, text);
+  if (script) return extractFacts(script.fileName, script.text, database);
   return scanFacts(fileName, text, database) ?? parseFacts(fileName, text, database);
 }
 
 /**
  * Reads the import/export facts of one file from its syntax tree. Only top-level statements are
- * visited unless the text mentions `import(` or `require(`, which keeps large files cheap.
+ * visited unless the text mentions `import(` or `require(` (or a JavaScript file's JSDoc may
+ * import), which keeps large files cheap.
  */
 export function parseFacts(fileName: string, text: string, database = true): FileFacts {
-  // No fact lives in JSDoc (the walk never visits it), and parsing it was a large part of parsing.
-  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  // JSDoc holds facts only in JavaScript files that mention an import there; parsing it elsewhere
+  // was a large part of parsing.
+  const jsDoc = mayImportInJsDoc(fileName, text);
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: jsDoc ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone };
   const sf = ts.createSourceFile(fileName, text, options, false, scriptKindOf(fileName));
   const imports: ImportFact[] = [];
   const localExports = new Set<string>();
@@ -40,16 +51,19 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
     return imports.length - 1;
   };
 
+  // Directives come first: they stand in the comments before the first statement.
+  for (const d of commentDirectives(fileName, text, sf)) {
+    const start = sf.getLineAndCharacterOfPosition(d.start);
+    const end = sf.getLineAndCharacterOfPosition(d.end);
+    const range = { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
+    imports.push({ specifier: d.specifier, kind: d.kind, typeOnly: isReference(d.kind), range, names: [] });
+  }
+
   for (const statement of sf.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
-      const names: ImportedName[] = [];
-      if (clause?.name) names.push({ imported: 'default', local: clause.name.text });
+      const names = importClauseNames(clause);
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.push({ imported: '*', local: bindings.name.text });
-      if (bindings && ts.isNamedImports(bindings)) {
-        for (const el of bindings.elements) names.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text });
-      }
       const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)));
       const index = add(statement.moduleSpecifier, 'import', typeOnly, names);
       for (const n of names) importedLocals.set(n.local, { importIndex: index, imported: n.imported });
@@ -83,24 +97,12 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
     } else if (hasExportModifier(statement)) {
       for (const name of declaredNames(statement)) localExports.add(name);
     }
+    if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name) && (isAmbient(statement) || sf.isDeclarationFile)) {
+      ambientModuleFacts(statement, isModuleFile(sf), false, add);
+    }
   }
 
-  if (NEEDS_DEEP_WALK.test(text)) {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.arguments.length >= 1) {
-        const arg = node.arguments[0];
-        if (ts.isStringLiteralLike(arg)) {
-          if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(arg, 'dynamic-import', false, []);
-          else if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) add(arg, 'require', false, []);
-        }
-      } else if (ts.isImportTypeNode(node)) {
-        const arg = node.argument;
-        if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) add(arg.literal, 'import-type-query', true, []);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
+  if (jsDoc || needsDeepWalk(text)) deepWalkFacts(sf, jsDoc, add);
 
   const facts: FileFacts = { imports, localExports: [...localExports], reExports, starExports };
   // Same tree, walked again only when the text can mention a table (see mayMentionDatabase).

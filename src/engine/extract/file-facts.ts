@@ -7,7 +7,22 @@ export type ImportKind =
   | 'dynamic-import'
   | 'require'
   | 'import-equals'
-  | 'import-type-query';
+  | 'import-type-query'
+  /** `/// <reference path="…" />`: a file, relative to the referencing one. */
+  | 'reference-path'
+  /** `/// <reference types="…" />`: a type package. */
+  | 'reference-types'
+  /** `/** @jsxImportSource pkg *\/`: the `pkg/jsx-runtime` module compiled JSX calls into. */
+  | 'jsx-import-source'
+  /** `declare module "…" { … }` in a module file: it augments the module the name resolves to. */
+  | 'module-augmentation'
+  /** `/** @import { T } from "…" *\/` in a JavaScript file: a type-only import. */
+  | 'jsdoc-import';
+
+/** Whether the fact is a triple-slash reference rather than an import (messages say "references"). */
+export function isReference(kind: ImportKind): boolean {
+  return kind === 'reference-path' || kind === 'reference-types';
+}
 
 /** One name an import or re-export uses: `imported` in the target, `local` here. */
 export interface ImportedName {
@@ -20,7 +35,10 @@ export interface ImportFact {
   specifier: string;
   kind: ImportKind;
   typeOnly: boolean;
-  /** Range of the string literal, quotes included. */
+  /**
+   * Range of the string literal, quotes included (for a reference directive, its quoted value; for
+   * `@jsxImportSource`, the package name in the comment).
+   */
   range: Range;
   /**
    * Names taken from the target: `default`, named imports, or `*` for a namespace import or

@@ -1,5 +1,5 @@
 /** The extract stage's public surface: other stages and the engine's index import only this file. */
 export type { DatabaseFacts, TableDeclaration, TableReference } from './database/database-facts';
 export { prismaDelegate } from './database/naming';
-export type { FileFacts, ImportFact, ImportKind } from './file-facts';
+export { isReference, type FileFacts, type ImportFact, type ImportKind } from './file-facts';
 export { readSource, readSourceText } from './read-source';

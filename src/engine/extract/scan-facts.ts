@@ -2,8 +2,9 @@ import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
-import { NEEDS_DEEP_WALK } from './deep-walk-hint';
-import type { FileFacts, ImportFact, ImportKind, ImportedName, ReExport } from './file-facts';
+import { commentDirectives } from './comment-directives';
+import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
+import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
 const SK = ts.SyntaxKind;
@@ -20,7 +21,8 @@ const DECLINE = new Decline();
  * 0, so everything inside brackets (function bodies above all) is skipped without being parsed.
  *
  * Equal to what the full parse reads for every file it accepts. It declines files whose facts
- * need the syntax tree (`import(…)`/`require(…)` calls, database hints), JSX, any scanner error,
+ * need the syntax tree (`import(…)`/`require(…)` calls, database hints, `declare module "m"`
+ * blocks, a JavaScript file's JSDoc imports), JSX, any scanner error,
  * unbalanced brackets and every import/export form it does not fully understand.
  *
  * It never reports `syntaxError`: it cannot see errors inside function bodies, only damaged tokens
@@ -29,16 +31,17 @@ const DECLINE = new Decline();
  * notices therefore come only from files that take the full path.
  */
 export function scanFacts(fileName: string, text: string, withDatabase = true): FileFacts | undefined {
-  if (/\.[jt]sx$/.test(fileName)) return undefined;
+  // JSX, and JSDoc imports of JavaScript files: both need the syntax tree.
+  if (/\.[jt]sx$/.test(fileName) || mayImportInJsDoc(fileName, text)) return undefined;
   // The text tests also match comments; where they match, the tokens decide (see CodeHints).
   const database = withDatabase && mayMentionDatabase(text);
-  const deepWalk = NEEDS_DEEP_WALK.test(text);
+  const deepWalk = needsDeepWalk(text);
   const hints = database || deepWalk ? new CodeHints(database, deepWalk) : undefined;
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;
   try {
-    return new FactScanner(text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
+    return new FactScanner(fileName, text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -65,12 +68,14 @@ class FactScanner {
    */
   private decorators: 'statement' | 'in-expression' | undefined;
 
-  constructor(private readonly text: string, variant: ts.LanguageVariant, hints?: CodeHints) {
+  constructor(private readonly fileName: string, private readonly text: string, variant: ts.LanguageVariant, hints?: CodeHints) {
     this.c = new TokenCursor(text, variant, hints);
   }
 
   run(): FileFacts | undefined {
     const c = this.c;
+    // Directives come first, as in the full parse: they stand in the comments before the first token.
+    for (const d of commentDirectives(this.fileName, this.text)) this.addAt({ start: d.start, end: d.end, value: d.specifier }, d.kind, isReference(d.kind), []);
     c.next();
     while (c.token() !== SK.EndOfFileToken) {
       if (c.depth === 0 && !c.closes) {
@@ -87,6 +92,8 @@ class FactScanner {
           this.importStatement(false);
           continue;
         }
+        // `declare module "m" { … }`: an augmentation, or an ambient module with imports of its own.
+        if (c.token() === SK.StringLiteral && c.prevKind === SK.ModuleKeyword) throw DECLINE;
         if (this.mayStillDeclare) {
           if (c.token() === SK.CommaToken) throw DECLINE;
           const startsStatement = c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind) && STATEMENT_KEYWORDS.has(c.token());
@@ -410,12 +417,8 @@ class FactScanner {
         return;
       case SK.ModuleKeyword:
         this.nextOnSameLine();
-        if (c.token() === SK.StringLiteral) {
-          this.localExports.add(c.value);
-          c.next();
-        } else {
-          this.localExports.add(this.bindingName());
-        }
+        if (c.token() === SK.StringLiteral) throw DECLINE; // an ambient module or an augmentation: the parser's
+        this.localExports.add(this.bindingName());
         return;
       default:
         throw DECLINE;

@@ -4,6 +4,8 @@ import { ts } from 'ts-morph';
 import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
 import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from './location-independent-key';
+import { resolveAsset } from './asset-resolution';
+import { resolveReferencePath, resolveTypeReference } from './reference-resolution';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
 
 export type Resolution =
@@ -30,22 +32,50 @@ export class ModuleResolver {
   ) {}
 
   resolve(specifier: string, containingFile: string, kind: ImportKind): Resolution {
+    if (kind === 'reference-path') return this.referencedFile(specifier, containingFile);
+    if (kind === 'reference-types') return this.typeReference(specifier, containingFile);
     if (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier)) {
       return { kind: 'external', packageName: specifier };
     }
     const project = this.projects.projectFor(containingFile);
     const mode = this.resolutionMode(containingFile, kind, project.options, project.resolutionCache);
-    const resolvedModule = this.resolveShared(specifier, containingFile, project, mode);
-    if (!resolvedModule) return { kind: 'unresolved' };
+    const name = kind === 'jsx-import-source' ? jsxRuntimeModule(specifier, project.options) : specifier;
+    const resolvedModule = this.resolveShared(name, containingFile, project, mode);
+    if (!resolvedModule) return this.asset(name, containingFile, project);
     // Shared resolutions hand out one object per target; so does this, for its `file` answers.
     let answer = this.answers.get(resolvedModule);
     if (!answer) {
-      const file = path.resolve(resolvedModule.resolvedFileName);
-      const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
-      if (!inWorkspace) return { kind: 'external', packageName: resolvedModule.packageId?.name ?? packageNameOf(specifier) };
-      this.answers.set(resolvedModule, (answer = { kind: 'file', file }));
+      const found = this.answer(resolvedModule.resolvedFileName, resolvedModule.packageId?.name ?? packageNameOf(name), project.options);
+      if (found.kind !== 'file') return found;
+      this.answers.set(resolvedModule, (answer = found));
     }
     return answer;
+  }
+
+  /** A file in the workspace (by its real path, unless the project preserves symlinks), or the package it belongs to. */
+  private answer(resolvedFileName: string, packageName: string, options: ts.CompilerOptions): Resolution {
+    const resolved = path.resolve(resolvedFileName);
+    const file = options.preserveSymlinks ? resolved : this.host.workspaceRealPath(resolved);
+    const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
+    return inWorkspace ? { kind: 'file', file } : { kind: 'external', packageName };
+  }
+
+  /** What TypeScript leaves to a bundler: an existing non-code file is an edge all the same. */
+  private asset(specifier: string, containingFile: string, project: Project): Resolution {
+    const file = resolveAsset(specifier, containingFile, project.options, this.host.fileExists);
+    return file ? this.answer(file, specifier, project.options) : { kind: 'unresolved' };
+  }
+
+  private referencedFile(fileName: string, containingFile: string): Resolution {
+    const file = resolveReferencePath(fileName, containingFile, this.host);
+    // A path is no package; outside the workspace the referenced file is named by its path.
+    return file ? this.answer(file, fileName, this.projects.projectFor(containingFile).options) : { kind: 'unresolved' };
+  }
+
+  private typeReference(name: string, containingFile: string): Resolution {
+    const options = this.projects.projectFor(containingFile).options;
+    const resolved = resolveTypeReference(name, containingFile, options, this.host);
+    return resolved?.resolvedFileName ? this.answer(resolved.resolvedFileName, resolved.packageId?.name ?? name, options) : { kind: 'unresolved' };
   }
 
   /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */
@@ -84,6 +114,11 @@ export class ModuleResolver {
     }
     return format;
   }
+}
+
+/** `@jsxImportSource pkg` means `pkg/jsx-runtime`, or `pkg/jsx-dev-runtime` under `"jsx": "react-jsxdev"`, as the compiler emits. */
+function jsxRuntimeModule(specifier: string, options: ts.CompilerOptions): string {
+  return options.jsx === ts.JsxEmit.ReactJSXDev ? specifier.replace(/\/jsx-runtime$/, '/jsx-dev-runtime') : specifier;
 }
 
 function packageNameOf(specifier: string): string {

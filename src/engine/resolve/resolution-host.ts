@@ -25,6 +25,8 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     private readonly readDirectoryImpl: ts.ParseConfigHost['readDirectory'],
     /** package name -> absolute package folder */
     private readonly workspacePackages: ReadonlyMap<string, string>,
+    /** Workspace-relative symlinks that lead into the workspace (Discovery.links). */
+    private readonly links: readonly string[] = [],
   ) {
     this.virtualRoot = path.join(root, 'node_modules') + path.sep;
     // The folders a linked install would create, so resolution walks into them.
@@ -61,6 +63,18 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     }
     return real;
   };
+
+  /**
+   * The real path of a workspace file that resolution reached through a symlink: TypeScript
+   * resolves a relative import through a linked folder to the link's path, but the scan lists the
+   * file by its real path (as TypeScript knows a linked package without `preserveSymlinks`). Only
+   * paths below a known link are looked up; the others are real already.
+   */
+  workspaceRealPath(file: string): string {
+    if (this.links.length === 0 || !file.startsWith(this.root + path.sep)) return file;
+    const rel = file.slice(this.root.length + 1).split(path.sep).join('/');
+    return this.links.some((link) => rel === link || rel.startsWith(`${link}/`)) ? this.realpath(file) : file;
+  }
 
   getCurrentDirectory = (): string => this.root;
 

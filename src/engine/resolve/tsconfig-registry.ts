@@ -15,12 +15,17 @@ export interface Project {
   sharedResolutions: Map<string, ts.ResolvedModuleFull | undefined>;
 }
 
+/** In each folder, in the order an editor tries them. */
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
 /** Ignored: a tsconfig listing no inputs is fine when another one owns the files. */
 const IGNORED_TSCONFIG_ERRORS = new Set([18003]);
 
 /**
  * Finds, for each file, the nearest tsconfig.json that includes it (trying the projects it
- * references too), the way an editor picks a file's project.
+ * references too), the way an editor picks a file's project. A jsconfig.json counts as well, after
+ * the tsconfig.json of its folder: it is a JavaScript project's only config (`paths` and `baseUrl`
+ * included), and TypeScript reads it with `allowJs` and its other defaults for jsconfig files.
  */
 export class TsconfigRegistry {
   private readonly projects = new Map<string, Project | null>();
@@ -97,11 +102,11 @@ export class TsconfigRegistry {
   private configsAbove(dir: string): string[] {
     const cached = this.nearestConfigs.get(dir);
     if (cached) return cached;
-    const own = path.join(dir, 'tsconfig.json');
+    const own = CONFIG_NAMES.map((name) => path.join(dir, name)).filter((f) => this.host.fileExists(f));
     const parent = path.dirname(dir);
     const inside = dir === this.root || dir.startsWith(this.root + path.sep);
     const above = inside && parent !== dir && dir !== this.root ? this.configsAbove(parent) : [];
-    const result = this.host.fileExists(own) ? [own, ...above] : above;
+    const result = [...own, ...above];
     this.nearestConfigs.set(dir, result);
     return result;
   }

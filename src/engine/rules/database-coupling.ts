@@ -1,5 +1,5 @@
 import { ReExportTracer, type FileIndex, type IndexedFile, importsAny, unlessOrderSensitive } from '../analyze';
-import type { ImportFact, TableDeclaration, TableReference } from '../extract';
+import { isReference, type ImportFact, type TableDeclaration, type TableReference } from '../extract';
 import type { EntityNames, TableCatalog, TableOwner } from '../database';
 import type { ModuleInfo } from '../map';
 import { databaseConfig, newState, reusedState, type DatabaseConfig, type DatabaseState } from './database-coupling-state';
@@ -65,7 +65,7 @@ function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allow
     findings.push({
       rule: 'database-coupling', file, range: fact.range, sourceModule: module?.name, specifier: fact.specifier,
       identity: `driver\u0001${driver}`,
-      message: `${who} imports the database driver "${driver}" at ${file}:${fact.range.start.line}, outside the files database.allowedIn permits (${setup.allowedIn.join(', ')}). Move the data access behind a repository in an allowed folder.`,
+      message: `${who} ${isReference(fact.kind) ? 'references' : fact.kind === 'module-augmentation' ? 'augments' : 'imports'} the database driver "${driver}" at ${file}:${fact.range.start.line}, outside the files database.allowedIn permits (${setup.allowedIn.join(', ')}). Move the data access behind a repository in an allowed folder.`,
     });
   });
   return findings;

@@ -1,3 +1,4 @@
+import { isReference } from '../extract';
 import type { ModuleInfo } from '../map';
 import type { Rule, RuleContext } from './rule';
 
@@ -9,7 +10,8 @@ export const internalImport: Rule = {
     const entries = publicEntries(context);
     return internal.map((c) => {
       const entry = entries.get(c.to);
-      const advice = entry ? `Import from its public API (${entry}) instead` : `Module "${c.to.name}" has no public API file yet (none of ${c.to.public.join(', ')}); add one and import that, or declare which of its files other modules may import in bulkhead.json: "public": ["…"] on the module, or "defaults": { "public": ["…"] } for every module`;
+      const verb = isReference(c.fact.kind) ? 'Reference' : c.fact.kind === 'module-augmentation' ? 'Augment' : 'Import from';
+      const advice = entry ? `${verb} its public API (${entry}) instead` : `Module "${c.to.name}" has no public API file yet (none of ${c.to.public.join(', ')}); add one and import that, or declare which of its files other modules may import in bulkhead.json: "public": ["…"] on the module, or "defaults": { "public": ["…"] } for every module`;
       return {
         rule: 'internal-import' as const,
         file: c.file,

@@ -103,8 +103,10 @@ function factExtractor(): typeof import('../extract/extract-facts') {
 }
 
 /** What module resolution depends on besides the files' own text; a change re-resolves every import. */
-export function resolutionEnvironment(root: string, configText: string, discovery: { files: string[]; packageJsons: string[]; tsconfigs: string[] }): string {
+export function resolutionEnvironment(root: string, configText: string, discovery: { files: string[]; packageJsons: string[]; tsconfigs: string[]; links: string[] }): string {
   const hash = createHash('sha1').update(VERSION).update('\0').update(configText).update('\0').update(discovery.files.join('\n'));
+  // A link changes where imports through it lead (see ResolutionHost.workspaceRealPath), not the file list.
+  hash.update(`\0${discovery.links.join('\n')}`);
   for (const rel of [...discovery.packageJsons, ...discovery.tsconfigs].sort()) {
     hash.update(`\0${rel}\0`);
     try {

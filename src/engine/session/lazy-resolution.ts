@@ -12,8 +12,8 @@ export class LazyResolution {
   /** Each file's compiler options for `isLocalSpecifier`, asked on every analysis; cleared with the resolution caches. */
   private readonly optionsOf = new Map<string, ts.CompilerOptions>();
 
-  constructor(private readonly root: string, packages: Map<string, string>) {
-    this.host = new ResolutionHost(root, (...args) => resolutionStack().readDirectoryWithTypeScript(...args), packages);
+  constructor(private readonly root: string, packages: Map<string, string>, links: readonly string[] = []) {
+    this.host = new ResolutionHost(root, (...args) => resolutionStack().readDirectoryWithTypeScript(...args), packages, links);
   }
 
   get projects(): TsconfigRegistry {

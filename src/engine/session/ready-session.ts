@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { incrementalCrossings } from '../analyze';
 import type { CacheStats } from '../cache';
@@ -32,8 +33,14 @@ export class ReadySession implements Session {
   }
 
   scannedPath(absFile: string): string | undefined {
-    const rel = toPosix(path.relative(this.root, path.resolve(absFile)));
-    return rel.startsWith('../') || path.isAbsolute(rel) || !this.setup.isScanned(rel) ? undefined : rel;
+    const rel = this.workspacePath(absFile);
+    return rel === undefined || !this.setup.isScanned(rel) ? undefined : rel;
+  }
+
+  /** Where a file is in the workspace, by its real path (the scan lists files there, as TypeScript knows them). */
+  private workspacePath(absFile: string): string | undefined {
+    const rel = toPosix(path.relative(this.root, realPath(path.resolve(absFile))));
+    return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel;
   }
 
   moduleOf(file: string): string | undefined {
@@ -43,10 +50,19 @@ export class ReadySession implements Session {
   updateFile(absFile: string, text?: string): void {
     const file = this.scannedPath(absFile);
     if (file) this.files.update(file, text);
+    else if (text === undefined) this.otherFileChanged(absFile);
   }
 
   removeFile(absFile: string): void {
-    this.files.remove(toPosix(path.relative(this.root, path.resolve(absFile))));
+    const file = this.scannedPath(absFile);
+    if (file) this.files.remove(file);
+    else this.otherFileChanged(absFile);
+  }
+
+  /** A stylesheet, an image or another file the scan does not read appeared or went away. */
+  private otherFileChanged(absFile: string): void {
+    const rel = this.workspacePath(absFile);
+    if (rel !== undefined) this.files.assetChanged(rel);
   }
 
   analyze(): CheckResult {
@@ -97,5 +113,18 @@ export class ReadySession implements Session {
 
   explain(file: string, specifier?: string): Explanation | undefined {
     return explainFile({ index: this.files.index, map: this.files.map, policy: this.setup.policy }, file, specifier);
+  }
+}
+
+/** The real path of a file, or of its folder when the file is gone (a delete event). */
+function realPath(abs: string): string {
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
   }
 }

@@ -26,10 +26,10 @@ export function workspacePaths({ root, configFile }: Pick<SessionOptions, 'root'
   return { root: real, configFile: configFile ? path.resolve(real, configFile) : path.join(real, CONFIG_FILE_NAME) };
 }
 
-/** Whether a change to this file invalidates everything (the config, a tsconfig, a package.json): open the workspace again. */
+/** Whether a change to this file invalidates everything (the config, a tsconfig or jsconfig, a package.json): open the workspace again. */
 export function needsFullCheck({ configFile }: WorkspacePaths, absFile: string): boolean {
   const name = path.basename(absFile);
-  return path.resolve(absFile) === configFile || /^tsconfig.*\.json$/.test(name) || name === 'package.json' || name === '.gitignore' || name.endsWith('.prisma');
+  return path.resolve(absFile) === configFile || /^tsconfig.*\.json$/.test(name) || name === 'jsconfig.json' || name === 'package.json' || name === '.gitignore' || name.endsWith('.prisma');
 }
 
 function realFolder(p: string): string {

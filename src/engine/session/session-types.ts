@@ -32,9 +32,13 @@ export interface Session extends OpenedBase {
   scannedPath(absFile: string): string | undefined;
   /** The module a workspace-relative file belongs to, if any. */
   moduleOf(file: string): string | undefined;
-  /** Takes one file's new text (an unsaved buffer) or re-reads it from disk (`text` undefined), a new file too. */
+  /**
+   * Takes one file's new text (an unsaved buffer) or re-reads it from disk (`text` undefined), a new
+   * file too. For a file the scan does not read (a stylesheet, an image), the imports naming it
+   * resolve again.
+   */
   updateFile(absFile: string, text?: string): void;
-  /** Forgets a deleted file. */
+  /** Forgets a deleted file; imports of a deleted file the scan does not read no longer resolve. */
   removeFile(absFile: string): void;
   /** Runs the rules over the current facts (cheap: no file is read). */
   analyze(): CheckResult;

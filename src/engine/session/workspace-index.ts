@@ -123,6 +123,24 @@ export class WorkspaceIndex {
     this.fileSetChanged(file, (r) => r.kind === 'file' && r.file === file);
   }
 
+  /**
+   * A file the scan does not list (a stylesheet, an image) appeared or went away: the imports that
+   * name it resolve again (see resolve/asset-resolution.ts). Saving one changes nothing: no import
+   * names a file by its contents, so only a missing file's imports and those of a gone one are asked.
+   */
+  assetChanged(file: string): void {
+    const abs = path.join(this.setup.root, file);
+    const exists = fs.existsSync(abs);
+    const name = path.posix.basename(file);
+    const affected = [...this.index.values()].filter((entry) => entry.resolutions.some((r, i) =>
+      exists ? r.kind === 'unresolved' && lastSegment(entry.facts.imports[i].specifier) === name : r.kind === 'file' && r.file === file));
+    if (affected.length === 0) return;
+    this.setup.resolution.fileSetChanged(abs);
+    for (const entry of affected) {
+      this.entries.set(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
+    }
+  }
+
   /** After a create or delete: module map, resolution caches and the imports it may affect. */
   private fileSetChanged(file: string, affected: (r: Resolution) => boolean): void {
     this.setup.resolution.fileSetChanged(path.join(this.setup.root, file));
@@ -152,4 +170,11 @@ export class WorkspaceIndex {
     if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
     else this.fileDiagnostics.delete(file);
   }
+}
+
+/** The file name an asset import ends in: `../ui/logo.svg?url` → `logo.svg`. */
+function lastSegment(specifier: string): string {
+  const name = specifier.slice(specifier.lastIndexOf('/') + 1);
+  const suffix = name.slice(1).search(/[?#]/);
+  return suffix < 0 ? name : name.slice(0, suffix + 1);
 }

@@ -13,6 +13,12 @@ export interface IgnoreComment {
 const MARKER = 'bulkhead-ignore';
 const COMMENT = /(\/\/|\/\*)\s*bulkhead-ignore\b([^:\n*]*)(?::([^\n]*?))?\s*(?:\*\/)?\s*$/;
 
+/**
+ * Comment lines that import something (`/// <reference path="…" />`, an `@jsxImportSource` pragma):
+ * their violations are silenced like those of code lines, by the comment above or at their end.
+ */
+const IMPORT_IN_COMMENT = /^\/\/\/\s*<reference\s|@jsxImportSource\s/i;
+
 /** Finds ignore comments with a line scan; files without the marker cost one `includes`. */
 export function findIgnoreComments(text: string): IgnoreComment[] {
   if (!text.includes(MARKER)) return [];
@@ -22,7 +28,7 @@ export function findIgnoreComments(text: string): IgnoreComment[] {
   lines.forEach((line, i) => {
     const m = COMMENT.exec(line);
     const trimmed = line.trim();
-    const commentOnly = trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*');
+    const commentOnly = (trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*')) && !IMPORT_IN_COMMENT.test(trimmed);
     if (!commentOnly && trimmed !== '') {
       for (const c of pending) c.targetLine = i + 1;
       pending.length = 0;

@@ -9,6 +9,7 @@ import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
 import { importClauseNames } from './import-clause-names';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
+export { importsOnlyFacts } from './imports-only-facts';
 
 /**
  * Reads the import/export facts of one file: from its tokens alone when the scanner fast path

@@ -62,7 +62,18 @@ export class FileIndexer {
     if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }], text: '' };
     const diagnostics: InputDiagnostic[] = [];
     if (read.notUtf8) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
-    const facts = factExtractor().extractFacts(abs, read.text, database);
+    let facts: IndexedFile['facts'];
+    try {
+      facts = factExtractor().extractFacts(abs, read.text, database);
+    } catch (error) {
+      // TypeScript's parser recurses per nesting level; hostile or generated code can exhaust the stack.
+      if (!(error instanceof RangeError)) throw error;
+      facts = factExtractor().importsOnlyFacts(read.text);
+      diagnostics.push({
+        file, range: FILE_START, severity: 'warning', code: 'too-deeply-nested',
+        message: 'nested too deeply for TypeScript\'s parser; only its import, export … from, import() and require() specifiers are checked',
+      });
+    }
     if (facts.syntaxError) {
       diagnostics.push({
         file, range: facts.syntaxError.range, severity: 'warning', code: 'syntax-error',

@@ -274,3 +274,39 @@ describe('persistent fact cache: changed text with unchanged facts', () => {
     }
   });
 });
+
+describe('persistent fact cache: well-formed but wrong data', () => {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+  /** Rewrites the cache with valid checksums, as an attacker or a buggy writer could. */
+  const forge = (cacheFile: string, change: (summary: any, facts: any) => void): void => {
+    const [, summaryLine, factsLine] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    const summary = JSON.parse(summaryLine);
+    const facts = JSON.parse(factsLine);
+    change(summary, facts);
+    const s = JSON.stringify(summary);
+    const f = JSON.stringify(facts);
+    fs.writeFileSync(cacheFile, `${JSON.stringify({ checksum: sha1(s), factsChecksum: sha1(f) })}\n${s}\n${f}`);
+  };
+
+  it('ignores a stored result or file facts of the wrong shape, and gives the fresh answer', () => {
+    const ws = tempWorkspace(FILES);
+    const cacheFile = path.join(ws.root, 'cache.json');
+    try {
+      const old = new Date(Date.now() - 60_000);
+      for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(ws.root, rel), old, old);
+      const expected = JSON.stringify(checkWorkspace({ root: ws.root }).violations);
+      checkWorkspace({ root: ws.root, cacheFile });
+      forge(cacheFile, (summary) => { summary.result.violations = 5; });
+      assert.equal(JSON.stringify(checkWorkspace({ root: ws.root, cacheFile }).violations), expected, 'a malformed stored result');
+      forge(cacheFile, (summary, facts) => {
+        delete summary.result;
+        facts['src/a/index.ts'].data.facts.imports = 'import everything';
+        facts['src/a/more.ts'].data.resolutions = [{ kind: 'file' }];
+      });
+      assert.equal(JSON.stringify(checkWorkspace({ root: ws.root, cacheFile }).violations), expected, 'malformed facts');
+    } finally {
+      ws.dispose();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
+import { isCachedFileData, isCheckResult } from './cache-shapes';
 
 /** Bump when the shape of cached facts or of the stored result changes (16: per-file digests; 15: .vue/.svelte/.astro scripts). */
 const FORMAT = 16;
@@ -115,6 +116,7 @@ export class FactCache {
   ): CheckResult | undefined {
     const s = this.summary;
     if (!s?.result || !s.stamps || s.environment !== this.environment || s.analysisKey !== analysisKey) return undefined;
+    if (!isCheckResult(s.result) || typeof s.stamps !== 'object') return undefined;
     // The file list is part of the environment, so only each file's own state is left to compare.
     const changed: { rel: string; stamp: FileStamp }[] = [];
     for (const rel of files) {
@@ -172,6 +174,7 @@ export class FactCache {
     const entry = this.entries()?.[rel];
     if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
     if (database && entry.noDatabase) return this.miss();
+    if (!isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return this.miss();
     if (Math.abs(stat.mtimeMs - (this.summary?.writtenAt ?? 0)) < RACY_WINDOW_MS) {
       const text = readText();
       if (text === undefined || hashText(text) !== entry.hash) return this.miss();

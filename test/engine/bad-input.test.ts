@@ -81,7 +81,7 @@ describe('bad input gives a clear message and a correct result for the rest', ()
     }
   });
 
-  it('reports binary and oversized files as skipped, and non-UTF-8 files as read', () => {
+  it('reports binary files as skipped, oversized ones as read for imports only, and non-UTF-8 files as read', () => {
     const ws = tempWorkspace({
       'bulkhead.json': TWO_MODULES,
       'src/a/blob.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]),
@@ -92,7 +92,7 @@ describe('bad input gives a clear message and a correct result for the rest', ()
     try {
       const result = checkWorkspace({ root: ws.root });
       const codes = Object.fromEntries(result.diagnostics.map((d) => [d.file, d.code]));
-      assert.deepEqual(codes, { 'src/a/blob.ts': 'binary', 'src/a/huge.ts': 'too-large', 'src/a/latin1.ts': 'not-utf8' });
+      assert.deepEqual(codes, { 'src/a/blob.ts': 'binary', 'src/a/huge.ts': 'large-file', 'src/a/latin1.ts': 'not-utf8' });
       assert.deepEqual([...new Set(result.violations.map((v) => v.file))], ['src/a/latin1.ts']);
     } finally {
       ws.dispose();

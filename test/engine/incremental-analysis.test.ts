@@ -51,14 +51,14 @@ describe('incremental analysis: the same answer as a fresh check after every edi
       'src/a/use.ts': "import { x } from '../b/internal';\nexport const y = x;\n",
       'src/b/internal.ts': 'export const x = 1;\n',
       'src/b/public-api.ts': 'export { x } from "./internal";\n',
-      // Binary: not in the index, so not offered as the public API yet.
-      'src/b/index.ts': Buffer.from([0, 1, 2, 3]),
+      // Binary (NUL bytes, not UTF-8): not in the index, so not offered as the public API yet.
+      'src/b/index.ts': Buffer.from([0x89, 0x50, 0, 0xc3]),
     });
     try {
       const session = openSession({ root: live.root });
       const advice = (): string | undefined => session.analyze().violations.find((v) => v.rule === 'internal-import')?.message;
       assert.match(advice() ?? '', /public API \(src\/b\/public-api\.ts\)/);
-      for (const content of ['export * from "./public-api";\n', Buffer.from([0, 1, 2, 3])]) {
+      for (const content of ['export * from "./public-api";\n', Buffer.from([0x89, 0x50, 0, 0xc3])]) {
         const file = path.join(live.root, 'src/b/index.ts');
         fs.writeFileSync(file, content);
         session.updateFile(file);

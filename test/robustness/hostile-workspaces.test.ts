@@ -31,7 +31,7 @@ describe('robustness: hostile workspaces give a clean result with clear messages
     }
   });
 
-  it('a 10 MB generated file is skipped with a notice; a 3 MB minified bundle is scanned', () => {
+  it('a 10 MB generated file is read for its imports only, with a notice; a 3 MB minified bundle is scanned', () => {
     const minified = `${VIOLATION}${'var a=function(b){return b+1};'.repeat(100_000)}\n`;
     const ws = tempWorkspace({
       'bulkhead.json': TWO_MODULES,
@@ -41,14 +41,14 @@ describe('robustness: hostile workspaces give a clean result with clear messages
     });
     try {
       const result = checkWorkspace({ root: ws.root });
-      assert.deepEqual(result.diagnostics.map((d) => `${d.code} ${d.file}`), ['too-large src/a/generated.ts']);
+      assert.deepEqual(result.diagnostics.map((d) => `${d.code} ${d.file}`), ['large-file src/a/generated.ts']);
       assert.deepEqual([...new Set(result.violations.map((v) => v.file))], ['src/a/bundle.min.js']);
     } finally {
       ws.dispose();
     }
   });
 
-  it('binary, UTF-16 and Latin-1 files named .ts never crash the scan', () => {
+  it('binary, UTF-16 and Latin-1 files named .ts never crash the scan; UTF-16 with a byte-order mark is read', () => {
     const ws = tempWorkspace({
       'bulkhead.json': TWO_MODULES,
       'src/b/internal.ts': 'export const x = 1;\n',
@@ -61,7 +61,8 @@ describe('robustness: hostile workspaces give a clean result with clear messages
       const result = checkWorkspace({ root: ws.root });
       const codes = Object.fromEntries(result.diagnostics.map((d) => [d.file, d.code]));
       assert.equal(codes['src/a/image.ts'], 'binary');
-      assert.equal(codes['src/a/utf16.ts'], 'binary');
+      assert.equal(codes['src/a/utf16.ts'], 'utf-16');
+      assert.ok(result.violations.some((v) => v.file === 'src/a/utf16.ts'), 'TypeScript decodes it, so its import counts');
       assert.equal(codes['src/a/latin1.ts'], 'not-utf8');
       assert.ok(result.violations.some((v) => v.file === 'src/a/latin1.ts'));
     } finally {

@@ -2,4 +2,4 @@
 export type { DatabaseFacts, TableDeclaration, TableReference } from './database/database-facts';
 export { prismaDelegate } from './database/naming';
 export { isReference, type FileFacts, type ImportFact, type ImportKind } from './file-facts';
-export { readSource, readSourceText } from './read-source';
+export { MAX_SOURCE_BYTES, readSource, readSourceText } from './read-source';

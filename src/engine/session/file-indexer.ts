@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
 import { factsDigest, fileStamp, type FactCache, type FileStamp } from '../cache';
-import { readSource, readSourceText } from '../extract';
+import { MAX_SOURCE_BYTES, readSource, readSourceText } from '../extract';
 import { toPosix, type InputDiagnostic, FILE_START } from '../model';
 import type { ModuleResolver, Resolution } from '../resolve';
 import { findIgnoreComments } from '../suppress';
@@ -62,9 +62,18 @@ export class FileIndexer {
     if (!read.ok) return { diagnostics: [{ file, range: FILE_START, severity: 'warning', code: read.reason, message: read.message }], text: '' };
     const diagnostics: InputDiagnostic[] = [];
     if (read.notUtf8) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1' });
+    if ('utf16' in read && read.utf16) diagnostics.push({ file, range: FILE_START, severity: 'info', code: 'utf-16', message: 'UTF-16 (byte-order mark); read as TypeScript reads it' });
     let facts: IndexedFile['facts'];
     try {
-      facts = factExtractor().extractFacts(abs, read.text, database);
+      // An unsaved buffer as large (item 11 of issue 18: a 50 MB buffer took 95 s) is read the same way.
+      if ('large' in read ? read.large : read.text.length > MAX_SOURCE_BYTES) {
+        // A generated or padded file: its imports still count, without the cost of a syntax tree.
+        facts = factExtractor().importsOnlyFacts(read.text);
+        diagnostics.push({
+          file, range: FILE_START, severity: 'warning', code: 'large-file',
+          message: `${(('size' in read ? read.size : read.text.length) / 1048576).toFixed(1)} MiB: larger than ${MAX_SOURCE_BYTES / 1048576} MiB, so only its import, export … from, import() and require() specifiers are checked`,
+        });
+      } else facts = factExtractor().extractFacts(abs, read.text, database);
     } catch (error) {
       // TypeScript's parser recurses per nesting level; hostile or generated code can exhaust the stack.
       if (!(error instanceof RangeError)) throw error;

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { CheckResult, Session, Violation } from '../engine';
 
 /** The result with only some violations, its counts recomputed. */
@@ -14,15 +15,19 @@ export function withViolations(result: CheckResult, violations: Violation[]): Ch
 }
 
 /**
- * Violations that concern changed files: those in the files themselves, and cycles passing
- * through a module that holds a changed file (a change there can close or open the loop).
+ * Violations that concern changed files: those in the files themselves and in every file whose
+ * answers depend on them (importers, through barrels too), and cycles passing through a module
+ * that holds such a file. A changed config, tsconfig, package.json, .gitignore or Prisma schema
+ * can change any answer: then every violation counts.
  */
 export function violationsForChangedFiles(result: CheckResult, changed: ReadonlySet<string>, session: Session | undefined): Violation[] {
-  const changedModules = new Set([...changed].map((f) => session?.moduleOf(f)).filter((m): m is string => !!m));
+  if (!session || [...changed].some((f) => session.needsFullCheck(path.join(result.root, f)))) return result.violations;
+  const affected = session.dependentsOf(changed);
+  const changedModules = new Set([...affected].map((f) => session.moduleOf(f)).filter((m): m is string => !!m));
   return result.violations.filter((v) => {
-    if (changed.has(v.file)) return true;
+    if (affected.has(v.file)) return true;
     if (v.rule !== 'cycle') return false;
-    const modules = [v.sourceModule, v.targetModule, ...(v.related ?? []).map((r) => session?.moduleOf(r.file))];
+    const modules = [v.sourceModule, v.targetModule, ...(v.related ?? []).map((r) => session.moduleOf(r.file))];
     return modules.some((m) => m !== undefined && changedModules.has(m));
   });
 }

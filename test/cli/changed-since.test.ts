@@ -48,4 +48,44 @@ describe('cli: --changed-since', function () {
       ws.dispose();
     }
   });
+
+  it('also reports untouched files whose answers a change altered: a barrel, a deleted file, the config (issue 18 item 6)', () => {
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({
+        modules: [
+          { name: 'a', path: 'src/a', dependsOn: ['b'] },
+          { name: 'b', path: 'src/b' },
+          { name: 'c', path: 'src/c' },
+        ],
+      }),
+      'src/a/index.ts': "import { v } from '../b';\nexport const a = v;\n",
+      'src/a/helper.ts': "import { h } from './util';\nexport const helper = h;\n",
+      'src/a/util.ts': 'export const h = 1;\n',
+      'src/b/index.ts': "export * from './values';\n",
+      'src/b/values.ts': 'export const v = 1;\n',
+      'src/c/index.ts': 'export const v = 2;\n',
+    });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: ws.root, encoding: 'utf8' });
+    const rules = (out: string) => (JSON.parse(out) as { violations: { rule: string; file: string }[] }).violations.map((v) => `${v.rule} ${v.file}`).sort();
+    const changedSince = () => rules(runCli(['check', ws.root, '--changed-since', 'HEAD', '--format', 'json']).stdout);
+    try {
+      git('init', '-q', '-b', 'main');
+      git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
+      git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'start');
+      assert.deepEqual(changedSince(), []);
+      // b's barrel now launders c: the untouched importer in a depends on c.
+      fs.writeFileSync(path.join(ws.root, 'src/b/values.ts'), "export { v } from '../c';\n");
+      assert.deepEqual(changedSince(), ['undeclared-dependency src/a/index.ts', 'undeclared-dependency src/b/values.ts']);
+      git('checkout', '-q', '--', '.');
+      // A deleted file leaves its untouched importer unresolved.
+      fs.rmSync(path.join(ws.root, 'src/a/util.ts'));
+      assert.deepEqual(changedSince(), ['unresolved-import src/a/helper.ts']);
+      git('checkout', '-q', '--', '.');
+      // The config changes what every file may do.
+      fs.writeFileSync(path.join(ws.root, 'bulkhead.json'), JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }, { name: 'c', path: 'src/c' }] }));
+      assert.deepEqual(changedSince(), ['undeclared-dependency src/a/index.ts']);
+    } finally {
+      ws.dispose();
+    }
+  });
 });

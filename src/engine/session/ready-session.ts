@@ -69,6 +69,39 @@ export class ReadySession implements Session {
     return analyzeIndex(this.setup, this.files, this.state, performance.now());
   }
 
+  dependentsOf(files: Iterable<string>): Set<string> {
+    const importers = new Map<string, { file: string; reExports: boolean }[]>();
+    for (const { file, facts, resolutions } of this.files.index.values()) {
+      facts.imports.forEach((fact, i) => {
+        const r = resolutions[i];
+        if (r?.kind !== 'file') return;
+        if (!importers.has(r.file)) importers.set(r.file, []);
+        importers.get(r.file)!.push({ file, reExports: fact.kind === 'export' || facts.reExports.some((x) => x.importIndex === i) });
+      });
+    }
+    const affected = new Set(files);
+    // A deleted or renamed file leaves its importers with an unresolved import: a relative one that
+    // names a changed path (without its extension) counts as importing it.
+    const stems = new Set([...affected].map((f) => f.replace(/\.[^./]+$/, '').replace(/\/index$/, '')));
+    for (const { file, facts, resolutions } of this.files.index.values()) {
+      facts.imports.forEach((fact, i) => {
+        if (resolutions[i]?.kind !== 'unresolved' || !fact.specifier.startsWith('.')) return;
+        const target = path.posix.join(path.posix.dirname(file), fact.specifier).replace(/\.[^./]+$/, '').replace(/\/index$/, '');
+        if (stems.has(target)) affected.add(file);
+      });
+    }
+    // A barrel passes a change on to whoever imports through it; any other importer stops it.
+    const queue = [...affected];
+    for (let i = 0; i < queue.length; i++) {
+      for (const { file, reExports } of importers.get(queue[i]) ?? []) {
+        if (affected.has(file)) continue;
+        affected.add(file);
+        if (reExports) queue.push(file);
+      }
+    }
+    return affected;
+  }
+
   fileEdges(): { from: string; to: string; specifier: string; line: number }[] {
     const edges = [];
     for (const { file, facts, resolutions } of this.files.index.values()) {

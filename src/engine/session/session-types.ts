@@ -42,6 +42,11 @@ export interface Session extends OpenedBase {
   removeFile(absFile: string): void;
   /** Runs the rules over the current facts (cheap: no file is read). */
   analyze(): CheckResult;
+  /**
+   * Files whose findings can change when these change: the files, their importers, and through
+   * re-exporting barrels the importers of those (for `--changed-since`).
+   */
+  dependentsOf(files: Iterable<string>): Set<string>;
   /** Every import that resolves to a workspace file. */
   fileEdges(): { from: string; to: string; specifier: string; line: number }[];
   /** The import sites behind one module dependency, including dependencies through re-exports. */

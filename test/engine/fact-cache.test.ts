@@ -310,3 +310,74 @@ describe('persistent fact cache: well-formed but wrong data', () => {
     }
   });
 });
+
+describe('persistent fact cache: inputs outside the stamps (issue 18 item 1)', () => {
+  const comparable = (r: CheckResult): string => JSON.stringify({ violations: r.violations, unresolved: r.unresolved, dependencies: r.dependencies });
+  const old = new Date(Date.now() - 60_000);
+  const age = (root: string, rels: string[]): void => {
+    for (const rel of rels) fs.utimesSync(path.join(root, rel), old, old);
+  };
+
+  it('a tsconfig extends target outside the workspace and not named tsconfig*.json', () => {
+    const tmp = tempWorkspace({
+      'shared/base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@b/*': ['../ws/src/b/*'] } } }),
+      'ws/tsconfig.json': JSON.stringify({ extends: '../shared/base.json' }),
+      'ws/bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }),
+      'ws/src/a/index.ts': "import { x } from '@b/internal';\nexport const a = x;\n",
+      'ws/src/b/internal.ts': 'export const x = 1;\n',
+      'ws/src/b/other.ts': 'export const x = 2;\n',
+    });
+    const root = path.join(tmp.root, 'ws');
+    const cacheFile = path.join(tmp.root, 'cache.json');
+    try {
+      age(tmp.root, ['shared/base.json', 'ws/tsconfig.json', 'ws/src/a/index.ts', 'ws/src/b/internal.ts', 'ws/src/b/other.ts']);
+      checkWorkspace({ root, cacheFile });
+      // The alias now points nowhere: the import is unresolved.
+      fs.writeFileSync(path.join(tmp.root, 'shared/base.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@b/*': ['../ws/src/nowhere/*'] } } }));
+      age(tmp.root, ['shared/base.json']);
+      const warm = checkWorkspace({ root, cacheFile });
+      assert.equal(comparable(warm), comparable(checkWorkspace({ root })));
+      assert.ok(warm.violations.some((v) => v.rule === 'unresolved-import'));
+    } finally {
+      tmp.dispose();
+    }
+  });
+
+  it('an imported file that the scan excludes is deleted', () => {
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ ignore: ['src/b/generated/**'], modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }),
+      'src/a/index.ts': "import { g } from '../b/generated/api';\nexport const a = g;\n",
+      'src/b/generated/api.ts': 'export const g = 1;\n',
+    });
+    const cacheFile = path.join(ws.root, 'cache.json');
+    try {
+      age(ws.root, ['bulkhead.json', 'src/a/index.ts', 'src/b/generated/api.ts']);
+      checkWorkspace({ root: ws.root, cacheFile });
+      fs.rmSync(path.join(ws.root, 'src/b/generated/api.ts'));
+      const warm = checkWorkspace({ root: ws.root, cacheFile });
+      assert.equal(comparable(warm), comparable(checkWorkspace({ root: ws.root })));
+      assert.ok(warm.violations.some((v) => v.rule === 'unresolved-import'));
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('a same-size edit that keeps an mtime in the future (a skewed clock)', () => {
+    const ws = tempWorkspace(FILES);
+    const cacheFile = path.join(ws.root, 'cache.json');
+    const future = new Date(Date.now() + 3_600_000);
+    const write = (text: string): void => {
+      fs.writeFileSync(path.join(ws.root, 'src/a/more.ts'), text);
+      fs.utimesSync(path.join(ws.root, 'src/a/more.ts'), future, future);
+    };
+    try {
+      age(ws.root, Object.keys(FILES));
+      write("import { a } from './index';\nexport const more = a;\n");
+      checkWorkspace({ root: ws.root, cacheFile });
+      write("import { x } from '../b/intern';\nexport const more = x;\n".slice(0, 52).padEnd(52, ' '));
+      assert.equal(comparable(checkWorkspace({ root: ws.root, cacheFile })), comparable(checkWorkspace({ root: ws.root })));
+    } finally {
+      ws.dispose();
+    }
+  });
+});

@@ -11,6 +11,15 @@ const FORMAT = 16;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 
+/**
+ * Whether a file's mtime cannot prove it unchanged since a cache written at `writtenAt`: it is
+ * within the window around the write, or after it, which includes an mtime in the future (a
+ * skewed clock, a restored archive); then its content hash decides.
+ */
+function racy(mtimeMs: number, writtenAt: number): boolean {
+  return mtimeMs > writtenAt - RACY_WINDOW_MS;
+}
+
 interface Entry {
   size: number;
   mtimeMs: number;
@@ -51,6 +60,12 @@ interface Summary {
   digests?: Record<string, string>;
   /** Whether that run's facts hold database facts (see WorkspaceSetup.databaseFacts). */
   database?: boolean;
+  /**
+   * What else resolution depended on, by absolute path: the hash of each file it read (a tsconfig
+   * `extends` target anywhere, package.json files) and `exists` for resolved files the scan does
+   * not cover. `missing` for a file looked for and not found.
+   */
+  inputs?: Record<string, string>;
 }
 
 /** A file's analysis input besides its resolutions, which equal facts resolve equally. */
@@ -115,7 +130,7 @@ export class FactCache {
     reread: (rel: string, database: boolean) => { digest: string; text: string } | undefined,
   ): CheckResult | undefined {
     const s = this.summary;
-    if (!s?.result || !s.stamps || s.environment !== this.environment || s.analysisKey !== analysisKey) return undefined;
+    if (!s?.result || !s.stamps || s.environment !== this.environment || s.analysisKey !== analysisKey || this.inputsChanged) return undefined;
     if (!isCheckResult(s.result) || typeof s.stamps !== 'object') return undefined;
     // The file list is part of the environment, so only each file's own state is left to compare.
     const changed: { rel: string; stamp: FileStamp }[] = [];
@@ -124,7 +139,7 @@ export class FactCache {
       const now = statOf(rel);
       if (!stored || !now) return undefined;
       let same = stored[0] === now.size && stored[1] === now.mtimeMs;
-      if (same && Math.abs(now.mtimeMs - s.writtenAt) < RACY_WINDOW_MS) {
+      if (same && racy(now.mtimeMs, s.writtenAt)) {
         const text = readText(rel);
         same = stored[2] !== undefined && text !== undefined && hashText(text) === stored[2];
       }
@@ -175,7 +190,7 @@ export class FactCache {
     if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
     if (database && entry.noDatabase) return this.miss();
     if (!isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return this.miss();
-    if (Math.abs(stat.mtimeMs - (this.summary?.writtenAt ?? 0)) < RACY_WINDOW_MS) {
+    if (racy(stat.mtimeMs, this.summary?.writtenAt ?? 0)) {
       const text = readText();
       if (text === undefined || hashText(text) !== entry.hash) return this.miss();
     }
@@ -192,7 +207,24 @@ export class FactCache {
 
   /** Whether resolutions from `lookup` can be used (else the caller resolves again). */
   get resolutionsValid(): boolean {
-    return this.summary?.environment === this.environment;
+    return this.summary?.environment === this.environment && !this.inputsChanged;
+  }
+
+  private inputsChanged = false;
+
+  /**
+   * Compares what resolution read last time (`inputs`) with the files now; any difference makes
+   * every stored resolution and the stored result unusable. `state(abs)` gives what `inputs` holds.
+   */
+  checkInputs(state: (abs: string, stored: string) => string): void {
+    const inputs = this.summary?.inputs;
+    if (!inputs || typeof inputs !== 'object') return;
+    for (const [abs, stored] of Object.entries(inputs)) {
+      if (state(abs, stored) !== stored) {
+        this.inputsChanged = true;
+        return;
+      }
+    }
   }
 
   store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[], database: boolean): void {
@@ -214,7 +246,7 @@ export class FactCache {
    * files this run did not stat (those that are not source); without a stamp for every file the
    * result is not stored, so the next run indexes again.
    */
-  save(files: readonly string[], result: CheckResult, analysisKey: string, statOf: (rel: string) => FileStamp | undefined, database: boolean): void {
+  save(files: readonly string[], result: CheckResult, analysisKey: string, statOf: (rel: string) => FileStamp | undefined, database: boolean, inputs: Record<string, string>): void {
     const writtenAt = Date.now();
     const stamps: Record<string, StoredStamp> = {};
     let complete = true;
@@ -224,11 +256,13 @@ export class FactCache {
         complete = false;
         break;
       }
-      const racy = Math.abs(stamp.mtimeMs - writtenAt) < RACY_WINDOW_MS;
+      const needsHash = racy(stamp.mtimeMs, writtenAt);
       const hash = this.next[rel]?.hash;
-      stamps[rel] = racy && hash !== undefined ? [stamp.size, stamp.mtimeMs, hash] : [stamp.size, stamp.mtimeMs];
+      stamps[rel] = needsHash && hash !== undefined ? [stamp.size, stamp.mtimeMs, hash] : [stamp.size, stamp.mtimeMs];
     }
-    const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt };
+    // Reused resolutions were not read again this run: what they depended on still holds.
+    const kept = this.resolutionsValid ? this.summary?.inputs : undefined;
+    const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt, inputs: { ...kept, ...inputs } };
     if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } }, digests: this.digests, database });
     const summaryLine = JSON.stringify(summary);
     const factsLine = JSON.stringify(this.next);

@@ -36,6 +36,11 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     }
   }
 
+  /** Every file resolution and tsconfig parsing read, with what it read (undefined: missing). */
+  get readTexts(): ReadonlyMap<string, string | undefined> {
+    return this.texts;
+  }
+
   fileExists = (file: string): boolean => !!this.stat(file)?.isFile();
   directoryExists = (dir: string): boolean => !!this.stat(dir)?.isDirectory() || this.virtualFolders.has(dir.replace(/[\\/]+$/, ''));
 

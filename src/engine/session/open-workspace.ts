@@ -8,6 +8,7 @@ import { readSourceText } from '../extract';
 import { type CheckResult, type InputDiagnostic, FILE_START } from '../model';
 import { VERSION } from '../version';
 import { analyzeIndex } from './analyze-index';
+import { inputState, resolutionInputs } from './resolution-inputs';
 import { ReadySession } from './ready-session';
 import { needsFullCheck, workspacePaths, type SessionOptions, type WorkspacePaths } from './session-options';
 import type { OpenedWorkspace, UnconfiguredWorkspace } from './session-types';
@@ -30,6 +31,7 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   const setup = setUpWorkspace(paths, read, config);
   const files = new WorkspaceIndex(setup);
   const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION, setup.environment) : undefined;
+  cache?.checkInputs(inputState);
   const key = analysisKey(setup, files);
   if (cache) {
     const reused = cache.reusableResult(
@@ -55,7 +57,7 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   const result = analyzeIndex(setup, files, state, started);
   if (cache) {
     try {
-      cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts);
+      cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts, resolutionInputs(setup, files));
     } catch (err) {
       const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
       setup.discoveryDiagnostics.push(warning);

@@ -46,6 +46,7 @@ Commands:
 Options:
   -c, --config <file>        Use this bulkhead.json instead of searching from path upwards.
   -f, --format <name>        check: text (default) | json | sarif | github | junit | markdown
+                             | gitlab (Code Quality) | checkstyle
                              graph: json (default) | dot | mermaid | html
       --baseline             check: report only violations not in bulkhead-baseline.json (next to
                              bulkhead.json) and list the fixed ones. baseline: the file to write.

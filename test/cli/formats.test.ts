@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import { REPO_ROOT } from '../support/fixtures';
 import { runCli } from '../support/run-cli';
@@ -27,7 +28,7 @@ function golden(name: string, actual: string): void {
 }
 
 describe('cli: every check format against expected output', () => {
-  for (const [format, ext] of [['text', 'txt'], ['json', 'json'], ['sarif', 'sarif'], ['github', 'txt'], ['junit', 'xml'], ['markdown', 'md']]) {
+  for (const [format, ext] of [['text', 'txt'], ['json', 'json'], ['sarif', 'sarif'], ['github', 'txt'], ['junit', 'xml'], ['markdown', 'md'], ['gitlab', 'json'], ['checkstyle', 'xml']]) {
     it(format, () => {
       const r = runCli(['check', FIXTURE, '--format', format]);
       assert.equal(r.code, 1, r.stderr);
@@ -48,6 +49,23 @@ describe('cli: every check format against expected output', () => {
       assert.match(result.partialFingerprints['bulkhead/v1'], /^[0-9a-f]{20}$/);
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
     }
+  });
+
+  it('gitlab is valid for GitLab\'s Code Quality format, with unique fingerprints and paths relative to the project', () => {
+    const r = runCli(['check', 'examples/shop', '--format', 'gitlab']);
+    assert.equal(r.code, 1, r.stderr);
+    const issues = JSON.parse(r.stdout) as { fingerprint: string; location: { path: string }; severity: string; check_name: string }[];
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/cli/schemas/gitlab-code-quality.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    assert.ok(validate(issues), JSON.stringify(validate.errors, null, 2));
+    assert.equal(issues.length, 7);
+    assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+    assert.ok(issues.every((i) => i.location.path.startsWith('examples/shop/src/') && i.severity === 'major' && i.check_name.startsWith('bulkhead/')));
+    // A broken config is a blocker, so the merge request does not look clean.
+    const broken = runCli(['check', 'test/fixtures/config-errors', '--format', 'gitlab']);
+    assert.equal(broken.code, 2);
+    const blockers = (JSON.parse(broken.stdout) as { severity: string }[]).filter((i) => i.severity === 'blocker');
+    assert.ok(blockers.length > 0);
   });
 
   it('github annotations escape newlines, commas and colons', () => {

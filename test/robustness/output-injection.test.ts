@@ -84,6 +84,19 @@ describe('robustness: workspace names cannot inject into any output format', fun
     }
   });
 
+  it('checkstyle: well-formed XML 1.0 for any name (checked with an XML parser)', () => {
+    const r = run('check', '--format', 'checkstyle');
+    assert.doesNotMatch(r.stdout, NOT_XML_CHAR);
+    const parser = sax.parser(true);
+    const files: string[] = [];
+    parser.onerror = (e) => assert.fail(`not well-formed: ${e.message}`);
+    parser.onopentag = (t) => {
+      if (t.name === 'file') files.push(String(t.attributes.name));
+    };
+    parser.write(r.stdout).close();
+    assert.ok(files.some((n) => n.endsWith(`${CALLER_DIR}/use.ts`)), files.join('\n'));
+  });
+
   it('junit: well-formed XML 1.0 for any name (checked with an XML parser)', () => {
     const r = run('check', '--format', 'junit');
     assert.doesNotMatch(r.stdout, NOT_XML_CHAR);

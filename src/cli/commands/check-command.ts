@@ -1,3 +1,5 @@
+import { checkstyleReporter } from '../reporters/checkstyle';
+import { gitlabReporter } from '../reporters/gitlab';
 import * as path from 'node:path';
 import { BaselineError, compareWithBaseline, readBaseline, shrinkBaseline, writeBaseline, type CheckResult } from '../../engine';
 import type { CliArgs } from '../args';
@@ -24,6 +26,8 @@ const REPORTERS: Record<string, Reporter> = {
   github: githubReporter,
   junit: junitReporter,
   markdown: markdownReporter,
+  gitlab: gitlabReporter,
+  checkstyle: checkstyleReporter,
 };
 
 export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): CommandOutcome {

@@ -42,6 +42,7 @@ Commands:
                           (--write saves it).
   explain <file> [import] Which module a file belongs to, what it may import, and why an import
                           is or is not allowed.
+  lsp --stdio             Run the language server over stdio for any LSP client (docs/editors.md).
 
 Options:
   -c, --config <file>        Use this bulkhead.json instead of searching from path upwards.

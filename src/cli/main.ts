@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { VERSION } from '../engine/version';
 import { HELP, parseCliArgs, UsageError, type CliArgs } from './args';
 import { printable } from './escape/terminal-text';
@@ -9,6 +10,7 @@ import { detectTerminal } from './terminal';
 /** Entry point of the `bulkhead` binary. Never throws: every failure becomes a message and exit code 2. */
 export function main(argv: string[]): number {
   try {
+    if (argv[0] === 'lsp') return startLanguageServer(argv.slice(1));
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
       process.stdout.write(HELP);
@@ -53,4 +55,18 @@ function loadCommand(command: 'check' | 'graph' | 'baseline' | 'init' | 'explain
     case 'explain':
       return (require('./commands/explain-command') as typeof import('./commands/explain-command')).explainCommand;
   }
+}
+
+/**
+ * `bulkhead lsp --stdio`: the language server the VS Code extension runs, for any LSP client
+ * (Neovim, Helix, Zed, Sublime LSP, Emacs eglot, JetBrains LSP4IJ). It lives next to this file
+ * in the package (dist/server.js) and reads its transport from the process arguments.
+ */
+function startLanguageServer(args: string[]): number {
+  const unknown = args.filter((a) => a !== '--stdio');
+  if (unknown.length > 0) throw new UsageError(`lsp: unknown option ${unknown[0]}. Usage: bulkhead lsp --stdio`);
+  if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
+  require(path.join(__dirname, 'server.js'));
+  // The connection keeps the process alive until the client closes it.
+  return 0;
 }

@@ -16,8 +16,9 @@ export class LspStdio {
   private readonly child: ChildProcess;
   private listeners: (() => void)[] = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  /** `args`: how to start it; by default the server bundle itself, as the extension does. */
+  constructor(args: string[] = [path.join(REPO_ROOT, 'dist/server.js'), '--stdio']) {
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     // Capability registrations and configuration requests: an empty answer, as a minimal client gives.
     this.connection.onRequest(() => null);

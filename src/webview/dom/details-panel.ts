@@ -1,5 +1,6 @@
 /** The side panel: what a clicked module or edge is made of. Every name is a text node. */
 import type { EdgeSites, GraphEdge, GraphImportSite, GraphModel, GraphNode } from '../../protocol/graph-model';
+import type { OverviewEdge } from '../logic/overview';
 import { html } from './svg';
 
 export interface DetailsActions {
@@ -58,6 +59,19 @@ export class DetailsPanel {
       status.textContent = s.total > s.sites.length ? `Import sites (first ${s.sites.length} of ${s.total}):` : `Import sites (${s.total}):`;
       for (const site of s.sites) this.siteRow(list, site);
     });
+  }
+
+  /** An edge between collapsed groups: the module dependencies it sums, each one click from its sites. */
+  showSummedEdge(edge: OverviewEdge): void {
+    this.root.replaceChildren();
+    const name = (key: string) => (key.startsWith('\u0000') ? key.slice(1) : key);
+    html('h2', { text: `${name(edge.from)} → ${name(edge.to)}` }, this.root);
+    const facts = html('dl', {}, this.root);
+    fact(facts, 'Imports', String(edge.imports));
+    fact(facts, 'Module dependencies', String(edge.members.length));
+    if (edge.violations > 0) fact(facts, 'Violating imports', String(edge.violations));
+    if (edge.inCycle) fact(facts, 'Cycle', 'some of these dependencies are steps of a module cycle');
+    this.edgeList('Module dependencies', [...edge.members], (e) => `${e.from} → ${e.to}`);
   }
 
   private siteRow(list: HTMLElement, site: GraphImportSite): void {

@@ -153,6 +153,18 @@ describe('webview: the grouped overview in chromium', function () {
     });
   });
 
+  it("the details panel lists a module's public API, one glob each, as text", async () => {
+    const evil = '<img src=x onerror="window.__pwned=3">';
+    const result = resultOf([{ name: 'api', public: ['src/contract.ts', 'src/testing/**', evil] }, { name: 'web', public: [] }], [{ from: 'web', to: 'api', imports: 2 }]);
+    const { page, problems } = await open('public-api.html', result)(browser);
+    await page.locator('.node[data-module="api"]').click();
+    assert.deepEqual(await page.locator('.details .public-api code').allTextContents(), ['src/contract.ts', 'src/testing/**', evil]);
+    await page.locator('.node[data-module="web"]').click();
+    assert.equal(await page.locator('.details .public-api').textContent(), 'nothing: every file is internal');
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
+    assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] });
+  });
+
   describe('hostile names in group boxes', () => {
     const IMG = '<img src=x onerror="window.__pwned=1">';
     const SCRIPT = '"></text><script>window.__pwned=2</script>';

@@ -27,7 +27,7 @@ export class DetailsPanel {
     fact(facts, 'Roots', node.roots.join(', ') || '—');
     if (node.group !== undefined) fact(facts, 'Group', node.group);
     if (node.tags.length > 0) fact(facts, 'Tags', node.tags.join(', '));
-    fact(facts, 'Public API', node.publicApi?.join(', ') ?? 'the index file at its root, unless the map lists "public" globs');
+    publicApi(facts, node.publicApi);
     fact(facts, 'Declared dependsOn', node.dependsOn.join(', ') || 'nothing');
     if (node.violations > 0) fact(facts, 'Violations', String(node.violations));
     this.edgeList('Depends on', model.edges.filter((e) => e.from === node.id), (e) => e.to);
@@ -104,6 +104,22 @@ export class DetailsPanel {
       b.addEventListener('click', () => this.actions.selectEdge(e.id));
     }
   }
+}
+
+/**
+ * The files other modules may import: the map's `public` globs (or its defaults), each relative
+ * to every root, one per line so a long list stays readable.
+ */
+function publicApi(dl: HTMLElement, globs: string[] | undefined): void {
+  html('dt', { text: 'Public API' }, dl);
+  const dd = html('dd', { className: 'public-api' }, dl);
+  // Exports made before the model carried the globs: say what the default is.
+  if (globs === undefined) dd.textContent = 'the index file at its root, unless the map lists "public" globs';
+  else if (globs.length === 0) dd.textContent = 'nothing: every file is internal';
+  globs?.forEach((glob, i) => {
+    if (i > 0) dd.append(', ');
+    html('code', { text: glob }, dd);
+  });
 }
 
 function fact(dl: HTMLElement, term: string, value: string): void {

@@ -51,6 +51,8 @@ export class GraphApp {
   private readonly toggles = new Map<string, boolean>();
   /** The fit scale of the last layout: the browser tests read it with the label sizes. */
   private fitScale = 1;
+  /** Recent layouts by what they drew and the canvas size: clearing a filter goes back at once. */
+  private readonly recent = new Map<string, Laid>();
   private filter: ViewFilter = NO_FILTER;
   private visible?: Visible;
   private kind: ViewKind = 'graph';
@@ -150,20 +152,30 @@ export class GraphApp {
     const chosen = [...tree.groups.keys()].filter((g) => this.toggles.get(g) === true || forced.has(g));
     const first = this.drawn === undefined;
     let laidOut = false;
-    // Default openings go back, last first, while the fitted labels would be too small to read.
-    for (let open = defaults.length; open >= 0; open--) {
+    // While the fitted labels would be too small to read, half the default openings go back (the
+    // last opened first), down to none.
+    const tries: number[] = [];
+    for (let open = defaults.length; open > 0; open = Math.floor(open / 2)) tries.push(open);
+    const rect = this.view.svg.getBoundingClientRect();
+    for (const open of [...tries, 0]) {
       const overview = collapse(tree, new Set([...defaults.slice(0, open), ...chosen]), nodes, edges);
       const key = overviewKey(overview);
       if (key === this.key) {
         this.overview = overview;
         break;
       }
-      this.showMessage(`Laying out ${overview.items.length} boxes…`);
-      await new Promise((r) => setTimeout(r, 0));
-      const t = performance.now();
-      const laid = await this.layout(overview, first ? undefined : this.boxes);
-      this.timings.lastLayoutMs = performance.now() - t;
-      this.timings.layouts++;
+      const cacheKey = `${key}\u0004${Math.round(rect.width)}x${Math.round(rect.height)}`;
+      let laid = this.recent.get(cacheKey);
+      if (!laid) {
+        this.showMessage(`Laying out ${overview.items.length} boxes…`);
+        await new Promise((r) => setTimeout(r, 0));
+        const t = performance.now();
+        laid = await this.layout(overview, first ? undefined : this.boxes);
+        this.timings.lastLayoutMs = performance.now() - t;
+        this.timings.layouts++;
+        this.recent.set(cacheKey, laid);
+        if (this.recent.size > 16) this.recent.delete(this.recent.keys().next().value!);
+      }
       this.overview = overview;
       this.boxes = laid.boxes;
       this.direction = laid.direction;
@@ -186,10 +198,10 @@ export class GraphApp {
    * to read, also top to bottom (a long chain of layers fits a wide panel better downwards) and
    * keeps the larger. Live updates keep the direction they had.
    */
-  private async layout(overview: Overview, previous?: Map<string, Box>): Promise<{ boxes: Map<string, Box>; direction: Direction; scale: number }> {
+  private async layout(overview: Overview, previous?: Map<string, Box>): Promise<Laid> {
     const rect = this.view.svg.getBoundingClientRect();
     const directions: Direction[] = previous && overview.frames.length === 0 ? [this.direction] : ['RIGHT', 'DOWN'];
-    let best: { boxes: Map<string, Box>; direction: Direction; scale: number } | undefined;
+    let best: Laid | undefined;
     for (const direction of directions) {
       const boxes = await runLayout(overview, direction, previous);
       const bounds = boundsOf(boxes.values(), 60);
@@ -365,6 +377,13 @@ export class GraphApp {
     this.message.textContent = text;
     this.message.hidden = text === '';
   }
+}
+
+interface Laid {
+  boxes: Map<string, Box>;
+  direction: Direction;
+  /** The zoom Fit gives it in the canvas it was laid out for. */
+  scale: number;
 }
 
 /** The smallest label drawn: what must stay legible at Fit. */

@@ -4,6 +4,7 @@
  * filters lay out what they keep, and hostile names stay text in group boxes.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { graphHtml, readWebviewAssets } from '../../src/cli/graph-formats/graph-html';
@@ -72,6 +73,14 @@ describe('webview: the grouped overview in chromium', function () {
       await settled(page);
       assert.equal(await page.locator('.cluster').count(), 10);
       assert.equal(await page.locator('.node').count(), 0);
+    });
+
+    it('exports the overview as drawn: group boxes with their own style', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
+      const text = fs.readFileSync((await download.path())!, 'utf8');
+      assert.equal((text.match(/<g class="cluster[^"]*"/g) ?? []).length, 10);
+      assert.match(text, />layer3</);
+      assert.match(text, /\.cluster rect \{ fill: (#|rgb)/);
     });
 
     it('the keyboard opens and closes a group: Enter on a focused box, Enter on the frame label', async () => {

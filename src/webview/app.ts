@@ -14,7 +14,7 @@ import { Toolbar } from './dom/toolbar';
 import type { GraphHost, ViewKind } from './host/graph-host';
 import { runLayout } from './layout';
 import { boundsOf, type Box } from './logic/geometry';
-import { ancestors, buildGroupTree, type GroupTree } from './logic/group-tree';
+import { ancestors, buildGroupTree, membersOf, type GroupTree } from './logic/group-tree';
 import type { Direction } from './logic/layout-input';
 import { matrixData } from './logic/matrix-data';
 import { collapse, defaultExpanded, groupKey, overviewKey, type Overview } from './logic/overview';
@@ -217,6 +217,10 @@ export class GraphApp {
     this.toggles.set(id, !open);
     // Closing a group closes what was opened inside it too, so it opens again as it was first shown.
     if (open) for (const [g] of this.toggles) if (g.startsWith(`${id}/`)) this.toggles.delete(g);
+    const members = new Set(this.tree ? membersOf(this.tree, id) : []);
+    this.selection = {};
+    this.view.select(this.selection);
+    this.details.showGroup(id, !open, this.model?.nodes.filter((n) => members.has(n.id)) ?? []);
     this.redraw();
   }
 

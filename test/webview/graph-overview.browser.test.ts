@@ -69,6 +69,11 @@ describe('webview: the grouped overview in chromium', function () {
       assert.ok(modules.every((m) => m.startsWith('layer3/')));
       assert.equal(await page.locator('.cluster').count(), 9);
       assert.ok((await timings(page)).layouts > before);
+      // The details say what the group holds; a module there is one click away.
+      assert.equal(await page.locator('.details h2').textContent(), 'layer3');
+      assert.equal(await page.locator('.details .deps button').count(), 50);
+      await page.locator('.details .deps button').first().click();
+      assert.match((await page.locator('.details h2').textContent()) ?? '', /^layer3\/module-\d+$/);
       await page.locator('.group-label[data-group="layer3"]').click();
       await settled(page);
       assert.equal(await page.locator('.cluster').count(), 10);

@@ -61,6 +61,26 @@ export class DetailsPanel {
     });
   }
 
+  /** A group just opened or closed: what it holds, each module one click from its details. */
+  showGroup(id: string, open: boolean, members: GraphNode[]): void {
+    this.root.replaceChildren();
+    html('h2', { text: id }, this.root);
+    const facts = html('dl', {}, this.root);
+    fact(facts, 'Modules', String(members.length));
+    fact(facts, 'Files', String(members.reduce((n, m) => n + m.fileCount, 0)));
+    const violations = members.reduce((n, m) => n + m.violations, 0);
+    if (violations > 0) fact(facts, 'Violations', String(violations));
+    html('p', { className: 'hint', text: open ? 'Open: click its label (or Enter on it) to close it.' : 'Closed: click its box (or Enter on it) to open it.' }, this.root);
+    html('h3', { text: 'Modules' }, this.root);
+    const ul = html('ul', { className: 'deps' }, this.root);
+    for (const m of [...members].sort((a, b) => b.violations - a.violations || (a.id < b.id ? -1 : 1))) {
+      const b = html('button', { className: `link${m.violations ? ' violation' : ''}` }, html('li', {}, ul));
+      html('span', { text: m.id }, b);
+      html('span', { className: 'detail', text: ` — ${m.fileCount} file${m.fileCount === 1 ? '' : 's'}${m.violations ? `, ${m.violations} violating` : ''}` }, b);
+      b.addEventListener('click', () => this.actions.selectNode(m.id));
+    }
+  }
+
   /** An edge between collapsed groups: the module dependencies it sums, each one click from its sites. */
   showSummedEdge(edge: OverviewEdge): void {
     this.root.replaceChildren();

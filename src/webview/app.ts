@@ -1,6 +1,7 @@
 /**
- * The graph app: holds the model, positions, filter and selection, and tells the view what to
- * change. New models re-run the layout only when the set of modules changed (see layoutKey).
+ * The graph app: holds the model, positions, filter, opened groups and selection, and tells the
+ * view what to change. The layout runs again only when what is drawn changed (see overviewKey):
+ * other modules, a filter keeping other modules, a group opened or closed.
  */
 import type { GraphModel } from '../protocol/graph-model';
 import { DetailsPanel } from './dom/details-panel';
@@ -12,10 +13,17 @@ import { html } from './dom/svg';
 import { Toolbar } from './dom/toolbar';
 import type { GraphHost, ViewKind } from './host/graph-host';
 import { runLayout } from './layout';
-import type { Box } from './logic/geometry';
-import { layoutKey } from './logic/layout-input';
+import { boundsOf, type Box } from './logic/geometry';
+import { ancestors, buildGroupTree, membersOf, type GroupTree } from './logic/group-tree';
+import type { Direction } from './logic/layout-input';
 import { matrixData } from './logic/matrix-data';
+import { collapse, defaultExpanded, groupKey, overviewKey, type Overview } from './logic/overview';
 import { NO_FILTER, visibleGraph, type ViewFilter, type Visible } from './logic/view-filter';
+
+/** The smallest label size on screen after Fit that the overview accepts before it opens fewer groups. */
+const LEGIBLE_PX = 11;
+/** Font sizes in graph.css: module names, collapsed groups' names, frame labels. */
+const FONT = { module: 12, group: 16, frame: 13 };
 
 /** Timings the benchmark and the browser tests read (window.bulkheadGraph). */
 export interface GraphTimings {
@@ -26,12 +34,25 @@ export interface GraphTimings {
   lastFilterMs: number;
   /** The matrix: building its data for the modules shown and drawing the scrolled window. */
   lastMatrixMs: number;
+  /** Boxes (modules and collapsed groups) the graph draws. */
+  boxes: number;
+  /** The zoom after the last layout's Fit. */
+  fitScale: number;
 }
 
 export class GraphApp {
   private model?: GraphModel;
   private boxes = new Map<string, Box>();
   private key?: string;
+  private direction: Direction = 'RIGHT';
+  private tree?: GroupTree;
+  private overview?: Overview;
+  /** Groups the user opened (true) or closed (false); the rest follow the default. */
+  private readonly toggles = new Map<string, boolean>();
+  /** The fit scale of the last layout: the browser tests read it with the label sizes. */
+  private fitScale = 1;
+  /** Recent layouts by what they drew and the canvas size: clearing a filter goes back at once. */
+  private readonly recent = new Map<string, Laid>();
   private filter: ViewFilter = NO_FILTER;
   private visible?: Visible;
   private kind: ViewKind = 'graph';
@@ -41,7 +62,7 @@ export class GraphApp {
   private active?: string;
   private queue = Promise.resolve();
   private pending?: GraphModel;
-  readonly timings: GraphTimings = { renders: 0, layouts: 0, lastLayoutMs: 0, lastRenderMs: 0, lastFilterMs: 0, lastMatrixMs: 0 };
+  readonly timings: GraphTimings = { renders: 0, layouts: 0, lastLayoutMs: 0, lastRenderMs: 0, lastFilterMs: 0, lastMatrixMs: 0, boxes: 0, fitScale: 1 };
   private readonly view: GraphView;
   private readonly matrix: MatrixView;
   private readonly details: DetailsPanel;
@@ -55,7 +76,7 @@ export class GraphApp {
     this.message = html('p', { className: 'message', attrs: { role: 'status' } }, canvas);
     const aside = html('aside', { className: 'details', attrs: { 'aria-label': 'Details', 'aria-live': 'polite' } }, main);
     const events = { node: (id: string) => this.selectNode(id), edge: (id: string) => this.selectEdge(id), background: () => this.clearSelection() };
-    this.view = new GraphView(canvas, events);
+    this.view = new GraphView(canvas, { ...events, group: (id) => this.toggleGroup(id) });
     this.matrix = new MatrixView(canvas, events);
     this.details = new DetailsPanel(aside, { selectNode: (id) => this.selectNode(id, true), selectEdge: (id) => this.selectEdge(id), openSite: (s) => host.openSite(s) }, host.canOpenFiles);
     this.toolbar = new Toolbar(bar, {
@@ -84,6 +105,11 @@ export class GraphApp {
     });
   }
 
+  /** Settles when every model, filter and group change so far is drawn (the browser tests wait on it). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
   /** Models can arrive faster than layouts finish: only the newest waiting one is drawn. */
   private enqueue(model: GraphModel): void {
     const idle = this.pending === undefined;
@@ -96,7 +122,8 @@ export class GraphApp {
     this.pending = undefined;
     const started = performance.now();
     this.model = model;
-    // The matrix needs no layout: while it is shown the drawing waits (ELK takes seconds at 500 modules).
+    this.computeVisible();
+    // The matrix needs no layout: while it is shown the drawing waits.
     const fit = this.kind === 'graph' && (await this.drawGraph());
     this.showMessage(model.nodes.length === 0 ? 'The module map declares no modules.' : '');
     this.toolbar.setModuleNames(model.nodes.map((n) => n.id));
@@ -110,39 +137,131 @@ export class GraphApp {
   }
 
   /**
-   * Brings the drawing up to the current model, laying out again only when the modules changed.
-   * Returns whether this was its first drawing (which the caller fits once filters are applied).
+   * Brings the drawing up to the current model and filter, laying out again only when what is
+   * drawn changed. Returns whether the layout ran (the caller fits the view then).
    */
-  private async drawGraph(): Promise<boolean> {
+  private async drawGraph(reveal?: string): Promise<boolean> {
     const model = this.model!;
+    const visible = this.visible!;
+    const nodes = model.nodes.filter((n) => visible.nodes.has(n.id));
+    const edges = model.edges.filter((e) => visible.edges.has(e.id));
+    const tree = buildGroupTree(model, nodes);
+    this.tree = tree;
+    const forced = new Set([this.filter.focus, reveal].flatMap((m) => (m !== undefined && visible.nodes.has(m) ? ancestors(tree, m) : [])));
+    const defaults = [...defaultExpanded(tree)].filter((g) => this.toggles.get(g) !== false);
+    const chosen = [...tree.groups.keys()].filter((g) => this.toggles.get(g) === true || forced.has(g));
     const first = this.drawn === undefined;
-    const key = layoutKey(model);
-    if (key !== this.key) {
-      this.showMessage(`Laying out ${model.nodes.length} modules…`);
-      await new Promise((r) => setTimeout(r, 0));
-      const t = performance.now();
-      this.boxes = await runLayout(model, first ? undefined : this.boxes);
-      this.timings.lastLayoutMs = performance.now() - t;
-      this.timings.layouts++;
+    let laidOut = false;
+    // While the fitted labels would be too small to read, half the default openings go back (the
+    // last opened first), down to none.
+    const tries: number[] = [];
+    for (let open = defaults.length; open > 0; open = Math.floor(open / 2)) tries.push(open);
+    const rect = this.view.svg.getBoundingClientRect();
+    for (const open of [...tries, 0]) {
+      const overview = collapse(tree, new Set([...defaults.slice(0, open), ...chosen]), nodes, edges);
+      const key = overviewKey(overview);
+      if (key === this.key) {
+        this.overview = overview;
+        break;
+      }
+      const cacheKey = `${key}\u0004${Math.round(rect.width)}x${Math.round(rect.height)}`;
+      let laid = this.recent.get(cacheKey);
+      if (!laid) {
+        this.showMessage(`Laying out ${overview.items.length} boxes…`);
+        await new Promise((r) => setTimeout(r, 0));
+        const t = performance.now();
+        laid = await this.layout(overview, first ? undefined : this.boxes);
+        this.timings.lastLayoutMs = performance.now() - t;
+        this.timings.layouts++;
+        this.recent.set(cacheKey, laid);
+        if (this.recent.size > 16) this.recent.delete(this.recent.keys().next().value!);
+      }
+      this.overview = overview;
+      this.boxes = laid.boxes;
+      this.direction = laid.direction;
+      this.fitScale = laid.scale;
       this.key = key;
+      laidOut = true;
+      if (laid.scale * smallestFont(overview) >= LEGIBLE_PX) break;
     }
-    this.view.update(model, this.boxes);
-    this.view.setActive(this.active);
+    this.showMessage('');
+    this.view.update(this.overview!, this.boxes);
+    this.timings.boxes = this.overview!.items.length;
+    this.timings.fitScale = this.fitScale;
+    this.markActive();
     this.drawn = model;
-    return first;
+    return first || laidOut;
+  }
+
+  /**
+   * Lays out left to right (users on the left, as the map reads); when that Fit would be too small
+   * to read, also top to bottom (a long chain of layers fits a wide panel better downwards) and
+   * keeps the larger. Live updates keep the direction they had.
+   */
+  private async layout(overview: Overview, previous?: Map<string, Box>): Promise<Laid> {
+    const rect = this.view.svg.getBoundingClientRect();
+    const directions: Direction[] = previous && overview.frames.length === 0 ? [this.direction] : ['RIGHT', 'DOWN'];
+    let best: Laid | undefined;
+    for (const direction of directions) {
+      const boxes = await runLayout(overview, direction, previous);
+      const bounds = boundsOf(boxes.values(), 60);
+      const scale = bounds && rect.width > 0 ? Math.min(1.5, rect.width / bounds.width, rect.height / bounds.height) : 1;
+      if (!best || scale > best.scale) best = { boxes, direction, scale };
+      if (best.scale * smallestFont(overview) >= LEGIBLE_PX) break;
+    }
+    return best!;
+  }
+
+  private toggleGroup(id: string): void {
+    const open = this.overview?.frames.some((f) => f.id === id) ?? false;
+    this.toggles.set(id, !open);
+    // Closing a group closes what was opened inside it too, so it opens again as it was first shown.
+    if (open) for (const [g] of this.toggles) if (g.startsWith(`${id}/`)) this.toggles.delete(g);
+    const members = new Set(this.tree ? membersOf(this.tree, id) : []);
+    this.selection = {};
+    this.view.select(this.selection);
+    this.details.showGroup(id, !open, this.model?.nodes.filter((n) => members.has(n.id)) ?? []);
+    this.redraw();
+  }
+
+  /** Filters and openings change what is drawn: lay out again, one at a time, the newest wins. */
+  private redraw(reveal?: string): void {
+    this.queue = this.queue.then(async () => {
+      if (!this.model || this.kind !== 'graph') return;
+      const started = performance.now();
+      if (await this.drawGraph(reveal)) this.view.fit();
+      this.applyFilter();
+      this.view.select(this.selectionKeys());
+      if (reveal !== undefined) {
+        const box = this.view.boxOf(reveal);
+        if (box) this.view.panZoom.reveal(box);
+        this.view.focusNode(reveal);
+      }
+      this.timings.lastFilterMs = performance.now() - started;
+    });
   }
 
   private setFilter(filter: ViewFilter): void {
+    const before = this.visible;
     this.filter = filter;
-    this.applyFilter();
+    this.computeVisible();
+    // Search only marks: the drawing is laid out again when the modules kept change.
+    if (before && sameSet(before.nodes, this.visible!.nodes) && sameSet(before.edges, this.visible!.edges)) this.applyFilter();
+    else if (this.kind === 'graph') this.redraw();
+    else this.applyFilter();
+  }
+
+  private computeVisible(): void {
+    if (this.model) this.visible = visibleGraph(this.model, this.filter);
   }
 
   private applyFilter(): void {
-    if (!this.model) return;
+    if (!this.model || !this.visible) return;
     const started = performance.now();
-    const visible = visibleGraph(this.model, this.filter);
-    this.visible = visible;
-    this.view.applyVisible(visible);
+    const visible = this.visible;
+    const tree = this.tree;
+    const groupsWithMatches = new Set(tree ? [...visible.matches].flatMap((m) => ancestors(tree, m).map(groupKey)) : []);
+    this.view.mark(visible.matches, groupsWithMatches);
     if (this.kind === 'matrix') this.drawMatrix();
     const { summary } = this.model;
     const shown = visible.nodes.size === this.model.nodes.length ? `${summary.modules} modules` : `${visible.nodes.size} of ${summary.modules} modules`;
@@ -155,24 +274,37 @@ export class GraphApp {
     const node = this.model?.nodes.find((n) => n.id === id);
     if (!node || !this.model) return;
     this.selection = { node: id };
-    this.view.select(this.selection);
+    this.view.select(this.selectionKeys());
     this.matrix.select(this.selection);
     this.details.showModule(node, this.model);
     if (reveal && this.kind === 'matrix') this.matrix.reveal(id);
-    else if (reveal) {
+    else if (reveal && this.overview?.items.some((i) => i.key === id)) {
       const box = this.boxes.get(id);
       if (box) this.view.panZoom.reveal(box);
       this.view.focusNode(id);
-    }
+    } else if (reveal) this.redraw(id);
   }
 
+  /** An edge of the model, or a summed edge of the drawing (by its key). */
   private selectEdge(id: string): void {
     const edge = this.model?.edges.find((e) => e.id === id);
+    const summed = edge ? undefined : this.overview?.edges.find((e) => e.key === id);
+    if (summed) {
+      this.selection = { edge: id };
+      this.view.select(this.selectionKeys());
+      this.details.showSummedEdge(summed);
+      return;
+    }
     if (!edge) return;
     this.selection = { edge: id };
-    this.view.select(this.selection);
+    this.view.select(this.selectionKeys());
     this.matrix.select(this.selection);
     this.details.showEdge(edge, this.host.importSites(edge.from, edge.to));
+  }
+
+  /** The selection as the drawing's keys: a hidden module's edge selects nothing drawn. */
+  private selectionKeys(): { node?: string; edge?: string } {
+    return this.selection;
   }
 
   private clearSelection(): void {
@@ -204,11 +336,11 @@ export class GraphApp {
   /** Back from the matrix: the models that arrived meanwhile are drawn now. */
   private async showGraph(): Promise<void> {
     if (!this.model || this.kind !== 'graph') return;
-    const first = this.drawn !== this.model && (await this.drawGraph());
+    const laidOut = await this.drawGraph();
     this.showMessage(this.model.nodes.length === 0 ? 'The module map declares no modules.' : '');
     this.applyFilter();
-    this.view.select(this.selection);
-    if (first || !this.view.panZoom.moved) this.view.fit();
+    this.view.select(this.selectionKeys());
+    if (laidOut || !this.view.panZoom.moved) this.view.fit();
   }
 
   /** The matrix is rebuilt only while it is shown: filters typed in the graph view cost it nothing. */
@@ -221,12 +353,19 @@ export class GraphApp {
 
   private setActive(module: string | undefined): void {
     this.active = module;
-    this.view.setActive(module);
+    this.markActive();
+  }
+
+  /** The active module's box, or the collapsed group's that holds it. */
+  private markActive(): void {
+    const module = this.active;
+    const drawn = module === undefined ? undefined : this.overview?.items.find((i) => i.key === module || (i.kind === 'group' && this.tree !== undefined && ancestors(this.tree, module).includes(i.id)));
+    this.view.setActive(drawn?.key);
   }
 
   private goToFirstMatch(): void {
     if (!this.model) return;
-    const first = [...visibleGraph(this.model, this.filter).matches].sort()[0];
+    const first = [...(this.visible?.matches ?? [])].sort()[0];
     if (first !== undefined) this.selectNode(first, true);
   }
 
@@ -242,4 +381,21 @@ export class GraphApp {
     this.message.textContent = text;
     this.message.hidden = text === '';
   }
+}
+
+interface Laid {
+  boxes: Map<string, Box>;
+  direction: Direction;
+  /** The zoom Fit gives it in the canvas it was laid out for. */
+  scale: number;
+}
+
+/** The smallest label drawn: what must stay legible at Fit. */
+function smallestFont(overview: Overview): number {
+  const sizes = [...(overview.items.some((i) => i.kind === 'module') ? [FONT.module] : []), ...(overview.items.some((i) => i.kind === 'group') ? [FONT.group] : []), ...(overview.frames.length > 0 ? [FONT.frame] : [])];
+  return Math.min(...sizes, FONT.group);
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }

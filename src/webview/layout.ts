@@ -1,14 +1,22 @@
 /** Runs ELK (bundled, in the page's own thread: no worker, so no extra CSP source). */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { GraphModel } from '../protocol/graph-model';
+import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Box } from './logic/geometry';
-import { elkInput } from './logic/layout-input';
+import { elkInput, type Direction } from './logic/layout-input';
+import type { Overview } from './logic/overview';
 
 const elk = new ELK();
 
-export async function runLayout(model: GraphModel, previous?: ReadonlyMap<string, Box>): Promise<Map<string, Box>> {
-  const laid = await elk.layout(elkInput(model, previous));
+/** Boxes of every drawn box and frame, by key, in the drawing's coordinates (ELK's are relative to the parent). */
+export async function runLayout(overview: Overview, direction: Direction, previous?: ReadonlyMap<string, Box>): Promise<Map<string, Box>> {
+  const laid = await elk.layout(elkInput(overview, direction, previous));
   const boxes = new Map<string, Box>();
-  for (const c of laid.children ?? []) boxes.set(c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 });
+  const walk = (nodes: ElkNode[] | undefined, dx: number, dy: number) => {
+    for (const c of nodes ?? []) {
+      const box = { x: dx + (c.x ?? 0), y: dy + (c.y ?? 0), width: c.width ?? 0, height: c.height ?? 0 };
+      boxes.set(c.id, box);
+      walk(c.children, box.x, box.y);
+    }
+  };
+  walk(laid.children, 0, 0);
   return boxes;
 }

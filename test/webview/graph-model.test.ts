@@ -26,6 +26,13 @@ describe('webview: toGraphModel', () => {
     assert.equal(model.nodes.find((n) => n.id === 'users')?.inCycle, false);
   });
 
+  it("carries each module's public API: the map's globs, or its defaults", () => {
+    const monorepo = toGraphModel(checkWorkspace({ root: path.join(REPO_ROOT, 'test/fixtures/resolve-monorepo') }));
+    assert.deepEqual(monorepo.nodes.find((n) => n.id === 'api')?.publicApi, ['src/contract.ts']);
+    const shop = toGraphModel(checkWorkspace({ root: path.join(REPO_ROOT, 'examples/shop') }));
+    assert.deepEqual(shop.nodes.find((n) => n.id === 'users')?.publicApi?.slice(0, 2), ['index.ts', 'index.tsx']);
+  });
+
   it('adds declared dependencies nobody uses as faint edges, resolving names, globs and tags but not "*"', () => {
     const model = toGraphModel(
       resultOf(

@@ -12,7 +12,7 @@ import { toGraphModel } from '../../src/protocol/graph-to-model';
 import { REPO_ROOT } from '../support/fixtures';
 import { launchChromium, type PageProblems } from './support/browser';
 import { clickEdge, edgeSelector, writePage } from './support/graph-page-helpers';
-import { resultOf } from './support/synthetic-result';
+import { resultOf, syntheticResult } from './support/synthetic-result';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 const FAKE_VSCODE = `window.__sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m), getState: () => window.__state, setState: (s) => { window.__state = s; } });`;
@@ -123,6 +123,16 @@ describe('webview: inside VS Code (message host), live updates', () => {
     await page.locator('#view-graph').click();
     assert.deepEqual(await page.evaluate('window.__state'), { view: 'graph' });
     await page.waitForSelector(`${edgeSelector('orders', 'billing')}.plain`, { state: 'attached' });
+  });
+
+  it('an update past 30 modules draws the grouped overview; the active module outlines its closed group', async () => {
+    await send({ type: 'model', model: toGraphModel(syntheticResult(100, 4, 2_000), { title: 'acme' }) });
+    await renders(5);
+    assert.equal(await page.locator('.node').count(), 0);
+    assert.equal(await page.locator('.cluster').count(), 10);
+    await send({ type: 'activeModule', module: 'layer3/module-35' });
+    await page.waitForSelector('.cluster.active[data-group="layer3"]');
+    assert.equal(await page.locator('.cluster.active').count(), 1);
   });
 
   it('sends exports to the extension to save', async () => {

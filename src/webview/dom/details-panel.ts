@@ -1,5 +1,6 @@
 /** The side panel: what a clicked module or edge is made of. Every name is a text node. */
 import type { EdgeSites, GraphEdge, GraphImportSite, GraphModel, GraphNode } from '../../protocol/graph-model';
+import type { OverviewEdge } from '../logic/overview';
 import { html } from './svg';
 
 export interface DetailsActions {
@@ -26,7 +27,7 @@ export class DetailsPanel {
     fact(facts, 'Roots', node.roots.join(', ') || '—');
     if (node.group !== undefined) fact(facts, 'Group', node.group);
     if (node.tags.length > 0) fact(facts, 'Tags', node.tags.join(', '));
-    fact(facts, 'Public API', node.publicApi?.join(', ') ?? 'the index file at its root, unless the map lists "public" globs');
+    publicApi(facts, node.publicApi);
     fact(facts, 'Declared dependsOn', node.dependsOn.join(', ') || 'nothing');
     if (node.violations > 0) fact(facts, 'Violations', String(node.violations));
     this.edgeList('Depends on', model.edges.filter((e) => e.from === node.id), (e) => e.to);
@@ -60,6 +61,39 @@ export class DetailsPanel {
     });
   }
 
+  /** A group just opened or closed: what it holds, each module one click from its details. */
+  showGroup(id: string, open: boolean, members: GraphNode[]): void {
+    this.root.replaceChildren();
+    html('h2', { text: id }, this.root);
+    const facts = html('dl', {}, this.root);
+    fact(facts, 'Modules', String(members.length));
+    fact(facts, 'Files', String(members.reduce((n, m) => n + m.fileCount, 0)));
+    const violations = members.reduce((n, m) => n + m.violations, 0);
+    if (violations > 0) fact(facts, 'Violations', String(violations));
+    html('p', { className: 'hint', text: open ? 'Open: click its label (or Enter on it) to close it.' : 'Closed: click its box (or Enter on it) to open it.' }, this.root);
+    html('h3', { text: 'Modules' }, this.root);
+    const ul = html('ul', { className: 'deps' }, this.root);
+    for (const m of [...members].sort((a, b) => b.violations - a.violations || (a.id < b.id ? -1 : 1))) {
+      const b = html('button', { className: `link${m.violations ? ' violation' : ''}` }, html('li', {}, ul));
+      html('span', { text: m.id }, b);
+      html('span', { className: 'detail', text: ` — ${m.fileCount} file${m.fileCount === 1 ? '' : 's'}${m.violations ? `, ${m.violations} violating` : ''}` }, b);
+      b.addEventListener('click', () => this.actions.selectNode(m.id));
+    }
+  }
+
+  /** An edge between collapsed groups: the module dependencies it sums, each one click from its sites. */
+  showSummedEdge(edge: OverviewEdge): void {
+    this.root.replaceChildren();
+    const name = (key: string) => (key.startsWith('\u0000') ? key.slice(1) : key);
+    html('h2', { text: `${name(edge.from)} → ${name(edge.to)}` }, this.root);
+    const facts = html('dl', {}, this.root);
+    fact(facts, 'Imports', String(edge.imports));
+    fact(facts, 'Module dependencies', String(edge.members.length));
+    if (edge.violations > 0) fact(facts, 'Violating imports', String(edge.violations));
+    if (edge.inCycle) fact(facts, 'Cycle', 'some of these dependencies are steps of a module cycle');
+    this.edgeList('Module dependencies', [...edge.members], (e) => `${e.from} → ${e.to}`);
+  }
+
   private siteRow(list: HTMLElement, site: GraphImportSite): void {
     const li = html('li', {}, list);
     const where = `${site.file}:${site.line}:${site.column}`;
@@ -90,6 +124,22 @@ export class DetailsPanel {
       b.addEventListener('click', () => this.actions.selectEdge(e.id));
     }
   }
+}
+
+/**
+ * The files other modules may import: the map's `public` globs (or its defaults), each relative
+ * to every root, one per line so a long list stays readable.
+ */
+function publicApi(dl: HTMLElement, globs: string[] | undefined): void {
+  html('dt', { text: 'Public API' }, dl);
+  const dd = html('dd', { className: 'public-api' }, dl);
+  // Exports made before the model carried the globs: say what the default is.
+  if (globs === undefined) dd.textContent = 'the index file at its root, unless the map lists "public" globs';
+  else if (globs.length === 0) dd.textContent = 'nothing: every file is internal';
+  globs?.forEach((glob, i) => {
+    if (i > 0) dd.append(', ');
+    html('code', { text: glob }, dd);
+  });
 }
 
 function fact(dl: HTMLElement, term: string, value: string): void {

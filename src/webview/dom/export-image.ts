@@ -57,7 +57,12 @@ function exportCss(computed: CSSStyleDeclaration): string {
     `svg { font-family: ${font}; font-size: 12px; }`,
     `.background { fill: ${colour.background}; }`,
     `.group { fill: ${colour.group}; stroke: none; }`,
-    `.group-label { fill: ${colour.muted}; font-size: 11px; text-transform: uppercase; }`,
+    `.group-label { fill: ${colour.muted}; font-size: 13px; font-weight: 600; text-transform: uppercase; }`,
+    `.cluster rect { fill: ${colour.group}; stroke: ${colour.border}; stroke-width: 2; }`,
+    `.cluster.violating rect { stroke: ${colour.error}; stroke-width: 3; }`,
+    `.cluster.cycle rect { stroke-dasharray: 6 3; }`,
+    `.cluster .name { fill: ${colour.text}; font-weight: 700; font-size: 16px; }`,
+    `.cluster .files { fill: ${colour.muted}; font-size: 12px; }`,
     `.node rect { fill: ${colour.node}; stroke: ${colour.border}; stroke-width: 1; }`,
     `.node.violating rect { stroke: ${colour.error}; stroke-width: 2; }`,
     `.node.cycle rect { stroke-dasharray: 4 2; }`,
@@ -71,6 +76,7 @@ function exportCss(computed: CSSStyleDeclaration): string {
     `.edge.cycle .line, .edge.in-cycle .line { stroke: ${colour.cycle}; stroke-opacity: 1; }`,
     `.edge.violation.in-cycle .line { stroke: ${colour.error}; }`,
     `.edge .label { fill: ${colour.error}; font-size: 11px; font-weight: 700; }`,
+    `.edge.summed .label { fill: ${colour.muted}; font-weight: 600; } .edge.summed.violation .label { fill: ${colour.error}; }`,
     `.arrow { fill: ${colour.edge}; } .arrow-violation { fill: ${colour.error}; } .arrow-cycle { fill: ${colour.cycle}; } .arrow-unused { fill: ${colour.muted}; }`,
   ].join('\n');
 }

@@ -1,21 +1,23 @@
 /**
- * The drawing: one SVG element per module, edge and group, kept in maps keyed by name so an update
- * changes only what changed (no full re-render), and filters only toggle classes.
+ * The drawing of an overview: one SVG element per box (module or collapsed group), frame
+ * (expanded group) and edge, kept in maps keyed like the overview so an update changes only what
+ * changed (no full re-render).
  */
-import type { GraphEdge, GraphModel, GraphNode } from '../../protocol/graph-model';
 import { boundsOf, edgePath, edgeWidth, type Box } from '../logic/geometry';
-import { usesPartitions } from '../logic/layout-input';
-import type { Visible } from '../logic/view-filter';
+import type { Overview, OverviewEdge, OverviewFrame, OverviewItem } from '../logic/overview';
 import { PanZoom } from './pan-zoom';
 import { svg, svgText } from './svg';
 
 export interface GraphViewEvents {
   node(id: string): void;
-  edge(id: string): void;
+  /** An edge by its overview key (the model's edge id when both ends are modules). */
+  edge(key: string): void;
+  /** A collapsed group's box or an expanded group's frame label: open or close it. */
+  group(id: string): void;
   background(): void;
 }
 
-interface NodeEls {
+interface ItemEls {
   g: SVGGElement;
   rect: SVGRectElement;
   name: SVGTextElement;
@@ -27,6 +29,12 @@ interface EdgeEls {
   hit: SVGPathElement;
   label: SVGTextElement;
 }
+interface FrameEls {
+  rect: SVGRectElement;
+  label: SVGTextElement;
+}
+
+type Owner = { kind: 'node' | 'edge' | 'group'; id: string };
 
 const MARKERS = ['plain', 'violation', 'cycle', 'unused'] as const;
 
@@ -36,12 +44,14 @@ export class GraphView {
   private readonly groupLayer: SVGGElement;
   private readonly edgeLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
-  private readonly nodes = new Map<string, NodeEls>();
+  /** After the boxes: Tab reaches the modules first, then the frames' labels (to close a group). */
+  private readonly frameLabelLayer: SVGGElement;
+  private readonly items = new Map<string, ItemEls>();
   private readonly edges = new Map<string, EdgeEls>();
-  private readonly groups = new Map<string, { rect: SVGRectElement; label: SVGTextElement }>();
+  private readonly frames = new Map<string, FrameEls>();
   private boxes = new Map<string, Box>();
-  private model?: GraphModel;
-  private elementOwner = new WeakMap<Element, { kind: 'node' | 'edge'; id: string }>();
+  private overview: Overview = { items: [], frames: [], edges: [] };
+  private elementOwner = new WeakMap<Element, Owner>();
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     this.svg = svg('svg', { class: 'graph', role: 'group', 'aria-label': 'Module dependency graph' }, container);
@@ -54,85 +64,78 @@ export class GraphView {
     this.groupLayer = svg('g', { class: 'groups' }, viewport);
     this.edgeLayer = svg('g', { class: 'edges' }, viewport);
     this.nodeLayer = svg('g', { class: 'nodes' }, viewport);
+    this.frameLabelLayer = svg('g', { class: 'frame-labels' }, viewport);
     this.panZoom = new PanZoom(this.svg, viewport);
     this.svg.addEventListener('click', (e) => {
       const owner = this.ownerOf(e.target);
       if (!owner) this.events.background();
-      else if (owner.kind === 'node') this.events.node(owner.id);
-      else this.events.edge(owner.id);
+      else this.events[owner.kind](owner.id);
     });
   }
 
-  /** Adds, updates and removes elements to match `model`, at the positions in `boxes`. */
-  update(model: GraphModel, boxes: Map<string, Box>): void {
-    this.model = model;
+  /** Adds, updates and removes elements to match `overview`, at the positions in `boxes`. */
+  update(overview: Overview, boxes: Map<string, Box>): void {
+    this.overview = overview;
     this.boxes = boxes;
-    sync(this.nodes, model.nodes, (n) => this.createNode(n), (els, n) => this.updateNode(els, n), (els) => els.g.remove());
-    sync(this.edges, model.edges, (e) => this.createEdge(e), (els, e) => this.updateEdge(els, e), (els) => els.g.remove());
-    this.order(model);
-    this.updateGroups(model);
+    sync(this.frames, overview.frames, (f) => this.createFrame(f), (els, f) => this.updateFrame(els, f), (els) => {
+      els.rect.remove();
+      els.label.remove();
+    });
+    sync(this.items, overview.items, (i) => this.createItem(i), (els, i) => this.updateItem(els, i), (els) => els.g.remove());
+    sync(this.edges, overview.edges, (e) => this.createEdge(e), (els, e) => this.updateEdge(els, e), (els) => els.g.remove());
+    this.order();
   }
 
-  /** Hides what the filters leave out and marks search matches. */
-  applyVisible(visible: Visible): void {
-    for (const [id, els] of this.nodes) {
-      els.g.classList.toggle('hidden', !visible.nodes.has(id));
-      els.g.classList.toggle('match', visible.matches.has(id));
-      els.g.setAttribute('tabindex', visible.nodes.has(id) ? '0' : '-1');
-    }
-    for (const [id, els] of this.edges) els.g.classList.toggle('hidden', !visible.edges.has(id));
-    const shown = new Set(this.model?.nodes.filter((n) => n.group !== undefined && visible.nodes.has(n.id)).map((n) => n.group));
-    for (const [id, els] of this.groups) {
-      els.rect.classList.toggle('hidden', !shown.has(id));
-      els.label.classList.toggle('hidden', !shown.has(id));
-    }
-    this.svg.classList.toggle('searching', visible.matches.size > 0);
+  /** Marks search matches: modules by name, collapsed groups holding one. */
+  mark(matches: ReadonlySet<string>, groupsWithMatches: ReadonlySet<string>): void {
+    for (const [key, els] of this.items) els.g.classList.toggle('match', matches.has(key) || groupsWithMatches.has(key));
+    this.svg.classList.toggle('searching', matches.size > 0);
   }
 
-  /** Emphasises one module (and its edges) or one edge; everything else fades. */
+  /** Emphasises one box (and its edges) or one edge, by key; everything else fades. */
   select(selection: { node?: string; edge?: string }): void {
     const related = new Set<string>();
-    for (const [id, els] of this.edges) {
-      const [from, to] = id.split('\u0000');
-      const on = id === selection.edge || from === selection.node || to === selection.node;
-      els.g.classList.toggle('selected', on);
-      if (on) related.add(from).add(to);
+    for (const e of this.overview.edges) {
+      const on = e.key === selection.edge || e.from === selection.node || e.to === selection.node;
+      this.edges.get(e.key)?.g.classList.toggle('selected', on);
+      if (on) related.add(e.from).add(e.to);
     }
-    for (const [id, els] of this.nodes) {
-      els.g.classList.toggle('selected', id === selection.node);
-      els.g.classList.toggle('related', related.has(id));
-      els.g.setAttribute('aria-pressed', String(id === selection.node));
+    for (const [key, els] of this.items) {
+      els.g.classList.toggle('selected', key === selection.node);
+      els.g.classList.toggle('related', related.has(key));
+      if (els.g.classList.contains('node')) els.g.setAttribute('aria-pressed', String(key === selection.node));
     }
     this.svg.classList.toggle('has-selection', selection.node !== undefined || selection.edge !== undefined);
   }
 
-  /** The module of the active editor. */
-  setActive(module: string | undefined): void {
-    for (const [id, els] of this.nodes) els.g.classList.toggle('active', id === module);
+  /** The box of the active editor's module (or of the collapsed group holding it). */
+  setActive(key: string | undefined): void {
+    for (const [k, els] of this.items) els.g.classList.toggle('active', k === key);
   }
 
-  focusNode(id: string): void {
-    this.nodes.get(id)?.g.focus();
+  focusNode(key: string): void {
+    this.items.get(key)?.g.focus();
   }
 
-  /** Module ids in reading order (by column, then top to bottom): the Tab order. */
+  /** Box keys in reading order (by column, then top to bottom): the Tab order. */
   nodeOrder(): string[] {
-    return [...this.nodeLayer.children].filter((g) => !g.classList.contains('hidden')).map((g) => g.getAttribute('data-module') ?? '');
+    return [...this.nodeLayer.children].map((g) => g.getAttribute('data-key') ?? '');
+  }
+
+  boxOf(key: string): Box | undefined {
+    return this.boxes.get(key);
   }
 
   fit(): void {
-    const visible = [...this.nodes].filter(([, els]) => !els.g.classList.contains('hidden')).map(([id]) => this.boxes.get(id)!);
-    this.panZoom.fit(boundsOf(visible.filter(Boolean), 60));
+    this.panZoom.fit(this.visibleBounds(60));
   }
 
-  /** Bounds of what is visible, for export. */
-  visibleBounds(): Box | undefined {
-    const boxes = [...this.nodes].filter(([, els]) => !els.g.classList.contains('hidden')).map(([id]) => this.boxes.get(id)!);
-    const groups = [...this.groups.values()].filter((g) => !g.rect.classList.contains('hidden')).map((g) => g.rect.getBBox());
-    return boundsOf([...boxes, ...groups], 20);
+  /** Bounds of what is drawn (boxes and frames), for fit and export. */
+  visibleBounds(pad = 20): Box | undefined {
+    return boundsOf([...this.items.keys(), ...this.frames.keys()].map((k) => this.boxes.get(k)).filter((b): b is Box => b !== undefined), pad);
   }
 
-  private ownerOf(target: EventTarget | null): { kind: 'node' | 'edge'; id: string } | undefined {
+  private ownerOf(target: EventTarget | null): Owner | undefined {
     for (let el = target instanceof Element ? target : null; el && el !== this.svg; el = el.parentElement) {
       const owner = this.elementOwner.get(el);
       if (owner) return owner;
@@ -140,46 +143,76 @@ export class GraphView {
     return undefined;
   }
 
-  private createNode(n: GraphNode): NodeEls {
-    const g = svg('g', { class: 'node', tabindex: 0, role: 'button', 'data-module': n.id }, this.nodeLayer);
-    const rect = svg('rect', { rx: 6, ry: 6 }, g);
-    const name = svgText(n.id, { class: 'name', x: 12, y: 19 }, g);
+  private createItem(i: OverviewItem): ItemEls {
+    const group = i.kind === 'group';
+    const attrs: Record<string, string | number> = { class: group ? 'cluster' : 'node', tabindex: 0, role: 'button', 'data-key': i.key };
+    if (group) {
+      attrs['data-group'] = i.id;
+      attrs['aria-expanded'] = 'false';
+    } else attrs['data-module'] = i.id;
+    const g = svg('g', attrs, this.nodeLayer);
+    const rect = svg('rect', { rx: group ? 10 : 6, ry: group ? 10 : 6 }, g);
+    const name = svgText(i.label, { class: 'name', x: 12, y: group ? 24 : 19 }, g);
     const files = svgText('', { class: 'files', x: 12 }, g);
-    this.elementOwner.set(g, { kind: 'node', id: n.id });
+    this.elementOwner.set(g, { kind: group ? 'group' : 'node', id: i.id });
     g.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        this.events.node(n.id);
+        if (group) this.events.group(i.id);
+        else this.events.node(i.id);
       }
     });
     return { g, rect, name, files };
   }
 
-  private updateNode(els: NodeEls, n: GraphNode): void {
-    const box = this.boxes.get(n.id) ?? { x: 0, y: 0, width: 100, height: 36 };
+  private updateItem(els: ItemEls, i: OverviewItem): void {
+    const box = this.boxes.get(i.key) ?? { x: 0, y: 0, width: 100, height: 36 };
     els.g.setAttribute('transform', `translate(${box.x},${box.y})`);
     els.rect.setAttribute('width', String(box.width));
     els.rect.setAttribute('height', String(box.height));
-    els.files.setAttribute('y', String(Math.min(box.height - 7, 34)));
-    const fileText = `${n.fileCount} file${n.fileCount === 1 ? '' : 's'}`;
-    const files = `${fileText}${n.violations > 0 ? ` · ${n.violations} ✕` : ''}`;
+    els.files.setAttribute('y', String(i.kind === 'group' ? 44 : Math.min(box.height - 7, 34)));
+    const { files, violations, inCycle, label } = i.kind === 'group' ? groupText(i) : moduleText(i);
     if (els.files.textContent !== files) els.files.textContent = files;
-    els.g.classList.toggle('violating', n.violations > 0);
-    els.g.classList.toggle('cycle', n.inCycle);
-    const violations = n.violations > 0 ? `, ${n.violations} violation${n.violations === 1 ? '' : 's'}` : '';
-    els.g.setAttribute('aria-label', `Module ${n.id}, ${fileText}${violations}${n.inCycle ? ', in a cycle' : ''}`);
+    els.g.classList.toggle('violating', violations > 0);
+    els.g.classList.toggle('cycle', inCycle);
+    els.g.setAttribute('aria-label', label);
   }
 
-  private createEdge(e: GraphEdge): EdgeEls {
-    const g = svg('g', { class: 'edge', 'data-from': e.from, 'data-to': e.to }, this.edgeLayer);
+  private createFrame(f: OverviewFrame): FrameEls {
+    const rect = svg('rect', { class: 'group', rx: 10, ry: 10 }, this.groupLayer);
+    const label = svgText(f.label, { class: 'group-label', tabindex: 0, role: 'button', 'aria-expanded': 'true', 'data-group': f.id }, this.frameLabelLayer);
+    this.elementOwner.set(label, { kind: 'group', id: f.id });
+    label.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this.events.group(f.id);
+      }
+    });
+    return { rect, label };
+  }
+
+  private updateFrame(els: FrameEls, f: OverviewFrame): void {
+    const box = this.boxes.get(f.key);
+    if (!box) return;
+    els.rect.setAttribute('x', String(box.x));
+    els.rect.setAttribute('y', String(box.y));
+    els.rect.setAttribute('width', String(box.width));
+    els.rect.setAttribute('height', String(box.height));
+    els.label.setAttribute('x', String(box.x + 10));
+    els.label.setAttribute('y', String(box.y + 19));
+    els.label.setAttribute('aria-label', `Group ${f.label}, expanded: press Enter to collapse`);
+  }
+
+  private createEdge(e: OverviewEdge): EdgeEls {
+    const g = svg('g', { class: 'edge', 'data-from': bare(e.from), 'data-to': bare(e.to) }, this.edgeLayer);
     const hit = svg('path', { class: 'hit' }, g);
     const line = svg('path', { class: 'line' }, g);
     const label = svgText('', { class: 'label', 'text-anchor': 'middle' }, g);
-    this.elementOwner.set(g, { kind: 'edge', id: e.id });
+    this.elementOwner.set(g, { kind: 'edge', id: e.key });
     return { g, line, hit, label };
   }
 
-  private updateEdge(els: EdgeEls, e: GraphEdge): void {
+  private updateEdge(els: EdgeEls, e: OverviewEdge): void {
     const a = this.boxes.get(e.from);
     const b = this.boxes.get(e.to);
     if (!a || !b) return;
@@ -188,67 +221,79 @@ export class GraphView {
     els.hit.setAttribute('d', d);
     els.line.setAttribute('stroke-width', edgeWidth(e.imports).toFixed(2));
     const kind = e.violations > 0 ? 'violation' : e.inCycle ? 'cycle' : e.imports === 0 ? 'unused' : 'plain';
+    const summed = e.members.length > 1 || e.from.startsWith('\u0000') || e.to.startsWith('\u0000');
     els.line.setAttribute('marker-end', `url(#arrow-${kind})`);
-    els.g.setAttribute('class', ['edge', kind, e.declared ? '' : 'undeclared', els.g.classList.contains('hidden') ? 'hidden' : '', els.g.classList.contains('selected') ? 'selected' : ''].filter(Boolean).join(' '));
-    if (e.inCycle && kind === 'violation') els.g.classList.add('in-cycle');
-    els.label.textContent = e.violations > 0 ? `${e.violations} ✕` : '';
+    const classes = ['edge', kind, e.declared ? '' : 'undeclared', summed ? 'summed' : '', e.inCycle && kind === 'violation' ? 'in-cycle' : '', els.g.classList.contains('selected') ? 'selected' : ''];
+    els.g.setAttribute('class', classes.filter(Boolean).join(' '));
+    // A summed edge says how many imports it stands for; a module edge only its violations.
+    const text = summed ? `${e.imports}${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '';
+    if (els.label.textContent !== text) els.label.textContent = text;
     els.label.setAttribute('x', mid.x.toFixed(1));
     els.label.setAttribute('y', (mid.y - 4).toFixed(1));
     const what = e.imports === 0 ? 'declared, unused' : `${e.imports} import${e.imports === 1 ? '' : 's'}${e.violations > 0 ? `, ${e.violations} violating` : ''}${e.inCycle ? ', in a cycle' : ''}`;
-    els.g.setAttribute('aria-label', `${e.from} → ${e.to}: ${what}`);
+    els.g.setAttribute('aria-label', `${bare(e.from)} → ${bare(e.to)}: ${what}${summed ? ` over ${e.members.length} module dependencies` : ''}`);
   }
 
   /** DOM order = Tab order: columns left to right, top to bottom within a column. */
-  private order(model: GraphModel): void {
-    const ids = model.nodes.map((n) => n.id).sort((p, q) => {
-      const a = this.boxes.get(p)!;
-      const b = this.boxes.get(q)!;
+  private order(): void {
+    const keys = this.overview.items.map((i) => i.key).sort((p, q) => {
+      const a = this.boxes.get(p) ?? { x: 0, y: 0 };
+      const b = this.boxes.get(q) ?? { x: 0, y: 0 };
       return a.x - b.x || a.y - b.y;
     });
-    for (const id of ids) this.nodeLayer.appendChild(this.nodes.get(id)!.g);
-  }
-
-  private updateGroups(model: GraphModel): void {
-    const members = new Map<string, Box[]>();
-    for (const n of model.nodes) if (n.group !== undefined) (members.get(n.group) ?? members.set(n.group, []).get(n.group)!).push(this.boxes.get(n.id)!);
-    sync(
-      this.groups,
-      usesPartitions(model) ? model.groups : [],
-      (group) => ({ rect: svg('rect', { class: 'group', rx: 10, ry: 10 }, this.groupLayer), label: svgText(group.label, { class: 'group-label' }, this.groupLayer) }),
-      (els, group) => {
-        const box = boundsOf(members.get(group.id) ?? [], 14);
-        if (!box) return;
-        els.rect.setAttribute('x', String(box.x));
-        els.rect.setAttribute('y', String(box.y - 14));
-        els.rect.setAttribute('width', String(box.width));
-        els.rect.setAttribute('height', String(box.height + 14));
-        els.label.setAttribute('x', String(box.x + 10));
-        els.label.setAttribute('y', String(box.y - 2));
-      },
-      (els) => {
-        els.rect.remove();
-        els.label.remove();
-      },
-    );
+    for (const key of keys) this.nodeLayer.appendChild(this.items.get(key)!.g);
+    // Outer frames first, so inner ones paint over them.
+    for (const f of this.overview.frames) {
+      const els = this.frames.get(f.key)!;
+      this.groupLayer.append(els.rect);
+      this.frameLabelLayer.append(els.label);
+    }
   }
 }
 
+/** A group key without its marker: what attributes and labels show. */
+const bare = (key: string): string => (key.startsWith('\u0000') ? key.slice(1) : key);
+
+function moduleText(i: OverviewItem): { files: string; violations: number; inCycle: boolean; label: string } {
+  const n = i.module!;
+  const fileText = `${n.fileCount} file${n.fileCount === 1 ? '' : 's'}`;
+  const violations = n.violations > 0 ? `, ${n.violations} violation${n.violations === 1 ? '' : 's'}` : '';
+  return {
+    files: `${fileText}${n.violations > 0 ? ` · ${n.violations} ✕` : ''}`,
+    violations: n.violations,
+    inCycle: n.inCycle,
+    label: `Module ${n.id}, ${fileText}${violations}${n.inCycle ? ', in a cycle' : ''}`,
+  };
+}
+
+function groupText(i: OverviewItem): { files: string; violations: number; inCycle: boolean; label: string } {
+  const g = i.group!;
+  const what = `${g.modules} modules · ${g.files} files`;
+  return {
+    files: `${what}${g.violations > 0 ? ` · ${g.violations} ✕` : ''}`,
+    violations: g.violations,
+    inCycle: g.inCycle,
+    label: `Group ${i.id}, collapsed: ${g.modules} modules, ${g.files} files${g.violations > 0 ? `, ${g.violations} violations` : ''}. Press Enter to expand`,
+  };
+}
+
 /** Reconciles a keyed element map with a list of items. */
-function sync<T extends { id: string }, E>(map: Map<string, E>, items: readonly T[], create: (item: T) => E, update: (els: E, item: T) => void, remove: (els: E) => void): void {
+function sync<T, E>(map: Map<string, E>, items: readonly T[], create: (item: T) => E, update: (els: E, item: T) => void, remove: (els: E) => void, key = (item: T) => (item as { key: string }).key): void {
   const seen = new Set<string>();
   for (const item of items) {
-    seen.add(item.id);
-    let els = map.get(item.id);
+    const k = key(item);
+    seen.add(k);
+    let els = map.get(k);
     if (!els) {
       els = create(item);
-      map.set(item.id, els);
+      map.set(k, els);
     }
     update(els, item);
   }
-  for (const [id, els] of map) {
-    if (!seen.has(id)) {
+  for (const [k, els] of map) {
+    if (!seen.has(k)) {
       remove(els);
-      map.delete(id);
+      map.delete(k);
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Keys: `/` search, Escape clears, + / - / 0 zoom and fit, arrow keys pan (or, on a module, move
- * to the previous/next module in reading order), Enter on a module shows its details. The matrix
+ * to the previous/next box in reading order), Enter on a module shows its details, on a group
+ * opens or closes it. The matrix
  * handles its own keys (dom/matrix-view.ts); only `/` and Escape reach here while it is shown.
  */
 import type { GraphView } from './graph-view';
@@ -23,7 +24,9 @@ export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clear
     }
     // Zoom, pan and module steps move a drawing the matrix hides (it handles its own arrows).
     if (!actions.graphShown()) return;
-    const module = target.closest?.('.node')?.getAttribute('data-module') ?? undefined;
+    const box = target.closest?.('.node, .cluster') ?? undefined;
+    const key = box?.getAttribute('data-key') ?? undefined;
+    const module = box?.getAttribute('data-module') ?? undefined;
     switch (e.key) {
       case '+':
       case '=':
@@ -40,10 +43,10 @@ export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clear
       case 'ArrowLeft':
       case 'ArrowRight': {
         e.preventDefault();
-        if (module !== undefined) {
+        if (key !== undefined) {
           const order = view.nodeOrder();
           const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : -1;
-          const next = order[(order.indexOf(module) + step + order.length) % order.length];
+          const next = order[(order.indexOf(key) + step + order.length) % order.length];
           if (next !== undefined) view.focusNode(next);
         } else {
           const d = 60;

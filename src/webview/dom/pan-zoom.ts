@@ -16,7 +16,7 @@ export class PanZoom {
     }, { passive: false });
     let drag: { x: number; y: number } | undefined;
     svg.addEventListener('pointerdown', (e) => {
-      if ((e.target as Element).closest('.node, .edge')) return;
+      if ((e.target as Element).closest('.node, .cluster, .group-label, .edge')) return;
       drag = { x: e.clientX, y: e.clientY };
       svg.setPointerCapture(e.pointerId);
     });

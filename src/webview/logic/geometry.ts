@@ -16,6 +16,14 @@ export function nodeSize(name: string, fileCount: number): { width: number; heig
   return { width, height };
 }
 
+/**
+ * A collapsed group: larger type than a module's (it is what the overview is read by) and room
+ * for a second line ("12 modules · 340 files").
+ */
+export function groupSize(label: string): { width: number; height: number } {
+  return { width: Math.max(150, Math.min(360, Math.round(label.length * 9 + 36))), height: 56 };
+}
+
 /** Stroke width from the import count: 1 import = 1px, 1,000 imports ≈ 6px. */
 export function edgeWidth(imports: number): number {
   return imports === 0 ? 1 : Math.min(6, 1 + Math.log10(imports) * 1.7);

@@ -14,8 +14,14 @@ export function writePage(name: string, html: string): { url: string; file: stri
   return { url: pathToFileURL(file).href, file };
 }
 
+/** Waits until the app has drawn every change so far (filters and groups lay out again). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate('window.bulkheadGraph.idle()');
+}
+
 /** Modules drawn and not filtered out. */
 export async function visibleModules(page: Page): Promise<string[]> {
+  await settled(page);
   return (await page.locator('.node:not(.hidden)').evaluateAll((els) => els.map((e) => e.getAttribute('data-module') ?? ''))).sort();
 }
 

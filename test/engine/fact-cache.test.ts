@@ -13,16 +13,17 @@ const FILES = {
   'src/b/internal.ts': 'export const x = 1;\n',
 };
 
+/** Files written long before the cache, so size + mtime alone are trusted. */
+function past(root: string, rels: readonly string[] = Object.keys(FILES)): void {
+  const old = new Date(Date.now() - 60_000);
+  for (const rel of rels) fs.utimesSync(path.join(root, rel), old, old);
+}
+
 describe('persistent fact cache', () => {
   const run = (root: string, cacheFile: string) => {
     const session = openSession({ root, cacheFile });
     const result = session.result;
     return { stats: session.cacheStats!, violations: result.violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}`), result };
-  };
-  const past = (root: string): void => {
-    // Files written long before the cache, so size + mtime alone are trusted.
-    const old = new Date(Date.now() - 60_000);
-    for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(root, rel), old, old);
   };
 
   it('reuses unchanged files, re-reads changed ones, and gives the same result', () => {
@@ -221,9 +222,8 @@ describe('persistent fact cache: changed text with unchanged facts', () => {
   it('reuses the stored result when an edit leaves the facts as they were, and analyses when they change', () => {
     const ws = tempWorkspace(FILES);
     const cacheFile = path.join(ws.root, 'cache.json');
-    const old = new Date(Date.now() - 60_000);
     try {
-      for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(ws.root, rel), old, old);
+      past(ws.root);
       run(ws.root, cacheFile);
       // A comment after the imports and a body change: same facts, same ranges.
       write(ws.root, 'src/a/index.ts', "import { x } from '../b/internal';\nexport const a = x + 0; // tidy\n", new Date(Date.now() - 30_000));
@@ -257,9 +257,8 @@ describe('persistent fact cache: changed text with unchanged facts', () => {
   it('an edit that keeps size and mtime after a restamp is still seen (text hash)', () => {
     const ws = tempWorkspace(FILES);
     const cacheFile = path.join(ws.root, 'cache.json');
-    const old = new Date(Date.now() - 60_000);
     try {
-      for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(ws.root, rel), old, old);
+      past(ws.root);
       run(ws.root, cacheFile);
       const now = new Date();
       write(ws.root, 'src/a/index.ts', "import { x } from '../b/internal';\nexport const a = x; // 1\n", now);
@@ -293,8 +292,7 @@ describe('persistent fact cache: well-formed but wrong data', () => {
     const ws = tempWorkspace(FILES);
     const cacheFile = path.join(ws.root, 'cache.json');
     try {
-      const old = new Date(Date.now() - 60_000);
-      for (const rel of Object.keys(FILES)) fs.utimesSync(path.join(ws.root, rel), old, old);
+      past(ws.root);
       const expected = JSON.stringify(checkWorkspace({ root: ws.root }).violations);
       checkWorkspace({ root: ws.root, cacheFile });
       forge(cacheFile, (summary) => { summary.result.violations = 5; });
@@ -313,10 +311,6 @@ describe('persistent fact cache: well-formed but wrong data', () => {
 
 describe('persistent fact cache: inputs outside the stamps (issue 18 item 1)', () => {
   const comparable = (r: CheckResult): string => JSON.stringify({ violations: r.violations, unresolved: r.unresolved, dependencies: r.dependencies });
-  const old = new Date(Date.now() - 60_000);
-  const age = (root: string, rels: string[]): void => {
-    for (const rel of rels) fs.utimesSync(path.join(root, rel), old, old);
-  };
 
   it('a tsconfig extends target outside the workspace and not named tsconfig*.json', () => {
     const tmp = tempWorkspace({
@@ -330,11 +324,11 @@ describe('persistent fact cache: inputs outside the stamps (issue 18 item 1)', (
     const root = path.join(tmp.root, 'ws');
     const cacheFile = path.join(tmp.root, 'cache.json');
     try {
-      age(tmp.root, ['shared/base.json', 'ws/tsconfig.json', 'ws/src/a/index.ts', 'ws/src/b/internal.ts', 'ws/src/b/other.ts']);
+      past(tmp.root, ['shared/base.json', 'ws/tsconfig.json', 'ws/src/a/index.ts', 'ws/src/b/internal.ts', 'ws/src/b/other.ts']);
       checkWorkspace({ root, cacheFile });
       // The alias now points nowhere: the import is unresolved.
       fs.writeFileSync(path.join(tmp.root, 'shared/base.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@b/*': ['../ws/src/nowhere/*'] } } }));
-      age(tmp.root, ['shared/base.json']);
+      past(tmp.root, ['shared/base.json']);
       const warm = checkWorkspace({ root, cacheFile });
       assert.equal(comparable(warm), comparable(checkWorkspace({ root })));
       assert.ok(warm.violations.some((v) => v.rule === 'unresolved-import'));
@@ -351,7 +345,7 @@ describe('persistent fact cache: inputs outside the stamps (issue 18 item 1)', (
     });
     const cacheFile = path.join(ws.root, 'cache.json');
     try {
-      age(ws.root, ['bulkhead.json', 'src/a/index.ts', 'src/b/generated/api.ts']);
+      past(ws.root, ['bulkhead.json', 'src/a/index.ts', 'src/b/generated/api.ts']);
       checkWorkspace({ root: ws.root, cacheFile });
       fs.rmSync(path.join(ws.root, 'src/b/generated/api.ts'));
       const warm = checkWorkspace({ root: ws.root, cacheFile });
@@ -371,7 +365,7 @@ describe('persistent fact cache: inputs outside the stamps (issue 18 item 1)', (
       fs.utimesSync(path.join(ws.root, 'src/a/more.ts'), future, future);
     };
     try {
-      age(ws.root, Object.keys(FILES));
+      past(ws.root, Object.keys(FILES));
       write("import { a } from './index';\nexport const more = a;\n");
       checkWorkspace({ root: ws.root, cacheFile });
       write("import { x } from '../b/intern';\nexport const more = x;\n".slice(0, 52).padEnd(52, ' '));

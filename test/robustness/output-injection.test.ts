@@ -24,6 +24,19 @@ const ESC = /\u001b/;
 const WORKFLOW_LINE = /^\s*::/;
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
+/** Fails unless `xml` holds only XML 1.0 characters and parses strictly; `attribute` of every `tag`. */
+function wellFormedAttributes(xml: string, tag: string, attribute: string): string[] {
+  assert.doesNotMatch(xml, NOT_XML_CHAR);
+  const parser = sax.parser(true);
+  const values: string[] = [];
+  parser.onerror = (e) => assert.fail(`not well-formed: ${e.message}`);
+  parser.onopentag = (t) => {
+    if (t.name === tag) values.push(String(t.attributes[attribute]));
+  };
+  parser.write(xml).close();
+  return values;
+}
+
 function hostileWorkspace() {
   return tempWorkspace({
     'bulkhead.json': JSON.stringify({
@@ -85,28 +98,12 @@ describe('robustness: workspace names cannot inject into any output format', fun
   });
 
   it('checkstyle: well-formed XML 1.0 for any name (checked with an XML parser)', () => {
-    const r = run('check', '--format', 'checkstyle');
-    assert.doesNotMatch(r.stdout, NOT_XML_CHAR);
-    const parser = sax.parser(true);
-    const files: string[] = [];
-    parser.onerror = (e) => assert.fail(`not well-formed: ${e.message}`);
-    parser.onopentag = (t) => {
-      if (t.name === 'file') files.push(String(t.attributes.name));
-    };
-    parser.write(r.stdout).close();
+    const files = wellFormedAttributes(run('check', '--format', 'checkstyle').stdout, 'file', 'name');
     assert.ok(files.some((n) => n.endsWith(`${CALLER_DIR}/use.ts`)), files.join('\n'));
   });
 
   it('junit: well-formed XML 1.0 for any name (checked with an XML parser)', () => {
-    const r = run('check', '--format', 'junit');
-    assert.doesNotMatch(r.stdout, NOT_XML_CHAR);
-    const parser = sax.parser(true);
-    const names: string[] = [];
-    parser.onerror = (e) => assert.fail(`not well-formed: ${e.message}`);
-    parser.onopentag = (t) => {
-      if (t.name === 'testcase') names.push(String(t.attributes.name));
-    };
-    parser.write(r.stdout).close();
+    const names = wellFormedAttributes(run('check', '--format', 'junit').stdout, 'testcase', 'name');
     assert.ok(names.some((n) => n.includes(`${CALLER_DIR}/use.ts`)), names.join('\n'));
     // What the shell cannot put in a folder name (a lone surrogate) still comes out as XML.
     assert.doesNotMatch(xmlText('a\ud800b\udc00\uffff\u0001'), NOT_XML_CHAR);

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { xmlText as xml } from '../escape/xml-text';
-import type { Reporter } from './reporter';
+import { pathFromCwd, type Reporter } from './reporter';
 
 interface Entry {
   line: number;
@@ -18,7 +17,7 @@ interface Entry {
 export const checkstyleReporter: Reporter = (result, { cwd }) => {
   const byFile = new Map<string, Entry[]>();
   const add = (file: string, entry: Entry): void => {
-    const name = path.relative(cwd, path.join(result.root, file)).split(path.sep).join('/');
+    const name = pathFromCwd(result, file, cwd);
     byFile.set(name, [...(byFile.get(name) ?? []), entry]);
   };
   for (const d of result.diagnostics) {

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { workflowData as escapeData, workflowProperty as escapeProperty } from '../escape/workflow-command';
-import type { Reporter } from './reporter';
+import { pathFromCwd, type Reporter } from './reporter';
 
 /**
  * GitHub Actions workflow commands: each violation becomes an annotation on the pull request diff.
@@ -8,7 +7,7 @@ import type { Reporter } from './reporter';
  */
 export const githubReporter: Reporter = (result, { cwd }) => {
   const lines: string[] = [];
-  const rel = (file: string): string => path.relative(cwd, path.join(result.root, file)).split(path.sep).join('/');
+  const rel = (file: string): string => pathFromCwd(result, file, cwd);
   const emit = (kind: string, file: string, r: { start: { line: number; column: number }; end: { line: number; column: number } }, title: string, message: string): void => {
     const props = [`file=${rel(file)}`, `line=${r.start.line}`, `col=${r.start.column}`, `endLine=${r.end.line}`, `endColumn=${r.end.column}`, `title=${title}`];
     lines.push(`::${kind} ${props.map((p) => { const i = p.indexOf('='); return `${p.slice(0, i)}=${escapeProperty(p.slice(i + 1))}`; }).join(',')}::${escapeData(message)}`);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import * as path from 'node:path';
 import type { CheckResult, InputDiagnostic, Violation } from '../../engine';
-import type { Reporter } from './reporter';
+import { pathFromCwd, type Reporter } from './reporter';
 
 /** One issue of GitLab's Code Quality report (a subset of the Code Climate spec GitLab reads). */
 interface CodeQualityIssue {
@@ -18,7 +17,7 @@ interface CodeQualityIssue {
  * them on the diff. Fingerprints are the violations' own: stable across runs and line moves.
  */
 export const gitlabReporter: Reporter = (result, { cwd }) => {
-  const where = (file: string): string => path.relative(cwd, path.join(result.root, file)).split(path.sep).join('/');
+  const where = (file: string): string => pathFromCwd(result, file, cwd);
   const issues: CodeQualityIssue[] = [
     ...result.diagnostics.filter((d) => d.severity !== 'info').map((d) => diagnosticIssue(d, where, result)),
     ...result.violations.map((v) => violationIssue(v, where)),

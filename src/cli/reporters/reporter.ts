@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { CheckResult } from '../../engine';
 
 export interface ReportOptions {
@@ -8,3 +9,8 @@ export interface ReportOptions {
 
 /** A reporter is a pure function of the result. */
 export type Reporter = (result: CheckResult, options: ReportOptions) => string;
+
+/** A workspace-relative file as the user's shell sees it: relative to `cwd`, with `/` on every OS. */
+export function pathFromCwd(result: CheckResult, file: string, cwd: string): string {
+  return path.relative(cwd, path.join(result.root, file)).split(path.sep).join('/');
+}

@@ -1,8 +1,7 @@
-import * as path from 'node:path';
 import type { CheckResult, InputDiagnostic, Violation } from '../../engine';
 import { notWorkflowCommand, printable } from '../escape/terminal-text';
 import { paint } from '../terminal';
-import type { Reporter } from './reporter';
+import { pathFromCwd, type Reporter } from './reporter';
 
 interface Row {
   line: number;
@@ -16,7 +15,7 @@ interface Row {
 export const textReporter: Reporter = (result, { color, cwd }) => {
   const p = paint(color);
   const display = (file: string): string => {
-    const rel = path.relative(cwd, path.join(result.root, file)).split(path.sep).join('/');
+    const rel = pathFromCwd(result, file, cwd);
     return rel === '' ? '.' : notWorkflowCommand(printable(rel));
   };
   const byFile = new Map<string, Row[]>();

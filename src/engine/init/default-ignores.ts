@@ -26,6 +26,7 @@ export const DEFAULT_IGNORES = [
   '**/setup-tests.*',
   'cucumber.{js,cjs,mjs}',
   '**/jest.preset.*',
+  '{gulpfile,Gruntfile,Jakefile}.{js,cjs,mjs,ts}',
   // tool configs: any `*.config.*` at the root, known tools' anywhere (not `app.config.ts` or
   // `database.config.ts` inside a module, which are code)
   '*.config.{js,cjs,mjs,ts,cts,mts}',

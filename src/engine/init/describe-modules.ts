@@ -9,6 +9,7 @@ const WHY: Record<ModuleKind, string> = {
   index: 'folders with an index file (their public API)',
   shared: 'shared kernel folders (shared/common/core/utils)',
   folder: 'other folders holding sources no module owns',
+  entry: "the root package's own entry files in its source folder",
 };
 
 /** One line per kind of module found: how many, which, and why. */

@@ -1,5 +1,5 @@
 /** How `init` recognised a module; one line of its report per kind. */
-export type ModuleKind = 'nx' | 'package' | 'nest' | 'container' | 'context' | 'index' | 'shared' | 'folder';
+export type ModuleKind = 'nx' | 'package' | 'nest' | 'container' | 'context' | 'index' | 'shared' | 'folder' | 'entry';
 
 export interface FoundModule {
   folder: string;

@@ -5,7 +5,7 @@ import { findSourceFiles } from '../discover';
 import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
-import { foldersOf, type FoundModule } from './found-module';
+import { foldersOf, isInside, parentOf, type FoundModule } from './found-module';
 import { findStructureModules, SHARED_KERNEL } from './module-folders';
 import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
@@ -70,6 +70,63 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   return { config, notes };
 }
 
+/**
+ * A library whose own sources live at the root (`src/<area>/…`) next to a few workspace packages
+ * (docs, codemods, examples): without this, most of its files are owned by no module. Its root
+ * sources get folder modules like a single application's, when they are a real part of the code.
+ */
+function withRootSources(files: readonly string[], found: FoundModule[], packageName: string | undefined): FoundModule[] {
+  const rest = files.filter((f) => !found.some((m) => isInside(f, m.folder)));
+  if (rest.length < ROOT_SOURCES_MIN_FILES || rest.length < files.length * ROOT_SOURCES_MIN_SHARE) return found;
+  return withEntryFiles(rest, openFolders(rest, findStructureModules(rest, found)), packageName);
+}
+
+/**
+ * The package's entry files (`src/index.ts`, `src/extension.ts`) sit in the source root itself,
+ * which is no module's folder: they become one module named after the package.
+ */
+function withEntryFiles(files: readonly string[], modules: FoundModule[], packageName: string | undefined): FoundModule[] {
+  const loose = files.filter((f) => SOURCE_FILE.test(f) && isInSourceRoot(parentOf(f)) && !modules.some((m) => isInside(f, m.folder)));
+  if (loose.length === 0) return modules;
+  const folders = [...new Set(loose.map(parentOf))].sort();
+  const extensions = [...new Set(loose.map((f) => path.posix.extname(f).slice(1)))].sort();
+  const glob = `${braced(folders)}/*.${braced(extensions)}`;
+  return [...modules, { folder: glob, kind: 'entry' as const, name: packageName ?? folders[0], public: ['*'] }].sort((a, b) => a.folder.localeCompare(b.folder));
+}
+
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+const SOURCE_ROOT_SEGMENT = /^(src|app|lib|source|sources)$/;
+
+/** `src`, `src/app`, `app`: folders that hold an application rather than being a part of it. */
+function isInSourceRoot(folder: string): boolean {
+  return folder !== '.' && folder.split('/').every((segment) => SOURCE_ROOT_SEGMENT.test(segment));
+}
+
+function braced(alternatives: readonly string[]): string {
+  return alternatives.length === 1 ? alternatives[0] : `{${alternatives.join(',')}}`;
+}
+
+function rootPackageName(read: (file: string) => string | undefined): string | undefined {
+  try {
+    const name = (JSON.parse(read('package.json') ?? '{}') as { name?: unknown }).name;
+    return typeof name === 'string' && name.length > 0 ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ROOT_SOURCES_MIN_FILES = 8;
+const ROOT_SOURCES_MIN_SHARE = 0.1;
+
+/** Folder modules without an entry file are open as a whole; the convention decides the rest. */
+function openFolders(files: readonly string[], modules: FoundModule[]): FoundModule[] {
+  for (const m of modules) {
+    if (m.kind === 'nest' || m.kind === 'index' || m.kind === 'package' || m.kind === 'nx' || m.public || hasEntryFile(files, m.folder, INDEX_FILE)) continue;
+    m.public = m.kind === 'context' && !SHARED_KERNEL.test(path.posix.basename(m.folder)) ? ['*', 'domain/**', 'application/**'] : ['**'];
+  }
+  return modules;
+}
+
 function hasEntryFile(files: readonly string[], folder: string, entry: RegExp): boolean {
   return files.some((f) => path.posix.dirname(f) === folder && entry.test(path.posix.basename(f)));
 }
@@ -98,7 +155,8 @@ function findModules(
 
   const packages = findWorkspacePackages(root, packageJsons, files);
   if (packages.length >= 2) {
-    return packages.map((p) => ({ folder: p.folder, kind: 'package', name: p.name, ...(p.public.length > 0 ? { public: p.public } : {}) }));
+    const found: FoundModule[] = packages.map((p) => ({ folder: p.folder, kind: 'package', name: p.name, ...(p.public.length > 0 ? { public: p.public } : {}) }));
+    return withRootSources(files, found, rootPackageName(read));
   }
 
   const nest = findNestModules(files, read);
@@ -121,7 +179,7 @@ function findModules(
     // infrastructure stays inside. Folders without any entry file are open as a whole.
     m.public = m.kind === 'context' && !SHARED_KERNEL.test(path.posix.basename(m.folder)) ? ['*', 'domain/**', 'application/**'] : ['**'];
   }
-  return modules;
+  return withEntryFiles(files, modules, rootPackageName(read));
 }
 
 export function plural(n: number, noun: string): string {

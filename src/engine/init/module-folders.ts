@@ -45,8 +45,12 @@ export function findStructureModules(files: readonly string[], found: FoundModul
   const fill = (dir: string): void => {
     for (const child of children(dir)) {
       if (taken.has(child)) continue;
-      if (hasModuleBelow(child) || SOURCE_ROOTS.has(base(child))) fill(child);
-      else if (files.some((f) => isInside(f, child) && !owned(f))) add([child], 'folder');
+      if (hasModuleBelow(child) || SOURCE_ROOTS.has(base(child))) {
+        fill(child);
+        // A folder whose own files sit around its sub-modules (`src/adapter/*.ts` next to
+        // `src/adapter/console/`) is a module too; the deeper roots keep their files.
+        if (!SOURCE_ROOTS.has(base(child)) && files.some((f) => isInside(f, child) && !owned(f))) add([child], 'folder');
+      } else if (files.some((f) => isInside(f, child) && !owned(f))) add([child], 'folder');
     }
   };
   fill('.');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BulkheadConfig } from './config';
-import { inferModuleMap } from './init';
+import { inferModuleMap, type Observed } from './init';
 import { checkWorkspace } from './session';
 
 export interface DraftModuleMap {
@@ -25,11 +25,19 @@ const INSTALLED_SCHEMA = './node_modules/bulkhead/rules/schema/bulkhead.schema.j
  * sure it loads.
  */
 export function draftModuleMap(root: string, heading: string): DraftModuleMap {
-  const observe = (config: BulkheadConfig): Map<string, string[]> => {
+  const observe = (config: BulkheadConfig): Observed => {
     const result = checkWorkspace({ root, configText: JSON.stringify(config) });
-    const deps = new Map<string, string[]>();
-    for (const d of result.dependencies) deps.set(d.from, [...(deps.get(d.from) ?? []), d.to].sort());
-    return deps;
+    const dependsOn = new Map<string, string[]>();
+    const importsInto = new Map<string, number>();
+    const internalInto = new Map<string, number>();
+    for (const d of result.dependencies) {
+      dependsOn.set(d.from, [...(dependsOn.get(d.from) ?? []), d.to].sort());
+      importsInto.set(d.to, (importsInto.get(d.to) ?? 0) + d.imports);
+    }
+    for (const v of result.violations) {
+      if (v.rule === 'internal-import' && v.targetModule) internalInto.set(v.targetModule, (internalInto.get(v.targetModule) ?? 0) + 1);
+    }
+    return { dependsOn, importsInto, internalInto };
   };
   const { config, notes } = inferModuleMap(root, observe);
   // The extension contributes the schema itself; point at the package's copy only where it exists.

@@ -4,7 +4,7 @@ const WHY: Record<ModuleKind, string> = {
   nx: 'Nx projects (project.json), public API from the tsconfig path aliases into them, else src/index.ts',
   package: 'workspace packages (package.json), public API from their exports/types/main entry points',
   nest: 'NestJS feature modules (@Module classes), public API: the *.module.ts and the providers its exports name',
-  container: 'folders under a modules/features/components container',
+  container: 'folders under a modules/features/components/plugins container',
   context: 'DDD bounded contexts (folders with domain/application/infrastructure layers)',
   index: 'folders with an index file (their public API)',
   shared: 'shared kernel folders (shared/common/core/utils)',

@@ -6,7 +6,7 @@ import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
 import { foldersOf, isInside, parentOf, type FoundModule } from './found-module';
-import { findStructureModules, SHARED_KERNEL } from './module-folders';
+import { exportsSomething, findStructureModules, SHARED_KERNEL } from './module-folders';
 import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
 import { uniqueNames } from './unique-names';
@@ -19,8 +19,21 @@ export interface InferredMap {
   notes: string[];
 }
 
-/** What the workspace's own imports say each inferred module depends on. */
-export type ObservedDependencies = (config: BulkheadConfig) => Map<string, string[]>;
+/** What a check of a draft map saw, per module. */
+export interface Observed {
+  /** The modules each one imports today. */
+  dependsOn: Map<string, string[]>;
+  /** Import sites from other modules into each module. */
+  importsInto: Map<string, number>;
+  /** Those of them that reach past the module's public API. */
+  internalInto: Map<string, number>;
+}
+
+/** Checks a draft map against the workspace's own imports. */
+export type ObservedDependencies = (config: BulkheadConfig) => Observed;
+
+/** At least this many imports past an index file, and more than half of all, before it is opened. */
+const BYPASSED_INDEX_MIN = 5;
 
 const INDEX_FILE = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
 const MODULE_FILE = /\.module\.[cm]?[jt]s$/;
@@ -56,8 +69,19 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   }));
 
   const { constraints, ...withoutConstraints } = config;
-  const observed = observe(withoutConstraints);
+  const { dependsOn: observed, importsInto, internalInto } = observe(withoutConstraints);
   for (const m of config.modules) m.dependsOn = observed.get(m.name) ?? [];
+  // A barrel that most importers walk past is not the API the code uses: opening the folder keeps
+  // the first check about boundaries; the note says how to make the index the API after all.
+  const bypassed = config.modules.filter((m, i) => {
+    const internal = internalInto.get(m.name) ?? 0;
+    return found[i].kind === 'index' && internal >= BYPASSED_INDEX_MIN && internal * 2 > (importsInto.get(m.name) ?? 0);
+  });
+  config.modules = config.modules.map((m) => (bypassed.includes(m) ? { name: m.name, path: m.path, public: ['**'], ...(m.tags ? { tags: m.tags } : {}), dependsOn: m.dependsOn } : m));
+  if (bypassed.length > 0) {
+    const sample = bypassed.slice(0, 4).map((m) => `${m.name}: ${internalInto.get(m.name)} of ${importsInto.get(m.name)} imports`);
+    notes.push(`Index files that most imports from other modules go past: ${bypassed.length} (${sample.join(', ')}${bypassed.length > 4 ? ', …' : ''}); these folders are public as a whole. To make an index the API, set its module's "public" to ["index.ts"] and fix the imports the check then reports.`);
+  }
   const cyclic = config.modules.flatMap((a) => (a.dependsOn ?? []).filter((b) => observed.get(b)?.includes(a.name) && a.name < b).map((b) => `${a.name} ↔ ${b}`));
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);
   const edges = config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
@@ -75,10 +99,11 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
  * (docs, codemods, examples): without this, most of its files are owned by no module. Its root
  * sources get folder modules like a single application's, when they are a real part of the code.
  */
-function withRootSources(files: readonly string[], found: FoundModule[], packageName: string | undefined): FoundModule[] {
+function withRootSources(files: readonly string[], found: FoundModule[], read: (file: string) => string | undefined): FoundModule[] {
+  const packageName = rootPackageName(read);
   const rest = files.filter((f) => !found.some((m) => isInside(f, m.folder)));
   if (rest.length < ROOT_SOURCES_MIN_FILES || rest.length < files.length * ROOT_SOURCES_MIN_SHARE) return found;
-  return withEntryFiles(rest, openFolders(rest, findStructureModules(rest, found)), packageName);
+  return withEntryFiles(rest, openFolders(rest, findStructureModules(rest, found, read), read), packageName);
 }
 
 /**
@@ -118,17 +143,22 @@ function rootPackageName(read: (file: string) => string | undefined): string | u
 const ROOT_SOURCES_MIN_FILES = 8;
 const ROOT_SOURCES_MIN_SHARE = 0.1;
 
-/** Folder modules without an entry file are open as a whole; the convention decides the rest. */
-function openFolders(files: readonly string[], modules: FoundModule[]): FoundModule[] {
+/**
+ * Folder modules without an index file that exports something are open as a whole; the
+ * convention decides the rest: an Angular feature folder exposes its NgModule, a DDD context its
+ * domain and application layers (its infrastructure stays inside).
+ */
+function openFolders(files: readonly string[], modules: FoundModule[], read: (file: string) => string | undefined, angularFeatures = false): FoundModule[] {
   for (const m of modules) {
-    if (m.kind === 'nest' || m.kind === 'index' || m.kind === 'package' || m.kind === 'nx' || m.public || hasEntryFile(files, m.folder, INDEX_FILE)) continue;
+    if (m.kind === 'nest' || m.kind === 'index' || m.kind === 'package' || m.kind === 'nx' || m.public) continue;
+    if (files.some((f) => path.posix.dirname(f) === m.folder && INDEX_FILE.test(path.posix.basename(f)) && exportsSomething(read(f)))) continue;
+    if (angularFeatures && files.some((f) => path.posix.dirname(f) === m.folder && MODULE_FILE.test(path.posix.basename(f)))) {
+      m.public = ['*.module.ts', 'index.ts'];
+      continue;
+    }
     m.public = m.kind === 'context' && !SHARED_KERNEL.test(path.posix.basename(m.folder)) ? ['*', 'domain/**', 'application/**'] : ['**'];
   }
   return modules;
-}
-
-function hasEntryFile(files: readonly string[], folder: string, entry: RegExp): boolean {
-  return files.some((f) => path.posix.dirname(f) === folder && entry.test(path.posix.basename(f)));
 }
 
 function findModules(
@@ -156,7 +186,7 @@ function findModules(
   const packages = findWorkspacePackages(root, packageJsons, files);
   if (packages.length >= 2) {
     const found: FoundModule[] = packages.map((p) => ({ folder: p.folder, kind: 'package', name: p.name, ...(p.public.length > 0 ? { public: p.public } : {}) }));
-    return withRootSources(files, found, rootPackageName(read));
+    return withRootSources(files, found, read);
   }
 
   const nest = findNestModules(files, read);
@@ -167,18 +197,7 @@ function findModules(
     // Only when `exports` name files besides the module file: otherwise the default says it.
     ...(m.public.some((f) => !/\.module\.[cm]?[jt]s$/.test(f)) ? { public: [...m.public, 'index.ts'] } : {}),
   }));
-  const modules = findStructureModules(files, nestFound);
-  for (const m of modules) {
-    if (m.kind === 'nest' || m.kind === 'index' || hasEntryFile(files, m.folder, INDEX_FILE)) continue;
-    // An Angular feature folder: its NgModule is what the others import.
-    if (nest.length === 0 && hasEntryFile(files, m.folder, MODULE_FILE)) {
-      m.public = ['*.module.ts', 'index.ts'];
-      continue;
-    }
-    // Hexagonal convention: a context's domain and application layers are what others use, its
-    // infrastructure stays inside. Folders without any entry file are open as a whole.
-    m.public = m.kind === 'context' && !SHARED_KERNEL.test(path.posix.basename(m.folder)) ? ['*', 'domain/**', 'application/**'] : ['**'];
-  }
+  const modules = openFolders(files, findStructureModules(files, nestFound, read), read, nest.length === 0);
   return withEntryFiles(files, modules, rootPackageName(read));
 }
 

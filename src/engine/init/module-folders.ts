@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { foldersOf, isInside, parentOf, type FoundModule, type ModuleKind } from './found-module';
 
-const CONTAINERS = new Set(['modules', 'features', 'domains', 'domain-modules', 'contexts', 'bounded-contexts', 'boundedcontexts', 'components', 'slices']);
+const CONTAINERS = new Set(['modules', 'features', 'plugins', 'extensions', 'addons', 'domains', 'domain-modules', 'contexts', 'bounded-contexts', 'boundedcontexts', 'components', 'slices']);
 const DDD_LAYERS = new Set(['domain', 'application', 'infrastructure', 'presentation', 'ports', 'adapters', 'api', 'persistence']);
 const SHARED = new Set(['shared', 'common', 'core', 'kernel', 'shared-kernel', 'lib', 'libs', 'utils']);
 /** Folders that hold an application's code rather than being a part of it: look inside them. */
@@ -16,7 +16,7 @@ const INDEX = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
  */
 export const SHARED_KERNEL = /^(shared|common|kernel|shared-kernel|sharedkernel)$/i;
 
-export function findStructureModules(files: readonly string[], found: FoundModule[]): FoundModule[] {
+export function findStructureModules(files: readonly string[], found: FoundModule[], read: (file: string) => string | undefined = () => undefined): FoundModule[] {
   const dirs = foldersOf(files);
   const childrenOf = new Map<string, string[]>();
   for (const d of [...dirs].sort()) childrenOf.set(parentOf(d), [...(childrenOf.get(parentOf(d)) ?? []), d]);
@@ -34,7 +34,10 @@ export function findStructureModules(files: readonly string[], found: FoundModul
 
   for (const container of [...dirs].filter((d) => CONTAINERS.has(base(d))).sort()) add(children(container), 'container');
   add([...dirs].filter((d) => !DDD_LAYERS.has(base(d)) && children(d).filter((c) => DDD_LAYERS.has(base(c))).length >= 2).sort(), 'context');
-  const indexed = new Set(files.filter((f) => INDEX.test(base(f))).map(parentOf));
+  // An index file that exports nothing starts something (`app/index.tsx` renders the app, a
+  // plugin's `server/index.ts` registers it): it is no public API, and making it one would turn
+  // every import into the folder into an internal import.
+  const indexed = new Set(files.filter((f) => INDEX.test(base(f)) && exportsSomething(read(f))).map(parentOf));
   const indexFolders = [...indexed].filter((d) => d !== '.' && !/(^|\/)src$/.test(d) && ![...indexed].some((o) => o !== '.' && !/(^|\/)src$/.test(o) && isInside(d, o) && o !== d));
   add(indexFolders.sort(), 'index');
   add([...dirs].filter((d) => SHARED.has(base(d)) && /^(src\/)?[^/]+$/.test(d)).sort(), 'shared');
@@ -55,4 +58,11 @@ export function findStructureModules(files: readonly string[], found: FoundModul
   };
   fill('.');
   return result.sort((a, b) => a.folder.localeCompare(b.folder));
+}
+
+const EXPORT = /(^|[\s;{}])export\s|module\.exports|exports\.[\w$]+\s*=/;
+
+/** Unreadable files count as exporting, as before this test existed. */
+export function exportsSomething(text: string | undefined): boolean {
+  return text === undefined || EXPORT.test(text);
 }

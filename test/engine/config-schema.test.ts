@@ -113,16 +113,20 @@ const VALIDATOR_KIND_IN_SCHEMA: Record<string, string> = {
   modules: 'array:moduleDeclaration',
   constraints: 'array:dependencyConstraint',
   acceptedCycles: 'array:acceptedCycle',
+  tableFunctions: 'array:tableFunction',
+  callName: 'string',
+  argument: 'integer',
 };
 /** Every other validator kind (`rules`, `database`, …) is an object of its own fields. */
 const schemaKindOf = (kind: string): string => VALIDATOR_KIND_IN_SCHEMA[kind] ?? 'object';
 
 describe('config: the validator (validate-config.ts) and the JSON schema describe the same fields', () => {
-  const objects: [string, 'topLevel' | 'module' | 'constraint' | 'acceptedCycle' | 'database' | 'defaults', Record<string, any>][] = [
+  const objects: [string, 'topLevel' | 'module' | 'constraint' | 'acceptedCycle' | 'tableFunction' | 'database' | 'defaults', Record<string, any>][] = [
     ['top level', 'topLevel', schema],
     ['modules[]', 'module', schema.definitions.moduleDeclaration],
     ['constraints[]', 'constraint', schema.definitions.dependencyConstraint],
     ['acceptedCycles[]', 'acceptedCycle', schema.definitions.acceptedCycle],
+    ['database.tableFunctions[]', 'tableFunction', schema.definitions.tableFunction],
     ['database', 'database', schema.properties.database],
     ['defaults', 'defaults', schema.properties.defaults],
   ];

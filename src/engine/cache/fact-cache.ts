@@ -28,6 +28,8 @@ interface Entry {
   diagnostics: InputDiagnostic[];
   /** Set when the facts were read without database facts (see WorkspaceSetup.databaseFacts). */
   noDatabase?: true;
+  /** The table functions the facts were read with (see FileIndexer.extractionKey), when any. */
+  functions?: string;
 }
 
 export interface CachedFile {
@@ -184,11 +186,12 @@ export class FactCache {
    * Cached data for a file whose stat (and, if needed, text) says it is unchanged. Facts read
    * without database facts do not answer a run that needs them; the other way round they do.
    */
-  lookup(rel: string, stat: FileStamp, readText: () => string | undefined, database: boolean): CachedFile | undefined {
+  lookup(rel: string, stat: FileStamp, readText: () => string | undefined, database: boolean, functions = ''): CachedFile | undefined {
     this.stamps.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
     const entry = this.entries()?.[rel];
     if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
     if (database && entry.noDatabase) return this.miss();
+    if (database && (entry.functions ?? '') !== functions) return this.miss();
     if (!isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return this.miss();
     if (racy(stat.mtimeMs, this.summary?.writtenAt ?? 0)) {
       const text = readText();
@@ -227,11 +230,12 @@ export class FactCache {
     }
   }
 
-  store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[], database: boolean): void {
+  store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[], database: boolean, functions = ''): void {
     const { file, ...data } = entry;
     this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
     this.next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(text), data, diagnostics };
     if (!database) this.next[file].noDatabase = true;
+    if (functions !== '') this.next[file].functions = functions;
     this.digests[file] = factsDigest({ data, diagnostics });
   }
 

@@ -79,6 +79,22 @@ export interface DatabaseConfig {
    * imports one (directly or through a barrel) is coupled to those tables.
    */
   tableHolders?: string[];
+  /**
+   * The project's own functions that take a table name (`db.batchInsertSql('ops', rows)`): each
+   * call with a string literal in that argument is an access to the table, like `knex('ops')`.
+   */
+  tableFunctions?: TableFunction[];
+}
+
+/** One of the project's own functions whose argument names a table (`database.tableFunctions`). */
+export interface TableFunction {
+  /**
+   * The function as calls name it: `batchInsertSql` (any receiver, or none) or `db.batchInsertSql`
+   * (a receiver whose last name is `db`: `db.…`, `this.db.…`).
+   */
+  call: string;
+  /** Which argument is the table name: 1 for the first. */
+  argument: number;
 }
 
 export interface ModuleDeclaration {

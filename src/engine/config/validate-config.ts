@@ -1,12 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import { type InputDiagnostic, type Range, RULE_IDS, RULE_SEVERITIES } from '../model';
-import type { AcceptedCycle, BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults } from './config-types';
+import type { AcceptedCycle, BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults, TableFunction } from './config-types';
 import { checkGlobLimits } from './check-glob-limits';
 import { configDiagnostic } from './config-diagnostics';
 import { jsonValue } from './json-value';
 
 type RangeOf = (node: Node) => Range;
-type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'acceptedCycles' | 'rules' | 'database' | 'defaults';
+type FieldKind = 'string' | 'string[]' | 'string|string[]' | 'modules' | 'constraints' | 'acceptedCycles' | 'tableFunctions' | 'callName' | 'argument' | 'rules' | 'database' | 'defaults';
 
 // Typed by the config's interfaces: a field added to config-types.ts and not here (or here and not
 // there) does not compile. test/engine/config-schema.test.ts holds these lists against the JSON schema.
@@ -22,8 +22,12 @@ const TOP_LEVEL: Record<keyof BulkheadConfig, FieldKind> = {
   database: 'database',
 };
 const DATABASE_FIELDS: Record<keyof DatabaseConfig, FieldKind> = {
-  drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]', sharedAccess: 'string[]', tableHolders: 'string[]',
+  drivers: 'string[]', allowedIn: 'string[]', prismaSchema: 'string|string[]', sharedAccess: 'string[]', tableHolders: 'string[]', tableFunctions: 'tableFunctions',
 };
+const TABLE_FUNCTION_FIELDS: Record<keyof TableFunction, FieldKind> = { call: 'callName', argument: 'argument' };
+/** `name` or `receiver.name`: a dotted path of identifiers. */
+const CALL_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+const MAX_ARGUMENT = 16;
 const DEFAULTS_FIELDS: Record<keyof ModuleDefaults, FieldKind> = { public: 'string[]' };
 const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
   name: 'string',
@@ -35,11 +39,11 @@ const MODULE_FIELDS: Record<keyof ModuleDeclaration, FieldKind> = {
 };
 const CONSTRAINT_FIELDS: Record<keyof DependencyConstraint, FieldKind> = { from: 'string', allow: 'string[]', deny: 'string[]', allowPackages: 'string[]', denyPackages: 'string[]' };
 const ACCEPTED_CYCLE_FIELDS: Record<keyof AcceptedCycle, FieldKind> = { modules: 'string[]', reason: 'string' };
-const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], acceptedCycle: ['modules', 'reason'], database: [] as string[], defaults: [] as string[] };
+const REQUIRED = { topLevel: ['modules'], module: ['name', 'path'], constraint: ['from'], acceptedCycle: ['modules', 'reason'], tableFunction: ['call', 'argument'], database: [] as string[], defaults: [] as string[] };
 const SEVERITIES: readonly string[] = RULE_SEVERITIES;
 
 /** The fields the validator accepts, by object, for the test that compares them with the JSON schema. */
-export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, acceptedCycle: ACCEPTED_CYCLE_FIELDS, database: DATABASE_FIELDS, defaults: DEFAULTS_FIELDS, required: REQUIRED };
+export const CONFIG_FIELDS = { topLevel: TOP_LEVEL, module: MODULE_FIELDS, constraint: CONSTRAINT_FIELDS, acceptedCycle: ACCEPTED_CYCLE_FIELDS, tableFunction: TABLE_FUNCTION_FIELDS, database: DATABASE_FIELDS, defaults: DEFAULTS_FIELDS, required: REQUIRED };
 
 /**
  * Checks the parsed tree against the shape of `BulkheadConfig`, reporting each problem at the
@@ -100,15 +104,22 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
           if (node.value === '') report(node, `${where} must not be empty.`);
         } else checkStringArray(node, where);
         return;
+      case 'callName':
+        if (node.type !== 'string' || !CALL_NAME.test(String(node.value))) report(node, `${where} must name a function as calls do: \`batchInsertSql\` or \`db.batchInsertSql\`.`);
+        return;
+      case 'argument':
+        if (node.type !== 'number' || !Number.isInteger(node.value) || (node.value as number) < 1 || (node.value as number) > MAX_ARGUMENT) report(node, `${where} must be the position of the table-name argument, 1 for the first (at most ${MAX_ARGUMENT}).`);
+        return;
       case 'modules':
       case 'constraints':
-      case 'acceptedCycles': {
+      case 'acceptedCycles':
+      case 'tableFunctions': {
         if (node.type !== 'array') {
           report(node, `${where} must be an array of objects.`);
           return;
         }
-        const fields = kind === 'modules' ? MODULE_FIELDS : kind === 'constraints' ? CONSTRAINT_FIELDS : ACCEPTED_CYCLE_FIELDS;
-        const required = kind === 'modules' ? REQUIRED.module : kind === 'constraints' ? REQUIRED.constraint : REQUIRED.acceptedCycle;
+        const fields = kind === 'modules' ? MODULE_FIELDS : kind === 'constraints' ? CONSTRAINT_FIELDS : kind === 'tableFunctions' ? TABLE_FUNCTION_FIELDS : ACCEPTED_CYCLE_FIELDS;
+        const required = kind === 'modules' ? REQUIRED.module : kind === 'constraints' ? REQUIRED.constraint : kind === 'tableFunctions' ? REQUIRED.tableFunction : REQUIRED.acceptedCycle;
         (node.children ?? []).forEach((item, i) => checkObject(item, fields, `${where}[${i}]`, required));
         return;
       }
@@ -183,6 +194,9 @@ function keepWellFormed(raw: Record<string, unknown>): CheckedConfig {
     allowedIn: strings(db.allowedIn),
     sharedAccess: strings(db.sharedAccess),
     tableHolders: strings(db.tableHolders),
+    tableFunctions: Array.isArray(db.tableFunctions)
+      ? (db.tableFunctions as Record<string, unknown>[]).filter((f): f is { call: string; argument: number } => !!f && typeof f === 'object' && typeof f.call === 'string' && CALL_NAME.test(f.call) && Number.isInteger(f.argument) && (f.argument as number) >= 1 && (f.argument as number) <= MAX_ARGUMENT).map((f) => ({ call: f.call, argument: f.argument }))
+      : undefined,
     prismaSchema: typeof db.prismaSchema === 'string' && db.prismaSchema !== '' ? db.prismaSchema : strings(db.prismaSchema),
   };
   const defaults = raw.defaults && typeof raw.defaults === 'object' ? { public: strings((raw.defaults as Record<string, unknown>).public) } : undefined;

@@ -16,6 +16,8 @@ export interface DatabaseSetup {
   sharedAccess: string[];
   /** `database.tableHolders`: per module root, the files that hold its tables. */
   tableHolders: string[];
+  /** `database.tableFunctions`: the project's own functions that take a table name. */
+  tableFunctions: { call: string; argument: number }[];
   prismaModels: PrismaModel[];
   /** Config `tables` per module declaration index, with the declaration's (placeholder) name. */
   tables: ReadonlyMap<number, { name: string; tables: string[] }>;
@@ -57,6 +59,7 @@ export function loadDatabaseSetup(root: string, config: CheckedConfig, locator: 
     allowedIn: db?.allowedIn ?? [],
     sharedAccess: db?.sharedAccess ?? [],
     tableHolders: db?.tableHolders ?? [],
+    tableFunctions: db?.tableFunctions ?? [],
     prismaModels, tables, diagnostics,
   };
 }

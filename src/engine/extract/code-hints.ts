@@ -16,6 +16,8 @@ const AFTER_WORD: ReadonlyMap<ts.SyntaxKind, string> = new Map([
 /** Found anywhere in a token (as `mayMentionDatabase` finds `prisma` anywhere in the text). */
 const ANY_TOKEN_HINT = /prisma|\$(?:queryRaw|executeRaw)/i;
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
 
 /**
@@ -42,7 +44,8 @@ export class CodeHints {
    */
   private importEquals = 0;
 
-  constructor(private readonly database: boolean, private readonly deepWalk: boolean) {}
+  /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
+  constructor(private readonly database: boolean, private readonly deepWalk: boolean, private readonly functions: ReadonlySet<string> = NO_NAMES) {}
 
   /** Called with each token; `text` is its source text. */
   token(kind: ts.SyntaxKind, text: () => string): void {
@@ -60,7 +63,7 @@ export class CodeHints {
     }
     if (this.database) {
       const after = word === undefined ? undefined : AFTER_WORD.get(kind);
-      if (after !== undefined && DATABASE_HINT.test(word + after)) {
+      if (after !== undefined && (DATABASE_HINT.test(word + after) || ((after === '(' || kind === SK.QuestionDotToken) && this.functions.has(word!)))) {
         this.found = true;
         return;
       }

@@ -9,6 +9,7 @@ import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
 import { importClauseNames } from './import-clause-names';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
 import { scanFacts } from './scan-facts';
+import type { TableFunctionCall } from './database/table-function-calls';
 export { importsOnlyFacts } from './imports-only-facts';
 
 /**
@@ -18,11 +19,11 @@ export { importsOnlyFacts } from './imports-only-facts';
  * Without `database`, no database facts are read: the fast path then also takes the many files
  * whose words merely look like database code.
  */
-export function extractFacts(fileName: string, text: string, database = true): FileFacts {
+export function extractFacts(fileName: string, text: string, database = true, functions: readonly TableFunctionCall[] = []): FileFacts {
   // A component's scripts, read as one file whose other characters are blank.
   const script = embeddedScript(fileName, text);
-  if (script) return extractFacts(script.fileName, script.text, database);
-  return scanFacts(fileName, text, database) ?? parseFacts(fileName, text, database);
+  if (script) return extractFacts(script.fileName, script.text, database, functions);
+  return scanFacts(fileName, text, database, functions) ?? parseFacts(fileName, text, database, functions);
 }
 
 /**
@@ -30,7 +31,7 @@ export function extractFacts(fileName: string, text: string, database = true): F
  * visited unless the text mentions `import(` or `require(` (or a JavaScript file's JSDoc may
  * import), which keeps large files cheap.
  */
-export function parseFacts(fileName: string, text: string, database = true): FileFacts {
+export function parseFacts(fileName: string, text: string, database = true, functions: readonly TableFunctionCall[] = []): FileFacts {
   // JSDoc holds facts only in JavaScript files that mention an import there; parsing it elsewhere
   // was a large part of parsing.
   const jsDoc = mayImportInJsDoc(fileName, text);
@@ -107,7 +108,7 @@ export function parseFacts(fileName: string, text: string, database = true): Fil
 
   const facts: FileFacts = { imports, localExports: [...localExports], reExports, starExports };
   // Same tree, walked again only when the text can mention a table (see mayMentionDatabase).
-  const databaseFacts = database && mayMentionDatabase(text) ? extractDatabaseFacts(sf) : undefined;
+  const databaseFacts = database && mayMentionDatabase(text, functions) ? extractDatabaseFacts(sf, functions) : undefined;
   if (databaseFacts) facts.database = databaseFacts;
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
   if (parseDiagnostics && parseDiagnostics.length > 0) {

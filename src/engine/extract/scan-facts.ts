@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
+import { tableFunctionNames, type TableFunctionCall } from './database/table-function-calls';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
@@ -30,13 +31,13 @@ const DECLINE = new Decline();
  * statements, and all of those make it decline so that the full parse reports them. Syntax error
  * notices therefore come only from files that take the full path.
  */
-export function scanFacts(fileName: string, text: string, withDatabase = true): FileFacts | undefined {
+export function scanFacts(fileName: string, text: string, withDatabase = true, functions: readonly TableFunctionCall[] = []): FileFacts | undefined {
   // JSX, and JSDoc imports of JavaScript files: both need the syntax tree.
   if (/\.[jt]sx$/.test(fileName) || mayImportInJsDoc(fileName, text)) return undefined;
   // The text tests also match comments; where they match, the tokens decide (see CodeHints).
-  const database = withDatabase && mayMentionDatabase(text);
+  const database = withDatabase && mayMentionDatabase(text, functions);
   const deepWalk = needsDeepWalk(text);
-  const hints = database || deepWalk ? new CodeHints(database, deepWalk) : undefined;
+  const hints = database || deepWalk ? new CodeHints(database, deepWalk, tableFunctionNames(functions)) : undefined;
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;

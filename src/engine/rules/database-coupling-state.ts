@@ -5,7 +5,7 @@ import type { Minimatch } from 'minimatch';
 import { compileGlob } from '../glob';
 import type { Finding, RuleContext } from './rule';
 
-const NO_SETUP: DatabaseSetup = { allowedIn: [], sharedAccess: [], tableHolders: [], prismaModels: [], tables: new Map(), diagnostics: [] };
+const NO_SETUP: DatabaseSetup = { allowedIn: [], sharedAccess: [], tableHolders: [], tableFunctions: [], prismaModels: [], tables: new Map(), diagnostics: [] };
 
 type ModuleOf = (file: string) => ModuleInfo | undefined;
 

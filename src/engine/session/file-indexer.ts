@@ -24,6 +24,13 @@ export class FileIndexer {
   cache?: FactCache;
   /** Whether facts include database facts (see WorkspaceSetup.databaseFacts). */
   database = true;
+  /** The map's `database.tableFunctions`: calls whose argument names a table are facts too. */
+  tableFunctions: readonly { call: string; argument: number }[] = [];
+
+  /** What the facts depend on besides the text: cached facts read with other functions do not answer. */
+  private get extractionKey(): string {
+    return this.tableFunctions.length === 0 ? '' : JSON.stringify(this.tableFunctions);
+  }
 
   constructor(private readonly root: string, private readonly resolver: () => ModuleResolver) {}
 
@@ -37,7 +44,7 @@ export class FileIndexer {
     if (!read.data) return { diagnostics: read.diagnostics };
     const { facts, ignores } = read.data;
     const entry: IndexedFile = { file, facts, resolutions: this.resolveImports(abs, facts), ignores };
-    if (this.cache && read.stat) this.cache.store(entry, read.stat, read.text, read.diagnostics, this.database);
+    if (this.cache && read.stat) this.cache.store(entry, read.stat, read.text, read.diagnostics, this.database, this.extractionKey);
     return { entry, diagnostics: read.diagnostics };
   }
 
@@ -73,7 +80,7 @@ export class FileIndexer {
           file, range: FILE_START, severity: 'warning', code: 'large-file',
           message: `${(('size' in read ? read.size : read.text.length) / 1048576).toFixed(1)} MiB: larger than ${MAX_SOURCE_BYTES / 1048576} MiB, so only its import, export … from, import() and require() specifiers are checked`,
         });
-      } else facts = factExtractor().extractFacts(abs, read.text, database);
+      } else facts = factExtractor().extractFacts(abs, read.text, database, this.tableFunctions);
     } catch (error) {
       // TypeScript's parser recurses per nesting level; hostile or generated code can exhaust the stack.
       if (!(error instanceof RangeError)) throw error;
@@ -106,7 +113,7 @@ export class FileIndexer {
   private fromCache(file: string, abs: string, cache: FactCache): IndexedOutcome | undefined {
     const stamp = fileStamp(abs);
     if (!stamp) return undefined;
-    const hit = cache.lookup(file, stamp, () => readSourceText(abs), this.database);
+    const hit = cache.lookup(file, stamp, () => readSourceText(abs), this.database, this.extractionKey);
     if (!hit) return undefined;
     const entry: IndexedFile = { file, ...hit.data };
     if (!cache.resolutionsValid) {

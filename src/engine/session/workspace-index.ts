@@ -28,6 +28,7 @@ export class WorkspaceIndex {
   constructor(private readonly setup: WorkspaceSetup) {
     this.indexer = new FileIndexer(setup.root, () => setup.resolution.resolver);
     this.indexer.database = setup.databaseFacts === 'always';
+    this.indexer.tableFunctions = setup.database.tableFunctions;
     if (setup.databaseFacts === 'when-imported') this.drivers = new DriverMatcher(expandDrivers(['preset:all']).drivers);
     this.fileList = setup.discovered;
     this.moduleMap = setup.buildMap(this.fileList);

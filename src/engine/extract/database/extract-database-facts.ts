@@ -5,6 +5,7 @@ import { callDeclaration, classDeclaration, schemaAliasOf } from './orm-declarat
 import { modelNameArgumentOf, prismaDelegateOf, queryBuilderTableOf, sequelizeModelOf } from './query-builder-calls';
 import { sqlOfLiteral } from './sql-literals';
 import { sqlTables } from './sql-tables';
+import { mayCallTableFunction, tableFunctionNames, tableFunctionTableOf, type TableFunctionCall } from './table-function-calls';
 
 const SK = ts.SyntaxKind;
 
@@ -18,15 +19,15 @@ export const DATABASE_HINT =
 /** A string or template that starts like a SQL statement. */
 export const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
 
-export function mayMentionDatabase(text: string): boolean {
-  return SQL_LITERAL_HINT.test(text) || /prisma/i.test(text) || DATABASE_HINT.test(text);
+export function mayMentionDatabase(text: string, functions: readonly TableFunctionCall[] = []): boolean {
+  return SQL_LITERAL_HINT.test(text) || /prisma/i.test(text) || DATABASE_HINT.test(text) || (functions.length > 0 && mayCallTableFunction(text, tableFunctionNames(functions)));
 }
 
 /**
  * Table references and ORM table declarations of one parsed file. Walks the whole tree, so call
  * it only when `mayMentionDatabase` says the text can hold any.
  */
-export function extractDatabaseFacts(sf: ts.SourceFile): DatabaseFacts | undefined {
+export function extractDatabaseFacts(sf: ts.SourceFile, functions: readonly TableFunctionCall[] = []): DatabaseFacts | undefined {
   const references: TableReference[] = [];
   const declarations: TableDeclaration[] = [];
   const aliases: { alias: string; className: string }[] = [];
@@ -103,6 +104,8 @@ export function extractDatabaseFacts(sf: ts.SourceFile): DatabaseFacts | undefin
     if (prisma) references.push({ kind: 'prisma', name: prisma.node.text, range: nodeRange(prisma.node), via: prisma.via });
     const table = queryBuilderTableOf(node);
     if (table) references.push({ kind: 'query-builder', name: table.name, range: literalName(table.node), via: table.via });
+    const own = tableFunctionTableOf(node, functions);
+    if (own && own.node !== table?.node) references.push({ kind: 'query-builder', name: own.node.text, range: literalName(own.node as ts.StringLiteral), via: own.via });
     const model = modelNameArgumentOf(node);
     if (model) references.push({ kind: 'model-name', name: model.node.text, range: literalName(model.node), via: model.via });
     const declared = callDeclaration(node);

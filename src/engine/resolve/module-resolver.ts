@@ -25,10 +25,16 @@ export class ModuleResolver {
   private readonly scopes = new Map<string, string>();
   private readonly answers = new WeakMap<ts.ResolvedModuleFull, Resolution & { kind: 'file' }>();
 
+  /**
+   * `outsideRoots`: absolute folders of modules the map declares outside the root (a workspace
+   * package next to the checked one, `"path": "../../libs/ui"`). Files there are answered as files,
+   * so importing them is a crossing into that module, not a package import.
+   */
   constructor(
     private readonly root: string,
     private readonly host: ResolutionHost,
     private readonly projects: TsconfigRegistry,
+    private readonly outsideRoots: readonly string[] = [],
   ) {}
 
   resolve(specifier: string, containingFile: string, kind: ImportKind): Resolution {
@@ -57,7 +63,8 @@ export class ModuleResolver {
     const resolved = path.resolve(resolvedFileName);
     const file = options.preserveSymlinks ? resolved : this.host.workspaceRealPath(resolved);
     const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
-    return inWorkspace ? { kind: 'file', file } : { kind: 'external', packageName };
+    const inOutsideModule = !inWorkspace && this.outsideRoots.some((r) => file.startsWith(r + path.sep) && !file.slice(r.length).includes(NODE_MODULES));
+    return inWorkspace || inOutsideModule ? { kind: 'file', file } : { kind: 'external', packageName };
   }
 
   /** What TypeScript leaves to a bundler: an existing non-code file is an edge all the same. */

@@ -7,9 +7,9 @@ import { TsconfigRegistry } from './tsconfig-registry';
  * The TypeScript-backed half of resolution. The session requires this file only when it has to
  * resolve or parse, so a run answered from the cache never loads TypeScript.
  */
-export function createResolutionStack(root: string, host: ResolutionHost): { projects: TsconfigRegistry; resolver: ModuleResolver } {
+export function createResolutionStack(root: string, host: ResolutionHost, outsideRoots: readonly string[] = []): { projects: TsconfigRegistry; resolver: ModuleResolver } {
   const projects = new TsconfigRegistry(root, host);
-  return { projects, resolver: new ModuleResolver(root, host, projects) };
+  return { projects, resolver: new ModuleResolver(root, host, projects, outsideRoots) };
 }
 
 export function readDirectoryWithTypeScript(...args: Parameters<typeof ts.sys.readDirectory>): string[] {

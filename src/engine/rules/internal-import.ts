@@ -8,8 +8,9 @@ export const internalImport: Rule = {
     const internal = context.crossings.filter((c) => !c.reExport && !context.map.isPublic(c.to, c.targetFile));
     if (internal.length === 0) return [];
     const entries = publicEntries(context);
+    const outside = outsideEntries(context, entries);
     return internal.map((c) => {
-      const entry = entries.get(c.to);
+      const entry = entries.get(c.to) ?? outside.get(c.to);
       const verb = isReference(c.fact.kind) ? 'Reference' : c.fact.kind === 'module-augmentation' ? 'Augment' : 'Import from';
       const advice = entry ? `${verb} its public API (${entry}) instead` : `Module "${c.to.name}" has no public API file yet (none of ${c.to.public.join(', ')}); add one and import that, or declare which of its files other modules may import in bulkhead.json: "public": ["…"] on the module, or "defaults": { "public": ["…"] } for every module`;
       return {
@@ -24,6 +25,20 @@ export const internalImport: Rule = {
     });
   },
 };
+
+/**
+ * Modules outside the root (`"path": "../../libs/ui"`) have no scanned files: their public files
+ * are known only as what other imports reach, so look among the crossings' targets.
+ */
+function outsideEntries({ crossings, index, map }: RuleContext, scanned: ReadonlyMap<ModuleInfo, string>): ReadonlyMap<ModuleInfo, string> {
+  const byModule = new Map<ModuleInfo, string>();
+  for (const c of crossings) {
+    if (scanned.has(c.to) || index.has(c.targetFile) || !map.isPublic(c.to, c.targetFile)) continue;
+    const best = byModule.get(c.to);
+    if (!best || c.targetFile.length < best.length || (c.targetFile.length === best.length && c.targetFile < best)) byModule.set(c.to, c.targetFile);
+  }
+  return byModule;
+}
 
 /**
  * The most prominent public file of each module (shortest path), found among scanned files. Asked

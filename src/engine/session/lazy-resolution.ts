@@ -12,16 +12,17 @@ export class LazyResolution {
   /** Each file's compiler options for `isLocalSpecifier`, asked on every analysis; cleared with the resolution caches. */
   private readonly optionsOf = new Map<string, ts.CompilerOptions>();
 
-  constructor(private readonly root: string, packages: Map<string, string>, links: readonly string[] = []) {
+  /** `outsideRoots`: module folders outside the root (see ModuleResolver). */
+  constructor(private readonly root: string, packages: Map<string, string>, links: readonly string[] = [], private readonly outsideRoots: readonly string[] = []) {
     this.host = new ResolutionHost(root, (...args) => resolutionStack().readDirectoryWithTypeScript(...args), packages, links);
   }
 
   get projects(): TsconfigRegistry {
-    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host)).projects;
+    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host, this.outsideRoots)).projects;
   }
 
   get resolver(): ModuleResolver {
-    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host)).resolver;
+    return (this.stack ??= resolutionStack().createResolutionStack(this.root, this.host, this.outsideRoots)).resolver;
   }
 
   /** Whether an unresolved specifier of a workspace-relative file should have resolved. */

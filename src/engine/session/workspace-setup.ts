@@ -57,7 +57,7 @@ export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: 
       message: 'No source files found: check "include"/"ignore" in bulkhead.json and that the workspace has .ts/.js files.',
     });
   }
-  const resolution = new LazyResolution(root, readWorkspacePackages(root, discovery.packageJsons), discovery.links);
+  const resolution = new LazyResolution(root, readWorkspacePackages(root, discovery.packageJsons), discovery.links, outsideModuleRoots(root, config));
   return {
     ...paths, ...read, config,
     discovered: discovery.files,
@@ -85,4 +85,15 @@ function databaseFactsMode(config: CheckedConfig): DatabaseFactsMode {
   if (config.rules?.['database-coupling'] === 'off') return 'never';
   if (config.database || config.modules.some((m) => m.tables && m.tables.length > 0)) return 'always';
   return 'when-imported';
+}
+
+/**
+ * Folders of modules declared outside the root by a literal path (`"../../libs/ui"`, after
+ * `--config` rebasing): imports into them are crossings into those modules.
+ */
+function outsideModuleRoots(root: string, config: CheckedConfig): string[] {
+  return config.modules
+    .flatMap((m) => (Array.isArray(m.path) ? m.path : [m.path]))
+    .filter((p) => p.startsWith('../') && !/[*?[\]{}<>!]/.test(p))
+    .map((p) => path.resolve(root, p));
 }

@@ -12,7 +12,8 @@ const isRange = (v: unknown): boolean => isObject(v) && isPosition(v.start) && i
 
 function isImportFact(v: unknown): boolean {
   return isObject(v) && isString(v.specifier) && isString(v.kind) && typeof v.typeOnly === 'boolean' && isRange(v.range)
-    && isArrayOf(v.names, (n) => isObject(n) && isString(n.imported) && isString(n.local));
+    && isArrayOf(v.names, (n) => isObject(n) && isString(n.imported) && isString(n.local))
+    && (v.mode === undefined || v.mode === 'import' || v.mode === 'require');
 }
 
 function isResolution(v: unknown): boolean {

@@ -8,6 +8,8 @@ export interface CommentDirective {
   /** The range a fact reports: a reference's value with its quotes, a pragma's package name. */
   start: number;
   end: number;
+  /** A types reference's `resolution-mode`. */
+  mode?: 'import' | 'require';
 }
 
 type References = Pick<ts.SourceFile, 'referencedFiles' | 'typeReferenceDirectives'>;
@@ -32,8 +34,14 @@ function referenceDirectives(refs: References): CommentDirective[] {
   const quoted = (kind: ImportKind, r: ts.FileReference): CommentDirective => ({ kind, specifier: r.fileName, start: r.pos - 1, end: r.end + 1 });
   return [
     ...refs.referencedFiles.map((r) => quoted('reference-path', r)),
-    ...refs.typeReferenceDirectives.map((r) => quoted('reference-types', r)),
+    ...refs.typeReferenceDirectives.map((r) => ({ ...quoted('reference-types', r), ...modeOf(r) })),
   ];
+}
+
+function modeOf(r: ts.FileReference): { mode?: 'import' | 'require' } {
+  if (r.resolutionMode === ts.ModuleKind.ESNext) return { mode: 'import' };
+  if (r.resolutionMode === ts.ModuleKind.CommonJS) return { mode: 'require' };
+  return {};
 }
 
 /**

@@ -58,7 +58,7 @@ export function parseFacts(fileName: string, text: string, database = true, func
     const start = sf.getLineAndCharacterOfPosition(d.start);
     const end = sf.getLineAndCharacterOfPosition(d.end);
     const range = { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
-    imports.push({ specifier: d.specifier, kind: d.kind, typeOnly: isReference(d.kind), range, names: [] });
+    imports.push({ specifier: d.specifier, kind: d.kind, typeOnly: isReference(d.kind), range, names: [], ...(d.mode ? { mode: d.mode } : {}) });
   }
 
   for (const statement of sf.statements) {

@@ -45,6 +45,11 @@ export interface ImportFact {
    * `export *`. Empty for side-effect imports and calls whose use cannot be known.
    */
   names: ImportedName[];
+  /**
+   * `resolution-mode="import"|"require"` on a `/// <reference types="…" />`: which of the
+   * package's `exports` conditions TypeScript resolves it with.
+   */
+  mode?: 'import' | 'require';
 }
 
 /** What a file exports by re-exporting another file, for tracing re-export laundering. */

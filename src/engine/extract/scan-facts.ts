@@ -76,7 +76,10 @@ class FactScanner {
   run(): FileFacts | undefined {
     const c = this.c;
     // Directives come first, as in the full parse: they stand in the comments before the first token.
-    for (const d of commentDirectives(this.fileName, this.text)) this.addAt({ start: d.start, end: d.end, value: d.specifier }, d.kind, isReference(d.kind), []);
+    for (const d of commentDirectives(this.fileName, this.text)) {
+      const index = this.addAt({ start: d.start, end: d.end, value: d.specifier }, d.kind, isReference(d.kind), []);
+      if (d.mode) this.imports[index].mode = d.mode;
+    }
     c.next();
     while (c.token() !== SK.EndOfFileToken) {
       if (c.depth === 0 && !c.closes) {

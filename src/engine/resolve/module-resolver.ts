@@ -37,9 +37,9 @@ export class ModuleResolver {
     private readonly outsideRoots: readonly string[] = [],
   ) {}
 
-  resolve(specifier: string, containingFile: string, kind: ImportKind): Resolution {
+  resolve(specifier: string, containingFile: string, kind: ImportKind, resolutionMode?: 'import' | 'require'): Resolution {
     if (kind === 'reference-path') return this.referencedFile(specifier, containingFile);
-    if (kind === 'reference-types') return this.typeReference(specifier, containingFile);
+    if (kind === 'reference-types') return this.typeReference(specifier, containingFile, resolutionMode);
     if (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier)) {
       return { kind: 'external', packageName: specifier };
     }
@@ -79,9 +79,9 @@ export class ModuleResolver {
     return file ? this.answer(file, fileName, this.projects.projectFor(containingFile).options) : { kind: 'unresolved' };
   }
 
-  private typeReference(name: string, containingFile: string): Resolution {
+  private typeReference(name: string, containingFile: string, mode?: 'import' | 'require'): Resolution {
     const options = this.projects.projectFor(containingFile).options;
-    const resolved = resolveTypeReference(name, containingFile, options, this.host);
+    const resolved = resolveTypeReference(name, containingFile, options, this.host, mode === 'import' ? ts.ModuleKind.ESNext : mode === 'require' ? ts.ModuleKind.CommonJS : undefined);
     return resolved?.resolvedFileName ? this.answer(resolved.resolvedFileName, resolved.packageId?.name ?? name, options) : { kind: 'unresolved' };
   }
 

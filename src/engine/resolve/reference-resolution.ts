@@ -17,8 +17,8 @@ export function resolveReferencePath(fileName: string, containingFile: string, h
 }
 
 /** `/// <reference types="…" />`: TypeScript's own lookup (type roots, then node_modules). */
-export function resolveTypeReference(name: string, containingFile: string, options: ts.CompilerOptions, host: ResolutionHost): ts.ResolvedTypeReferenceDirective | undefined {
-  return ts.resolveTypeReferenceDirective(name, containingFile, options, host).resolvedTypeReferenceDirective;
+export function resolveTypeReference(name: string, containingFile: string, options: ts.CompilerOptions, host: ResolutionHost, mode?: ts.ResolutionMode): ts.ResolvedTypeReferenceDirective | undefined {
+  return ts.resolveTypeReferenceDirective(name, containingFile, options, host, undefined, undefined, mode).resolvedTypeReferenceDirective;
 }
 
 const WITHOUT_EXTENSION = ['.ts', '.tsx', '.d.ts'];

@@ -102,7 +102,7 @@ export class FileIndexer {
   resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {
     const inside = this.root + path.sep;
     return facts.imports.map((fact) => {
-      const r = this.resolver().resolve(fact.specifier, abs, fact.kind);
+      const r = this.resolver().resolve(fact.specifier, abs, fact.kind, fact.mode);
       if (r.kind !== 'file') return r;
       // Resolved files are inside the root (see ModuleResolver): no need for path.relative.
       return { kind: 'file' as const, file: toPosix(r.file.startsWith(inside) ? r.file.slice(inside.length) : path.relative(this.root, r.file)) };

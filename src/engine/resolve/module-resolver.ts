@@ -69,7 +69,10 @@ export class ModuleResolver {
 
   /** What TypeScript leaves to a bundler: an existing non-code file is an edge all the same. */
   private asset(specifier: string, containingFile: string, project: Project): Resolution {
-    const file = resolveAsset(specifier, containingFile, project.options, this.host.fileExists);
+    const file = resolveAsset(specifier, containingFile, project.options, this.host.fileExists, {
+      packageFolder: (name) => this.host.workspacePackageFolder(name),
+      webRoot: this.packageScopeOf(path.dirname(containingFile)),
+    });
     return file ? this.answer(file, specifier, project.options) : { kind: 'unresolved' };
   }
 

@@ -36,6 +36,11 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     }
   }
 
+  /** A workspace package's folder by its name, installed or not. */
+  workspacePackageFolder(name: string): string | undefined {
+    return this.workspacePackages.get(name);
+  }
+
   /** Every file resolution and tsconfig parsing read, with what it read (undefined: missing). */
   get readTexts(): ReadonlyMap<string, string | undefined> {
     return this.texts;

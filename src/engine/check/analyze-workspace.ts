@@ -21,6 +21,8 @@ export interface AnalysisInput {
   severities: Partial<Record<RuleId, RuleSeverity>>;
   isLocalSpecifier: RuleContext['isLocalSpecifier'];
   database?: RuleContext['database'];
+  /** What the scan skipped (see `uncheckedOf`); none by default. */
+  unchecked?: RuleContext['unchecked'];
 }
 
 /**
@@ -28,12 +30,12 @@ export interface AnalysisInput {
  * input gives the same output whatever the state holds; the state only saves work (see
  * analysis-state.ts), and only this function writes it.
  */
-export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database }: AnalysisInput, state: AnalysisState): Analysis {
+export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database, unchecked = [] }: AnalysisInput, state: AnalysisState): Analysis {
   // Reuses the crossings of files that did not change since the last analysis.
   const { crossings, tracer, retraced } = incrementalCrossings(index, map, state.crossings);
   const { cycles, groupOf } = findModuleCycles(crossings);
   const rules = state.under(map, policy, database).rules;
-  const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, state: rules };
+  const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, unchecked, state: rules };
   const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
   const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
   const raw: Finding[] = [];

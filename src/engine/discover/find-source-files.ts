@@ -57,7 +57,17 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const undecodable = entries.some((e) => e.name.includes('\uFFFD')) ? namesNotUtf8(absDir) : undefined;
     for (const entry of entries) {
+      if (undecodable?.has(entry.name)) {
+        // Node hands out such a name decoded with U+FFFD, which opens nothing: the file, or every
+        // file under the folder, would be left out without a word (TypeScript reads them).
+        const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+        if (entry.isDirectory() || isSourceFile(entry.name)) {
+          diagnostics.push({ file: rel, range: FILE_START, severity: 'warning', code: 'not-utf8-name', message: `skipped: the ${entry.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8 (shown with U+FFFD), so ${entry.isDirectory() ? 'the files under it are' : 'it is'} not checked` });
+        }
+        continue;
+      }
       const abs = path.join(absDir, entry.name);
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       // A link is not followed. Outside the workspace it leads to files nobody asked to check;
@@ -138,6 +148,20 @@ function errorCode(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   // Our own refusals (read-regular-file) explain themselves; system errors are known by code.
   return code === 'ENOTREG' || code === 'EFBIG' ? (err as Error).message : code ?? (err as Error).message;
+}
+
+/** The names in a folder whose bytes are not valid UTF-8, as `readdir` decodes them. */
+function namesNotUtf8(absDir: string): Set<string> {
+  const names = new Set<string>();
+  try {
+    for (const raw of fs.readdirSync(absDir, { encoding: 'buffer' })) {
+      const decoded = raw.toString('utf8');
+      if (!Buffer.from(decoded, 'utf8').equals(raw)) names.add(decoded);
+    }
+  } catch {
+    // The folder was just listed; if it cannot be listed again, its names pass as they are.
+  }
+  return names;
 }
 
 function safeRealpath(p: string): string | undefined {

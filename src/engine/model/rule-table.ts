@@ -75,6 +75,13 @@ export const RULES = [
     details: 'Built-ins match both `fs` and `node:fs`; workspace packages are module dependencies, checked by the other rules.',
     source: 'rule',
   },
+  {
+    id: 'unchecked-file',
+    defaultSeverity: 'error',
+    description: 'A source file or folder could not be read, so the imports in it are not checked.',
+    details: 'Files over 64 MiB, binary content, unreadable files and folders, and names that are not valid UTF-8: each could hide a violation.',
+    source: 'rule',
+  },
 ] as const satisfies readonly RuleFacts[];
 
 export type RuleId = (typeof RULES)[number]['id'];

@@ -24,6 +24,8 @@ export interface RuleContext {
   retraced: ReadonlySet<string>;
   /** Whether an unresolved specifier should have resolved (relative path or tsconfig alias). */
   isLocalSpecifier(specifier: string, file: string): boolean;
+  /** Source files and folders the scan skipped (too large, binary, unreadable, name not UTF-8). */
+  unchecked: readonly { file: string; message: string }[];
   /** Drivers, `allowedIn` and Prisma models for `database-coupling`; absent means none configured. */
   database?: DatabaseSetup;
   /**

@@ -1,12 +1,13 @@
 import { buildCheckResult } from './build-result';
 import type { AnalysisState } from '../check';
-import type { CheckResult } from '../model';
+import type { CheckResult, InputDiagnostic } from '../model';
 import type { WorkspaceIndex } from './workspace-index';
 import type { WorkspaceSetup } from './workspace-setup';
 
 /** The rules over the current facts, as the documented result; `started` is when the work began. */
 export function analyzeIndex(setup: WorkspaceSetup, files: WorkspaceIndex, state: AnalysisState, started: number): CheckResult {
   const index = files.index;
+  const read = [...setup.discoveryDiagnostics, ...files.diagnostics];
   return buildCheckResult({
     root: setup.root,
     config: setup.configName,
@@ -26,8 +27,17 @@ export function analyzeIndex(setup: WorkspaceSetup, files: WorkspaceIndex, state
       severities: setup.config.rules ?? {},
       isLocalSpecifier: (specifier, file) => setup.resolution.isLocalSpecifier(specifier, file),
       database: setup.database,
+      unchecked: uncheckedOf(read),
     },
     state,
     started,
   });
+}
+
+
+/** Notices that mean a source file or folder was skipped (not `.gitignore`, whose notice says its ignored files are checked). */
+const SKIPPED = new Set(['binary', 'too-large', 'unreadable', 'not-utf8-name']);
+
+function uncheckedOf(diagnostics: readonly InputDiagnostic[]): { file: string; message: string }[] {
+  return diagnostics.filter((d) => d.code !== undefined && SKIPPED.has(d.code) && d.file !== '.gitignore').map((d) => ({ file: d.file, message: d.message }));
 }

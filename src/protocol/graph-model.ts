@@ -93,6 +93,11 @@ export interface GraphLayering {
   level: number[];
   /** The strongly connected groups of two or more modules, as runs of `order`. */
   cycles: { start: number; size: number }[];
+  /**
+   * Edge ids of the dependencies the cycle rule's minimal cut would remove (Eades–Lin–Smyth on
+   * import counts): removing them leaves no cycle. Absent in models made before the layers view.
+   */
+  cut?: string[];
 }
 
 export const edgeId = (from: string, to: string): string => `${from}\u0000${to}`;

@@ -26,7 +26,7 @@ describe('webview: the HTML export page', () => {
     assert.equal(model.sites!['a\u0000b'].total, 2);
     assert.equal(model.edges.find((e) => e.to === 'c' && e.from === 'a')?.imports, 0);
     // The matrix view's order travels with it: a → b → c, so c first.
-    assert.deepEqual(model.layering, { order: ['c', 'b', 'a'], level: [0, 1, 2], cycles: [] });
+    assert.deepEqual(model.layering, { order: ['c', 'b', 'a'], level: [0, 1, 2], cycles: [], cut: [] });
     const nonce = (h: string) => /'nonce-([^']+)'/.exec(h)![1];
     assert.notEqual(nonce(html), nonce(graphHtml(result, sites, ASSETS)));
     assert.match(html, /<style nonce="[^"]+">body\{\}<\/style>/);

@@ -34,7 +34,8 @@ export class DetailsPanel {
     this.edgeList('Used by', model.edges.filter((e) => e.to === node.id), (e) => e.from);
   }
 
-  showEdge(edge: GraphEdge, sites: Promise<EdgeSites>): void {
+  /** `cut`: the cycle rule's minimal cut removes this dependency (the layers view dashes it). */
+  showEdge(edge: GraphEdge, sites: Promise<EdgeSites>, cut = false): void {
     this.root.replaceChildren();
     html('h2', { text: `${edge.from} → ${edge.to}` }, this.root);
     const facts = html('dl', {}, this.root);
@@ -42,6 +43,7 @@ export class DetailsPanel {
     fact(facts, 'Declared', edge.declared ? 'yes' : 'no — the map does not allow it');
     if (edge.violations > 0) fact(facts, 'Violating imports', String(edge.violations));
     if (edge.inCycle) fact(facts, 'Cycle', 'this dependency is a step of a module cycle');
+    if (cut) fact(facts, 'Cut', 'suggested: removing this dependency (with the other cut ones) breaks the cycle');
     for (const [label, id] of [[edge.from, edge.from], [edge.to, edge.to]]) {
       html('button', { className: 'link', text: `Show module ${label}` }, this.root).addEventListener('click', () => this.actions.selectNode(id));
     }
@@ -82,7 +84,7 @@ export class DetailsPanel {
   }
 
   /** An edge between collapsed groups: the module dependencies it sums, each one click from its sites. */
-  showSummedEdge(edge: OverviewEdge): void {
+  showSummedEdge(edge: OverviewEdge & { cuts?: number }): void {
     this.root.replaceChildren();
     const name = (key: string) => (key.startsWith('\u0000') ? key.slice(1) : key);
     html('h2', { text: `${name(edge.from)} → ${name(edge.to)}` }, this.root);
@@ -91,6 +93,7 @@ export class DetailsPanel {
     fact(facts, 'Module dependencies', String(edge.members.length));
     if (edge.violations > 0) fact(facts, 'Violating imports', String(edge.violations));
     if (edge.inCycle) fact(facts, 'Cycle', 'some of these dependencies are steps of a module cycle');
+    if (edge.cuts !== undefined && edge.cuts > 0) fact(facts, 'Cut', `${edge.cuts} of them are the cycle rule's suggested cut`);
     this.edgeList('Module dependencies', [...edge.members], (e) => `${e.from} → ${e.to}`);
   }
 

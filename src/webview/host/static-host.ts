@@ -36,12 +36,12 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
       a.click();
       a.remove();
     },
-    // In the address, so a link to page.html#matrix opens the matrix.
+    // In the address, so a link to page.html#matrix (or #layers) opens that view.
     savedView() {
-      return location.hash === '#matrix' ? 'matrix' : undefined;
+      return location.hash === '#matrix' ? 'matrix' : location.hash === '#layers' ? 'layers' : undefined;
     },
     rememberView(view) {
-      history.replaceState(null, '', view === 'matrix' ? '#matrix' : `${location.pathname}${location.search}`);
+      history.replaceState(null, '', view === 'graph' ? `${location.pathname}${location.search}` : `#${view}`);
     },
   };
 }

@@ -14,7 +14,7 @@ import { shorten } from './matrix-data';
 import type { Visible } from './view-filter';
 
 /** Sizes in drawing units (= px at zoom 1); the 12 px is the module label's font in graph.css. */
-export const LAYER_SIZES = { row: 26, font: 12, gapX: 10, gapY: 8, levelGap: 40, margin: 52, charWidth: 7.2, framePad: 5, fitPad: 20 };
+export const LAYER_SIZES = { row: 26, font: 12, gapX: 10, gapY: 8, levelGap: 34, margin: 52, charWidth: 7.8, framePad: 5, fitPad: 20 };
 
 /** Unit keys share the drawing's namespace with module names, which cannot contain NUL. */
 export const UNIT_KEY = '\u0000';
@@ -104,19 +104,26 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function layersLayout(model: GraphModel, visible: Visible, options: LayersOptions): LayersLayout {
   const units = layerUnits(model, visible);
   const collapsed = new Set([...options.toggles].filter(([, open]) => !open).map(([id]) => id).filter((id) => units.some((u) => u.id === id)));
-  // Rows wrap at the width the canvas has at the legible zoom; the height decides what collapses.
+  // Rows wrap at most at the width the canvas has at the legible zoom; narrower wraps are tried
+  // too (more sub-rows, larger Fit when the levels are few). The height decides what collapses.
   const minScale = options.legiblePx / LAYER_SIZES.font;
-  const wrap = Math.max(300, options.width / minScale - 2 * LAYER_SIZES.fitPad);
+  const widest = Math.max(300, options.width / minScale - 2 * LAYER_SIZES.fitPad);
+  const pad = 2 * LAYER_SIZES.fitPad;
+  const scaleOf = (p: { width: number; height: number }) => (options.width > 0 && options.height > 0 ? Math.min(1.5, options.width / (p.width + pad), options.height / (p.height + pad)) : 1);
   for (;;) {
-    const placed = place(units, collapsed, options.toggles, wrap);
-    const pad = 2 * LAYER_SIZES.fitPad;
-    const fitScale = options.width > 0 && options.height > 0 ? Math.min(1.5, options.width / (placed.width + pad), options.height / (placed.height + pad)) : 1;
+    let placed = place(units, collapsed, options.toggles, widest);
+    let fitScale = scaleOf(placed);
+    for (const share of [0.8, 0.65, 0.5]) {
+      const narrower = place(units, collapsed, options.toggles, Math.max(300, widest * share));
+      if (scaleOf(narrower) > fitScale) [placed, fitScale] = [narrower, scaleOf(narrower)];
+    }
     const candidates = units.filter((u) => u.modules.length > 1 && !collapsed.has(u.id) && options.toggles.get(u.id) !== true);
     if (fitScale >= minScale || candidates.length === 0) {
       return { ...placed, edges: layerEdges(model, visible, units, collapsed), fitScale, collapsed };
     }
-    // The largest open unit collapses first (ties: the higher level, then by id): it frees the most room.
-    candidates.sort((a, b) => b.modules.length - a.modules.length || b.level - a.level || byName(a.id, b.id));
+    // The largest open unit collapses first (ties: the higher level, then by id): it frees the most
+    // room. Cycles last: their red steps and cut are what this view is for.
+    candidates.sort((a, b) => Number(a.cycle) - Number(b.cycle) || b.modules.length - a.modules.length || b.level - a.level || byName(a.id, b.id));
     collapsed.add(candidates[0].id);
   }
 }
@@ -161,7 +168,7 @@ export function unitLabel(unit: LayerUnit): string {
 }
 
 export function boxWidth(label: string): number {
-  return Math.round(Math.max(60, Math.min(34, label.length) * LAYER_SIZES.charWidth + 20));
+  return Math.round(Math.max(60, Math.min(34, label.length) * LAYER_SIZES.charWidth + 24));
 }
 
 /** Labels longer than a box holds keep their end, like the matrix headers. */
@@ -203,6 +210,7 @@ function place(units: readonly LayerUnit[], collapsed: ReadonlySet<string>, togg
       if (x > margin && x + total > wrap) newRow();
       const first = { x, y: rowY };
       let right = x;
+      let widestRow = x;
       x += pad;
       for (const b of boxes) {
         if (x > margin + pad && x + b.width + pad > wrap) {
@@ -212,9 +220,10 @@ function place(units: readonly LayerUnit[], collapsed: ReadonlySet<string>, togg
         items.push({ ...b.item, box: { x, y: rowY, width: b.width, height: row } });
         x += b.width + gapX;
         right = Math.max(right, x - gapX + pad);
+        widestRow = Math.max(widestRow, x - gapX);
       }
       if (framed) {
-        const box = first.y === rowY ? { x: first.x - pad, y: rowY - pad, width: right - first.x + 2 * pad, height: row + 2 * pad } : { x: margin - pad, y: first.y - pad, width: wrap - margin + 2 * pad, height: rowY - first.y + row + 2 * pad };
+        const box = first.y === rowY ? { x: first.x - pad, y: rowY - pad, width: right - first.x + 2 * pad, height: row + 2 * pad } : { x: margin - pad, y: first.y - pad, width: widestRow - margin + 2 * pad, height: rowY - first.y + row + 2 * pad };
         frames.push({ key: UNIT_KEY + unit.id, unit, box });
         x += pad;
       }

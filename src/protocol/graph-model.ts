@@ -41,6 +41,11 @@ export interface GraphEdge {
   declared: boolean;
   violations: number;
   inCycle: boolean;
+  /**
+   * `bulkhead graph --since <ref>`: the dependency is new since the ref, or existed then and has
+   * no imports now (such an edge has `imports: 0` and is drawn grey dashed with "−").
+   */
+  change?: 'added' | 'removed';
 }
 
 /** One import behind an edge, as the edge details list it. `file` is workspace-relative. */
@@ -74,6 +79,8 @@ export interface GraphModel {
   summary: { modules: number; files: number; errors: number; warnings: number };
   /** Import sites per edge id, for the HTML export (the editor asks for them on demand). */
   sites?: Record<string, EdgeSites>;
+  /** `bulkhead graph --since <ref>`: the ref and a one-line summary of what changed, for the status line. */
+  since?: { ref: string; commit: string; summary: string };
   /** The dependency order of the matrix view (absent in models made before it: the view then keeps `nodes` order). */
   layering?: GraphLayering;
 }

@@ -279,7 +279,8 @@ export class GraphApp {
     const { summary } = this.model;
     const shown = visible.nodes.size === this.model.nodes.length ? `${summary.modules} modules` : `${visible.nodes.size} of ${summary.modules} modules`;
     const matches = this.filter.search.trim() === '' ? '' : ` · ${visible.matches.size} match${visible.matches.size === 1 ? '' : 'es'}`;
-    this.toolbar.status.textContent = `${this.model.title}: ${shown} · ${summary.files} files · ${summary.errors} errors, ${summary.warnings} warnings${matches}`;
+    const since = this.model.since ? ` · ${this.model.since.summary}` : '';
+    this.toolbar.status.textContent = `${this.model.title}: ${shown} · ${summary.files} files · ${summary.errors} errors, ${summary.warnings} warnings${since}${matches}`;
     this.timings.lastFilterMs = performance.now() - started;
   }
 

@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CheckResult, ImportSite } from '../../engine';
+import { modulePairKey, type CheckResult, type ImportSite } from '../../engine';
 import { toEdgeSites } from '../../protocol/graph-import-sites';
-import type { EdgeSites } from '../../protocol/graph-model';
+import { edgeId, type EdgeSites, type GraphModel } from '../../protocol/graph-model';
 import { graphPageHtml, makeNonce } from '../../protocol/graph-page';
 import { toGraphModel } from '../../protocol/graph-to-model';
+import { diffSummary, type GraphDiff } from '../graph-diff/graph-diff';
 
 /** Edges whose import sites are embedded: violating ones first, then the heaviest. */
 export const MAX_EDGES_WITH_SITES = 400;
@@ -30,8 +31,10 @@ export function graphHtml(
   importSites: (from: string, to: string) => ImportSite[],
   assets: WebviewAssets = readWebviewAssets(),
   budgetMs = SITES_TIME_BUDGET_MS,
+  diff?: GraphDiff,
 ): string {
   const model = toGraphModel(result);
+  if (diff) markChanges(model, diff);
   const sites: Record<string, EdgeSites> = {};
   const withSites = model.edges
     .filter((e) => e.imports > 0)
@@ -55,6 +58,24 @@ export function graphHtml(
     dataJson: JSON.stringify(model),
     bodyClass: 'standalone',
   });
+}
+
+/**
+ * Marks the edges a --since diff added, and adds the removed ones (between modules still drawn)
+ * as edges without imports: they take no part in the layering, the view draws them grey dashed.
+ */
+export function markChanges(model: GraphModel, diff: GraphDiff): void {
+  const added = new Set(diff.dependencies.added.map((d) => modulePairKey(d.from, d.to)));
+  for (const e of model.edges) if (added.has(modulePairKey(e.from, e.to))) e.change = 'added';
+  const nodes = new Set(model.nodes.map((n) => n.id));
+  for (const d of diff.dependencies.removed) {
+    if (!nodes.has(d.from) || !nodes.has(d.to)) continue;
+    const id = edgeId(d.from, d.to);
+    const kept = model.edges.find((e) => e.id === id);
+    if (kept) kept.change = 'removed';
+    else model.edges.push({ id, from: d.from, to: d.to, imports: 0, declared: d.declared, violations: 0, inCycle: false, change: 'removed' });
+  }
+  model.since = { ref: diff.since.ref, commit: diff.since.commit, summary: diffSummary(diff) };
 }
 
 /** The webview bundle next to the CLI bundle (dist/webview/, built by scripts/build.mjs). */

@@ -174,7 +174,8 @@ export class LayersView {
 
   private edge(e: LayerEdge, { d, mid }: { d: string; mid: { x: number; y: number } }): SVGGElement {
     const against = againstLayering(e.kind);
-    const g = svg('g', { class: `layer-edge ${e.kind}${e.violations > 0 ? ' violation' : ''}`, 'data-edge': e.key, 'data-from': bare(e.from), 'data-to': bare(e.to) });
+    const added = e.members.some((m) => m.change === 'added') ? ' added' : '';
+    const g = svg('g', { class: `layer-edge ${e.kind}${e.violations > 0 ? ' violation' : ''}${added}`, 'data-edge': e.key, 'data-from': bare(e.from), 'data-to': bare(e.to) });
     svg('path', { class: 'hit', d }, g);
     svg('path', { class: 'line', d, 'stroke-width': edgeWidth(e.imports).toFixed(2), 'marker-end': `url(#layer-arrow-${against ? 'against' : 'down'})` }, g);
     const text = e.kind === 'cut' ? `cut${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '';

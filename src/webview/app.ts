@@ -13,7 +13,7 @@ import { MatrixView } from './dom/matrix-view';
 import { html } from './dom/svg';
 import { Toolbar } from './dom/toolbar';
 import type { GraphHost, ViewKind } from './host/graph-host';
-import { runLayout } from './layout';
+import { runLayout, type LayoutEngine, type LoadLayoutEngine } from './layout';
 import { boundsOf, type Box } from './logic/geometry';
 import { ancestors, buildGroupTree, membersOf, type GroupTree } from './logic/group-tree';
 import { layersLayout, type LayersLayout } from './logic/layers-layout';
@@ -79,7 +79,9 @@ export class GraphApp {
   private readonly toolbar: Toolbar;
   private readonly message: HTMLElement;
 
-  constructor(root: HTMLElement, private readonly host: GraphHost) {
+  private engine?: Promise<LayoutEngine>;
+
+  constructor(root: HTMLElement, private readonly host: GraphHost, private readonly loadLayoutEngine: LoadLayoutEngine) {
     const bar = html('header', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Graph filters' } }, root);
     const main = html('main', { className: 'main' }, root);
     const canvas = html('div', { className: 'canvas' }, main);
@@ -215,7 +217,8 @@ export class GraphApp {
     const directions: Direction[] = previous && overview.frames.length === 0 ? [this.direction] : ['RIGHT', 'DOWN'];
     let best: Laid | undefined;
     for (const direction of directions) {
-      const boxes = await runLayout(overview, direction, previous);
+      this.engine ??= this.loadLayoutEngine();
+      const boxes = await runLayout(await this.engine, overview, direction, previous);
       const bounds = boundsOf(boxes.values(), 60);
       const scale = bounds && rect.width > 0 ? Math.min(1.5, rect.width / bounds.width, rect.height / bounds.height) : 1;
       if (!best || scale > best.scale) best = { boxes, direction, scale };

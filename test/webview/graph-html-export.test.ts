@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import type { ImportSite } from '../../src/engine';
-import { graphHtml } from '../../src/cli/graph-formats/graph-html';
+import { graphHtml, readWebviewAssets } from '../../src/cli/graph-formats/graph-html';
+import { REPO_ROOT } from '../support/fixtures';
 import type { GraphModel } from '../../src/protocol/graph-model';
-import { resultOf } from './support/synthetic-result';
+import { resultOf, syntheticResult } from './support/synthetic-result';
 
 const ASSETS = { script: 'void 0;', style: 'body{}' };
 const result = resultOf(
@@ -35,5 +38,15 @@ describe('webview: the HTML export page', () => {
   it('leaves sites out once the time budget is spent (the view then says they were not embedded)', () => {
     const model = embedded(graphHtml(result, sites, ASSETS, -1));
     assert.deepEqual(model.sites, {});
+  });
+
+  it('carries the layout engine deflated, not in the script: 100 modules fit in 1.5 MB', () => {
+    const assets = readWebviewAssets(path.join(REPO_ROOT, 'dist/webview'));
+    assert.ok(!assets.script.includes('org.eclipse.elk'), 'the export script leaves ELK out');
+    const html = graphHtml(syntheticResult(100, 12, 100_000), () => [], assets);
+    const base64 = /<script type="application\/octet-stream" id="bulkhead-layout-engine">([A-Za-z0-9+/=]+)<\/script>/.exec(html)![1];
+    assert.equal(inflateRawSync(Buffer.from(base64, 'base64')).toString('utf8'), assets.layoutEngine);
+    console.log(`      100 modules: ${(html.length / 1e6).toFixed(2)} MB (engine ${(base64.length / 1e6).toFixed(2)} MB of it, app ${(assets.script.length / 1e3).toFixed(0)} kB)`);
+    assert.ok(html.length <= 1_500_000, String(html.length));
   });
 });

@@ -4,6 +4,7 @@
  * model, with the import sites of each edge, is embedded as JSON data. No network access at all.
  */
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { modulePairKey, type CheckResult, type ImportSite } from '../../engine';
@@ -24,7 +25,15 @@ export const SITES_TIME_BUDGET_MS = 10_000;
 export interface WebviewAssets {
   script: string;
   style: string;
+  /**
+   * ELK (dist/webview/elk.js), embedded deflated: the export's script leaves it out and unpacks it
+   * when the graph is first laid out. Absent: `script` must bundle it (the panel's graph.js).
+   */
+  layoutEngine?: string;
 }
+
+/** The element the export's script unpacks ELK from (PACKED_ENGINE_ID in src/webview/layout-engine-packed.ts). */
+const PACKED_ENGINE_ID = 'bulkhead-layout-engine';
 
 export function graphHtml(
   result: CheckResult,
@@ -56,6 +65,7 @@ export function graphHtml(
     style: { inline: assets.style },
     script: { inline: assets.script },
     dataJson: JSON.stringify(model),
+    packedScript: assets.layoutEngine === undefined ? undefined : { id: PACKED_ENGINE_ID, base64: packedBase64(assets.layoutEngine) },
     bodyClass: 'standalone',
   });
 }
@@ -78,10 +88,18 @@ export function markChanges(model: GraphModel, diff: GraphDiff): void {
   model.since = { ref: diff.since.ref, commit: diff.since.commit, summary: diffSummary(diff) };
 }
 
-/** The webview bundle next to the CLI bundle (dist/webview/, built by scripts/build.mjs). */
+/** Deflated once per process: the same 1.5 MB for every export (about 0.2 s at level 9). */
+let packed: { source: string; base64: string } | undefined;
+function packedBase64(source: string): string {
+  if (packed?.source !== source) packed = { source, base64: deflateRawSync(source, { level: 9 }).toString('base64') };
+  return packed.base64;
+}
+
+/** The export's bundles next to the CLI bundle (dist/webview/, built by scripts/build.mjs). */
 export function readWebviewAssets(dir = path.join(__dirname, 'webview')): WebviewAssets {
   try {
-    return { script: fs.readFileSync(path.join(dir, 'graph.js'), 'utf8'), style: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') };
+    const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+    return { script: read('graph-export.js'), style: read('graph.css'), layoutEngine: read('elk.js') };
   } catch {
     throw new Error(`The graph view bundle is missing from ${dir}; run "npm run build" first.`);
   }

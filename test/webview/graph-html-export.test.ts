@@ -28,6 +28,7 @@ describe('webview: the HTML export page', () => {
     assert.deepEqual(Object.keys(model.sites!).map((k) => k.replace('\u0000', '>')).sort(), ['a>b', 'b>c']);
     assert.equal(model.sites!['a\u0000b'].total, 2);
     assert.equal(model.edges.find((e) => e.to === 'c' && e.from === 'a')?.imports, 0);
+    assert.ok(model.edges.every((e) => e.id === undefined), 'edge ids are left out (the page joins from and to again)');
     // The matrix view's order travels with it: a → b → c, so c first.
     assert.deepEqual(model.layering, { order: ['c', 'b', 'a'], level: [0, 1, 2], cycles: [], cut: [] });
     const nonce = (h: string) => /'nonce-([^']+)'/.exec(h)![1];

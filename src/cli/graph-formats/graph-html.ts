@@ -64,7 +64,8 @@ export function graphHtml(
     title: `${model.title} — Bulkhead module graph`,
     style: { inline: assets.style },
     script: { inline: assets.script },
-    dataJson: JSON.stringify(model),
+    // Edge ids are from + NUL + to: left out (a third of a large model), the page adds them back.
+    dataJson: JSON.stringify({ ...model, edges: model.edges.map(({ id: _id, ...edge }) => edge) }),
     packedScript: assets.layoutEngine === undefined ? undefined : { id: PACKED_ENGINE_ID, base64: packedBase64(assets.layoutEngine) },
     bodyClass: 'standalone',
   });

@@ -14,6 +14,8 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
     start(listeners) {
       try {
         model = JSON.parse(dataElement.textContent ?? '') as GraphModel;
+        // The export leaves out each edge's id (its ends joined by NUL): restored here.
+        for (const e of model.edges) e.id ??= edgeId(e.from, e.to);
       } catch (err) {
         listeners.empty(`The embedded graph data is not valid JSON: ${(err as Error).message}`);
         return;

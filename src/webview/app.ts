@@ -444,11 +444,13 @@ export class GraphApp {
     if (first !== undefined) this.selectNode(first, true);
   }
 
+  /** The drawing shown (graph or layers), as the user sees it with the filters applied. */
   private async exportImage(format: 'svg' | 'png'): Promise<void> {
-    const bounds = this.view.visibleBounds();
+    const drawing = this.kind === 'layers' ? this.layers : this.view;
+    const bounds = drawing.visibleBounds();
     if (!bounds || !this.model) return;
-    const svgText = exportSvg(this.view.svg, bounds);
-    const name = `${this.model.title.replace(/[^\w.-]+/g, '_') || 'bulkhead'}-modules.${format}`;
+    const svgText = exportSvg(drawing.svg, bounds);
+    const name = `${this.model.title.replace(/[^\w.-]+/g, '_') || 'bulkhead'}-${this.kind === 'layers' ? 'layers' : 'modules'}.${format}`;
     this.host.save(format, format === 'svg' ? svgText : await exportPng(svgText, bounds), name);
   }
 

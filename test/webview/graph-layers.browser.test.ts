@@ -4,6 +4,7 @@
  * 100 and 500 modules legible at Fit.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { graphHtml, readWebviewAssets } from '../../src/cli/graph-formats/graph-html';
@@ -102,6 +103,20 @@ describe('webview: the layers view in chromium', function () {
       await page.keyboard.press('0');
       await page.keyboard.press('Escape');
       assert.equal((await page.locator('.details .hint').textContent())?.startsWith('Click a module'), true);
+    });
+
+    it('exports the layers as SVG and PNG: bands, the cycle frame and the dashed cut styled in the file', async () => {
+      const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
+      assert.equal(svgDownload.suggestedFilename(), 'shop-layers.svg');
+      const svgText = fs.readFileSync((await svgDownload.path())!, 'utf8');
+      assert.match(svgText, /^<svg[^>]+viewBox=/);
+      assert.match(svgText, />shipping</);
+      assert.match(svgText, /class="cycle-frame"/);
+      assert.match(svgText, /<style>[^<]*\.layer-edge\.cut \.line \{ stroke-dasharray/);
+      assert.doesNotMatch(svgText, /class="hit"/);
+      const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+      const png = fs.readFileSync((await pngDownload.path())!);
+      assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
     });
 
     it('filters apply: hiding a module takes it out of its row', async () => {

@@ -3,7 +3,7 @@
  * against the layering or inside a cycle red, the cycle rule's cut dashed. Redrawn whole on each
  * change: no layout engine runs, and 500 modules are a few thousand elements.
  */
-import { againstLayering, LAYER_SIZES, layerEdgePaths, type LayerEdge, type LayerItem, type LayersLayout } from '../logic/layers-layout';
+import { againstLayering, LAYER_SIZES, layerEdgePaths, UNIT_KEY, type LayerEdge, type LayerItem, type LayersLayout } from '../logic/layers-layout';
 import { boundsOf, edgeWidth, type Box } from '../logic/geometry';
 import { PanZoom } from './pan-zoom';
 import { svg, svgText } from './svg';
@@ -27,6 +27,8 @@ export class LayersView {
   private layout?: LayersLayout;
   private readonly itemEls = new Map<string, SVGGElement>();
   private readonly edgeEls = new Map<string, SVGGElement>();
+  /** Edge keys hold a NUL, which no attribute (nor an exported SVG file) may: kept here instead. */
+  private readonly edgeKeyOf = new WeakMap<Element, string>();
 
   constructor(container: HTMLElement, private readonly events: LayersEvents) {
     this.svg = svg('svg', { class: 'layers hidden', role: 'group', 'aria-label': 'Modules by dependency level' }, container);
@@ -118,13 +120,14 @@ export class LayersView {
     }
   }
 
-  /** Keys in reading order (levels top to bottom, left to right): the Tab and arrow-key order. */
+  /** Boxes' `data-key`s in reading order (levels top to bottom, left to right): the Tab and arrow-key order. */
   nodeOrder(): string[] {
-    return (this.layout?.items ?? []).map((i) => i.key);
+    return (this.layout?.items ?? []).map((i) => domKey(i.key));
   }
 
+  /** By the layout's key or the box's `data-key`. */
   focusNode(key: string): void {
-    this.itemEls.get(key)?.focus();
+    (this.itemEls.get(key) ?? this.itemEls.get(key.startsWith('unit ') ? UNIT_KEY + key.slice('unit '.length) : key))?.focus();
   }
 
   boxOf(key: string): Box | undefined {
@@ -141,11 +144,10 @@ export class LayersView {
   }
 
   private activate(el: Element): void {
-    const key = el.getAttribute('data-key');
     const kind = el.getAttribute('data-kind');
-    if (el.classList.contains('layer-edge')) this.events.edge(el.getAttribute('data-edge') ?? '');
-    else if (kind === 'module' && key !== null) this.events.node(key);
-    else if (key !== null) this.events.unit(el.getAttribute('data-unit') ?? '');
+    if (el.classList.contains('layer-edge')) this.events.edge(this.edgeKeyOf.get(el) ?? '');
+    else if (kind === 'module') this.events.node(el.getAttribute('data-module') ?? '');
+    else this.events.unit(el.getAttribute('data-unit') ?? '');
   }
 
   private item(i: LayerItem): SVGGElement {
@@ -153,7 +155,7 @@ export class LayersView {
       class: `layer-${i.kind}`,
       tabindex: 0,
       role: 'button',
-      'data-key': i.key,
+      'data-key': domKey(i.key),
       'data-kind': i.kind,
       transform: `translate(${i.box.x},${i.box.y})`,
     };
@@ -175,7 +177,8 @@ export class LayersView {
   private edge(e: LayerEdge, { d, mid }: { d: string; mid: { x: number; y: number } }): SVGGElement {
     const against = againstLayering(e.kind);
     const added = e.members.some((m) => m.change === 'added') ? ' added' : '';
-    const g = svg('g', { class: `layer-edge ${e.kind}${e.violations > 0 ? ' violation' : ''}${added}`, 'data-edge': e.key, 'data-from': bare(e.from), 'data-to': bare(e.to) });
+    const g = svg('g', { class: `layer-edge ${e.kind}${e.violations > 0 ? ' violation' : ''}${added}`, 'data-from': bare(e.from), 'data-to': bare(e.to) });
+    this.edgeKeyOf.set(g, e.key);
     svg('path', { class: 'hit', d }, g);
     svg('path', { class: 'line', d, 'stroke-width': edgeWidth(e.imports).toFixed(2), 'marker-end': `url(#layer-arrow-${against ? 'against' : 'down'})` }, g);
     const text = e.kind === 'cut' ? `cut${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '';
@@ -187,6 +190,8 @@ export class LayersView {
 }
 
 const bare = (key: string): string => (key.startsWith('\u0000') ? key.slice(1) : key);
+/** A box's `data-key`: the module name, or "unit " and the unit's id (NUL is no attribute character). */
+const domKey = (key: string): string => (key.startsWith(UNIT_KEY) ? `unit ${key.slice(UNIT_KEY.length)}` : key);
 
 function describeItem(i: LayerItem, violations: number): string {
   const v = violations > 0 ? `, ${violations} violation${violations === 1 ? '' : 's'}` : '';

@@ -21,9 +21,8 @@ export class Toolbar {
   private readonly modules: HTMLDataListElement;
   readonly status: HTMLElement;
   private readonly views: Record<ViewKind, HTMLButtonElement>;
-  /** Image export belongs to the graph drawing; Fit to both drawings (graph and layers), not the matrix. */
-  private readonly graphOnly: HTMLButtonElement[];
-  private readonly fitButton: HTMLButtonElement;
+  /** Fit and image export belong to the drawings (graph and layers), not the matrix. */
+  private readonly drawingOnly: HTMLButtonElement[];
 
   constructor(root: HTMLElement, private readonly actions: ToolbarActions) {
     const switcher = html('div', { className: 'view-switch', attrs: { role: 'group', 'aria-label': 'View' } }, root);
@@ -39,8 +38,8 @@ export class Toolbar {
     const hopsLabel = html('label', { className: 'hops', text: 'hops ' }, root);
     this.hops = html('input', { attrs: { type: 'number', id: 'hops', min: '0', max: '9', value: '1', 'aria-label': 'Neighbourhood size in hops' } }, hopsLabel);
     this.hide = input(root, 'hide', 'Hide modules: names or globs', 'text');
-    this.fitButton = button(root, 'fit', 'Fit', () => actions.fit());
-    this.graphOnly = [
+    this.drawingOnly = [
+      button(root, 'fit', 'Fit', () => actions.fit()),
       button(root, 'export-svg', 'SVG', () => actions.exportImage('svg')),
       button(root, 'export-png', 'PNG', () => actions.exportImage('png')),
     ];
@@ -71,8 +70,7 @@ export class Toolbar {
 
   setView(view: ViewKind): void {
     for (const [kind, b] of Object.entries(this.views)) b.setAttribute('aria-pressed', String(kind === view));
-    for (const b of this.graphOnly) b.hidden = view !== 'graph';
-    this.fitButton.hidden = view === 'matrix';
+    for (const b of this.drawingOnly) b.hidden = view === 'matrix';
   }
 
   setModuleNames(names: string[]): void {

@@ -400,7 +400,8 @@ export class GraphApp {
     this.layerToggles.set(id, !open);
     const unit = this.layersDrawn?.items.find((i) => i.unit?.id === id)?.unit;
     this.drawLayers();
-    if (unit) this.details.showGroup(`Level ${unit.level}: ${unit.cycle ? 'cycle' : (unit.group ?? 'other modules')}`, !open, unit.modules);
+    const hint = open ? 'Closed: one box for these modules; click it (or Enter on it) to open it.' : 'Open: click its ▾ box (or Enter on it) to close it.';
+    if (unit) this.details.showGroup(`Level ${unit.level}: ${unit.cycle ? 'cycle' : (unit.group ?? 'other modules')}`, !open, unit.modules, hint);
     this.layers.focusNode(this.layersDrawn?.items.find((i) => i.unit?.id === id)?.key ?? '');
   }
 

@@ -64,7 +64,8 @@ export class DetailsPanel {
   }
 
   /** A group just opened or closed: what it holds, each module one click from its details. */
-  showGroup(id: string, open: boolean, members: GraphNode[]): void {
+  /** `hint` replaces the graph's "click its label" (the layers view closes a unit by its ▾ box). */
+  showGroup(id: string, open: boolean, members: GraphNode[], hint?: string): void {
     this.root.replaceChildren();
     html('h2', { text: id }, this.root);
     const facts = html('dl', {}, this.root);
@@ -72,7 +73,7 @@ export class DetailsPanel {
     fact(facts, 'Files', String(members.reduce((n, m) => n + m.fileCount, 0)));
     const violations = members.reduce((n, m) => n + m.violations, 0);
     if (violations > 0) fact(facts, 'Violations', String(violations));
-    html('p', { className: 'hint', text: open ? 'Open: click its label (or Enter on it) to close it.' : 'Closed: click its box (or Enter on it) to open it.' }, this.root);
+    html('p', { className: 'hint', text: hint ?? (open ? 'Open: click its label (or Enter on it) to close it.' : 'Closed: click its box (or Enter on it) to open it.') }, this.root);
     html('h3', { text: 'Modules' }, this.root);
     const ul = html('ul', { className: 'deps' }, this.root);
     for (const m of [...members].sort((a, b) => b.violations - a.violations || (a.id < b.id ? -1 : 1))) {

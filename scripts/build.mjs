@@ -56,6 +56,10 @@ await build({
   tsconfig: 'src/webview/tsconfig.json',
   entryPoints: [
     { in: 'src/webview/main.ts', out: 'graph' },
+    // The HTML export: the app without ELK (graph-export.js), and ELK alone (elk.js), which the
+    // CLI packs into the page deflated (src/webview/layout-engine-packed.ts).
+    { in: 'src/webview/main-export.ts', out: 'graph-export' },
+    { in: 'src/webview/elk-global.ts', out: 'elk' },
     { in: 'media/webview/graph.css', out: 'graph' },
   ],
   outdir: 'dist/webview',

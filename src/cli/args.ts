@@ -19,6 +19,8 @@ export interface CliArgs {
   baseline?: boolean | string;
   updateBaseline: boolean;
   changedSince?: string;
+  /** graph, check --format markdown: what changed in the module graph since this git ref. */
+  since?: string;
   /** init: write bulkhead.json instead of printing it. */
   write: boolean;
   force: boolean;
@@ -55,6 +57,9 @@ Options:
       --update-baseline      check: also drop fixed violations from the baseline (never adds).
       --changed-since <ref>  check: report only for files changed since the git ref (plus cycles
                              through their modules).
+      --since <ref>          graph: mark what changed since the git ref (dependencies and
+                             violations added or removed; json: a "diff" section). check
+                             --format markdown: add that diff as a small graph and table.
       --cache                Reuse facts of unchanged files between runs (node_modules/.cache/bulkhead).
       --cache-location <f>   Cache file to use (implies --cache).
       --max-warnings <n>     check: exit 1 when there are more than n warnings.
@@ -88,6 +93,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'baseline-file': { type: 'string' },
         'update-baseline': { type: 'boolean' },
         'changed-since': { type: 'string' },
+        since: { type: 'string' },
         write: { type: 'boolean' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -108,6 +114,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     baseline: values['baseline-file'] ?? (values.baseline || values['update-baseline'] ? true : undefined),
     updateBaseline: !!values['update-baseline'],
     changedSince: values['changed-since'],
+    since: values.since,
     write: !!values.write,
     force: !!values.force,
   };

@@ -5,7 +5,7 @@
  * the same Eades–Lin–Smyth cut the cycle rule reports, so exactly those imports point forward.
  */
 import { feedbackEdges, stronglyConnected, type WeightedEdge } from '../engine';
-import type { GraphLayering } from './graph-model';
+import { edgeId, type GraphLayering } from './graph-model';
 
 export interface LayeringEdge {
   from: string;
@@ -28,11 +28,11 @@ export function layeredOrder(modules: readonly string[], edges: readonly Layerin
   const between = used.filter((e) => groupKey.get(e.from) !== groupKey.get(e.to)).map((e) => ({ from: groupKey.get(e.from)!, to: groupKey.get(e.to)! }));
   const groupDepth = depths(groups.map((g) => g[0]), between);
   const members = new Map(groups.map((g) => [g[0], g]));
-  const layering: GraphLayering = { order: [], level: [], cycles: [] };
+  const layering: GraphLayering = { order: [], level: [], cycles: [], cut: [] };
   for (const key of [...members.keys()].sort((a, b) => groupDepth.get(a)! - groupDepth.get(b)! || byName(a, b))) {
     const group = members.get(key)!;
     if (group.length > 1) layering.cycles.push({ start: layering.order.length, size: group.length });
-    for (const m of orderInside(group, used)) {
+    for (const m of orderInside(group, used, layering.cut!)) {
       layering.order.push(m);
       layering.level.push(groupDepth.get(key)!);
     }
@@ -40,13 +40,15 @@ export function layeredOrder(modules: readonly string[], edges: readonly Layerin
   return layering;
 }
 
-/** A cycle's modules with only the dependencies to cut pointing forward. */
-function orderInside(group: readonly string[], used: readonly WeightedEdge[]): string[] {
+/** A cycle's modules with only the dependencies to cut pointing forward; adds those to `cuts` (edge ids). */
+function orderInside(group: readonly string[], used: readonly WeightedEdge[], cuts: string[]): string[] {
   if (group.length === 1) return [...group];
   const inGroup = new Set(group);
   const inner = used.filter((e) => inGroup.has(e.from) && inGroup.has(e.to));
-  const cut = new Set(feedbackEdges(group, inner).map((e) => `${e.from}\u0000${e.to}`));
-  const depth = depths(group, inner.filter((e) => !cut.has(`${e.from}\u0000${e.to}`)));
+  const cutIds = feedbackEdges(group, inner).map((e) => edgeId(e.from, e.to));
+  cuts.push(...[...cutIds].sort(byName));
+  const cut = new Set(cutIds);
+  const depth = depths(group, inner.filter((e) => !cut.has(edgeId(e.from, e.to))));
   return [...group].sort((a, b) => depth.get(a)! - depth.get(b)! || byName(a, b));
 }
 

@@ -41,6 +41,11 @@ export interface GraphEdge {
   declared: boolean;
   violations: number;
   inCycle: boolean;
+  /**
+   * `bulkhead graph --since <ref>`: the dependency is new since the ref, or existed then and has
+   * no imports now (such an edge has `imports: 0` and is drawn grey dashed with "−").
+   */
+  change?: 'added' | 'removed';
 }
 
 /** One import behind an edge, as the edge details list it. `file` is workspace-relative. */
@@ -74,6 +79,8 @@ export interface GraphModel {
   summary: { modules: number; files: number; errors: number; warnings: number };
   /** Import sites per edge id, for the HTML export (the editor asks for them on demand). */
   sites?: Record<string, EdgeSites>;
+  /** `bulkhead graph --since <ref>`: the ref and a one-line summary of what changed, for the status line. */
+  since?: { ref: string; commit: string; summary: string };
   /** The dependency order of the matrix view (absent in models made before it: the view then keeps `nodes` order). */
   layering?: GraphLayering;
 }
@@ -93,6 +100,11 @@ export interface GraphLayering {
   level: number[];
   /** The strongly connected groups of two or more modules, as runs of `order`. */
   cycles: { start: number; size: number }[];
+  /**
+   * Edge ids of the dependencies the cycle rule's minimal cut would remove (Eades–Lin–Smyth on
+   * import counts): removing them leaves no cycle. Absent in models made before the layers view.
+   */
+  cut?: string[];
 }
 
 export const edgeId = (from: string, to: string): string => `${from}\u0000${to}`;

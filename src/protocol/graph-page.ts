@@ -12,6 +12,8 @@ export interface GraphPageParts {
   script: { src: string } | { inline: string };
   /** The embedded model (HTML export only). */
   dataJson?: string;
+  /** A script carried as deflate-raw + base64 data, unpacked by the app when needed (HTML export: ELK). */
+  packedScript?: { id: string; base64: string };
   bodyClass?: string;
 }
 
@@ -19,6 +21,8 @@ export function graphPageHtml(p: GraphPageParts): string {
   const style = 'href' in p.style ? `<link rel="stylesheet" href="${attr(p.style.href)}" nonce="${p.nonce}">` : `<style nonce="${p.nonce}">${inlineText(p.style.inline, 'style')}</style>`;
   const script = 'src' in p.script ? `<script nonce="${p.nonce}" src="${attr(p.script.src)}"></script>` : `<script nonce="${p.nonce}">${inlineText(p.script.inline, 'script')}</script>`;
   const data = p.dataJson === undefined ? '' : `<script type="application/json" id="bulkhead-graph-data">${jsonForScript(p.dataJson)}</script>\n`;
+  // Base64 has no "<", so nothing in it can end the element; the type keeps it from running.
+  const packed = p.packedScript === undefined ? '' : `<script type="application/octet-stream" id="${attr(p.packedScript.id)}">${p.packedScript.base64}</script>\n`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -30,7 +34,7 @@ ${style}
 </head>
 <body class="${attr(p.bodyClass ?? '')}">
 <div id="app"></div>
-${data}${script}
+${data}${packed}${script}
 </body>
 </html>
 `;

@@ -8,13 +8,15 @@ import { DetailsPanel } from './dom/details-panel';
 import { exportPng, exportSvg } from './dom/export-image';
 import { GraphView } from './dom/graph-view';
 import { bindKeyboard } from './dom/keyboard';
+import { LayersView } from './dom/layers-view';
 import { MatrixView } from './dom/matrix-view';
 import { html } from './dom/svg';
 import { Toolbar } from './dom/toolbar';
 import type { GraphHost, ViewKind } from './host/graph-host';
-import { runLayout } from './layout';
+import { runLayout, type LayoutEngine, type LoadLayoutEngine } from './layout';
 import { boundsOf, type Box } from './logic/geometry';
 import { ancestors, buildGroupTree, membersOf, type GroupTree } from './logic/group-tree';
+import { layersLayout, type LayersLayout } from './logic/layers-layout';
 import type { Direction } from './logic/layout-input';
 import { matrixData } from './logic/matrix-data';
 import { collapse, defaultExpanded, groupKey, overviewKey, type Overview } from './logic/overview';
@@ -34,6 +36,12 @@ export interface GraphTimings {
   lastFilterMs: number;
   /** The matrix: building its data for the modules shown and drawing the scrolled window. */
   lastMatrixMs: number;
+  /** The layers view: placing the rows and drawing them. */
+  lastLayersMs: number;
+  /** The zoom of the layers view's last Fit. */
+  layersFitScale: number;
+  /** Getting ELK ready: 0 in the panel (bundled); in the HTML export, unpacking it on the first layout. */
+  engineLoadMs: number;
   /** Boxes (modules and collapsed groups) the graph draws. */
   boxes: number;
   /** The zoom after the last layout's Fit. */
@@ -62,14 +70,20 @@ export class GraphApp {
   private active?: string;
   private queue = Promise.resolve();
   private pending?: GraphModel;
-  readonly timings: GraphTimings = { renders: 0, layouts: 0, lastLayoutMs: 0, lastRenderMs: 0, lastFilterMs: 0, lastMatrixMs: 0, boxes: 0, fitScale: 1 };
+  readonly timings: GraphTimings = { renders: 0, layouts: 0, lastLayoutMs: 0, lastRenderMs: 0, lastFilterMs: 0, lastMatrixMs: 0, lastLayersMs: 0, layersFitScale: 1, engineLoadMs: 0, boxes: 0, fitScale: 1 };
   private readonly view: GraphView;
   private readonly matrix: MatrixView;
+  private readonly layers: LayersView;
+  /** Units of the layers view the user opened (true) or closed (false). */
+  private readonly layerToggles = new Map<string, boolean>();
+  private layersDrawn?: LayersLayout;
   private readonly details: DetailsPanel;
   private readonly toolbar: Toolbar;
   private readonly message: HTMLElement;
 
-  constructor(root: HTMLElement, private readonly host: GraphHost) {
+  private engine?: Promise<LayoutEngine>;
+
+  constructor(root: HTMLElement, private readonly host: GraphHost, private readonly loadLayoutEngine: LoadLayoutEngine) {
     const bar = html('header', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Graph filters' } }, root);
     const main = html('main', { className: 'main' }, root);
     const canvas = html('div', { className: 'canvas' }, main);
@@ -78,19 +92,21 @@ export class GraphApp {
     const events = { node: (id: string) => this.selectNode(id), edge: (id: string) => this.selectEdge(id), background: () => this.clearSelection() };
     this.view = new GraphView(canvas, { ...events, group: (id) => this.toggleGroup(id) });
     this.matrix = new MatrixView(canvas, events);
+    this.layers = new LayersView(canvas, { ...events, unit: (id) => this.toggleUnit(id) });
     this.details = new DetailsPanel(aside, { selectNode: (id) => this.selectNode(id, true), selectEdge: (id) => this.selectEdge(id), openSite: (s) => host.openSite(s) }, host.canOpenFiles);
     this.toolbar = new Toolbar(bar, {
       viewChanged: (kind) => this.setView(kind),
       filterChanged: (f) => this.setFilter(f),
-      fit: () => this.view.fit(),
+      fit: () => (this.kind === 'layers' ? this.layers.fit() : this.view.fit()),
       exportImage: (format) => void this.exportImage(format),
       searchSubmitted: () => this.goToFirstMatch(),
     });
-    bindKeyboard(this.view, this.toolbar, { clearSelection: () => this.clearSelection(), graphShown: () => this.kind === 'graph' });
+    bindKeyboard(() => (this.kind === 'graph' ? this.view : this.kind === 'layers' ? this.layers : undefined), this.toolbar, { clearSelection: () => this.clearSelection() });
     // The panel is often resized (or opened narrow beside an editor): keep the drawing fitted
     // until the user zooms or pans.
     new ResizeObserver(() => {
       if (this.model && !this.view.panZoom.moved) this.view.fit();
+      if (this.kind === 'layers' && !this.layers.panZoom.moved) this.drawLayers();
       this.matrix.render();
     }).observe(canvas);
   }
@@ -169,6 +185,13 @@ export class GraphApp {
       if (!laid) {
         this.showMessage(`Laying out ${overview.items.length} boxes…`);
         await new Promise((r) => setTimeout(r, 0));
+        if (!this.engine) {
+          // Timed apart from the layout, so layout times compare between the panel and the export.
+          const loading = performance.now();
+          this.engine = this.loadLayoutEngine();
+          await this.engine;
+          this.timings.engineLoadMs = performance.now() - loading;
+        }
         const t = performance.now();
         laid = await this.layout(overview, first ? undefined : this.boxes);
         this.timings.lastLayoutMs = performance.now() - t;
@@ -203,7 +226,8 @@ export class GraphApp {
     const directions: Direction[] = previous && overview.frames.length === 0 ? [this.direction] : ['RIGHT', 'DOWN'];
     let best: Laid | undefined;
     for (const direction of directions) {
-      const boxes = await runLayout(overview, direction, previous);
+      this.engine ??= this.loadLayoutEngine();
+      const boxes = await runLayout(await this.engine, overview, direction, previous);
       const bounds = boundsOf(boxes.values(), 60);
       const scale = bounds && rect.width > 0 ? Math.min(1.5, rect.width / bounds.width, rect.height / bounds.height) : 1;
       if (!best || scale > best.scale) best = { boxes, direction, scale };
@@ -263,10 +287,12 @@ export class GraphApp {
     const groupsWithMatches = new Set(tree ? [...visible.matches].flatMap((m) => ancestors(tree, m).map(groupKey)) : []);
     this.view.mark(visible.matches, groupsWithMatches);
     if (this.kind === 'matrix') this.drawMatrix();
+    if (this.kind === 'layers') this.drawLayers();
     const { summary } = this.model;
     const shown = visible.nodes.size === this.model.nodes.length ? `${summary.modules} modules` : `${visible.nodes.size} of ${summary.modules} modules`;
     const matches = this.filter.search.trim() === '' ? '' : ` · ${visible.matches.size} match${visible.matches.size === 1 ? '' : 'es'}`;
-    this.toolbar.status.textContent = `${this.model.title}: ${shown} · ${summary.files} files · ${summary.errors} errors, ${summary.warnings} warnings${matches}`;
+    const since = this.model.since ? ` · ${this.model.since.summary}` : '';
+    this.toolbar.status.textContent = `${this.model.title}: ${shown} · ${summary.files} files · ${summary.errors} errors, ${summary.warnings} warnings${since}${matches}`;
     this.timings.lastFilterMs = performance.now() - started;
   }
 
@@ -276,8 +302,10 @@ export class GraphApp {
     this.selection = { node: id };
     this.view.select(this.selectionKeys());
     this.matrix.select(this.selection);
+    this.layers.select(this.selection);
     this.details.showModule(node, this.model);
     if (reveal && this.kind === 'matrix') this.matrix.reveal(id);
+    else if (reveal && this.kind === 'layers') this.revealInLayers(id);
     else if (reveal && this.overview?.items.some((i) => i.key === id)) {
       const box = this.boxes.get(id);
       if (box) this.view.panZoom.reveal(box);
@@ -288,6 +316,14 @@ export class GraphApp {
   /** An edge of the model, or a summed edge of the drawing (by its key). */
   private selectEdge(id: string): void {
     const edge = this.model?.edges.find((e) => e.id === id);
+    const layered = edge || this.kind !== 'layers' ? undefined : this.layersDrawn?.edges.find((e) => e.key === id);
+    if (layered) {
+      this.selection = { edge: id };
+      this.layers.select(this.selection);
+      const label = (key: string) => this.layersDrawn?.items.find((i) => i.key === key)?.label ?? key;
+      this.details.showSummedEdge({ ...layered, from: label(layered.from), to: label(layered.to) });
+      return;
+    }
     const summed = edge ? undefined : this.overview?.edges.find((e) => e.key === id);
     if (summed) {
       this.selection = { edge: id };
@@ -299,7 +335,8 @@ export class GraphApp {
     this.selection = { edge: id };
     this.view.select(this.selectionKeys());
     this.matrix.select(this.selection);
-    this.details.showEdge(edge, this.host.importSites(edge.from, edge.to));
+    this.layers.select(this.selection);
+    this.details.showEdge(edge, this.host.importSites(edge.from, edge.to), this.model?.layering?.cut?.includes(edge.id) ?? false);
   }
 
   /** The selection as the drawing's keys: a hidden module's edge selects nothing drawn. */
@@ -311,6 +348,7 @@ export class GraphApp {
     this.selection = {};
     this.view.select(this.selection);
     this.matrix.select(this.selection);
+    this.layers.select(this.selection);
     this.details.clear();
   }
 
@@ -322,15 +360,61 @@ export class GraphApp {
     else if (node !== undefined || edge !== undefined) this.clearSelection();
   }
 
-  /** Graph or matrix: both stay built, so switching back keeps zoom, scroll and selection. */
+  /** Graph, layers or matrix: each stays built, so switching back keeps zoom, scroll and selection. */
   private setView(kind: ViewKind): void {
     this.kind = kind;
     this.host.rememberView?.(kind);
     this.toolbar.setView(kind);
     this.view.svg.classList.toggle('hidden', kind !== 'graph');
     this.matrix.show(kind === 'matrix');
+    this.layers.show(kind === 'layers');
     if (kind === 'matrix') this.drawMatrix();
-    else this.queue = this.queue.then(() => this.showGraph());
+    else if (kind === 'layers') {
+      this.drawLayers();
+      this.layers.select(this.selection);
+    } else this.queue = this.queue.then(() => this.showGraph());
+  }
+
+  /**
+   * Places the rows again (cheap: no layout engine) for the model, filter and opened units, and
+   * fits them unless the user zoomed or panned.
+   */
+  private drawLayers(): void {
+    if (!this.model || !this.visible || this.kind !== 'layers') return;
+    const started = performance.now();
+    const rect = this.layers.svg.getBoundingClientRect();
+    const layout = layersLayout(this.model, this.visible, { width: rect.width, height: rect.height, toggles: this.layerToggles, legiblePx: LEGIBLE_PX });
+    this.layersDrawn = layout;
+    this.layers.update(layout);
+    this.layers.select(this.selection);
+    this.layers.mark(this.visible.matches);
+    this.layers.setActive(this.active);
+    if (!this.layers.panZoom.moved) this.layers.fit();
+    this.timings.layersFitScale = layout.fitScale;
+    this.timings.lastLayersMs = performance.now() - started;
+  }
+
+  /** A collapsed unit opens; an opened unit's head closes it. The details list its modules. */
+  private toggleUnit(id: string): void {
+    const open = !(this.layersDrawn?.collapsed.has(id) ?? false);
+    this.layerToggles.set(id, !open);
+    const unit = this.layersDrawn?.items.find((i) => i.unit?.id === id)?.unit;
+    this.drawLayers();
+    const hint = open ? 'Closed: one box for these modules; click it (or Enter on it) to open it.' : 'Open: click its ▾ box (or Enter on it) to close it.';
+    if (unit) this.details.showGroup(`Level ${unit.level}: ${unit.cycle ? 'cycle' : (unit.group ?? 'other modules')}`, !open, unit.modules, hint);
+    this.layers.focusNode(this.layersDrawn?.items.find((i) => i.unit?.id === id)?.key ?? '');
+  }
+
+  /** Search or a details link: a module inside a collapsed unit opens it first. */
+  private revealInLayers(id: string): void {
+    const unit = this.layersDrawn?.items.find((i) => i.kind === 'unit' && i.unit!.modules.some((m) => m.id === id))?.unit;
+    if (unit) {
+      this.layerToggles.set(unit.id, true);
+      this.drawLayers();
+    }
+    const box = this.layers.boxOf(id);
+    if (box) this.layers.panZoom.reveal(box);
+    this.layers.focusNode(id);
   }
 
   /** Back from the matrix: the models that arrived meanwhile are drawn now. */
@@ -354,6 +438,7 @@ export class GraphApp {
   private setActive(module: string | undefined): void {
     this.active = module;
     this.markActive();
+    this.layers.setActive(module);
   }
 
   /** The active module's box, or the collapsed group's that holds it. */
@@ -369,11 +454,13 @@ export class GraphApp {
     if (first !== undefined) this.selectNode(first, true);
   }
 
+  /** The drawing shown (graph or layers), as the user sees it with the filters applied. */
   private async exportImage(format: 'svg' | 'png'): Promise<void> {
-    const bounds = this.view.visibleBounds();
+    const drawing = this.kind === 'layers' ? this.layers : this.view;
+    const bounds = drawing.visibleBounds();
     if (!bounds || !this.model) return;
-    const svgText = exportSvg(this.view.svg, bounds);
-    const name = `${this.model.title.replace(/[^\w.-]+/g, '_') || 'bulkhead'}-modules.${format}`;
+    const svgText = exportSvg(drawing.svg, bounds);
+    const name = `${this.model.title.replace(/[^\w.-]+/g, '_') || 'bulkhead'}-${this.kind === 'layers' ? 'layers' : 'modules'}.${format}`;
     this.host.save(format, format === 'svg' ? svgText : await exportPng(svgText, bounds), name);
   }
 

@@ -1,13 +1,17 @@
-/** Entry of the graph webview bundle (dist/webview/graph.js): picks the host and starts the app. */
+/**
+ * Entry of the VS Code panel's bundle (dist/webview/graph.js, ELK included): picks the host and
+ * starts the app. The HTML export has its own entry, main-export.ts.
+ */
 import { GraphApp } from './app';
 import { hasVsCodeApi, vscodeHost } from './host/vscode-host';
 import { DATA_ELEMENT_ID, staticHost } from './host/static-host';
+import { bundledLayoutEngine } from './layout-engine-bundled';
 
 const root = document.getElementById('app') ?? document.body;
 const embedded = document.getElementById(DATA_ELEMENT_ID);
 const host = embedded ? staticHost(embedded) : hasVsCodeApi() ? vscodeHost() : undefined;
 if (host) {
-  const app = new GraphApp(root, host);
+  const app = new GraphApp(root, host, bundledLayoutEngine);
   (window as unknown as { bulkheadGraph: GraphApp }).bulkheadGraph = app;
   app.start();
 } else {

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import type { ImportSite } from '../../src/engine';
-import { graphHtml } from '../../src/cli/graph-formats/graph-html';
+import { graphHtml, readWebviewAssets } from '../../src/cli/graph-formats/graph-html';
+import { REPO_ROOT } from '../support/fixtures';
 import type { GraphModel } from '../../src/protocol/graph-model';
-import { resultOf } from './support/synthetic-result';
+import { resultOf, syntheticResult } from './support/synthetic-result';
 
 const ASSETS = { script: 'void 0;', style: 'body{}' };
 const result = resultOf(
@@ -25,8 +28,9 @@ describe('webview: the HTML export page', () => {
     assert.deepEqual(Object.keys(model.sites!).map((k) => k.replace('\u0000', '>')).sort(), ['a>b', 'b>c']);
     assert.equal(model.sites!['a\u0000b'].total, 2);
     assert.equal(model.edges.find((e) => e.to === 'c' && e.from === 'a')?.imports, 0);
+    assert.ok(model.edges.every((e) => e.id === undefined), 'edge ids are left out (the page joins from and to again)');
     // The matrix view's order travels with it: a → b → c, so c first.
-    assert.deepEqual(model.layering, { order: ['c', 'b', 'a'], level: [0, 1, 2], cycles: [] });
+    assert.deepEqual(model.layering, { order: ['c', 'b', 'a'], level: [0, 1, 2], cycles: [], cut: [] });
     const nonce = (h: string) => /'nonce-([^']+)'/.exec(h)![1];
     assert.notEqual(nonce(html), nonce(graphHtml(result, sites, ASSETS)));
     assert.match(html, /<style nonce="[^"]+">body\{\}<\/style>/);
@@ -35,5 +39,15 @@ describe('webview: the HTML export page', () => {
   it('leaves sites out once the time budget is spent (the view then says they were not embedded)', () => {
     const model = embedded(graphHtml(result, sites, ASSETS, -1));
     assert.deepEqual(model.sites, {});
+  });
+
+  it('carries the layout engine deflated, not in the script: 100 modules fit in 1.5 MB', () => {
+    const assets = readWebviewAssets(path.join(REPO_ROOT, 'dist/webview'));
+    assert.ok(!assets.script.includes('org.eclipse.elk'), 'the export script leaves ELK out');
+    const html = graphHtml(syntheticResult(100, 12, 100_000), () => [], assets);
+    const base64 = /<script type="application\/octet-stream" id="bulkhead-layout-engine">([A-Za-z0-9+/=]+)<\/script>/.exec(html)![1];
+    assert.equal(inflateRawSync(Buffer.from(base64, 'base64')).toString('utf8'), assets.layoutEngine);
+    console.log(`      100 modules: ${(html.length / 1e6).toFixed(2)} MB (engine ${(base64.length / 1e6).toFixed(2)} MB of it, app ${(assets.script.length / 1e3).toFixed(0)} kB)`);
+    assert.ok(html.length <= 1_500_000, String(html.length));
   });
 });

@@ -32,11 +32,12 @@ describe('webview: layeredOrder (the matrix order)', () => {
     assert.deepEqual(layering.level, [0, 1, 1, 1, 2]);
     assert.deepEqual(layering.cycles, [{ start: 1, size: 3 }]);
     assert.deepEqual(forward(layering.order, edges), ['c>a']);
+    assert.deepEqual(layering.cut, ['c\u0000a'], 'the cut the layers view marks is the forward import');
   });
 
   it('ignores declared but unused dependencies, self-imports and unknown modules', () => {
     const layering = layeredOrder(['x', 'y'], [dep('x', 'y', 0), dep('y', 'x', 0), dep('x', 'x', 3), dep('x', 'gone', 2)]);
-    assert.deepEqual(layering, { order: ['x', 'y'], level: [0, 0], cycles: [] });
+    assert.deepEqual(layering, { order: ['x', 'y'], level: [0, 0], cycles: [], cut: [] });
   });
 
   it('is in every model: the example shop with its billing/orders cycle', () => {
@@ -46,6 +47,8 @@ describe('webview: layeredOrder (the matrix order)', () => {
       order: ['shared', 'users', 'catalog', 'billing', 'orders', 'shipping'],
       level: [0, 1, 2, 3, 3, 4],
       cycles: [{ start: 3, size: 2 }],
+      // The cheaper direction of the pair: billing → orders has 1 import, orders → billing 3.
+      cut: ['billing\u0000orders'],
     });
   });
 
@@ -60,5 +63,6 @@ describe('webview: layeredOrder (the matrix order)', () => {
     const against = forward(layering.order, model.edges);
     assert.equal(against.length, 5);
     assert.ok(against.every((e) => e.split('>').every((m) => block.has(m))), against.join(', '));
+    assert.deepEqual([...layering.cut!].map((id) => id.replace('\u0000', '>')).sort(), [...against].sort());
   });
 });

@@ -125,9 +125,28 @@ describe('webview: inside VS Code (message host), live updates', () => {
     await page.waitForSelector(`${edgeSelector('orders', 'billing')}.plain`, { state: 'attached' });
   });
 
+  it('the layers view: remembered by the panel, an edge asks for its sites, updates and the active module arrive in place', async () => {
+    await page.locator('#view-layers').click();
+    assert.deepEqual(await page.evaluate('window.__state'), { view: 'layers' }, 'the panel reopens on the layers');
+    assert.deepEqual(await page.locator('svg.layers [data-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))), ['audit', 'web', 'orders', 'billing']);
+    const before = (await sent()).length;
+    await page.locator('svg.layers .layer-edge[data-from="web"][data-to="orders"] .hit').dispatchEvent('click');
+    const requests = (await sent()).slice(before).filter((m) => m.type === 'requestImportSites');
+    assert.deepEqual(requests.map((m) => ({ ...m, requestId: 0 })), [{ type: 'requestImportSites', requestId: 0, from: 'web', to: 'orders' }]);
+    const orders = 'svg.layers .layer-edge[data-from="orders"][data-to="billing"]';
+    assert.doesNotMatch((await page.locator(orders).getAttribute('class')) ?? '', /\bviolation\b/);
+    await send({ type: 'model', model: model(3, true) });
+    await renders(5);
+    assert.match((await page.locator(orders).getAttribute('class')) ?? '', /\bviolation\b/);
+    await send({ type: 'activeModule', module: 'billing' });
+    await page.waitForSelector('svg.layers .active[data-key="billing"]', { state: 'attached' });
+    await page.locator('#view-graph').click();
+    assert.equal(await page.evaluate('window.bulkheadGraph.timings.layouts'), 2, 'the layers need no layout engine');
+  });
+
   it('an update past 30 modules draws the grouped overview; the active module outlines its closed group', async () => {
     await send({ type: 'model', model: toGraphModel(syntheticResult(100, 4, 2_000), { title: 'acme' }) });
-    await renders(5);
+    await renders(6);
     assert.equal(await page.locator('.node').count(), 0);
     assert.equal(await page.locator('.cluster').count(), 10);
     await send({ type: 'activeModule', module: 'layer3/module-35' });

@@ -4,6 +4,7 @@
  * turns data into markup rather than relying on the policy.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportSite } from '../../src/engine';
@@ -36,8 +37,9 @@ async function assertInert(page: Page, problems: PageProblems): Promise<void> {
   assert.equal(await page.evaluate('window.__pwned'), undefined);
   assert.deepEqual(problems.dialogs, []);
   assert.equal(await page.locator('img, iframe, object, embed, a[href^="javascript"]').count(), 0);
-  // The app's own scripts only: the JSON data element and the bundle.
-  assert.equal(await page.locator('script').count(), 2);
+  // The app's own scripts only: the JSON data element, the packed layout engine (a data block; the
+  // inline script it becomes removes itself after running) and the bundle.
+  assert.deepEqual(await page.locator('script').evaluateAll((els) => els.map((e) => e.getAttribute('type') ?? 'script')), ['application/json', 'application/octet-stream', 'script']);
 }
 
 for (const csp of [true, false]) {
@@ -97,6 +99,20 @@ for (const csp of [true, false]) {
       await page.locator('.details .site').first().click();
       assert.equal(await page.locator('.details output.path').textContent(), `${EVIL_FILE}:3:7`);
       await page.locator('.matrix-rows .head').first().click();
+      await assertInert(page, problems);
+      assert.deepEqual(problems.errors, []);
+    });
+
+    it('shows the names in the layers view, its tooltips and its SVG export as text', async () => {
+      await page.locator('#view-layers').click();
+      await page.evaluate('window.bulkheadGraph.idle()');
+      const names = [IMG, SCRIPT, CLOSE, JS_URL];
+      const drawn = await page.locator('svg.layers .layer-module').evaluateAll((els) => els.map((e) => e.getAttribute('data-module') ?? ''));
+      assert.deepEqual([...drawn].sort(), [...names].sort());
+      await page.locator(`svg.layers .layer-module[data-module=${JSON.stringify(IMG)}]`).click();
+      assert.equal(await page.locator('.details h2').textContent(), IMG);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
+      assert.doesNotMatch(fs.readFileSync((await download.path())!, 'utf8'), /<img|<script/);
       await assertInert(page, problems);
       assert.deepEqual(problems.errors, []);
     });

@@ -6,6 +6,7 @@ import type { CliArgs } from '../args';
 import { UsageError } from '../args';
 import { baselineFileFor } from '../baseline-file';
 import { changedFilesSince } from '../changed-files';
+import { diffSince } from '../graph-diff/since';
 import { EXIT_VIOLATIONS, exitCodeOf, hasConfigErrors } from '../exit-code';
 import { violationsForChangedFiles, withViolations } from '../narrow-result';
 import { githubReporter } from '../reporters/github';
@@ -33,7 +34,8 @@ const REPORTERS: Record<string, Reporter> = {
 export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): CommandOutcome {
   const reporter = REPORTERS[args.format ?? 'text'];
   if (!reporter) throw new UsageError(`Unknown format "${args.format}" for check. Formats: ${Object.keys(REPORTERS).join(', ')}.`);
-  const { result: full, session } = runCheck(args, terminal, cwd);
+  if (args.since !== undefined && reporter !== markdownReporter) throw new UsageError('check --since adds the module graph diff to the markdown report: use it with --format markdown (or run bulkhead graph --since).');
+  const { result: full, session, configFile } = runCheck(args, terminal, cwd);
   let result = full;
   if (args.changedSince !== undefined && !hasConfigErrors(result)) {
     const changed = changedFilesSince(result.root, args.changedSince);
@@ -43,7 +45,8 @@ export function checkCommand(args: CliArgs, terminal: Terminal, cwd: string): Co
   if (args.quiet) result = withViolations(result, result.violations.filter((v) => v.severity === 'error'));
   let exitCode = exitCodeOf(result);
   if (exitCode === 0 && args.maxWarnings !== undefined && result.summary.warnings > args.maxWarnings) exitCode = EXIT_VIOLATIONS;
-  let output = reporter(result, { color: terminal.color, cwd });
+  const diff = args.since !== undefined && !hasConfigErrors(full) ? diffSince(args.since, full, configFile) : undefined;
+  let output = reporter(result, { color: terminal.color, cwd, diff });
   if (exitCode === EXIT_VIOLATIONS && result.summary.errors === 0 && reporter === textReporter) {
     output += `Too many warnings: ${result.summary.warnings} > --max-warnings ${args.maxWarnings}.\n`;
   }

@@ -10,7 +10,7 @@ import type { Terminal } from '../terminal';
  * Runs one full check for the CLI, drawing progress when attached to a terminal. No session when the
  * config cannot be read (the result's diagnostics say why).
  */
-export function runCheck(args: CliArgs, terminal: Terminal, cwd: string): { result: CheckResult; session?: Session } {
+export function runCheck(args: CliArgs, terminal: Terminal, cwd: string): { result: CheckResult; session?: Session; configFile: string } {
   const { root, configFile } = locateWorkspace(args.path, args.config, cwd);
   const progress = terminal.progress ? progressLine(process.stderr) : undefined;
   let cacheFile = typeof args.cache === 'string' ? path.resolve(cwd, args.cache) : args.cache ? defaultCacheFile(root) : undefined;
@@ -20,7 +20,7 @@ export function runCheck(args: CliArgs, terminal: Terminal, cwd: string): { resu
   }
   try {
     const opened = openWorkspace({ root, configFile, onProgress: progress?.update, cacheFile });
-    return { result: opened.result, session: opened.configured ? opened : undefined };
+    return { result: opened.result, session: opened.configured ? opened : undefined, configFile };
   } finally {
     progress?.clear();
   }

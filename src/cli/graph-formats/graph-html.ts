@@ -4,13 +4,15 @@
  * model, with the import sites of each edge, is embedded as JSON data. No network access at all.
  */
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CheckResult, ImportSite } from '../../engine';
+import { modulePairKey, type CheckResult, type ImportSite } from '../../engine';
 import { toEdgeSites } from '../../protocol/graph-import-sites';
-import type { EdgeSites } from '../../protocol/graph-model';
+import { edgeId, type EdgeSites, type GraphModel } from '../../protocol/graph-model';
 import { graphPageHtml, makeNonce } from '../../protocol/graph-page';
 import { toGraphModel } from '../../protocol/graph-to-model';
+import { diffSummary, type GraphDiff } from '../graph-diff/graph-diff';
 
 /** Edges whose import sites are embedded: violating ones first, then the heaviest. */
 export const MAX_EDGES_WITH_SITES = 400;
@@ -23,15 +25,25 @@ export const SITES_TIME_BUDGET_MS = 10_000;
 export interface WebviewAssets {
   script: string;
   style: string;
+  /**
+   * ELK (dist/webview/elk.js), embedded deflated: the export's script leaves it out and unpacks it
+   * when the graph is first laid out. Absent: `script` must bundle it (the panel's graph.js).
+   */
+  layoutEngine?: string;
 }
+
+/** The element the export's script unpacks ELK from (PACKED_ENGINE_ID in src/webview/layout-engine-packed.ts). */
+const PACKED_ENGINE_ID = 'bulkhead-layout-engine';
 
 export function graphHtml(
   result: CheckResult,
   importSites: (from: string, to: string) => ImportSite[],
   assets: WebviewAssets = readWebviewAssets(),
   budgetMs = SITES_TIME_BUDGET_MS,
+  diff?: GraphDiff,
 ): string {
   const model = toGraphModel(result);
+  if (diff) markChanges(model, diff);
   const sites: Record<string, EdgeSites> = {};
   const withSites = model.edges
     .filter((e) => e.imports > 0)
@@ -52,15 +64,43 @@ export function graphHtml(
     title: `${model.title} — Bulkhead module graph`,
     style: { inline: assets.style },
     script: { inline: assets.script },
-    dataJson: JSON.stringify(model),
+    // Edge ids are from + NUL + to: left out (a third of a large model), the page adds them back.
+    dataJson: JSON.stringify({ ...model, edges: model.edges.map(({ id: _id, ...edge }) => edge) }),
+    packedScript: assets.layoutEngine === undefined ? undefined : { id: PACKED_ENGINE_ID, base64: packedBase64(assets.layoutEngine) },
     bodyClass: 'standalone',
   });
 }
 
-/** The webview bundle next to the CLI bundle (dist/webview/, built by scripts/build.mjs). */
+/**
+ * Marks the edges a --since diff added, and adds the removed ones (between modules still drawn)
+ * as edges without imports: they take no part in the layering, the view draws them grey dashed.
+ */
+export function markChanges(model: GraphModel, diff: GraphDiff): void {
+  const added = new Set(diff.dependencies.added.map((d) => modulePairKey(d.from, d.to)));
+  for (const e of model.edges) if (added.has(modulePairKey(e.from, e.to))) e.change = 'added';
+  const nodes = new Set(model.nodes.map((n) => n.id));
+  for (const d of diff.dependencies.removed) {
+    if (!nodes.has(d.from) || !nodes.has(d.to)) continue;
+    const id = edgeId(d.from, d.to);
+    const kept = model.edges.find((e) => e.id === id);
+    if (kept) kept.change = 'removed';
+    else model.edges.push({ id, from: d.from, to: d.to, imports: 0, declared: d.declared, violations: 0, inCycle: false, change: 'removed' });
+  }
+  model.since = { ref: diff.since.ref, commit: diff.since.commit, summary: diffSummary(diff) };
+}
+
+/** Deflated once per process: the same 1.5 MB for every export (about 0.2 s at level 9). */
+let packed: { source: string; base64: string } | undefined;
+function packedBase64(source: string): string {
+  if (packed?.source !== source) packed = { source, base64: deflateRawSync(source, { level: 9 }).toString('base64') };
+  return packed.base64;
+}
+
+/** The export's bundles next to the CLI bundle (dist/webview/, built by scripts/build.mjs). */
 export function readWebviewAssets(dir = path.join(__dirname, 'webview')): WebviewAssets {
   try {
-    return { script: fs.readFileSync(path.join(dir, 'graph.js'), 'utf8'), style: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') };
+    const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+    return { script: read('graph-export.js'), style: read('graph.css'), layoutEngine: read('elk.js') };
   } catch {
     throw new Error(`The graph view bundle is missing from ${dir}; run "npm run build" first.`);
   }

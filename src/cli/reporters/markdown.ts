@@ -1,12 +1,13 @@
 import type { CheckResult } from '../../engine';
 import { markdownCode, markdownText as cell } from '../escape/markdown-text';
+import { diffMarkdown } from '../graph-diff/diff-markdown';
 import type { Reporter } from './reporter';
 
 const MAX_LISTED = 200;
 const code = (s: string): string => markdownCode(s, true);
 
 /** A pull-request summary: totals, counts per rule and per module, new vs fixed against the baseline. */
-export const markdownReporter: Reporter = (result) => {
+export const markdownReporter: Reporter = (result, { diff }) => {
   const { errors, warnings, files, modules, durationMs } = result.summary;
   const total = errors + warnings;
   const out: string[] = [];
@@ -45,6 +46,7 @@ export const markdownReporter: Reporter = (result) => {
     }
     out.push('', result.baseline.updated ? 'The baseline was updated to drop them.' : 'Run `bulkhead check --update-baseline` to drop them from the baseline.');
   }
+  if (diff) out.push(...diffMarkdown(diff));
   return `${out.join('\n')}\n`;
 };
 

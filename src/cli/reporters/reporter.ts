@@ -1,10 +1,13 @@
 import * as path from 'node:path';
 import type { CheckResult } from '../../engine';
+import type { GraphDiff } from '../graph-diff/graph-diff';
 
 export interface ReportOptions {
   color: boolean;
   /** Folder the user ran from; file paths are printed relative to it so terminals can open them. */
   cwd: string;
+  /** `--since <ref>`: what changed in the module graph (graph formats, the markdown reporter). */
+  diff?: GraphDiff;
 }
 
 /** A reporter is a pure function of the result. */

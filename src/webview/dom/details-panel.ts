@@ -34,7 +34,8 @@ export class DetailsPanel {
     this.edgeList('Used by', model.edges.filter((e) => e.to === node.id), (e) => e.from);
   }
 
-  showEdge(edge: GraphEdge, sites: Promise<EdgeSites>): void {
+  /** `cut`: the cycle rule's minimal cut removes this dependency (the layers view dashes it). */
+  showEdge(edge: GraphEdge, sites: Promise<EdgeSites>, cut = false): void {
     this.root.replaceChildren();
     html('h2', { text: `${edge.from} → ${edge.to}` }, this.root);
     const facts = html('dl', {}, this.root);
@@ -42,6 +43,7 @@ export class DetailsPanel {
     fact(facts, 'Declared', edge.declared ? 'yes' : 'no — the map does not allow it');
     if (edge.violations > 0) fact(facts, 'Violating imports', String(edge.violations));
     if (edge.inCycle) fact(facts, 'Cycle', 'this dependency is a step of a module cycle');
+    if (cut) fact(facts, 'Cut', 'suggested: removing this dependency (with the other cut ones) breaks the cycle');
     for (const [label, id] of [[edge.from, edge.from], [edge.to, edge.to]]) {
       html('button', { className: 'link', text: `Show module ${label}` }, this.root).addEventListener('click', () => this.actions.selectNode(id));
     }
@@ -62,7 +64,8 @@ export class DetailsPanel {
   }
 
   /** A group just opened or closed: what it holds, each module one click from its details. */
-  showGroup(id: string, open: boolean, members: GraphNode[]): void {
+  /** `hint` replaces the graph's "click its label" (the layers view closes a unit by its ▾ box). */
+  showGroup(id: string, open: boolean, members: GraphNode[], hint?: string): void {
     this.root.replaceChildren();
     html('h2', { text: id }, this.root);
     const facts = html('dl', {}, this.root);
@@ -70,7 +73,7 @@ export class DetailsPanel {
     fact(facts, 'Files', String(members.reduce((n, m) => n + m.fileCount, 0)));
     const violations = members.reduce((n, m) => n + m.violations, 0);
     if (violations > 0) fact(facts, 'Violations', String(violations));
-    html('p', { className: 'hint', text: open ? 'Open: click its label (or Enter on it) to close it.' : 'Closed: click its box (or Enter on it) to open it.' }, this.root);
+    html('p', { className: 'hint', text: hint ?? (open ? 'Open: click its label (or Enter on it) to close it.' : 'Closed: click its box (or Enter on it) to open it.') }, this.root);
     html('h3', { text: 'Modules' }, this.root);
     const ul = html('ul', { className: 'deps' }, this.root);
     for (const m of [...members].sort((a, b) => b.violations - a.violations || (a.id < b.id ? -1 : 1))) {
@@ -82,7 +85,7 @@ export class DetailsPanel {
   }
 
   /** An edge between collapsed groups: the module dependencies it sums, each one click from its sites. */
-  showSummedEdge(edge: OverviewEdge): void {
+  showSummedEdge(edge: OverviewEdge & { cuts?: number }): void {
     this.root.replaceChildren();
     const name = (key: string) => (key.startsWith('\u0000') ? key.slice(1) : key);
     html('h2', { text: `${name(edge.from)} → ${name(edge.to)}` }, this.root);
@@ -91,6 +94,7 @@ export class DetailsPanel {
     fact(facts, 'Module dependencies', String(edge.members.length));
     if (edge.violations > 0) fact(facts, 'Violating imports', String(edge.violations));
     if (edge.inCycle) fact(facts, 'Cycle', 'some of these dependencies are steps of a module cycle');
+    if (edge.cuts !== undefined && edge.cuts > 0) fact(facts, 'Cut', `${edge.cuts} of them are the cycle rule's suggested cut`);
     this.edgeList('Module dependencies', [...edge.members], (e) => `${e.from} → ${e.to}`);
   }
 

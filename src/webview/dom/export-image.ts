@@ -20,6 +20,9 @@ const STYLED = [
 export function exportSvg(source: SVGSVGElement, bounds: Box): string {
   const copy = source.cloneNode(true) as SVGSVGElement;
   copy.querySelectorAll('.hidden, .hit').forEach((el) => el.remove());
+  // data-* attributes are the app's bookkeeping, and a group's key holds a NUL, which no XML file
+  // may: an SVG with one does not open (nor decode into the PNG).
+  for (const el of copy.querySelectorAll('*')) for (const a of [...el.attributes]) if (a.name.startsWith('data-')) el.removeAttribute(a.name);
   copy.querySelector('.viewport')?.removeAttribute('transform');
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('viewBox', `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`);
@@ -78,6 +81,19 @@ function exportCss(computed: CSSStyleDeclaration): string {
     `.edge .label { fill: ${colour.error}; font-size: 11px; font-weight: 700; }`,
     `.edge.summed .label { fill: ${colour.muted}; font-weight: 600; } .edge.summed.violation .label { fill: ${colour.error}; }`,
     `.arrow { fill: ${colour.edge}; } .arrow-violation { fill: ${colour.error}; } .arrow-cycle { fill: ${colour.cycle}; } .arrow-unused { fill: ${colour.muted}; }`,
+    `.edge.added .line { stroke: #1a7f37; stroke-opacity: 1; } .edge.removed .line { stroke: ${colour.muted}; stroke-dasharray: 5 4; }`,
+    // The layers view.
+    `.band rect { fill: ${colour.group}; fill-opacity: 0.6; } .band .level { fill: ${colour.muted}; font-weight: 700; }`,
+    `.cycle-frame { fill: none; stroke: ${colour.error}; stroke-width: 2; }`,
+    `.layer-module rect, .layer-unit rect, .layer-head rect { fill: ${colour.node}; stroke: ${colour.border}; stroke-width: 1; }`,
+    `.layer-unit rect, .layer-head rect { fill: ${colour.group}; stroke-width: 2; } .layer-head rect { stroke-dasharray: 4 2; }`,
+    `.layer-module .name, .layer-unit .name, .layer-head .name { fill: ${colour.text}; font-weight: 600; }`,
+    `.layer-module.violating rect, .layer-unit.violating rect { stroke: ${colour.error}; stroke-width: 2; }`,
+    `.layer-edge .line { fill: none; stroke: ${colour.edge}; stroke-opacity: 0.45; }`,
+    `.layer-edge.cycle .line, .layer-edge.cut .line, .layer-edge.up .line { stroke: ${colour.error}; stroke-opacity: 1; } .layer-edge.cut .line { stroke-dasharray: 7 4; stroke-width: 2.5; }`,
+    `.layer-edge.added.down .line { stroke: #1a7f37; stroke-opacity: 1; }`,
+    `.layer-edge .label { fill: ${colour.error}; font-size: 11px; font-weight: 700; }`,
+    `.layer-arrow-down { fill: ${colour.edge}; } .layer-arrow-against { fill: ${colour.error}; }`,
   ].join('\n');
 }
 

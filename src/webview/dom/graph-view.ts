@@ -223,15 +223,18 @@ export class GraphView {
     const kind = e.violations > 0 ? 'violation' : e.inCycle ? 'cycle' : e.imports === 0 ? 'unused' : 'plain';
     const summed = e.members.length > 1 || e.from.startsWith('\u0000') || e.to.startsWith('\u0000');
     els.line.setAttribute('marker-end', `url(#arrow-${kind})`);
-    const classes = ['edge', kind, e.declared ? '' : 'undeclared', summed ? 'summed' : '', e.inCycle && kind === 'violation' ? 'in-cycle' : '', els.g.classList.contains('selected') ? 'selected' : ''];
+    const change = changeOf(e);
+    const classes = ['edge', kind, e.declared ? '' : 'undeclared', summed ? 'summed' : '', e.inCycle && kind === 'violation' ? 'in-cycle' : '', change ?? '', els.g.classList.contains('selected') ? 'selected' : ''];
     els.g.setAttribute('class', classes.filter(Boolean).join(' '));
     // A summed edge says how many imports it stands for; a module edge only its violations.
-    const text = summed ? `${e.imports}${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '';
+    const counts = summed ? `${e.imports}${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '';
+    const text = change === 'added' ? `+ ${counts}`.trim() : change === 'removed' ? '−' : counts;
     if (els.label.textContent !== text) els.label.textContent = text;
     els.label.setAttribute('x', mid.x.toFixed(1));
     els.label.setAttribute('y', (mid.y - 4).toFixed(1));
     const what = e.imports === 0 ? 'declared, unused' : `${e.imports} import${e.imports === 1 ? '' : 's'}${e.violations > 0 ? `, ${e.violations} violating` : ''}${e.inCycle ? ', in a cycle' : ''}`;
-    els.g.setAttribute('aria-label', `${bare(e.from)} → ${bare(e.to)}: ${what}${summed ? ` over ${e.members.length} module dependencies` : ''}`);
+    const since = change === 'added' ? ', new since the compared ref' : change === 'removed' ? ', removed since the compared ref' : '';
+    els.g.setAttribute('aria-label', `${bare(e.from)} → ${bare(e.to)}: ${what}${summed ? ` over ${e.members.length} module dependencies` : ''}${since}`);
   }
 
   /** DOM order = Tab order: columns left to right, top to bottom within a column. */
@@ -249,6 +252,12 @@ export class GraphView {
       this.frameLabelLayer.append(els.label);
     }
   }
+}
+
+/** `--since`: an edge is added when any dependency behind it is new, removed when all of them are gone. */
+function changeOf(e: OverviewEdge): 'added' | 'removed' | undefined {
+  if (e.members.some((m) => m.change === 'added')) return 'added';
+  return e.members.length > 0 && e.members.every((m) => m.change === 'removed') ? 'removed' : undefined;
 }
 
 /** A group key without its marker: what attributes and labels show. */

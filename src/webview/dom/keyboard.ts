@@ -4,10 +4,18 @@
  * opens or closes it. The matrix
  * handles its own keys (dom/matrix-view.ts); only `/` and Escape reach here while it is shown.
  */
-import type { GraphView } from './graph-view';
+import type { PanZoom } from './pan-zoom';
 import type { Toolbar } from './toolbar';
 
-export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clearSelection(): void; graphShown(): boolean }): void {
+/** What the keys move: the graph or the layers drawing (both have boxes with a `data-key`). */
+export interface Drawing {
+  readonly panZoom: PanZoom;
+  fit(): void;
+  nodeOrder(): string[];
+  focusNode(key: string): void;
+}
+
+export function bindKeyboard(drawing: () => Drawing | undefined, toolbar: Toolbar, actions: { clearSelection(): void }): void {
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
     const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
@@ -23,8 +31,9 @@ export function bindKeyboard(view: GraphView, toolbar: Toolbar, actions: { clear
       return;
     }
     // Zoom, pan and module steps move a drawing the matrix hides (it handles its own arrows).
-    if (!actions.graphShown()) return;
-    const box = target.closest?.('.node, .cluster') ?? undefined;
+    const view = drawing();
+    if (!view) return;
+    const box = target.closest?.('[data-key]') ?? undefined;
     const key = box?.getAttribute('data-key') ?? undefined;
     const module = box?.getAttribute('data-module') ?? undefined;
     switch (e.key) {

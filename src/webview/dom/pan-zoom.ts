@@ -16,7 +16,8 @@ export class PanZoom {
     }, { passive: false });
     let drag: { x: number; y: number } | undefined;
     svg.addEventListener('pointerdown', (e) => {
-      if ((e.target as Element).closest('.node, .cluster, .group-label, .edge')) return;
+      // Boxes and edges are clicked, not dragged (capturing the pointer would retarget the click).
+      if ((e.target as Element).closest('.node, .cluster, .group-label, .edge, [data-key], .layer-edge')) return;
       drag = { x: e.clientX, y: e.clientY };
       svg.setPointerCapture(e.pointerId);
     });

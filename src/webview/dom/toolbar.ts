@@ -21,13 +21,13 @@ export class Toolbar {
   private readonly modules: HTMLDataListElement;
   readonly status: HTMLElement;
   private readonly views: Record<ViewKind, HTMLButtonElement>;
-  /** Zoom and image export belong to the drawing; the matrix has neither. */
-  private readonly graphOnly: HTMLButtonElement[];
+  /** Fit and image export belong to the drawings (graph and layers), not the matrix. */
+  private readonly drawingOnly: HTMLButtonElement[];
 
   constructor(root: HTMLElement, private readonly actions: ToolbarActions) {
     const switcher = html('div', { className: 'view-switch', attrs: { role: 'group', 'aria-label': 'View' } }, root);
-    this.views = { graph: viewButton(switcher, 'graph', 'Graph'), matrix: viewButton(switcher, 'matrix', 'Matrix') };
-    for (const view of ['graph', 'matrix'] as const) this.views[view].addEventListener('click', () => actions.viewChanged(view));
+    this.views = { graph: viewButton(switcher, 'graph', 'Graph'), layers: viewButton(switcher, 'layers', 'Layers'), matrix: viewButton(switcher, 'matrix', 'Matrix') };
+    for (const view of ['graph', 'layers', 'matrix'] as const) this.views[view].addEventListener('click', () => actions.viewChanged(view));
     this.search = input(root, 'search', 'Search modules (/)', 'search');
     const only = html('label', { className: 'check' }, root);
     this.onlyViolations = html('input', { attrs: { type: 'checkbox', id: 'only-violations' } }, only);
@@ -38,7 +38,7 @@ export class Toolbar {
     const hopsLabel = html('label', { className: 'hops', text: 'hops ' }, root);
     this.hops = html('input', { attrs: { type: 'number', id: 'hops', min: '0', max: '9', value: '1', 'aria-label': 'Neighbourhood size in hops' } }, hopsLabel);
     this.hide = input(root, 'hide', 'Hide modules: names or globs', 'text');
-    this.graphOnly = [
+    this.drawingOnly = [
       button(root, 'fit', 'Fit', () => actions.fit()),
       button(root, 'export-svg', 'SVG', () => actions.exportImage('svg')),
       button(root, 'export-png', 'PNG', () => actions.exportImage('png')),
@@ -70,7 +70,7 @@ export class Toolbar {
 
   setView(view: ViewKind): void {
     for (const [kind, b] of Object.entries(this.views)) b.setAttribute('aria-pressed', String(kind === view));
-    for (const b of this.graphOnly) b.hidden = view !== 'graph';
+    for (const b of this.drawingOnly) b.hidden = view === 'matrix';
   }
 
   setModuleNames(names: string[]): void {
@@ -87,7 +87,12 @@ function input(root: HTMLElement, id: string, placeholder: string, type: string)
 }
 
 function viewButton(root: HTMLElement, view: ViewKind, text: string): HTMLButtonElement {
-  const title = view === 'graph' ? 'Modules and their dependencies as a drawing' : 'Dependency structure matrix: modules in layered order, import counts per pair';
+  const titles: Record<ViewKind, string> = {
+    graph: 'Modules and their dependencies as a drawing',
+    layers: 'Modules in rows by dependency level: edges against the layering or in a cycle are red, the suggested cut dashed',
+    matrix: 'Dependency structure matrix: modules in layered order, import counts per pair',
+  };
+  const title = titles[view];
   return html('button', { text, attrs: { id: `view-${view}`, type: 'button', title, 'aria-pressed': String(view === 'graph') } }, root);
 }
 

@@ -15,4 +15,4 @@ export interface GraphHost {
   rememberView?(view: ViewKind): void;
 }
 
-export type ViewKind = 'graph' | 'matrix';
+export type ViewKind = 'graph' | 'matrix' | 'layers';

@@ -14,6 +14,8 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
     start(listeners) {
       try {
         model = JSON.parse(dataElement.textContent ?? '') as GraphModel;
+        // The export leaves out each edge's id (its ends joined by NUL): restored here.
+        for (const e of model.edges) e.id ??= edgeId(e.from, e.to);
       } catch (err) {
         listeners.empty(`The embedded graph data is not valid JSON: ${(err as Error).message}`);
         return;
@@ -36,12 +38,12 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
       a.click();
       a.remove();
     },
-    // In the address, so a link to page.html#matrix opens the matrix.
+    // In the address, so a link to page.html#matrix (or #layers) opens that view.
     savedView() {
-      return location.hash === '#matrix' ? 'matrix' : undefined;
+      return location.hash === '#matrix' ? 'matrix' : location.hash === '#layers' ? 'layers' : undefined;
     },
     rememberView(view) {
-      history.replaceState(null, '', view === 'matrix' ? '#matrix' : `${location.pathname}${location.search}`);
+      history.replaceState(null, '', view === 'graph' ? `${location.pathname}${location.search}` : `#${view}`);
     },
   };
 }

@@ -49,7 +49,7 @@ export function vscodeHost(): GraphHost {
     },
     savedView() {
       const state = api.getState?.() as { view?: unknown } | undefined;
-      return state?.view === 'matrix' || state?.view === 'graph' ? state.view : undefined;
+      return state?.view === 'matrix' || state?.view === 'graph' || state?.view === 'layers' ? state.view : undefined;
     },
     rememberView(view) {
       api.setState?.({ view });

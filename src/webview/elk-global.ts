@@ -1,0 +1,4 @@
+/** Entry of dist/webview/elk.js: ELK alone, defining one global, packed into the HTML export (layout-engine-packed.ts). */
+import ELK from 'elkjs/lib/elk.bundled.js';
+
+(globalThis as { BulkheadElk?: unknown }).BulkheadElk = ELK;

@@ -1,0 +1,130 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { DependencyConstraint, ModuleDeclaration } from '../../config';
+import { findSourceFiles } from '../../discover';
+import { INPUT_LIMITS, readRegularText } from '../../io';
+import { foldersOf } from '../found-module';
+import { ForeignConfigError, type ForeignMap } from './foreign-map';
+import { lazyStaticExport } from './lazy-static-export';
+import { Unreadable } from './unreadable';
+
+type Json = Record<string, unknown>;
+const CONFIG = 'sheriff.config.ts';
+const ROOT_TAG = 'root';
+const NO_TAG = 'noTag';
+
+/**
+ * A bulkhead.json from Sheriff's `sheriff.config.ts`, read from its syntax tree (never run):
+ * `modules` paths and tags as they are (both use `<placeholder>`s), folders with a barrel file
+ * as untagged modules, the rest of the project as the `root` module, the barrel as the public
+ * API, and `depRules` as one `allow` constraint per tag in use (`sameTag` and tag patterns
+ * are resolved against the folders that exist).
+ */
+export function fromSheriff(root: string): ForeignMap {
+  const file = path.join(root, CONFIG);
+  if (!fs.existsSync(file)) throw new ForeignConfigError(`No Sheriff config found: expected ${CONFIG} in ${root}.`);
+  let text: string;
+  try {
+    text = readRegularText(file, INPUT_LIMITS.config);
+  } catch (err) {
+    throw new ForeignConfigError(`${CONFIG}: cannot be read (${(err as Error).message}).`);
+  }
+  const read = lazyStaticExport();
+  const exported = read(text, CONFIG, 'config') ?? read(text, CONFIG);
+  if (!exported || typeof exported !== 'object' || Array.isArray(exported) || exported instanceof Unreadable) {
+    throw new ForeignConfigError(`${CONFIG}: no \`export const config = { … }\` object literal${exported instanceof Unreadable ? ` (${exported.where} is computed)` : ''}.`);
+  }
+  const config = exported as Json;
+  const notes: string[] = [];
+  const untranslated: string[] = [];
+  const files = findSourceFiles(root).files;
+  const folders = [...foldersOf(files)].sort();
+
+  const barrel = typeof config.barrelFileName === 'string' ? config.barrelFileName : 'index.ts';
+  const barrelLess = config.enableBarrelLess === true;
+  if (barrelLess) untranslated.push(`enableBarrelLess: files in the "${typeof config.encapsulationPattern === 'string' ? config.encapsulationPattern : 'internal'}" folder of a module are private in Sheriff; here every file of a module is public`);
+  if (typeof config.entryFile === 'string' || config.entryPoints !== undefined) notes.push('entryFile/entryPoints: Sheriff checks the files reachable from the entry; Bulkhead checks every file it scans.');
+  if (config.excludeRoot === true) untranslated.push('excludeRoot: files outside modules are checked here as the "root" module');
+  if (config.tagging !== undefined && config.modules === undefined) notes.push('"tagging" (the older name of "modules") read as "modules".');
+
+  const declared = flatten(config.modules ?? config.tagging, '', untranslated);
+  const modules: ModuleDeclaration[] = declared.map((d) => ({ name: d.path, path: d.path, tags: d.tags.length > 0 ? d.tags : [NO_TAG] }));
+  // Sheriff makes every folder with a barrel a module; those not in "modules" have no tag.
+  const claimed = (folder: string): boolean => declared.some((d) => minimatch(folder, d.path.replace(/<[^>]+>/g, '*')));
+  const implicit = barrelLess ? [] : folders.filter((f) => files.includes(`${f}/${barrel}`) && !claimed(f));
+  for (const f of implicit) modules.push({ name: f, path: f, tags: [NO_TAG] });
+  if (implicit.length > 0) notes.push(`Folders with a ${barrel} that "modules" does not list are untagged modules, as in Sheriff: ${implicit.length} (${implicit.slice(0, 5).join(', ')}${implicit.length > 5 ? ', …' : ''}).`);
+  modules.push({ name: ROOT_TAG, path: '.', public: ['**'], tags: [ROOT_TAG] });
+
+  // Concrete tags per module today, so that patterns ("domain:*") and sameTag can be resolved.
+  const concreteTags = new Set<string>([ROOT_TAG]);
+  if (modules.some((m) => m.tags?.includes(NO_TAG))) concreteTags.add(NO_TAG);
+  for (const d of declared) for (const tag of d.tags) for (const value of expand(tag, d.path, folders)) concreteTags.add(value);
+
+  const constraints: DependencyConstraint[] = [];
+  const depRules = config.depRules && typeof config.depRules === 'object' && !(config.depRules instanceof Unreadable) ? (config.depRules as Json) : {};
+  if (config.depRules === undefined) untranslated.push('no depRules: Sheriff checks only the barrels (encapsulation)');
+  for (const tag of [...concreteTags].sort()) {
+    const keys = Object.keys(depRules).filter((k) => k === tag || minimatch(tag, k));
+    if (keys.length === 0) {
+      if (config.depRules !== undefined) constraints.push({ from: `tag:${tag}`, allow: [] });
+      continue;
+    }
+    const allow = new Set<string>();
+    for (const key of keys) {
+      for (const target of Array.isArray(depRules[key]) ? (depRules[key] as unknown[]) : [depRules[key]]) {
+        if (target instanceof Unreadable && target.text === 'sameTag') allow.add(`tag:${tag}`);
+        else if (typeof target === 'string') [...concreteTags].filter((t) => t === target || minimatch(t, target)).forEach((t) => allow.add(`tag:${t}`));
+        else untranslated.push(`depRules["${key}"]: ${target instanceof Unreadable ? `${target.where} ${target.text.slice(0, 60)} (a function or computed value)` : JSON.stringify(target)}`);
+      }
+    }
+    constraints.push({ from: `tag:${tag}`, allow: [...allow].sort() });
+  }
+  notes.unshift(`Translated ${declared.length} module path(s) of ${CONFIG}, ${implicit.length} barrel folder(s) and the root into modules; the public API is ${barrelLess ? 'every file' : barrel}; depRules became ${constraints.length} constraints over the tags in use today.`);
+
+  return {
+    source: CONFIG,
+    notes,
+    untranslated: [...new Set(untranslated)],
+    config: {
+      defaults: { public: barrelLess ? ['**'] : [barrel] },
+      modules,
+      ...(constraints.length > 0 ? { constraints } : {}),
+      rules: { cycle: 'off', 'unresolved-import': 'off', 'unowned-file': 'off' },
+    },
+  };
+}
+
+/** `modules: { 'src/app': { 'shared/<type>': ['shared'] } }` → `src/app/shared/<type>` with its tags. */
+function flatten(value: unknown, prefix: string, untranslated: string[]): { path: string; tags: string[] }[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Unreadable) {
+    if (value instanceof Unreadable) untranslated.push(`modules: ${value.where} is computed`);
+    return [];
+  }
+  const out: { path: string; tags: string[] }[] = [];
+  for (const [key, tags] of Object.entries(value as Json)) {
+    const p = prefix ? `${prefix}/${key}` : key;
+    if (typeof tags === 'string') out.push({ path: p, tags: [tags] });
+    else if (Array.isArray(tags)) {
+      const strings = tags.filter((t): t is string => typeof t === 'string');
+      if (strings.length < tags.length) untranslated.push(`modules["${p}"]: computed tags`);
+      out.push({ path: p, tags: strings });
+    } else out.push(...flatten(tags, p, untranslated));
+  }
+  return out.map((m) => ({ ...m, path: m.path.replace(/\/+$/, '') }));
+}
+
+/** The values a tag with placeholders takes for the folders matching the module path today. */
+function expand(tag: string, modulePath: string, folders: string[]): string[] {
+  if (!tag.includes('<')) return [tag];
+  const names: string[] = [];
+  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  const values = new Set<string>();
+  for (const folder of folders) {
+    const m = pattern.exec(folder);
+    if (!m) continue;
+    values.add(tag.replace(/<([^>]+)>/g, (_, name: string) => m[names.indexOf(name) + 1] ?? `<${name}>`));
+  }
+  return [...values];
+}

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES, REPO_ROOT } from '../support/fixtures';
+import { runCli } from '../support/run-cli';
+
+/**
+ * `bulkhead init --from <tool>` on test/fixtures/init-from-<tool>: the written map and report
+ * match expected/, and `bulkhead check` with that map gives the verdicts the other tool gives for
+ * the rules that were translated (expected/verdicts.txt, derived by hand from the tool's rules;
+ * for dependency-cruiser also compared with the real dependency-cruiser run on the fixture).
+ */
+const TOOLS = fs.readdirSync(FIXTURES).filter((name) => name.startsWith('init-from-')).map((name) => name.slice('init-from-'.length)).sort();
+
+function assertGolden(file: string, actual: string): void {
+  if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), path.relative(FIXTURES, file));
+}
+
+function copyWorkspace(fixture: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bulkhead-${path.basename(fixture)}-`));
+  fs.cpSync(fixture, dir, { recursive: true, filter: (src) => path.basename(src) !== 'expected' });
+  return dir;
+}
+
+interface JsonViolation {
+  rule: string;
+  file: string;
+  specifier?: string;
+  message: string;
+  range: { start: { line: number; column: number } };
+}
+
+/** One line per verdict, whoever gives it: an import that is forbidden, or a cycle of modules. */
+function verdictsOf(violations: JsonViolation[]): string[] {
+  const lines = violations.map((v) => {
+    if (v.rule === 'cycle') return `cycle ${[...new Set(/^Module cycle: (.*?) \(/.exec(v.message)?.[1].split(' → ') ?? [v.message])].sort().join(' ')}`;
+    return `import ${v.file} -> ${v.specifier}`;
+  });
+  return [...new Set(lines)].sort();
+}
+
+describe('cli: bulkhead init --from <tool> (test/fixtures/init-from-*)', function () {
+  this.timeout(180_000);
+
+  for (const tool of TOOLS) {
+    it(`${tool}: translates the config, the map loads, and check gives the tool's verdicts`, () => {
+      const fixture = path.join(FIXTURES, `init-from-${tool}`);
+      const expected = path.join(fixture, 'expected');
+      const dir = copyWorkspace(fixture);
+      try {
+        const init = runCli(['init', '--from', tool, '--write'], dir);
+        assert.equal(init.code, 0, init.stderr);
+        assertGolden(path.join(expected, 'output.txt'), init.stdout + init.stderr);
+        const written = fs.readFileSync(path.join(dir, 'bulkhead.json'), 'utf8');
+        assertGolden(path.join(expected, 'bulkhead.json'), written);
+        assert.match(written, /\/\/ {3}Not translated/, 'the untranslated items are recorded in the file');
+
+        const check = runCli(['check', '--format', 'json'], dir);
+        assert.notEqual(check.code, 2, check.stderr);
+        const violations = (JSON.parse(check.stdout) as { violations: JsonViolation[] }).violations;
+        const lines = violations.map((v) => `${v.rule} ${v.file}:${v.range.start.line}:${v.range.start.column} ${v.message}`).sort();
+        assertGolden(path.join(expected, 'check.txt'), lines.join('\n') + '\n');
+        const verdicts = fs.readFileSync(path.join(expected, 'verdicts.txt'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')).sort();
+        assert.deepEqual(verdictsOf(violations), verdicts);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('dependency-cruiser: the real dependency-cruiser reports the same imports for the translated rules', () => {
+    const fixture = path.join(FIXTURES, 'init-from-dependency-cruiser');
+    const dir = copyWorkspace(fixture);
+    try {
+      assert.equal(runCli(['init', '--from', 'dependency-cruiser', '--write'], dir).code, 0);
+      const bulkhead = (JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { violations: JsonViolation[] }).violations;
+      const cruise = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.json', '--output-type', 'json', 'src'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(cruise.status, 0, cruise.stderr);
+      const result = JSON.parse(cruise.stdout) as {
+        modules: { source: string; dependencies: { module: string; resolved: string }[] }[];
+        summary: { violations: { rule: { name: string }; from: string; to: string }[] };
+      };
+      const translated = ['no-cross-feature', 'shared-not-to-features', 'no-node-in-features'];
+      const specifier = (from: string, to: string): string => result.modules.find((m) => m.source === from)!.dependencies.find((d) => d.resolved === to)!.module;
+      const theirs = [...new Set(result.summary.violations.filter((v) => translated.includes(v.rule.name)).map((v) => `import ${v.from} -> ${specifier(v.from, v.to)}`))].sort();
+      // dependency-cruiser names a built-in without its `node:` prefix.
+      const ours = verdictsOf(bulkhead.filter((v) => v.rule !== 'cycle')).map((l) => l.replace(' -> node:', ' -> '));
+      assert.deepEqual(ours, theirs);
+      assert.ok(theirs.length >= 3, theirs.join('\n'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

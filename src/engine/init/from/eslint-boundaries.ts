@@ -70,7 +70,8 @@ export function fromEslintBoundaries(root: string): ForeignMap {
           if (key === 'allow') {
             if (disallowSeen && !defaultAllow) notes.push(`${where}: an allow after a disallow does not re-allow in Bulkhead (a deny always wins).`);
             const set = dependsOn.get(f.element) ?? new Set<string>();
-            targets.forEach((t) => set.add(t));
+            // Imports inside one module are always allowed: `modules/<domain>` for its own domain says nothing.
+            targets.filter((t) => t !== f.element.name).forEach((t) => set.add(t));
             dependsOn.set(f.element, set);
           } else {
             disallowSeen = true;

@@ -54,7 +54,7 @@ export function fromSheriff(root: string): ForeignMap {
   const claimed = (folder: string): boolean => declared.some((d) => minimatch(folder, d.path.replace(/<[^>]+>/g, '*')));
   const implicit = barrelLess ? [] : folders.filter((f) => files.includes(`${f}/${barrel}`) && !claimed(f));
   for (const f of implicit) modules.push({ name: f, path: f, tags: [NO_TAG] });
-  if (implicit.length > 0) notes.push(`Folders with a ${barrel} that "modules" does not list are untagged modules, as in Sheriff: ${implicit.length} (${implicit.slice(0, 5).join(', ')}${implicit.length > 5 ? ', …' : ''}).`);
+  if (implicit.length > 0) notes.push(`Folders with their own ${barrel} that "modules" does not list are untagged modules, as in Sheriff: ${implicit.length} (${implicit.slice(0, 5).join(', ')}${implicit.length > 5 ? ', …' : ''}).`);
   modules.push({ name: ROOT_TAG, path: '.', public: ['**'], tags: [ROOT_TAG] });
 
   // Concrete tags per module today, so that patterns ("domain:*") and sameTag can be resolved.
@@ -81,6 +81,8 @@ export function fromSheriff(root: string): ForeignMap {
     }
     constraints.push({ from: `tag:${tag}`, allow: [...allow].sort() });
   }
+  const resolved = [...concreteTags].filter((t) => !Object.prototype.hasOwnProperty.call(depRules, t) && Object.keys(depRules).some((k) => k !== t && minimatch(t, k)));
+  if (resolved.length > 0) notes.push(`Tag patterns and sameTag were resolved against the folders of today (${resolved.join(', ')}): a new one needs its own constraint.`);
   notes.unshift(`Translated ${declared.length} module path(s) of ${CONFIG}, ${implicit.length} barrel folder(s) and the root into modules; the public API is ${barrelLess ? 'every file' : barrel}; depRules became ${constraints.length} constraints over the tags in use today.`);
 
   return {

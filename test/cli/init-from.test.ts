@@ -95,3 +95,71 @@ describe('cli: bulkhead init --from <tool> (test/fixtures/init-from-*)', functio
     }
   });
 });
+
+describe('cli: bulkhead init --from, when the other config cannot be used', function () {
+  this.timeout(120_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-init-from-'));
+    fs.mkdirSync(path.join(dir, 'src/a'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src/a/index.ts'), 'export const a = 1;\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Exit code 2 with a one-line reason, never a stack trace, and nothing written. */
+  function assertRefused(run: { code: number; stdout: string; stderr: string }, message: RegExp): void {
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, message);
+    assert.doesNotMatch(run.stderr, /\n\s+at .*:\d+:\d+\)?\n|internal error/);
+    assert.equal(fs.existsSync(path.join(dir, 'bulkhead.json')), false);
+  }
+
+  it('names the files it looked for when the config is missing', () => {
+    assertRefused(runCli(['init', '--from', 'dependency-cruiser', '--write'], dir), /No dependency-cruiser config found: expected \.dependency-cruiser\.json/);
+    assertRefused(runCli(['init', '--from', 'sheriff', '--write'], dir), /No Sheriff config found: expected sheriff\.config\.ts/);
+    assertRefused(runCli(['init', '--from', 'eslint-plugin-boundaries', '--write'], dir), /No ESLint config found/);
+    assertRefused(runCli(['init', '--from', 'nx', '--write'], dir), /No ESLint config found/);
+  });
+
+  it('points at file:line:col of a syntax error', () => {
+    fs.writeFileSync(path.join(dir, '.dependency-cruiser.json'), '{\n  "forbidden": [\n    { "name": "x", }\n    { "name": "y" }\n  ]\n}\n');
+    assertRefused(runCli(['init', '--from', 'dependency-cruiser', '--write'], dir), /bulkhead init: \.dependency-cruiser\.json:4:5: invalid JSON \(CommaExpected\)/);
+    fs.writeFileSync(path.join(dir, '.eslintrc.json'), '{ "settings": { "boundaries/elements": [ }\n');
+    assertRefused(runCli(['init', '--from', 'boundaries', '--write'], dir), /\.eslintrc\.json:1:42: invalid JSON/);
+    fs.writeFileSync(path.join(dir, 'sheriff.config.ts'), "export const config = {\n  depRules: { root: ['noTag' },\n};\n");
+    assertRefused(runCli(['init', '--from', 'sheriff', '--write'], dir), /sheriff\.config\.ts:2:30: syntax error/);
+  });
+
+  it('does not run a JavaScript dependency-cruiser config unless --trust is given', () => {
+    const marker = path.join(dir, 'config-was-executed');
+    fs.writeFileSync(
+      path.join(dir, '.dependency-cruiser.js'),
+      `require('fs').writeFileSync(${JSON.stringify(marker)}, 'yes');\n` +
+        `module.exports = { forbidden: [{ name: 'no-a', severity: 'error', from: { path: '^src/b' }, to: { path: '^src/a' } }], options: { tsPreCompilationDeps: true } };\n`,
+    );
+    const untrusted = runCli(['init', '--from', 'dependency-cruiser', '--write'], dir);
+    assertRefused(untrusted, /\.dependency-cruiser\.js is JavaScript[\s\S]*--trust[\s\S]*> \.dependency-cruiser\.json/);
+    assert.equal(fs.existsSync(marker), false, 'the config was executed without --trust');
+
+    const trusted = runCli(['init', '--from', 'dependency-cruiser', '--trust'], dir);
+    assert.equal(trusted.code, 0, trusted.stderr);
+    assert.equal(fs.existsSync(marker), true);
+    assert.match(trusted.stdout, /\{ "from": "src\/b", "deny": \["src\/a"\] \}/);
+  });
+
+  it('never overwrites an existing bulkhead.json without --force, and says which tools it knows', () => {
+    fs.writeFileSync(path.join(dir, '.dependency-cruiser.json'), '{ "forbidden": [{ "name": "no-a", "from": { "path": "^src/b" }, "to": { "path": "^src/a" } }] }');
+    fs.writeFileSync(path.join(dir, 'bulkhead.json'), '{ "modules": [] }\n');
+    const refused = runCli(['init', '--from', 'dependency-cruiser', '--write'], dir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /bulkhead\.json already exists; pass --force/);
+    assert.equal(fs.readFileSync(path.join(dir, 'bulkhead.json'), 'utf8'), '{ "modules": [] }\n');
+    assert.equal(runCli(['init', '--from', 'dependency-cruiser', '--write', '--force'], dir).code, 0);
+    assert.match(fs.readFileSync(path.join(dir, 'bulkhead.json'), 'utf8'), /Translated from \.dependency-cruiser\.json/);
+
+    const unknown = runCli(['init', '--from', 'madge'], dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown tool "madge"\. Known: dependency-cruiser, eslint-plugin-boundaries, sheriff, nx/);
+    assert.match(runCli(['check', '--from', 'nx'], dir).stderr, /--from and --trust are options of init/);
+  });
+});

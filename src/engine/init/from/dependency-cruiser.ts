@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import type { DependencyConstraint, ModuleDeclaration, RuleSeverity } from '../../config';
 import { readJsonObject } from '../read-json';
@@ -40,7 +42,7 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
   const rules = collectRules(config, untranslated);
 
   // Folder globs of every rule that can be translated; the others are listed and left out.
-  const globsOf = new Map<Rule, { from: FolderGlob[]; to: FolderGlob[] }>();
+  const globsOf = new Map<Rule, { from: FolderGlob[]; to: FolderGlob[]; packages?: string[] }>();
   for (const rule of rules) {
     const why = whyNot(rule);
     if (why) {
@@ -57,14 +59,26 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
       untranslated.push(`${rule.name}: "to" refers to the importer's own folder ($1); imports inside a module are always allowed in Bulkhead`);
       continue;
     }
+    // An exception for test files can be left out of the scan; any other would be checked too,
+    // reporting what dependency-cruiser does not: then the rule is not translated.
     const pathNot = stringsOf(rule.from.pathNot);
-    for (const regex of pathNot) {
-      const glob = fileSuffixGlob(regex);
-      if (glob) {
-        if (!ignore.includes(glob)) ignore.push(glob);
-      } else untranslated.push(`${rule.name}: from.pathNot ${JSON.stringify(regex)} (files it excludes are checked too)`);
+    const exceptions = pathNot.map(fileSuffixGlob);
+    if (exceptions.includes(undefined)) {
+      untranslated.push(`${rule.name}: from.pathNot ${JSON.stringify(pathNot[exceptions.indexOf(undefined)])} is an exception Bulkhead cannot make`);
+      continue;
     }
-    globsOf.set(rule, { from, to });
+    // `path: "^fs$"` (with or without `dependencyTypes: ["core"]`) names packages, not folders.
+    const named = packagesNamed(root, to);
+    if (rule.to.dependencyTypes !== undefined && rule.to.path !== undefined && !named) {
+      untranslated.push(`${rule.name}: it combines folders with dependency types, which Bulkhead checks separately`);
+      continue;
+    }
+    if (named && rule.kind === 'allowed') {
+      untranslated.push(`${rule.name}: an allowed rule for packages (only packages that constraints name are checked)`);
+      continue;
+    }
+    for (const glob of exceptions as string[]) if (!ignore.includes(glob)) ignore.push(glob);
+    globsOf.set(rule, { from, to: named ? [] : to, packages: named });
     if (rule.info) notes.push(`${rule.name}: severity "info" became "warn" (Bulkhead has no info level).`);
   }
   if (ignore.length > 0) notes.push(`Files that rules exclude with from.pathNot are not checked at all: ${ignore.join(', ')} in "ignore".`);
@@ -93,7 +107,7 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
       translated++;
       continue;
     }
-    const packages = rule.to.dependencyTypes === undefined ? undefined : packagesOf(root, stringsOf(rule.to.dependencyTypes), stringsOf(rule.to.pathNot));
+    const packages = globs.packages ?? (rule.to.dependencyTypes === undefined ? undefined : packagesOf(root, stringsOf(rule.to.dependencyTypes), stringsOf(rule.to.pathNot)));
     if (packages !== undefined) {
       if (packages.length === 0) {
         untranslated.push(`${rule.name}: its dependencyTypes name no packages this workspace has`);
@@ -179,7 +193,7 @@ function whyNot(rule: Rule): string | undefined {
   if (rule.kind === 'allowed' && (rule.to.circular !== undefined || rule.to.dependencyTypes !== undefined || rule.to.couldNotResolve !== undefined)) return 'an allowed rule on circularity, dependency types or resolution has no Bulkhead equivalent (only packages named by constraints are checked)';
   if (rule.to.circular === false || rule.to.couldNotResolve === false) return '"circular: false"/"couldNotResolve: false" has no Bulkhead equivalent';
   const kinds = [rule.to.circular !== undefined, rule.to.couldNotResolve !== undefined, rule.to.dependencyTypes !== undefined].filter(Boolean).length;
-  if (kinds > 1 || (kinds === 1 && rule.to.path !== undefined && rule.to.circular === undefined)) return 'it combines a path with dependency types or resolution, which Bulkhead checks separately';
+  if (kinds > 1 || (kinds === 1 && rule.to.path !== undefined && rule.to.circular === undefined && rule.to.dependencyTypes === undefined)) return 'it combines a path with dependency types or resolution, which Bulkhead checks separately';
   if (rule.to.pathNot !== undefined && rule.to.dependencyTypes === undefined) return 'to.pathNot has no Bulkhead equivalent (a deny names what is forbidden, not its exceptions)';
   if (rule.kind === 'forbidden' && kinds === 0 && rule.to.path === undefined) return 'it forbids every dependency of the importer';
   return undefined;
@@ -204,6 +218,17 @@ function pathGlobs(value: unknown): FolderGlob[] | undefined {
 function moduleGlobs(globs: string[]): string[] {
   const distinct = [...new Set(globs)];
   return distinct.filter((g) => !distinct.some((other) => other !== g && covers(other, g) && other.split('/').length === g.split('/').length)).sort();
+}
+
+/**
+ * dependency-cruiser matches `to.path` against what an import resolves to: `fs` for a built-in,
+ * `node_modules/lodash/…` for a package. Such a path names packages, not a folder of the
+ * workspace; undefined when it names folders.
+ */
+function packagesNamed(root: string, to: FolderGlob[]): string[] | undefined {
+  if (to.length === 0) return undefined;
+  const names = to.map((g) => (isBuiltin(g.glob) && !fs.existsSync(path.join(root, g.glob)) ? g.glob : /^node_modules\/((?:@[^/<]+\/)?[^/<]+)$/.exec(g.glob)?.[1]));
+  return names.includes(undefined) ? undefined : [...new Set(names as string[])].sort();
 }
 
 /** The packages a `dependencyTypes` list names, from package.json; undefined for other types. */
@@ -239,6 +264,8 @@ function translateOptions(config: Json, ignore: string[], notes: string[], untra
       const suffix = key === 'exclude' ? fileSuffixGlob(regex) : undefined;
       if (folders && !folders.some((f) => f.glob.includes('<'))) folders.forEach((f) => ignore.push(`${f.glob}/**`));
       else if (suffix) ignore.push(suffix);
+      // An unanchored folder name ("mocks", "test/integration") matches it at any depth.
+      else if (key === 'exclude' && /^[\w-]+(\/[\w-]+)*$/.test(regex)) ignore.push(`**/${regex}/**`);
       else untranslated.push(`options.${key} ${JSON.stringify(regex)}`);
     }
   }

@@ -20,6 +20,8 @@ const LITERAL = /^[A-Za-z0-9_@~\-]+/;
 
 /** Every folder glob a path regex means: literal alternatives `(a|b)` give one glob each. */
 export function folderGlobsOf(regex: string): FolderGlob[] | undefined {
+  // `(^src/cli/)`: the whole prefix captured, usually for a `$1` elsewhere; `[.]` is a dot.
+  regex = regex.replace(/^\(\^([^()]*)\)/, '^$1').replace(/\[\.\]/g, '\\.');
   if (!regex.startsWith('^')) return undefined;
   let variants: string[] = [''];
   let excludesSame = false;
@@ -82,6 +84,7 @@ function namePlaceholders(glob: string): string {
  * test files), or undefined when it says more than a file-name ending.
  */
 export function fileSuffixGlob(regex: string): string | undefined {
+  regex = regex.replace(/\[\.\]/g, '\\.');
   if (regex.startsWith('^') || !regex.endsWith('$')) return undefined;
   let out = '';
   let rest = regex.slice(0, -1);

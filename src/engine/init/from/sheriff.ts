@@ -31,7 +31,8 @@ export function fromSheriff(root: string): ForeignMap {
     throw new ForeignConfigError(`${CONFIG}: cannot be read (${(err as Error).message}).`);
   }
   const read = lazyStaticExport();
-  const exported = read(text, CONFIG, 'config') ?? read(text, CONFIG);
+  // `export const config`, else a default export, else any exported const (`sheriffConfig`).
+  const exported = read(text, CONFIG, 'config') ?? read(text, CONFIG) ?? read(text, CONFIG, '*');
   if (!exported || typeof exported !== 'object' || Array.isArray(exported) || exported instanceof Unreadable) {
     throw new ForeignConfigError(`${CONFIG}: no \`export const config = { … }\` object literal${exported instanceof Unreadable ? ` (${exported.where} is computed)` : ''}.`);
   }
@@ -48,7 +49,7 @@ export function fromSheriff(root: string): ForeignMap {
   if (config.excludeRoot === true) untranslated.push('excludeRoot: files outside modules are checked here as the "root" module');
   if (config.tagging !== undefined && config.modules === undefined) notes.push('"tagging" (the older name of "modules") read as "modules".');
 
-  const declared = flatten(config.modules ?? config.tagging, '', untranslated);
+  const declared = firstMatchWins(flatten(config.modules ?? config.tagging, '', untranslated), folders, notes);
   const modules: ModuleDeclaration[] = declared.map((d) => ({ name: d.path, path: d.path, tags: d.tags.length > 0 ? d.tags : [NO_TAG] }));
   // Sheriff makes every folder with a barrel a module; those not in "modules" have no tag.
   const claimed = (folder: string): boolean => declared.some((d) => minimatch(folder, d.path.replace(/<[^>]+>/g, '*')));
@@ -75,6 +76,7 @@ export function fromSheriff(root: string): ForeignMap {
     for (const key of keys) {
       for (const target of Array.isArray(depRules[key]) ? (depRules[key] as unknown[]) : [depRules[key]]) {
         if (target instanceof Unreadable && target.text === 'sameTag') allow.add(`tag:${tag}`);
+        else if (target instanceof Unreadable && target.text === 'noDependencies') continue;
         else if (typeof target === 'string') [...concreteTags].filter((t) => t === target || minimatch(t, target)).forEach((t) => allow.add(`tag:${t}`));
         else untranslated.push(`depRules["${key}"]: ${target instanceof Unreadable ? `${target.where} ${target.text.slice(0, 60)} (a function or computed value)` : JSON.stringify(target)}`);
       }
@@ -120,13 +122,42 @@ function flatten(value: unknown, prefix: string, untranslated: string[]): { path
 /** The values a tag with placeholders takes for the folders matching the module path today. */
 function expand(tag: string, modulePath: string, folders: string[]): string[] {
   if (!tag.includes('<')) return [tag];
-  const names: string[] = [];
-  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
   const values = new Set<string>();
   for (const folder of folders) {
-    const m = pattern.exec(folder);
-    if (!m) continue;
-    values.add(tag.replace(/<([^>]+)>/g, (_, name: string) => m[names.indexOf(name) + 1] ?? `<${name}>`));
+    const m = placeholderValues(modulePath, folder);
+    if (m) values.add(tag.replace(/<([^>]+)>/g, (whole, name: string) => m[name] ?? whole));
   }
   return [...values];
+}
+
+/**
+ * Sheriff gives a folder to the first module path that matches it (`shared/<type>` before
+ * `<domain>/<type>`); Bulkhead does not allow two declarations to claim one folder. A path that
+ * overlaps an earlier one is therefore replaced by the folders it alone matches today, tags
+ * filled in.
+ */
+function firstMatchWins(declared: { path: string; tags: string[] }[], folders: string[], notes: string[]): { path: string; tags: string[] }[] {
+  const out: { path: string; tags: string[] }[] = [];
+  const claimed = new Set<string>();
+  for (const d of declared) {
+    const matches = folders.map((f) => ({ folder: f, values: placeholderValues(d.path, f) })).filter((m) => m.values !== undefined);
+    const overlaps = matches.filter((m) => claimed.has(m.folder));
+    if (overlaps.length === 0) out.push(d);
+    else {
+      const own = matches.filter((m) => !claimed.has(m.folder));
+      out.push(...own.map((m) => ({ path: m.folder, tags: d.tags.map((t) => t.replace(/<([^>]+)>/g, (whole, name: string) => m.values![name] ?? whole)) })));
+      notes.push(`"${d.path}" also matches folders of earlier module paths (${overlaps.slice(0, 3).map((m) => m.folder).join(', ')}${overlaps.length > 3 ? ', …' : ''}), which Sheriff gives to the first; it became the ${own.length} folder(s) it alone matches today.`);
+    }
+    matches.forEach((m) => claimed.add(m.folder));
+  }
+  return out;
+}
+
+/** The placeholder values of a module path for a folder, or undefined when it does not match. */
+function placeholderValues(modulePath: string, folder: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  const m = pattern.exec(folder);
+  if (!m) return undefined;
+  return Object.fromEntries(names.map((n, i) => [n, m[i + 1]]));
 }

@@ -7,6 +7,7 @@ import { Unreadable } from './unreadable';
  * config`, `module.exports =`), read from its syntax tree without running it: literals, arrays,
  * objects, top-level `const`s and `defineConfig(…)`-style wrappers are followed; anything else
  * (calls, imports, functions, template literals with expressions) becomes an Unreadable, so that
+ * `exportName` '*' takes the first exported const;
  * translating a config from an untrusted repository never executes its code. It loads TypeScript,
  * so callers require this file lazily (see lazyStaticExport): `check` never pays for it.
  */
@@ -26,7 +27,7 @@ export function readStaticExport(text: string, shown: string, exportName?: strin
       for (const d of statement.declarationList.declarations) {
         if (!ts.isIdentifier(d.name) || !d.initializer) continue;
         consts.set(d.name.text, d.initializer);
-        if (isExport && d.name.text === exportName) exported = d.initializer;
+        if (isExport && (d.name.text === exportName || (exportName === '*' && !exported))) exported = d.initializer;
       }
     } else if (ts.isExportAssignment(statement)) {
       if (!exportName) exported = statement.expression;

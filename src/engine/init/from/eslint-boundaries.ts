@@ -191,10 +191,9 @@ interface Selected {
 
 /** The elements an element selector (`"helpers"`, `["helpers", { family: "a" }]`, a list of them) names. */
 function elementsSelected(raw: unknown, elements: Element[], types: string[], _from: Element | undefined): Selected[] {
-  const list = typeof raw === 'string' || (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && raw[1] && typeof raw[1] === 'object' && !Array.isArray(raw[1])) ? [raw] : listOf(raw);
   const out: Selected[] = [];
-  for (const item of list) {
-    const [typePattern, captured] = typeof item === 'string' ? [item, undefined] : Array.isArray(item) ? [item[0], item[1]] : [undefined, undefined];
+  for (const item of selectorList(raw)) {
+    const [typePattern, captured] = normalized(item) ?? [undefined, undefined];
     if (typeof typePattern !== 'string') continue;
     const matching = types.filter((t) => minimatch(t, typePattern));
     for (const e of elements) if (matching.includes(e.type)) out.push({ element: e, filtered: captured !== undefined && Object.keys(captured as Json).length > 0 });
@@ -208,9 +207,11 @@ function elementsSelected(raw: unknown, elements: Element[], types: string[], _f
  * Undefined when a selector compares something Bulkhead cannot.
  */
 function selectors(raw: unknown, elements: Element[], types: string[], from: Element): string[] | undefined {
-  const list = typeof raw === 'string' || (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && raw[1] && typeof raw[1] === 'object' && !Array.isArray(raw[1])) ? [raw] : listOf(raw);
   const out: string[] = [];
-  for (const item of list) {
+  for (const raw_ of selectorList(raw)) {
+    const n = normalized(raw_);
+    if (!n) return undefined;
+    const item: unknown = n[1] === undefined ? n[0] : n;
     if (typeof item === 'string') {
       const matching = types.filter((t) => minimatch(t, item));
       if (matching.length === 0) return undefined;
@@ -224,11 +225,12 @@ function selectors(raw: unknown, elements: Element[], types: string[], from: Ele
       for (const c of e.captures) {
         const v = captured[c];
         if (v === undefined) parts.push('*');
-        else if (typeof v === 'string' && /^\$\{from\.([\w-]+)\}$/.test(v)) {
-          const name = /^\$\{from\.([\w-]+)\}$/.exec(v)![1];
+        else if (typeof v === 'string' && FROM_CAPTURE.test(v)) {
+          const match = FROM_CAPTURE.exec(v)!;
+          const name = match[1] ?? match[2];
           if (!from.captures.includes(name)) return undefined;
           parts.push(`<${name}>`);
-        } else if (typeof v === 'string' && !v.includes('${')) parts.push(v);
+        } else if (typeof v === 'string' && !v.includes('${') && !v.includes('{{')) parts.push(v);
         else return undefined;
       }
       if (Object.keys(captured).some((k) => !e.captures.includes(k))) return undefined;
@@ -236,6 +238,26 @@ function selectors(raw: unknown, elements: Element[], types: string[], from: Ele
     }
   }
   return out;
+}
+
+/** `${from.family}` (v5), `{{ from.family }}` or `{{ from.captured.family }}` (v6): the importer's value. */
+const FROM_CAPTURE = /^(?:\$\{from\.(?:captured\.)?([\w-]+)\}|\{\{\s*from\.(?:captured\.)?([\w-]+)\s*\}\})$/;
+
+/** A selector or a list of them: `"helpers"`, `["helpers", { family: "a" }]`, `{ to: { type, captured } }`. */
+function selectorList(raw: unknown): unknown[] {
+  const single = typeof raw === 'string' || (Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && raw[1] && typeof raw[1] === 'object' && !Array.isArray(raw[1])) || (raw && typeof raw === 'object' && !Array.isArray(raw));
+  return single ? [raw] : listOf(raw);
+}
+
+/** A selector as [type pattern, captured values] in both the v5 and the v6 (object) syntax. */
+function normalized(item: unknown): [string, Json | undefined] | undefined {
+  if (typeof item === 'string') return [item, undefined];
+  if (Array.isArray(item) && typeof item[0] === 'string') return [item[0], item[1] as Json | undefined];
+  if (!item || typeof item !== 'object') return undefined;
+  const o = item as Json;
+  if (o.to !== undefined || o.from !== undefined) return normalized(o.to ?? o.from);
+  if (typeof o.type === 'string' && Object.keys(o).every((k) => k === 'type' || k === 'captured')) return [o.type, o.captured as Json | undefined];
+  return undefined;
 }
 
 function entryPoints(setting: unknown, elements: Element[], types: string[], severities: Severities, untranslated: string[]): Map<string, string[]> {

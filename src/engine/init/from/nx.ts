@@ -2,6 +2,7 @@ import type { DependencyConstraint, ModuleDeclaration } from '../../config';
 import { findSourceFiles } from '../../discover';
 import { foldersOf } from '../found-module';
 import { findNxProjects } from '../nx-projects';
+import { findWorkspacePackages } from '../workspace-packages';
 import { readEslintConfig } from './eslint-config-objects';
 import { eslintSeverity } from './eslint-severity';
 import { ForeignConfigError, type ForeignMap } from './foreign-map';
@@ -35,7 +36,12 @@ export function fromNx(root: string): ForeignMap {
   if (!name || !severity) throw new ForeignConfigError(`${eslint.file}: no enabled @nx/enforce-module-boundaries rule${eslint.unreadable.length > 0 ? ` that can be read without running the config (${eslint.unreadable[0].where} is computed)` : ''}.`);
   const notes: string[] = [];
   const untranslated: string[] = [];
-  const projects = findNxProjects(root, [...foldersOf(findSourceFiles(root).files)]);
+  const discovery = findSourceFiles(root);
+  const projects = findNxProjects(root, [...foldersOf(discovery.files)]);
+  // Newer Nx workspaces link projects as packages: their package.json "exports" are the entry
+  // points Nx lets others import (`@acme/state/react`), where older ones have tsconfig aliases.
+  const packages = findWorkspacePackages(root, discovery.packageJsons, discovery.files);
+  for (const p of projects) if (p.public.length === 0) p.public = packages.find((w) => w.folder === p.folder)?.public ?? [];
   if (projects.length === 0) throw new ForeignConfigError(`No Nx projects (project.json next to source files) found in ${root}.`);
 
   const raw = options?.depConstraints;
@@ -58,7 +64,7 @@ export function fromNx(root: string): ForeignMap {
     // Without depConstraints Nx lets any project import any other.
     ...(hasModuleConstraints ? {} : { dependsOn: ['*'] }),
   }));
-  notes.push(`${projects.length} Nx projects; ${constraints.length} constraints from ${Array.isArray(raw) ? raw.length : 0} depConstraints of ${name} in ${eslint.file}; the public API of a project is what its tsconfig path alias points at, else src/index.ts.`);
+  notes.push(`${projects.length} Nx projects; ${constraints.length} constraints from ${Array.isArray(raw) ? raw.length : 0} depConstraints of ${name} in ${eslint.file}; the public API of a project is what its tsconfig path aliases or package.json exports point at, else src/index.ts.`);
   notes.push('As in Nx, a project that no constraint selects may import no other project, and project cycles are errors ("cycle").');
   return {
     source: eslint.file,

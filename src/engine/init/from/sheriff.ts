@@ -49,14 +49,18 @@ export function fromSheriff(root: string): ForeignMap {
   if (config.excludeRoot === true) untranslated.push('excludeRoot: files outside modules are checked here as the "root" module');
   if (config.tagging !== undefined && config.modules === undefined) notes.push('"tagging" (the older name of "modules") read as "modules".');
 
-  const declared = firstMatchWins(flatten(config.modules ?? config.tagging, '', untranslated), folders, notes);
+  // Without barrel-less mode a Sheriff module is a folder with a barrel; "modules" only tags them.
+  const barrels = barrelLess ? undefined : new Set(folders.filter((f) => files.includes(`${f}/${barrel}`)));
+  const { declared, claimed } = firstMatchWins(flatten(config.modules ?? config.tagging, '', untranslated), folders, barrels, notes);
   const modules: ModuleDeclaration[] = declared.map((d) => ({ name: d.path, path: d.path, tags: d.tags.length > 0 ? d.tags : [NO_TAG] }));
-  // Sheriff makes every folder with a barrel a module; those not in "modules" have no tag.
-  const claimed = (folder: string): boolean => declared.some((d) => minimatch(folder, d.path.replace(/<[^>]+>/g, '*')));
-  const implicit = barrelLess ? [] : folders.filter((f) => files.includes(`${f}/${barrel}`) && !claimed(f));
+  // Folders with a barrel that no module path tags are modules too, tagged noTag.
+  const implicit = barrels ? [...barrels].filter((f) => !claimed.has(f)).sort() : [];
   for (const f of implicit) modules.push({ name: f, path: f, tags: [NO_TAG] });
   if (implicit.length > 0) notes.push(`Folders with their own ${barrel} that "modules" does not list are untagged modules, as in Sheriff: ${implicit.length} (${implicit.slice(0, 5).join(', ')}${implicit.length > 5 ? ', …' : ''}).`);
-  modules.push({ name: ROOT_TAG, path: '.', public: ['**'], tags: [ROOT_TAG] });
+  // Sheriff's root module is every file outside the modules. A Bulkhead module root is a folder
+  // or file below the workspace root, and the deepest root wins: the top-level folders and files.
+  const tops = [...new Set(files.map((f) => f.split('/')[0]))].sort();
+  modules.push({ name: ROOT_TAG, path: tops.length === 1 ? tops[0] : tops, public: ['**'], tags: [ROOT_TAG] });
 
   // Concrete tags per module today, so that patterns ("domain:*") and sameTag can be resolved.
   const concreteTags = new Set<string>([ROOT_TAG]);
@@ -132,31 +136,45 @@ function expand(tag: string, modulePath: string, folders: string[]): string[] {
 
 /**
  * Sheriff gives a folder to the first module path that matches it (`shared/<type>` before
- * `<domain>/<type>`); Bulkhead does not allow two declarations to claim one folder. A path that
- * overlaps an earlier one is therefore replaced by the folders it alone matches today, tags
- * filled in.
+ * `<domain>/<type>`), and without barrel-less mode only a folder with a barrel is a module;
+ * Bulkhead allows one declaration per folder and makes every matching folder a module. A path
+ * that overlaps an earlier one, or matches folders without a barrel, is therefore replaced by
+ * the barrel folders it alone matches today, tags filled in.
  */
-function firstMatchWins(declared: { path: string; tags: string[] }[], folders: string[], notes: string[]): { path: string; tags: string[] }[] {
+function firstMatchWins(
+  declared: { path: string; tags: string[] }[],
+  folders: string[],
+  barrels: Set<string> | undefined,
+  notes: string[],
+): { declared: { path: string; tags: string[] }[]; claimed: Set<string> } {
   const out: { path: string; tags: string[] }[] = [];
   const claimed = new Set<string>();
   for (const d of declared) {
-    const matches = folders.map((f) => ({ folder: f, values: placeholderValues(d.path, f) })).filter((m) => m.values !== undefined);
-    const overlaps = matches.filter((m) => claimed.has(m.folder));
-    if (overlaps.length === 0) out.push(d);
+    const matches = folders.map((f) => ({ folder: f, values: placeholderValues(d.path, f) })).filter((m) => m.values !== undefined && !claimed.has(m.folder));
+    // Bulkhead's placeholders match any folder name: the path stays generic only when that
+    // makes the same modules.
+    const overlaps = folders.filter((f) => claimed.has(f) && placeholderValues(d.path, f, true));
+    const broad = folders.filter((f) => !claimed.has(f) && placeholderValues(d.path, f, true));
+    const own = barrels ? matches.filter((m) => barrels.has(m.folder)) : matches;
+    if (overlaps.length === 0 && own.length === matches.length && broad.length === matches.length) out.push(d);
     else {
-      const own = matches.filter((m) => !claimed.has(m.folder));
       out.push(...own.map((m) => ({ path: m.folder, tags: d.tags.map((t) => t.replace(/<([^>]+)>/g, (whole, name: string) => m.values![name] ?? whole)) })));
-      notes.push(`"${d.path}" also matches folders of earlier module paths (${overlaps.slice(0, 3).map((m) => m.folder).join(', ')}${overlaps.length > 3 ? ', …' : ''}), which Sheriff gives to the first; it became the ${own.length} folder(s) it alone matches today.`);
+      const why = overlaps.length > 0 ? `also matches folders of earlier module paths (${overlaps.slice(0, 3).join(', ')}${overlaps.length > 3 ? ', …' : ''}), which Sheriff gives to the first` : 'matches folders without a barrel file, or names Sheriff\'s placeholders do not match, which are no modules in Sheriff';
+      notes.push(`"${d.path}" ${why}; it became the ${own.length} folder(s) with a barrel it alone matches today.`);
     }
-    matches.forEach((m) => claimed.add(m.folder));
+    own.forEach((m) => claimed.add(m.folder));
+    if (!barrels) matches.forEach((m) => claimed.add(m.folder));
   }
-  return out;
+  return { declared: out, claimed };
 }
 
-/** The placeholder values of a module path for a folder, or undefined when it does not match. */
-function placeholderValues(modulePath: string, folder: string): Record<string, string> | undefined {
+/**
+ * The placeholder values of a module path for a folder, or undefined when it does not match. As
+ * in Sheriff, a placeholder matches letters, `-` and `_` only (`+state` is no `<type>`).
+ */
+function placeholderValues(modulePath: string, folder: string, anyName = false): Record<string, string> | undefined {
   const names: string[] = [];
-  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), anyName ? '([^/]+)' : '([a-zA-Z_-]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
   const m = pattern.exec(folder);
   if (!m) return undefined;
   return Object.fromEntries(names.map((n, i) => [n, m[i + 1]]));

@@ -118,7 +118,15 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
       translated++;
       continue;
     }
+    if (rule.to.dependencyTypes !== undefined) {
+      untranslated.push(`${rule.name}: dependencyTypes ${JSON.stringify(rule.to.dependencyTypes)} (Bulkhead tells packages only by name)`);
+      continue;
+    }
     const toSelectors = selectorsUnder(globs.to);
+    if (toSelectors.length === 0) {
+      untranslated.push(`${rule.name}: its "to" names no module`);
+      continue;
+    }
     if (rule.kind === 'allowed') {
       for (const s of fromSelectors) toSelectors.forEach((t) => (allowed.get(s) ?? allowed.set(s, new Set()).get(s)!).add(t));
     } else {

@@ -96,6 +96,56 @@ describe('cli: bulkhead init --from <tool> (test/fixtures/init-from-*)', functio
   });
 });
 
+describe('cli: bulkhead init --from dependency-cruiser with "allowed" rules', function () {
+  this.timeout(180_000);
+
+  it('gives each module the dependsOn its allowed rules grant, as the real dependency-cruiser judges', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-init-from-allowed-'));
+    const write = (file: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    try {
+      write('package.json', '{ "name": "layers", "private": true }\n');
+      write('tsconfig.json', '{ "compilerOptions": { "strict": true, "module": "commonjs" }, "include": ["src"] }\n');
+      write('src/app/main.ts', "import { order } from '../domain/order';\nimport { db } from '../infra/db';\nexport const run = () => [order, db];\n");
+      write('src/domain/order.ts', "import { id } from '../shared/id';\nimport { rule } from './rules';\nexport const order = id() + rule;\n");
+      write('src/domain/rules.ts', 'export const rule = 1;\n');
+      write('src/domain/bad.ts', "import { db } from '../infra/db';\nexport const bad = db;\n");
+      write('src/infra/db.ts', "import { order } from '../domain/order';\nimport { id } from '../shared/id';\nexport const db = [order, id];\n");
+      write('src/shared/id.ts', 'export const id = () => 1;\n');
+      write(
+        '.dependency-cruiser.json',
+        JSON.stringify({
+          allowedSeverity: 'error',
+          allowed: [
+            { from: { path: '^src/app' }, to: { path: '^src/(domain|shared)' } },
+            { from: { path: '^src/(domain|infra)' }, to: { path: '^src/shared' } },
+            { from: { path: '^src/infra' }, to: { path: '^src/domain' } },
+            { from: { path: '^src/([^/]+)/' }, to: { path: '^src/$1/' } },
+          ],
+          options: { tsPreCompilationDeps: true },
+        }),
+      );
+      const init = runCli(['init', '--from', 'dependency-cruiser', '--write'], dir);
+      assert.equal(init.code, 0, init.stderr);
+      const map = fs.readFileSync(path.join(dir, 'bulkhead.json'), 'utf8');
+      assert.match(map, /\{ "name": "src\/app", "path": "src\/app", "dependsOn": \["src\/domain", "src\/shared"\] \}/);
+      assert.match(map, /\{ "name": "src\/infra", "path": "src\/infra", "dependsOn": \["src\/domain", "src\/shared"\] \}/);
+      const ours = verdictsOf((JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { violations: JsonViolation[] }).violations);
+
+      const cruise = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.json', '--output-type', 'json', 'src'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      const result = JSON.parse(cruise.stdout) as { modules: { source: string; dependencies: { module: string; resolved: string }[] }[]; summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+      const specifier = (from: string, to: string): string => result.modules.find((m) => m.source === from)!.dependencies.find((d) => d.resolved === to)!.module;
+      const theirs = [...new Set(result.summary.violations.map((v) => `import ${v.from} -> ${specifier(v.from, v.to)}`))].sort();
+      assert.deepEqual(theirs, ['import src/app/main.ts -> ../infra/db', 'import src/domain/bad.ts -> ../infra/db']);
+      assert.deepEqual(ours, theirs);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('cli: bulkhead init --from, when the other config cannot be used', function () {
   this.timeout(120_000);
   let dir: string;

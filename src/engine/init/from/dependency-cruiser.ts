@@ -43,6 +43,7 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
 
   // Folder globs of every rule that can be translated; the others are listed and left out.
   const globsOf = new Map<Rule, { from: FolderGlob[]; to: FolderGlob[]; packages?: string[] }>();
+  let alwaysTrue = 0;
   for (const rule of rules) {
     const why = whyNot(rule);
     if (why) {
@@ -53,6 +54,12 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
     const to = pathGlobs(rule.to.path);
     if (from === undefined || to === undefined) {
       untranslated.push(`${rule.name}: a path regex is not a plain folder pattern (${JSON.stringify(from === undefined ? rule.from.path : rule.to.path)})`);
+      continue;
+    }
+    if (to.some((g) => g.sameAsImporter) && rule.kind === 'allowed' && rule.to.pathNot === undefined) {
+      // "A folder may import itself": always so in Bulkhead, where imports inside a module are fine.
+      notes.push(`${rule.name}: allows imports inside the importer's own folder, which Bulkhead always allows.`);
+      alwaysTrue++;
       continue;
     }
     if (to.some((g) => g.sameAsImporter)) {
@@ -93,7 +100,7 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
     if (!e) denies.set(from, (e = { deny: new Set(), denyPackages: new Set() }));
     return e;
   };
-  let translated = 0;
+  let translated = alwaysTrue;
   for (const [rule, globs] of globsOf) {
     const fromSelectors = globs.from.length === 0 ? ['*'] : selectorsUnder(globs.from);
     if (rule.to.circular === true) {

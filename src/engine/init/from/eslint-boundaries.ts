@@ -35,7 +35,7 @@ const OTHER_RULES: Record<string, string> = {
 export function fromEslintBoundaries(root: string): ForeignMap {
   const eslint = readEslintConfig(root);
   const notes: string[] = [];
-  const untranslated: string[] = eslint.unreadable.map((u) => `${u.where}: ${abbreviate(u.text)} is computed; it was not executed, so any boundaries settings in it are missing`);
+  const untranslated: string[] = eslint.unreadable.filter((u) => !/boundaries\.configs\.(recommended|strict)/.test(u.text)).map((u) => `${u.where}: ${abbreviate(u.text)} is computed; it was not executed, so any boundaries settings in it are missing`);
   const rawElements = eslint.settings['boundaries/elements'];
   if (!Array.isArray(rawElements)) throw new ForeignConfigError(`${eslint.file}: no settings["boundaries/elements"] list${rawElements instanceof Unreadable ? ` that can be read without running it (${rawElements.where})` : ''}.`);
   const folders = [...foldersOf(findSourceFiles(root).files)];
@@ -45,7 +45,12 @@ export function fromEslintBoundaries(root: string): ForeignMap {
   const types = [...new Set(elements.map((e) => e.type))];
   const dependsOn = new Map<Element, Set<string>>();
 
-  const elementTypes = ruleOptions(eslint.rules['boundaries/element-types']);
+  // The plugin's presets, under the rules the config sets itself.
+  const preset = presetOf(eslint);
+  if (preset) notes.push(`The rules of the plugin's "${preset}" config apply under the ones set here.`);
+  const rules = { ...(preset ? PRESETS[preset] : {}), ...eslint.rules };
+  // v6 calls element-types "dependencies"; both take the same options.
+  const elementTypes = ruleOptions(rules['boundaries/element-types'] ?? rules['boundaries/dependencies']);
   if (elementTypes) {
     strictest(severities, 'undeclared-dependency', elementTypes.severity);
     const defaultAllow = elementTypes.options.default === 'allow';
@@ -94,13 +99,13 @@ export function fromEslintBoundaries(root: string): ForeignMap {
     for (const e of elements) config.modules.push(declaration(e, ['*']));
   }
 
-  const publicOf = entryPoints(eslint.rules['boundaries/entry-point'], elements, types, severities, untranslated);
+  const publicOf = entryPoints(rules['boundaries/entry-point'], elements, types, severities, untranslated);
   for (const m of config.modules) {
     const globs = publicOf.get(m.name);
     if (globs) m.public = globs;
   }
-  externals(eslint.rules['boundaries/external'], elements, types, severities, config.constraints, untranslated);
-  for (const [rule, why] of Object.entries(OTHER_RULES)) if (ruleOptions(eslint.rules[rule])) untranslated.push(`${rule}: ${why}`);
+  externals(rules['boundaries/external'], elements, types, severities, config.constraints, untranslated);
+  for (const [rule, why] of Object.entries(OTHER_RULES)) if (ruleOptions(rules[rule], false)) untranslated.push(`${rule}: ${why}`);
   for (const key of ['boundaries/include', 'boundaries/ignore']) if (eslint.settings[key] !== undefined) notes.push(`settings["${key}"] ${abbreviate(JSON.stringify(eslint.settings[key]))} is not translated; adjust "include"/"ignore" if it matters.`);
   notes.unshift(`Translated ${elements.length} element descriptor groups into modules (name: type plus captures; tag: the type); every file of a module is public unless boundaries/entry-point says otherwise.`);
 
@@ -122,6 +127,20 @@ export function fromEslintBoundaries(root: string): ForeignMap {
       },
     },
   };
+}
+
+const RECOMMENDED: Record<string, unknown> = { 'boundaries/element-types': [2], 'boundaries/entry-point': [2], 'boundaries/external': [2] };
+const PRESETS: Record<'recommended' | 'strict', Record<string, unknown>> = {
+  recommended: RECOMMENDED,
+  strict: { ...RECOMMENDED, 'boundaries/no-private': 2, 'boundaries/no-unknown': 2, 'boundaries/no-unknown-files': 2, 'boundaries/no-ignored': 2 },
+};
+
+/** `extends: "plugin:boundaries/strict"`, or `...boundaries.configs.recommended` in a flat config. */
+function presetOf(eslint: { extends: string[]; unreadable: Unreadable[] }): 'recommended' | 'strict' | undefined {
+  const named = [...eslint.extends, ...eslint.unreadable.map((u) => u.text)].filter((e) => /boundaries/.test(e));
+  if (named.some((e) => /strict/.test(e))) return 'strict';
+  if (named.some((e) => /recommended/.test(e))) return 'recommended';
+  return undefined;
 }
 
 function declaration(e: Element, dependsOn: string[]): ModuleDeclaration {
@@ -265,7 +284,7 @@ function entryPoints(setting: unknown, elements: Element[], types: string[], sev
   const rule = ruleOptions(setting);
   if (!rule) return result;
   strictest(severities, 'internal-import', rule.severity);
-  const defaultAllow = rule.options.default !== 'disallow';
+  const defaultAllow = rule.options.default === 'allow'; // the plugin's default is "disallow"
   for (const [i, r] of listOf(rule.options.rules).entries()) {
     const where = `boundaries/entry-point rules[${i}]`;
     const targets = elementsSelected((r as Json).target, elements, types, undefined);
@@ -290,7 +309,7 @@ function externals(setting: unknown, elements: Element[], types: string[], sever
   const rule = ruleOptions(setting);
   if (!rule) return;
   strictest(severities, 'package-import', rule.severity);
-  const defaultAllow = rule.options.default !== 'disallow';
+  const defaultAllow = rule.options.default === 'allow'; // the plugin's default is "disallow"
   const allowed = new Map<Element, Set<string>>();
   for (const [i, r] of listOf(rule.options.rules).entries()) {
     const where = `boundaries/external rules[${i}]`;
@@ -326,12 +345,17 @@ function dedupe(constraints: DependencyConstraint[]): void {
   }
 }
 
-/** `[severity, options]` of an ESLint rule setting; undefined when it is off or absent. */
-function ruleOptions(setting: unknown): { severity: RuleSeverity; options: Json } | undefined {
+/**
+ * `[severity, options]` of an ESLint rule setting; undefined when it is off or absent, or, for the
+ * dependency rules, has no options: the plugin then checks nothing (so its presets alone, which
+ * switch the rules on without options, check nothing either).
+ */
+function ruleOptions(setting: unknown, needsOptions = true): { severity: RuleSeverity; options: Json } | undefined {
   const [level, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
   const severity = eslintSeverity(level);
-  if (!severity) return undefined;
-  return { severity, options: options && typeof options === 'object' && !Array.isArray(options) ? (options as Json) : {} };
+  const given = options && typeof options === 'object' && !Array.isArray(options) ? (options as Json) : undefined;
+  if (!severity || (needsOptions && !given)) return undefined;
+  return { severity, options: given ?? {} };
 }
 
 function listOf(value: unknown): unknown[] {

@@ -15,6 +15,8 @@ export interface EslintConfig {
   settings: Record<string, unknown>;
   /** `rules` likewise. */
   rules: Record<string, unknown>;
+  /** Shareable configs an `.eslintrc` extends (`plugin:boundaries/recommended`). */
+  extends: string[];
   /** Parts of a flat config that are computed and were therefore not read. */
   unreadable: Unreadable[];
 }
@@ -49,14 +51,16 @@ export function readEslintConfig(root: string): EslintConfig {
   throw new ForeignConfigError(`No ESLint config found: expected ${[...JSON_CONFIGS, ...FLAT_CONFIGS].join(', ')} in ${root}.`);
 }
 
-function merge(blocks: unknown[]): { settings: Record<string, unknown>; rules: Record<string, unknown> } {
+function merge(blocks: unknown[]): { settings: Record<string, unknown>; rules: Record<string, unknown>; extends: string[] } {
   const settings: Record<string, unknown> = {};
   const rules: Record<string, unknown> = {};
+  const extended: string[] = [];
   for (const block of blocks) {
     if (!block || typeof block !== 'object' || Array.isArray(block) || block instanceof Unreadable) continue;
     const b = block as Record<string, unknown>;
     if (b.settings && typeof b.settings === 'object') Object.assign(settings, b.settings);
     if (b.rules && typeof b.rules === 'object') Object.assign(rules, b.rules);
+    for (const e of Array.isArray(b.extends) ? b.extends : [b.extends]) if (typeof e === 'string') extended.push(e);
   }
-  return { settings, rules };
+  return { settings, rules, extends: extended };
 }

@@ -146,6 +146,58 @@ describe('cli: bulkhead init --from dependency-cruiser with "allowed" rules', fu
   });
 });
 
+describe('cli: bulkhead init --from eslint-plugin-boundaries with an .eslintrc.json and folder-wide patterns', function () {
+  this.timeout(120_000);
+
+  it('reads src/(a|b)/** and src/app/**/* (mode full) as one module per folder', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-init-from-eslintrc-'));
+    const write = (file: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    try {
+      write('tsconfig.json', '{ "compilerOptions": { "strict": true }, "include": ["src"] }\n');
+      write(
+        '.eslintrc.json',
+        `{
+  // Layers, as many projects write them
+  "plugins": ["boundaries"],
+  "extends": ["plugin:boundaries/recommended"],
+  "settings": {
+    "boundaries/elements": [
+      { "type": "app", "pattern": "src/app/**/*", "mode": "full" },
+      { "type": "shared", "pattern": "src/(components|lib)/**" },
+      { "type": "features", "pattern": "src/features/*", "capture": ["feature"] }
+    ]
+  },
+  "rules": {
+    "boundaries/element-types": [2, { "default": "disallow", "rules": [
+      { "from": "app", "allow": ["features", "shared"] },
+      { "from": "features", "allow": ["shared"] },
+      { "from": "shared", "allow": ["shared"] }
+    ] }]
+  }
+}
+`,
+      );
+      write('src/app/page.ts', "import { cart } from '../features/cart';\nexport const page = cart;\n");
+      write('src/features/cart/index.ts', "import { money } from '../../lib/money';\nimport { checkout } from '../checkout';\nexport const cart = money + checkout;\n");
+      write('src/features/checkout/index.ts', 'export const checkout = 1;\n');
+      write('src/lib/money.ts', "import { button } from '../components/button';\nexport const money = button;\n");
+      write('src/components/button.ts', "import { page } from '../app/page';\nexport const button = 1;\nexport const back = page;\n");
+      const init = runCli(['init', '--from', 'boundaries', '--write'], dir);
+      assert.equal(init.code, 0, init.stderr);
+      const map = fs.readFileSync(path.join(dir, 'bulkhead.json'), 'utf8');
+      assert.match(map, /\{ "name": "shared", "path": \["src\/components", "src\/lib"\], "tags": \["shared"\], "dependsOn": \["tag:shared"\] \}/);
+      assert.match(map, /\{ "name": "app", "path": "src\/app", "tags": \["app"\], "dependsOn": \["tag:features", "tag:shared"\] \}/);
+      const verdicts = verdictsOf((JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { violations: JsonViolation[] }).violations);
+      assert.deepEqual(verdicts, ['import src/components/button.ts -> ../app/page', 'import src/features/cart/index.ts -> ../checkout']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('cli: bulkhead init --from, when the other config cannot be used', function () {
   this.timeout(120_000);
   let dir: string;

@@ -159,12 +159,15 @@ function readElements(raw: unknown[], folders: string[], untranslated: string[])
     const type = typeof e.type === 'string' ? e.type : undefined;
     const where = `settings["boundaries/elements"][${i}]${type ? ` (${type})` : ''}`;
     const mode = e.mode ?? 'folder';
-    const patterns = typeof e.pattern === 'string' ? [e.pattern] : Array.isArray(e.pattern) ? e.pattern.filter((p): p is string => typeof p === 'string') : [];
+    let patterns = typeof e.pattern === 'string' ? [e.pattern] : Array.isArray(e.pattern) ? e.pattern.filter((p): p is string => typeof p === 'string') : [];
     if (!type || patterns.length === 0) return void untranslated.push(`${where}: no type or pattern`);
     if (e.basePattern !== undefined || e.baseCapture !== undefined) return void untranslated.push(`${where}: basePattern/baseCapture`);
     if (mode !== 'folder' && mode !== 'full') return void untranslated.push(`${where}: mode "${String(mode)}" (elements made of single files)`);
     const captures = Array.isArray(e.capture) ? e.capture.filter((c): c is string => typeof c === 'string') : [];
     const paths: string[] = [];
+    // `src/(components|lib)/**`, `src/app/**/*`: every file below one folder is one element, as a
+    // Bulkhead module is; alternatives are one folder each.
+    patterns = patterns.flatMap(alternatives).map((p) => p.replace(/\/\*\*(\/\*(\.\w+)?)?$/, ''));
     for (const pattern of patterns) {
       if (pattern.includes('**') || /[?[{!]/.test(pattern)) return void untranslated.push(`${where}: pattern "${pattern}" (only "*" wildcards over whole folder names translate)`);
       const wildcards = pattern.split('/').filter((s) => s.includes('*')).length;
@@ -189,6 +192,14 @@ function readElements(raw: unknown[], folders: string[], untranslated: string[])
     if (placeholders.length > 0) e.name = [e.name, ...placeholders].join('/');
   }
   return [...byKey.values()];
+}
+
+/** `a/(b|c)/d` and `a/{b,c}/d` as `a/b/d`, `a/c/d` (the first group; nested ones stay). */
+function alternatives(pattern: string): string[] {
+  const m = /\(([\w.-]+(?:\|[\w.-]+)+)\)|\{([\w.-]+(?:,[\w.-]+)+)\}/.exec(pattern);
+  if (!m) return [pattern];
+  const options = (m[1] ?? m[2]).split(/[|,]/);
+  return options.flatMap((o) => alternatives(pattern.slice(0, m.index) + o + pattern.slice(m.index + m[0].length)));
 }
 
 function anchor(pattern: string, glob: string, folders: string[]): string[] {

@@ -270,8 +270,8 @@ function selectors(raw: unknown, elements: Element[], types: string[], from: Ele
   return out;
 }
 
-/** `${from.family}` (v5), `{{ from.family }}` or `{{ from.captured.family }}` (v6): the importer's value. */
-const FROM_CAPTURE = /^(?:\$\{from\.(?:captured\.)?([\w-]+)\}|\{\{\s*from\.(?:captured\.)?([\w-]+)\s*\}\})$/;
+/** `${from.family}` (v5; `${family}` before), `{{ from.family }}` or `{{ from.captured.family }}` (v6): the importer's value. */
+const FROM_CAPTURE = /^(?:\$\{(?:from\.)?(?:captured\.)?([\w-]+)\}|\{\{\s*from\.(?:captured\.)?([\w-]+)\s*\}\})$/;
 
 /** A selector or a list of them: `"helpers"`, `["helpers", { family: "a" }]`, `{ to: { type, captured } }`. */
 function selectorList(raw: unknown): unknown[] {

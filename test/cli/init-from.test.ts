@@ -249,6 +249,26 @@ describe('cli: bulkhead init --from, when the other config cannot be used', func
     assert.match(trusted.stdout, /\{ "from": "src\/b", "deny": \["src\/a"\] \}/);
   });
 
+  it('merges the configs a dependency-cruiser config extends: JSON always, JavaScript only with --trust', () => {
+    fs.mkdirSync(path.join(dir, 'src/b'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src/b/index.ts'), "import { a } from '../a';\nexport const b = a;\n");
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify({ forbidden: [{ name: 'no-b-to-a', severity: 'warn', from: { path: '^src/b' }, to: { path: '^src/a' } }] }));
+    const marker = path.join(dir, 'base-was-executed');
+    fs.writeFileSync(path.join(dir, 'strict.cjs'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'yes');\nmodule.exports = { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] };\n`);
+    // The extending config raises the base rule's severity, as dependency-cruiser merges named rules.
+    fs.writeFileSync(path.join(dir, '.dependency-cruiser.json'), JSON.stringify({ extends: ['./base.json', './strict.cjs'], forbidden: [{ name: 'no-b-to-a', severity: 'error' }], options: { tsPreCompilationDeps: true } }));
+    const untrusted = runCli(['init', '--from', 'dependency-cruiser'], dir);
+    assert.equal(untrusted.code, 0, untrusted.stderr);
+    assert.equal(fs.existsSync(marker), false);
+    assert.match(untrusted.stdout, /\{ "from": "src\/b", "deny": \["src\/a"\] \}/);
+    assert.match(untrusted.stdout, /"undeclared-dependency": "error", "cycle": "off"/);
+    assert.match(untrusted.stderr, /extends "\.\/strict\.cjs": not read \(a JavaScript config is read only with --trust/);
+    const trusted = runCli(['init', '--from', 'dependency-cruiser', '--trust'], dir);
+    assert.equal(trusted.code, 0, trusted.stderr);
+    assert.match(trusted.stdout, /"undeclared-dependency": "error", "cycle": "error"/);
+    assert.doesNotMatch(trusted.stderr, /extends/);
+  });
+
   it('never overwrites an existing bulkhead.json without --force, and says which tools it knows', () => {
     fs.writeFileSync(path.join(dir, '.dependency-cruiser.json'), '{ "forbidden": [{ "name": "no-a", "from": { "path": "^src/b" }, "to": { "path": "^src/a" } }] }');
     fs.writeFileSync(path.join(dir, 'bulkhead.json'), '{ "modules": [] }\n');

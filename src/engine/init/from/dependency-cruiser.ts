@@ -184,7 +184,7 @@ function collectRules(config: Json, untranslated: string[]): Rule[] {
     if (s === 'ignore') return undefined;
     return s === 'error' ? 'error' : 'warn';
   };
-  if (config.extends !== undefined) untranslated.push(`extends ${JSON.stringify(config.extends)}: the rules of extended configs are not read; copy the ones you use into this config first`);
+  if (config.extends !== undefined) untranslated.push(`extends ${JSON.stringify(config.extends)}: not read (a JavaScript config is read only with --trust; one that cannot be found, not at all); its rules are missing`);
   const forbidden = Array.isArray(config.forbidden) ? (config.forbidden as Json[]) : [];
   forbidden.forEach((r, i) => {
     const name = typeof r?.name === 'string' ? r.name : `forbidden[${i}]`;

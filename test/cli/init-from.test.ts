@@ -283,5 +283,9 @@ describe('cli: bulkhead init --from, when the other config cannot be used', func
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown tool "madge"\. Known: dependency-cruiser, eslint-plugin-boundaries, sheriff, nx/);
     assert.match(runCli(['check', '--from', 'nx'], dir).stderr, /--from and --trust are options of init/);
+    assert.match(runCli(['init', '--trust'], dir).stderr, /--trust only applies to init --from <tool>/);
+    const help = runCli(['--help'], dir).stdout;
+    assert.match(help, /init --from <tool> +Translate another boundary tool's config/);
+    assert.match(help, /--trust +init --from dependency-cruiser/);
   });
 });

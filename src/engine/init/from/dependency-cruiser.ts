@@ -84,8 +84,19 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
       untranslated.push(`${rule.name}: an allowed rule for packages (only packages that constraints name are checked)`);
       continue;
     }
+    // Decided here, before any module is made from the rule's paths, so that a rule left out
+    // leaves no module behind (which, under "allowed" rules, could import nothing).
+    const packages = named ?? (rule.to.dependencyTypes === undefined ? undefined : packagesOf(root, stringsOf(rule.to.dependencyTypes), stringsOf(rule.to.pathNot)));
+    if (rule.to.dependencyTypes !== undefined && packages === undefined) {
+      untranslated.push(`${rule.name}: dependencyTypes ${JSON.stringify(rule.to.dependencyTypes)} (Bulkhead tells packages only by name)`);
+      continue;
+    }
+    if (packages !== undefined && packages.length === 0) {
+      untranslated.push(`${rule.name}: its dependencyTypes name no packages this workspace has`);
+      continue;
+    }
     for (const glob of exceptions as string[]) if (!ignore.includes(glob)) ignore.push(glob);
-    globsOf.set(rule, { from, to: named ? [] : to, packages: named });
+    globsOf.set(rule, { from, to: packages ? [] : to, packages });
     if (rule.info) notes.push(`${rule.name}: severity "info" became "warn" (Bulkhead has no info level).`);
   }
   if (ignore.length > 0) notes.push(`Files that rules exclude with from.pathNot are not checked at all: ${ignore.join(', ')} in "ignore".`);
@@ -114,19 +125,10 @@ export function fromDependencyCruiser(root: string, options: ImportOptions): For
       translated++;
       continue;
     }
-    const packages = globs.packages ?? (rule.to.dependencyTypes === undefined ? undefined : packagesOf(root, stringsOf(rule.to.dependencyTypes), stringsOf(rule.to.pathNot)));
-    if (packages !== undefined) {
-      if (packages.length === 0) {
-        untranslated.push(`${rule.name}: its dependencyTypes name no packages this workspace has`);
-        continue;
-      }
-      for (const s of fromSelectors) packages.forEach((p) => entry(s).denyPackages.add(p));
+    if (globs.packages) {
+      for (const s of fromSelectors) globs.packages.forEach((p) => entry(s).denyPackages.add(p));
       strictest(severities, 'package-import', rule.severity);
       translated++;
-      continue;
-    }
-    if (rule.to.dependencyTypes !== undefined) {
-      untranslated.push(`${rule.name}: dependencyTypes ${JSON.stringify(rule.to.dependencyTypes)} (Bulkhead tells packages only by name)`);
       continue;
     }
     const toSelectors = selectorsUnder(globs.to);

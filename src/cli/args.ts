@@ -24,6 +24,10 @@ export interface CliArgs {
   /** init: write bulkhead.json instead of printing it. */
   write: boolean;
   force: boolean;
+  /** init: translate this tool's configuration instead of inferring the map. */
+  from?: string;
+  /** init --from: a JavaScript config of the other tool may be executed to read it. */
+  trust: boolean;
 }
 
 export class UsageError extends Error {}
@@ -42,6 +46,8 @@ Commands:
                           check --baseline fails only on new ones.
   init [path]             Infer a starting bulkhead.json from the folder structure and print it
                           (--write saves it).
+  init --from <tool>      Translate another boundary tool's config instead: dependency-cruiser,
+                          eslint-plugin-boundaries, sheriff or nx. Lists what it cannot translate.
   explain <file> [import] Which module a file belongs to, what it may import, and why an import
                           is or is not allowed.
   lsp --stdio             Run the language server over stdio for any LSP client (docs/editors.md).
@@ -66,6 +72,10 @@ Options:
       --quiet                check: report errors only, not warnings.
       --no-color             No ANSI colours (also NO_COLOR=1).
       --write, --force       init: write bulkhead.json (--force overwrites an existing one).
+      --from <tool>          init: read the config of dependency-cruiser, eslint-plugin-boundaries,
+                             sheriff or nx (docs/adoption.md, "Coming from another tool").
+      --trust                init --from dependency-cruiser: the workspace is yours, so its
+                             .dependency-cruiser.js may be run (in a separate process) to read it.
   -h, --help                 Show this help.
   -v, --version              Print the version.
 
@@ -96,6 +106,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         since: { type: 'string' },
         write: { type: 'boolean' },
         force: { type: 'boolean' },
+        from: { type: 'string' },
+        trust: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -117,6 +129,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     since: values.since,
     write: !!values.write,
     force: !!values.force,
+    from: values.from,
+    trust: !!values.trust,
   };
   if (values.help) return { command: 'help', path: '.', ...base };
   if (values.version) return { command: 'version', path: '.', ...base };
@@ -128,6 +142,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (rest.length > 2) throw new UsageError(`Unexpected argument "${rest[2]}": explain takes a file and an optional import specifier.`);
     return { command: 'explain', path: rest[0], file: rest[0], specifier: rest[1], ...base };
   }
+  if ((base.from !== undefined || base.trust) && command !== 'init') throw new UsageError(`--from and --trust are options of init, not of ${command}.`);
+  if (base.trust && base.from === undefined) throw new UsageError('--trust only applies to init --from <tool>.');
   if (rest.length > 1) throw new UsageError(`Unexpected argument "${rest[1]}": ${command} takes one path.`);
   return { command: command as Command, path: rest[0] ?? '.', ...base };
 }

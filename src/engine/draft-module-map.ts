@@ -16,7 +16,7 @@ export interface DraftModuleMap {
 }
 
 /** Where the schema is when the `bulkhead` package is installed next to the config. */
-const INSTALLED_SCHEMA = './node_modules/bulkhead/rules/schema/bulkhead.schema.json';
+export const INSTALLED_SCHEMA = './node_modules/bulkhead/rules/schema/bulkhead.schema.json';
 
 /**
  * A starting bulkhead.json for a folder (`bulkhead init`, "Bulkhead: Create bulkhead.json"):

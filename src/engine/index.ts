@@ -20,3 +20,5 @@ export { defaultCacheFile, type CacheStats } from './cache';
 export { writeFileAtomic, readRegularText, INPUT_LIMITS } from './io';
 export type { Explanation, ImportExplanation } from './check';
 export { draftModuleMap, type DraftModuleMap } from './draft-module-map';
+export { draftForeignMap, type DraftForeignMap } from './draft-foreign-map';
+export { FOREIGN_TOOLS, foreignToolNamed, ForeignConfigError, type ForeignTool } from './init';

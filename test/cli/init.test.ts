@@ -6,7 +6,7 @@ import { FIXTURES } from '../support/fixtures';
 import { runCli } from '../support/run-cli';
 
 /** Each test/fixtures/init-* workspace, with what `init` must infer in its expected-init/ folder. */
-const SHAPES = fs.readdirSync(FIXTURES).filter((name) => name.startsWith('init-')).sort();
+const SHAPES = fs.readdirSync(FIXTURES).filter((name) => name.startsWith('init-') && !name.startsWith('init-from-')).sort();
 const TEST_OR_TOOL_FILE = /(\.spec\.|\.test\.|\.e2e-spec\.|\.stories\.|(^|\/)(tests?|__tests__|e2e|__mocks__|[^/]*-e2e)\/|(^|\/)[^/]*\.config\.[cm]?[jt]s$|(^|\/)\.[^/]*\.[cm]?[jt]s$)/;
 
 /** Compares with a checked-in file; UPDATE_GOLDEN=1 rewrites it after a deliberate change. */

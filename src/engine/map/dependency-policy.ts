@@ -88,7 +88,7 @@ export class DependencyPolicy {
     const applicable = this.constraints.filter((c) => (c.allow || c.deny || (!c.allowPackages && !c.denyPackages)) && selects(c.from, from));
     for (const c of applicable) {
       if (c.allow && !c.allow.some((sel) => selects(sel, to))) {
-        return { allowed: false, reason: `constraints[${c.index}] (from "${c.from}") allows only ${c.allow.map(quote).join(', ')}` };
+        return { allowed: false, reason: `constraints[${c.index}] (from "${c.from}") ${c.allow.length === 0 ? 'allows no module' : `allows only ${c.allow.map(quote).join(', ')}`}` };
       }
       const denied = c.deny?.find((sel) => selects(sel, to));
       if (denied) return { allowed: false, reason: `constraints[${c.index}] (from "${c.from}") denies ${quote(denied)}` };

@@ -230,8 +230,20 @@ function checkReferences(config: CheckedConfig, modules: Map<string, ModuleInfo>
     diagnostics.push(configDiagnostic(locator.file, locator.rangeOf(where), 'error', 'unknown-module',
       `${context}: ${what}. Known modules: ${all.map((m) => m.name).sort().slice(0, 12).join(', ')}${all.length > 12 ? ', …' : ''}.`));
   };
+  // A dependsOn entry with placeholders (`helpers/<family>`) names a counterpart that some
+  // instances may not have (a family without helpers): not a typo as long as one instance has it.
+  const templateHits = new Set<string>();
   for (const m of all) {
-    m.dependsOn?.forEach((sel, j) => check(sel, ['modules', m.declarationIndex, 'dependsOn', j], `dependsOn of "${m.name}"`));
+    m.dependsOn?.forEach((sel, j) => {
+      if (all.some((other) => selects(sel, other))) templateHits.add(`${m.declarationIndex}/${j}`);
+    });
+  }
+  for (const m of all) {
+    const declared = config.modules.find((d) => d.index === m.declarationIndex)?.dependsOn;
+    m.dependsOn?.forEach((sel, j) => {
+      if (declared?.[j]?.includes('<') && templateHits.has(`${m.declarationIndex}/${j}`)) return;
+      check(sel, ['modules', m.declarationIndex, 'dependsOn', j], `dependsOn of "${m.name}"`);
+    });
   }
   for (const c of config.acceptedCycles) {
     c.modules.forEach((sel, j) => check(sel, ['acceptedCycles', c.index, 'modules', j], `acceptedCycles[${c.index}].modules`));

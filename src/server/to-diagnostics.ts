@@ -35,7 +35,28 @@ export function toDiagnostics(result: CheckResult, settings: BulkheadSettings): 
       message: d.message,
     });
   }
+  for (const [uri, list] of byUri) if (list.length > MAX_DIAGNOSTICS_PER_FILE) byUri.set(uri, capped(list));
   return byUri;
+}
+
+/**
+ * Past this many in one file (a generated file importing every internal of a module, a pasted
+ * 50 MB buffer), the editor's Problems view and squiggles slow to a crawl for no more insight.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 500;
+
+/** The most severe first, then in file order, and one line saying how many were left out. */
+function capped(list: Diagnostic[]): Diagnostic[] {
+  const ordered = [...list].sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const shown = ordered.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  shown.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'too-many-findings',
+    message: `${list.length - MAX_DIAGNOSTICS_PER_FILE} more Bulkhead findings in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_FILE} per file in the editor, the most severe first); \`bulkhead check\` lists them all.`,
+  });
+  return shown;
 }
 
 function violationDiagnostic(v: Violation, severity: DiagnosticSeverity, root: string): Diagnostic {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { checkWorkspace, type CheckResult } from '../../src/engine';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
-import { toDiagnostics } from '../../src/server/to-diagnostics';
+import { MAX_DIAGNOSTICS_PER_FILE, toDiagnostics } from '../../src/server/to-diagnostics';
 import { FIXTURES } from '../support/fixtures';
 
 describe('server: check result → editor diagnostics', () => {
@@ -59,5 +59,17 @@ describe('server: check result → editor diagnostics', () => {
       [6, 59, DiagnosticSeverity.Error, 'unknown-module'],
       [0, 0, DiagnosticSeverity.Warning, 'no-source-files'],
     ]);
+  });
+
+  it('caps one file at MAX_DIAGNOSTICS_PER_FILE, errors first, with a line saying how many more there are', () => {
+    const internal = result.violations.find((v) => v.rule === 'internal-import')!;
+    const warnings = Array.from({ length: 400 }, (_, i) => ({ ...internal, severity: 'warn' as const, range: { start: { line: i + 1, column: 1 }, end: { line: i + 1, column: 2 } }, fingerprint: `w${i}` }));
+    const errors = Array.from({ length: 300 }, (_, i) => ({ ...internal, range: { start: { line: 1000 + i, column: 1 }, end: { line: 1000 + i, column: 2 } }, fingerprint: `e${i}` }));
+    const flood: CheckResult = { ...result, violations: [...warnings, ...errors], diagnostics: [] };
+    const list = toDiagnostics(flood, DEFAULT_SETTINGS).get(uri(internal.file))!;
+    assert.equal(list.length, MAX_DIAGNOSTICS_PER_FILE + 1);
+    assert.equal(list.filter((d) => d.severity === DiagnosticSeverity.Error).length, 300, 'every error is kept');
+    assert.equal(list.at(-1)!.code, 'too-many-findings');
+    assert.match(list.at(-1)!.message, /^200 more Bulkhead findings in this file are not shown/);
   });
 });

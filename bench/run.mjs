@@ -3,6 +3,8 @@
 // Options: --sizes 1k,5k,20k  --no-real  --repeat 3  --edits 200  --depcruise-timeout 600
 //          --depcruise-max-files 20000  --no-depcruise  --update-docs
 //          --report-only (re-render bench/results/latest.json)
+//          --tree <dir> (repeatable): also a local checkout of a real repository with its own
+//          bulkhead.json (e.g. one `bulkhead init --write` wrote), measured like the others
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     'update-docs': { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
     workspaces: { type: 'string', default: path.join(HERE, 'workspaces') },
+    tree: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -57,6 +60,12 @@ if (!values['no-real']) {
   const real = ensureRealTree(values.workspaces);
   if (real.root) targets.push({ name: `real: ${path.basename(real.root).replace(/^real-/, '')}`, root: real.root });
   else log(`real tree skipped: ${real.why}`);
+}
+
+for (const dir of values.tree) {
+  const root = path.resolve(dir);
+  if (!fs.existsSync(path.join(root, 'bulkhead.json'))) log(`tree ${root} skipped: it has no bulkhead.json (run "bulkhead init --write" in it first)`);
+  else targets.push({ name: `real: ${path.basename(root)}`, root });
 }
 
 const runs = [];

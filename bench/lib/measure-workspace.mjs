@@ -77,6 +77,36 @@ export async function measureWorkspace(target, o) {
     const same = warmRun.ok && normalizedResult(fs.readFileSync(path.join(o.resultsDir, `${slug}-warm.json`), 'utf8')) === normalizedResult(fs.readFileSync(checkOut, 'utf8'));
     warm.sameResultAsCold = same;
     if (!same) o.log('  warning: the warm check result differs from the cold one');
+    warm.oneTouched = await oneFileChanged('touched (same facts)', (text) => `${text}\n`);
+    let edits = 0;
+    warm.oneEdited = await oneFileChanged('edited (a new export)', (text) => `${text}\nexport const benchEdit${edits++} = ${edits};\n`);
+  }
+
+  /**
+   * `--cache` after one file changed since the cache was written: every repeat changes the file
+   * again (from the original text), the cache holds the run before it. The file is restored after.
+   */
+  async function oneFileChanged(what, change) {
+    const file = sampleSourceFile(target.root);
+    if (!file) return { ok: false, error: 'no source file to change' };
+    const original = fs.readFileSync(file, 'utf8');
+    const cacheFile = path.join(o.resultsDir, `${slug}-one-file.cache`);
+    const cacheArgs = [...checkArgs, '--cache-location', cacheFile];
+    const out = { stdoutFile: path.join(o.resultsDir, `${slug}-one-file.json`), okCodes: [0, 1] };
+    try {
+      fs.rmSync(cacheFile, { force: true });
+      await child(cacheArgs, out);
+      return pick(await best(`bulkhead check --cache, one file ${what}`, async () => {
+        fs.writeFileSync(file, change(original));
+        const run = await child(cacheArgs, out);
+        // Back to the cached state, so the next repeat changes one file again.
+        fs.writeFileSync(file, original);
+        await child(cacheArgs, out);
+        return run;
+      }));
+    } finally {
+      fs.writeFileSync(file, original);
+    }
   }
 
   // Above 20k files each analysis takes long enough that a few dozen edits give a stable p95.
@@ -99,7 +129,7 @@ export async function measureWorkspace(target, o) {
     const bin = path.join(o.repo, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
     const out = path.join(o.resultsDir, `${slug}-depcruise.json`);
     o.log(`  dependency-cruiser (timeout ${o.depcruiseTimeoutMs / 1000} s)…`);
-    const run = await child([bin, '--ts-pre-compilation-deps', '--no-config', '--output-type', 'json', '--ts-config', 'tsconfig.json', 'src'], { cwd: target.root, stdoutFile: out, okCodes: [0], timeoutMs: o.depcruiseTimeoutMs });
+    const run = await child([bin, '--ts-pre-compilation-deps', '--no-config', '--output-type', 'json', '--ts-config', 'tsconfig.json', fs.existsSync(path.join(target.root, 'src')) ? 'src' : '.'], { cwd: target.root, stdoutFile: out, okCodes: [0], timeoutMs: o.depcruiseTimeoutMs });
     let cruised;
     if (run.ok) {
       try {
@@ -148,6 +178,21 @@ export async function measureWorkspace(target, o) {
       engineCold: ratio(engine.coldMs * 1000, files),
     },
   };
+}
+
+/** A mid-sized source file in the middle of the tree (sorted paths), the same one every run. */
+function sampleSourceFile(root) {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (/\.tsx?$/.test(e.name) && !/\.d\.ts$|\.(spec|test)\./.test(e.name)) files.push(abs);
+    }
+  };
+  walk(root);
+  return files[Math.floor(files.length / 2)];
 }
 
 function readJsonc(file) {

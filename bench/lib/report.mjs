@@ -24,6 +24,13 @@ export function markdownReport(result) {
   for (const r of result.runs) {
     lines.push(`| ${r.name} | ${r.files} | ${n(r.perFileUs.floor)} (${n(r.perFileUs.floorCpu)}) | ${n(r.perFileUs.cliCold)} (${n(r.perFileUs.cliColdCpu)}) | ${n(r.perFileUs.engineCold)} (${n(r.perFileUs.engineColdCpu)}) | ${r.cliCold.peakRssMiB ? mib((r.cliCold.peakRssMiB * 1000) / r.files) : '?'} | ${mib(r.engine.peakRssMiB)} |`);
   }
+  if (result.runs.some((r) => r.warm.oneEdited)) {
+    lines.push('', '`--cache` after one file changed since the cache was written (wall, × floor; CPU in parentheses):', '', '| workspace | nothing changed | one file touched, same facts | one file edited, a new export |', '| --- | ---: | ---: | ---: |');
+    for (const r of result.runs) {
+      const cell = (run) => (run?.ok ? `${ms(run.wallMs)} (${x(run.wallMs / r.floor.wallMs)}; CPU ${ms(run.cpuMs)})` : run?.error ?? 'n/a');
+      lines.push(`| ${r.name} | ${cell(r.warm)} | ${cell(r.warm.oneTouched)} | ${cell(r.warm.oneEdited)} |`);
+    }
+  }
   lines.push('', ...targetLines(result), '');
   return `${lines.join('\n')}\n`;
 }

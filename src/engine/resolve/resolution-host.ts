@@ -119,9 +119,23 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
       const real = this.toReal(p);
       s = this.listedKind(real) ?? statKind(real);
       this.stats.set(p, s);
+      if (s === null) this.misses++;
     }
     return s;
   }
+
+  /** Paths remembered as missing: each specifier typed in an editor probes a few more. */
+  get cachedMisses(): number {
+    return this.misses;
+  }
+
+  /** Forgets the paths remembered as missing (asking again reads the disk again). */
+  forgetMisses(): void {
+    for (const [p, kind] of this.stats) if (kind === null) this.stats.delete(p);
+    this.misses = 0;
+  }
+
+  private misses = 0;
 
   /**
    * What the parent folder's listing says about a path: resolution probes many names that do not

@@ -67,6 +67,13 @@ export class TsconfigRegistry {
     return this.fallback;
   }
 
+  /** How many specifier answers the projects keep (they grow with every new specifier). */
+  sharedResolutionCount(): number {
+    let n = this.fallback.sharedResolutions.size;
+    for (const project of this.projects.values()) n += project?.sharedResolutions.size ?? 0;
+    return n;
+  }
+
   /** Forgets cached resolutions (after a file was created or deleted), keeping parsed tsconfigs. */
   clearResolutionCaches(): void {
     this.projectOfFile.clear();

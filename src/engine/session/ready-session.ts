@@ -51,6 +51,7 @@ export class ReadySession implements Session {
     const file = this.scannedPath(absFile);
     if (file) this.files.update(file, text);
     else if (text === undefined) this.otherFileChanged(absFile);
+    this.setup.resolution.trimCaches();
   }
 
   removeFile(absFile: string): void {

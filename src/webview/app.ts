@@ -461,7 +461,8 @@ export class GraphApp {
     if (!bounds || !this.model) return;
     const svgText = exportSvg(drawing.svg, bounds);
     const name = `${this.model.title.replace(/[^\w.-]+/g, '_') || 'bulkhead'}-${this.kind === 'layers' ? 'layers' : 'modules'}.${format}`;
-    this.host.save(format, format === 'svg' ? svgText : await exportPng(svgText, bounds), name);
+    const view = drawing.svg.getBoundingClientRect();
+    this.host.save(format, format === 'svg' ? svgText : await exportPng(svgText, bounds, { width: view.width, height: view.height }), name);
   }
 
   private showMessage(text: string): void {

@@ -133,4 +133,20 @@ describe('webview: the HTML export of examples/shop in chromium', function () {
     assert.ok(png.readUInt32BE(16) > 300, `PNG width ${png.readUInt32BE(16)}`);
     await page.locator('#hide').fill('');
   });
+
+  it('a PNG is the drawing fitted to the view at twice its pixels, not the whole drawing at 2×', async () => {
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 240, height: 180 });
+    try {
+      await page.locator('#fit').click().catch(() => undefined);
+      const view = (await page.evaluate("(() => { const r = document.querySelector('svg.graph').getBoundingClientRect(); return { width: r.width, height: r.height }; })()")) as { width: number; height: number };
+      const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+      const png = fs.readFileSync((await pngDownload.path())!);
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      assert.ok(width <= Math.ceil(2 * view.width) + 1 && height <= Math.ceil(2 * view.height) + 1, `PNG ${width}×${height} for a ${view.width}×${view.height} view`);
+      assert.ok(width >= Math.floor(view.width) || height >= Math.floor(view.height), `PNG ${width}×${height} is smaller than the view`);
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
 });

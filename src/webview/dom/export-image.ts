@@ -3,6 +3,7 @@
  * is visible, with the theme's colours written into a <style> so the file stands alone.
  */
 import type { Box } from '../logic/geometry';
+import { pngScale } from '../logic/png-scale';
 
 const STYLED = [
   ['--bh-bg', 'background'],
@@ -38,12 +39,12 @@ export function exportSvg(source: SVGSVGElement, bounds: Box): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** Renders the SVG into a canvas at 2× and returns a PNG data URL. */
-export async function exportPng(svgText: string, bounds: Box): Promise<string> {
+/** Renders the SVG into a canvas at `pngScale` and returns a PNG data URL. */
+export async function exportPng(svgText: string, bounds: Box, view: { width: number; height: number }): Promise<string> {
   const image = new Image();
   image.src = `data:image/svg+xml;base64,${base64(svgText)}`;
   await image.decode();
-  const scale = Math.min(2, 16000 / Math.max(bounds.width, bounds.height));
+  const scale = pngScale(bounds, view);
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(bounds.width * scale);
   canvas.height = Math.ceil(bounds.height * scale);

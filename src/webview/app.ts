@@ -4,6 +4,7 @@
  * other modules, a filter keeping other modules, a group opened or closed.
  */
 import type { GraphModel } from '../protocol/graph-model';
+import { canvasTextMeasure } from './dom/canvas-text-measure';
 import { DetailsPanel } from './dom/details-panel';
 import { exportPng, exportSvg } from './dom/export-image';
 import { GraphView } from './dom/graph-view';
@@ -14,7 +15,7 @@ import { html } from './dom/svg';
 import { Toolbar } from './dom/toolbar';
 import type { GraphHost, ViewKind } from './host/graph-host';
 import { runLayout, type LayoutEngine, type LoadLayoutEngine } from './layout';
-import { boundsOf, type Box } from './logic/geometry';
+import { boundsOf, setTextMeasure, type Box } from './logic/geometry';
 import { ancestors, buildGroupTree, membersOf, type GroupTree } from './logic/group-tree';
 import { layersLayout, type LayersLayout } from './logic/layers-layout';
 import type { Direction } from './logic/layout-input';
@@ -84,6 +85,7 @@ export class GraphApp {
   private engine?: Promise<LayoutEngine>;
 
   constructor(root: HTMLElement, private readonly host: GraphHost, private readonly loadLayoutEngine: LoadLayoutEngine) {
+    setTextMeasure(canvasTextMeasure(getComputedStyle(root).fontFamily));
     const bar = html('header', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Graph filters' } }, root);
     const main = html('main', { className: 'main' }, root);
     const canvas = html('div', { className: 'canvas' }, main);

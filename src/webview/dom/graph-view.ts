@@ -3,7 +3,7 @@
  * (expanded group) and edge, kept in maps keyed like the overview so an update changes only what
  * changed (no full re-render).
  */
-import { boundsOf, edgePath, edgeWidth, type Box } from '../logic/geometry';
+import { boundsOf, edgePath, edgeWidth, groupLabel, nodeLabel, type Box } from '../logic/geometry';
 import type { Overview, OverviewEdge, OverviewFrame, OverviewItem } from '../logic/overview';
 import { PanZoom } from './pan-zoom';
 import { svg, svgText } from './svg';
@@ -152,7 +152,10 @@ export class GraphView {
     } else attrs['data-module'] = i.id;
     const g = svg('g', attrs, this.nodeLayer);
     const rect = svg('rect', { rx: group ? 10 : 6, ry: group ? 10 : 6 }, g);
-    const name = svgText(i.label, { class: 'name', x: 12, y: group ? 24 : 19 }, g);
+    const shown = group ? groupLabel(i.label) : nodeLabel(i.label);
+    const name = svgText(shown, { class: 'name', x: 12, y: group ? 24 : 19 }, g);
+    // A shortened label keeps the whole name as the box's tooltip.
+    if (shown !== i.label) svgText(i.label, { class: 'full-name' }, svg('title', {}, g));
     const files = svgText('', { class: 'files', x: 12 }, g);
     this.elementOwner.set(g, { kind: group ? 'group' : 'node', id: i.id });
     g.addEventListener('keydown', (e) => {

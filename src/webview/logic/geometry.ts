@@ -6,12 +6,35 @@ export interface Box {
   height: number;
 }
 
-const CHAR_WIDTH = 7.2;
+/** The width in px of `text` at a font size and weight, in the view's font. */
+export type TextMeasure = (text: string, px: number, weight: number) => number;
+
+/** Without a browser (tests, the bench): an average advance per character. */
+const estimate: TextMeasure = (text, px, weight) => text.length * px * (weight >= 700 ? 0.5625 : 0.6);
+let measure: TextMeasure = estimate;
+
+/**
+ * The webview measures with a canvas in the font it draws with (system fonts are wider than any
+ * average: a 30-character bold group name overflowed its box by a word on Linux).
+ */
+export function setTextMeasure(m: TextMeasure | undefined): void {
+  measure = m ?? estimate;
+}
+
+export function textWidth(text: string, px: number, weight: number): number {
+  return measure(text, px, weight);
+}
+
+/** The widest a box grows before its label is shortened. */
+export const MAX_NODE_WIDTH = 320;
+export const MAX_GROUP_WIDTH = 360;
+const NODE_PAD = 24;
+const GROUP_PAD = 36;
 
 /** Wide enough for the name; taller for bigger modules (log scale, so a 2,000-file module still fits). */
 export function nodeSize(name: string, fileCount: number): { width: number; height: number } {
   // The second line ("123 files · 45 ✕") needs about 100px.
-  const width = Math.max(110, Math.min(320, Math.round(name.length * CHAR_WIDTH + 24)));
+  const width = Math.max(110, Math.min(MAX_NODE_WIDTH, Math.round(textWidth(name, 12, 600) + NODE_PAD)));
   const height = Math.round(40 + Math.min(24, Math.log2(fileCount + 1) * 3));
   return { width, height };
 }
@@ -21,8 +44,23 @@ export function nodeSize(name: string, fileCount: number): { width: number; heig
  * for a second line ("12 modules · 340 files").
  */
 export function groupSize(label: string): { width: number; height: number } {
-  return { width: Math.max(150, Math.min(360, Math.round(label.length * 9 + 36))), height: 56 };
+  return { width: Math.max(150, Math.min(MAX_GROUP_WIDTH, Math.round(textWidth(label, 16, 700) + GROUP_PAD))), height: 56 };
 }
+
+/**
+ * A label that fits `room` px: the whole name, or its end after an ellipsis (the end of a path
+ * is what tells modules apart), as the matrix headers shorten.
+ */
+export function fittedLabel(label: string, px: number, weight: number, room: number): string {
+  if (textWidth(label, px, weight) <= room) return label;
+  let keep = label.length - 1;
+  while (keep > 1 && textWidth(`…${label.slice(label.length - keep)}`, px, weight) > room) keep--;
+  return `…${label.slice(label.length - keep)}`;
+}
+
+/** What the drawing writes into a module's and a group's box. */
+export const nodeLabel = (name: string): string => fittedLabel(name, 12, 600, MAX_NODE_WIDTH - NODE_PAD);
+export const groupLabel = (label: string): string => fittedLabel(label, 16, 700, MAX_GROUP_WIDTH - GROUP_PAD);
 
 /** Stroke width from the import count: 1 import = 1px, 1,000 imports ≈ 6px. */
 export function edgeWidth(imports: number): number {

@@ -9,12 +9,12 @@
  * than the legible size, the largest open unit collapses, so 500 modules still read at Fit.
  */
 import type { GraphEdge, GraphModel, GraphNode } from '../../protocol/graph-model';
-import type { Box } from './geometry';
+import { textWidth, type Box } from './geometry';
 import { shorten } from './matrix-data';
 import type { Visible } from './view-filter';
 
 /** Sizes in drawing units (= px at zoom 1); the 12 px is the module label's font in graph.css. */
-export const LAYER_SIZES = { row: 26, font: 12, gapX: 10, gapY: 8, levelGap: 34, margin: 52, charWidth: 7.8, framePad: 5, fitPad: 20 };
+export const LAYER_SIZES = { row: 26, font: 12, gapX: 10, gapY: 8, levelGap: 34, margin: 52, framePad: 5, fitPad: 20 };
 
 /** Unit keys share the drawing's namespace with module names, which cannot contain NUL. */
 export const UNIT_KEY = '\u0000';
@@ -167,8 +167,9 @@ export function unitLabel(unit: LayerUnit): string {
   return `${what} (${unit.modules.length})`;
 }
 
+/** Wide enough for the label the box shows (bold 12 px; at most 34 characters, see boxLabel). */
 export function boxWidth(label: string): number {
-  return Math.round(Math.max(60, Math.min(34, label.length) * LAYER_SIZES.charWidth + 24));
+  return Math.round(Math.max(60, textWidth(boxLabel(label), LAYER_SIZES.font, 700) + 24));
 }
 
 /** Labels longer than a box holds keep their end, like the matrix headers. */

@@ -23,9 +23,9 @@ const NAMES = [
 /** Each drawn box whose label is wider than the box (with its left inset), by key. */
 const overflowing = (page: Page, boxes: string): Promise<string[]> =>
   page.evaluate(`[...document.querySelectorAll(${JSON.stringify(boxes)})].filter((g) => {
-    const rect = g.querySelector('rect'), name = g.querySelector('.name');
-    return rect && name && name.getBBox().x + name.getBBox().width > rect.getBBox().x + rect.getBBox().width - 4;
-  }).map((g) => g.getAttribute('data-key') + ': ' + g.querySelector('.name').textContent)`) as Promise<string[]>;
+    const rect = g.querySelector('rect');
+    return rect && [...g.querySelectorAll('.name, .files')].some((t) => t.textContent && t.getBBox().x + t.getBBox().width > rect.getBBox().x + rect.getBBox().width - 4);
+  }).map((g) => g.getAttribute('data-key') + ': ' + [...g.querySelectorAll('.name, .files')].map((t) => t.textContent).join(' / '))`) as Promise<string[]>;
 
 describe('webview: labels fit their boxes', function () {
   this.timeout(120_000);
@@ -34,7 +34,8 @@ describe('webview: labels fit their boxes', function () {
   let problems: PageProblems;
   before(async () => {
     browser = await launchChromium();
-    const modules = NAMES.map((name, i) => ({ name, fileCount: 5 + i * 7, roots: [name] }));
+    // Short names with long second lines too (\"app/scenes: 10 modules · 153 files · 4 ✕\").
+    const modules = [...NAMES, 'app/x', 'srv/y'].map((name, i) => ({ name, fileCount: 5 + i * 777, roots: [name] }));
     const dependencies = NAMES.slice(1).map((name, i) => ({ from: NAMES[i], to: name, imports: 3 }));
     const html = graphHtml(resultOf(modules, dependencies), () => [], readWebviewAssets(path.join(REPO_ROOT, 'dist/webview')));
     ({ page, problems } = await openWatched(browser, writePage('label-fit.html', html).url));
@@ -43,7 +44,7 @@ describe('webview: labels fit their boxes', function () {
   after(() => browser?.close());
   afterEach(() => assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] }));
 
-  it('the grouped overview: every group and module label inside its box', async () => {
+  it('the grouped overview: every group and module label, and the line under it, inside its box', async () => {
     assert.ok((await page.locator('.cluster, .node').count()) > 3);
     assert.deepEqual(await overflowing(page, '.cluster, .node'), []);
   });

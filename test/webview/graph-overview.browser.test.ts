@@ -127,7 +127,9 @@ describe('webview: the grouped overview in chromium', function () {
       const fewer = await screenBoxes(page);
       assert.deepEqual(Object.keys(fewer).sort(), ['layer6', 'layer7', 'layer8', 'layer9'].map((g) => `\u0000${g}`), 'no boxes for hidden groups');
       for (const key of Object.keys(fewer)) {
-        assert.ok(fewer[key].width > all[key].width * 1.2, `${key.slice(1)}: ${all[key].width.toFixed(0)} → ${fewer[key].width.toFixed(0)} px wide`);
+        // Boxes are as wide as both their lines ("10 modules · 340 files · 4 ✕"), so they start
+        // wider than when only the name counted, and grow by a little less (1.19× for layer9).
+        assert.ok(fewer[key].width > all[key].width * 1.15, `${key.slice(1)}: ${all[key].width.toFixed(0)} → ${fewer[key].width.toFixed(0)} px wide`);
         assert.ok(fewer[key].x !== all[key].x || fewer[key].y !== all[key].y);
       }
       await page.locator('#hide').fill('');

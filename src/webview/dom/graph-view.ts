@@ -5,6 +5,7 @@
  */
 import { boundsOf, edgePath, edgeWidth, groupLabel, nodeLabel, type Box } from '../logic/geometry';
 import type { Overview, OverviewEdge, OverviewFrame, OverviewItem } from '../logic/overview';
+import { boxText } from '../logic/box-text';
 import { PanZoom } from './pan-zoom';
 import { svg, svgText } from './svg';
 
@@ -174,7 +175,7 @@ export class GraphView {
     els.rect.setAttribute('width', String(box.width));
     els.rect.setAttribute('height', String(box.height));
     els.files.setAttribute('y', String(i.kind === 'group' ? 44 : Math.min(box.height - 7, 34)));
-    const { files, violations, inCycle, label } = i.kind === 'group' ? groupText(i) : moduleText(i);
+    const { files, violations, inCycle, label } = boxText(i);
     if (els.files.textContent !== files) els.files.textContent = files;
     els.g.classList.toggle('violating', violations > 0);
     els.g.classList.toggle('cycle', inCycle);
@@ -266,28 +267,6 @@ function changeOf(e: OverviewEdge): 'added' | 'removed' | undefined {
 /** A group key without its marker: what attributes and labels show. */
 const bare = (key: string): string => (key.startsWith('\u0000') ? key.slice(1) : key);
 
-function moduleText(i: OverviewItem): { files: string; violations: number; inCycle: boolean; label: string } {
-  const n = i.module!;
-  const fileText = `${n.fileCount} file${n.fileCount === 1 ? '' : 's'}`;
-  const violations = n.violations > 0 ? `, ${n.violations} violation${n.violations === 1 ? '' : 's'}` : '';
-  return {
-    files: `${fileText}${n.violations > 0 ? ` · ${n.violations} ✕` : ''}`,
-    violations: n.violations,
-    inCycle: n.inCycle,
-    label: `Module ${n.id}, ${fileText}${violations}${n.inCycle ? ', in a cycle' : ''}`,
-  };
-}
-
-function groupText(i: OverviewItem): { files: string; violations: number; inCycle: boolean; label: string } {
-  const g = i.group!;
-  const what = `${g.modules} modules · ${g.files} files`;
-  return {
-    files: `${what}${g.violations > 0 ? ` · ${g.violations} ✕` : ''}`,
-    violations: g.violations,
-    inCycle: g.inCycle,
-    label: `Group ${i.id}, collapsed: ${g.modules} modules, ${g.files} files${g.violations > 0 ? `, ${g.violations} violations` : ''}. Press Enter to expand`,
-  };
-}
 
 /** Reconciles a keyed element map with a list of items. */
 function sync<T, E>(map: Map<string, E>, items: readonly T[], create: (item: T) => E, update: (els: E, item: T) => void, remove: (els: E) => void, key = (item: T) => (item as { key: string }).key): void {

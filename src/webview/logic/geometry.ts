@@ -32,9 +32,9 @@ const NODE_PAD = 24;
 const GROUP_PAD = 36;
 
 /** Wide enough for the name; taller for bigger modules (log scale, so a 2,000-file module still fits). */
-export function nodeSize(name: string, fileCount: number): { width: number; height: number } {
+export function nodeSize(name: string, fileCount: number, second = ''): { width: number; height: number } {
   // The second line ("123 files · 45 ✕") needs about 100px.
-  const width = Math.max(110, Math.min(MAX_NODE_WIDTH, Math.round(textWidth(name, 12, 600) + NODE_PAD)));
+  const width = Math.max(110, Math.min(MAX_NODE_WIDTH, Math.round(Math.max(textWidth(name, 12, 600), textWidth(second, 10, 400)) + NODE_PAD)));
   const height = Math.round(40 + Math.min(24, Math.log2(fileCount + 1) * 3));
   return { width, height };
 }
@@ -43,8 +43,8 @@ export function nodeSize(name: string, fileCount: number): { width: number; heig
  * A collapsed group: larger type than a module's (it is what the overview is read by) and room
  * for a second line ("12 modules · 340 files").
  */
-export function groupSize(label: string): { width: number; height: number } {
-  return { width: Math.max(150, Math.min(MAX_GROUP_WIDTH, Math.round(textWidth(label, 16, 700) + GROUP_PAD))), height: 56 };
+export function groupSize(label: string, second = ''): { width: number; height: number } {
+  return { width: Math.max(150, Math.min(MAX_GROUP_WIDTH, Math.round(Math.max(textWidth(label, 16, 700), textWidth(second, 12, 400)) + GROUP_PAD))), height: 56 };
 }
 
 /**

@@ -5,6 +5,7 @@
  * on dense graphs each box keeps its heaviest few.
  */
 import type { Box } from './geometry';
+import { boxText } from './box-text';
 import { groupSize, nodeSize } from './geometry';
 import type { Overview } from './overview';
 
@@ -46,7 +47,8 @@ export function elkInput(overview: Overview, direction: Direction = 'RIGHT', pre
     nodes.set(f.key, { id: f.key, children: [], layoutOptions: { 'elk.padding': `[top=${FRAME_LABEL + 8},left=12,bottom=12,right=12]` } });
   }
   for (const i of overview.items) {
-    const size = i.kind === 'module' ? nodeSize(i.label, i.module!.fileCount) : groupSize(i.label);
+    const second = boxText(i).files;
+    const size = i.kind === 'module' ? nodeSize(i.label, i.module!.fileCount, second) : groupSize(i.label, second);
     const node: ElkInputNode = { id: i.key, ...size };
     const old = previous?.get(i.key);
     if (interactive && old) {

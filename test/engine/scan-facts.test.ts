@@ -220,22 +220,24 @@ describe('scanner fast path for import/export facts', () => {
     ].join('\n'));
     // The same words in code send the file to the full parse.
     declines("/** docs */\nimport { a } from './a';\nexport const m = () => import('./heavy');");
-    declines("// require('x') below\nconst x = require('./x');");
+    // A `require("…")` call is read from the tokens, exactly as the parse reads it.
+    sameAsParse("// require('x') below\nconst x = require('./x');");
     declines("// see the docs\nimport { db } from './db';\nexport const rows = db.query('SELECT 1');");
     declines("/* nothing */\nexport const q = `SELECT id FROM invoices`;");
     declines("/* sql: select … */\nexport const user = prisma.user;");
     declines("// from( in a comment\nexport const t = knex /* the builder */ ('invoices');");
     // Comments between the word and its parenthesis: in code a call, in a comment nothing.
     declines("import { a } from './a';\nexport const m = () => import /* lazy */ ('./heavy');");
-    declines("export const s = require // sync\n  ('./s');");
-    declines("export const o = require?.('./optional');");
+    sameAsParse("export const s = require // sync\n  ('./s');");
+    sameAsParse("export const o = require?.('./optional');");
     sameAsParse("// import /* lazy */ ('./heavy'), require /**/ ('./s')\nimport { a } from './a';\nexport const b = a;");
     sameAsParse("/* a require?.(x) in prose */\nexport const req = { require: 1 }.require;");
   });
 
   it('declines what needs the syntax tree or does not tokenize cleanly', () => {
     declines("import a from './a';\nconst b = await import('./b');");
-    declines("const c = require('./c');");
+    // `import(…)` may be a call or a type; only the syntax tree tells.
+    declines("const c = require<typeof import('./c')>('./c');");
     declines("import a from './a';\nconst rows = db.query('select 1');");
     // Ambient modules and augmentations: which of their names count depends on the whole file.
     declines("declare module 'some-lib' {\n  import x from 'not-top-level';\n}");
@@ -292,5 +294,29 @@ describe('scanner fast path for import/export facts', () => {
     assert.deepEqual(extractFacts('/w/a.ts', text), scanFacts('/w/a.ts', text));
     const broken = extractFacts('/w/b.ts', "import { a } from './a';\nconst = ;\n");
     assert.equal(broken.syntaxError?.range.start.line, 2);
+  });
+
+  it('reads require("…") calls from the tokens as the syntax tree walk counts them', () => {
+    sameAsParse([
+      "import { a } from './a';",
+      "const b = require('./b');",
+      'export const c = require(`./c`);',
+      "export function load(name: string) { return [require('./d',), require(name), require('./e', 1), require('./f' + name)]; }",
+      "const g = obj.require('./not-a-call-of-require');",
+      "const h = obj?.require('./nor-this');",
+      "const i = new require('./a-new-expression');",
+      "const j = require(require('./inner'));",
+      "const k = require('./k')('./called-result');",
+      "const l = (require)('./parenthesised-callee');",
+      "const m = require!('./non-null-callee');",
+      "const n = { require: (x: string) => x }.require('./o');",
+      "export = require('./p');",
+      'const q = `${require("./in-a-template")}`;',
+      "@require('./decorator')",
+      'export class R {}',
+      "const s = require('./escaped\\u0041');",
+    ].join('\n'));
+    sameAsParse("import A = require('./import-equals');\nconst b = require('./b');\nexport { A, b };");
+    sameAsParse("const a = require('./a.js');\nmodule.exports = { a };", '/w/a.cjs');
   });
 });

@@ -35,8 +35,6 @@ export class CodeHints {
   found = false;
   private word: string | undefined;
   private wordKind: ts.SyntaxKind = SK.Unknown;
-  /** After `require?.`, which the parser reads as a call of `require` too. */
-  private optionalRequire = false;
   /**
    * How far the tokens just seen follow `import A = require (`, whose `require (` is no call
    * (the walk finds nothing there): 1 after `import`, 2 after its name (or `type`), 3 after `=`,
@@ -47,19 +45,34 @@ export class CodeHints {
   /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
   constructor(private readonly database: boolean, private readonly deepWalk: boolean, private readonly functions: ReadonlySet<string> = NO_NAMES) {}
 
-  /** Called with each token; `text` is its source text. */
-  token(kind: ts.SyntaxKind, text: () => string): void {
+  /**
+   * `require("…")` calls read from the tokens, in document order (the order the syntax tree walk
+   * meets them): the calls the walk counts, so a file whose only deep imports are these stays on
+   * the fast path. `import(…)` still sends the file to the parse: whether it is a call or a type
+   * (`() => import("x")` is both) only the syntax tree tells.
+   */
+  readonly requires: { start: number; end: number; value: string }[] = [];
+  /** How far the tokens just seen follow a `require` call: see `requireStep`. */
+  private require = RequireStage.None;
+  private requireLiteral?: { start: number; end: number; value: string };
+  /** The token before the current one. */
+  private lastKind: ts.SyntaxKind = SK.Unknown;
+
+  /** Called with each token; `text` is its source text, `literal` its range and cooked value. */
+  token(kind: ts.SyntaxKind, text: () => string, literal?: () => { start: number; end: number; value: string }): void {
     const word = this.word;
     const wordKind = this.wordKind;
-    const optionalRequire = this.optionalRequire;
     this.word = undefined;
     this.wordKind = kind;
-    this.optionalRequire = this.deepWalk && kind === SK.QuestionDotToken && word === 'require';
     const importEquals = this.importEquals;
     this.importEquals = this.deepWalk ? importEqualsStep(importEquals, kind, word) : 0;
-    if (this.deepWalk && kind === SK.OpenParenToken && (wordKind === SK.ImportKeyword || (word === 'require' && importEquals !== 4) || optionalRequire)) {
-      this.found = true;
-      return;
+    if (this.deepWalk) {
+      if (kind === SK.OpenParenToken && wordKind === SK.ImportKeyword) {
+        this.found = true;
+        return;
+      }
+      this.requireStep(kind, text, literal, importEquals);
+      if (this.found) return;
     }
     if (this.database) {
       const after = word === undefined ? undefined : AFTER_WORD.get(kind);
@@ -79,6 +92,59 @@ export class CodeHints {
       this.word = source;
     }
   }
+
+  /**
+   * A call the syntax tree walk counts is `require` (an identifier, not a property and not after
+   * `new`), optionally `?.`, then `(`, one string or plain template literal, an optional trailing
+   * comma and `)`. `import A = require(…)` is a declaration, not a call. `require<T>(…)` needs the
+   * parse. Anything else after `require` is no such call, and no fact.
+   */
+  private requireStep(kind: ts.SyntaxKind, text: () => string, literal: (() => { start: number; end: number; value: string }) | undefined, importEquals: number): void {
+    const last = this.lastKind;
+    this.lastKind = kind;
+    switch (this.require) {
+      case RequireStage.Name:
+        if (kind === SK.OpenParenToken && importEquals !== 4) return void (this.require = RequireStage.Open);
+        if (kind === SK.QuestionDotToken) return void (this.require = RequireStage.OptionalDot);
+        if (kind === SK.LessThanToken) return void (this.found = true);
+        break;
+      case RequireStage.OptionalDot:
+        if (kind === SK.OpenParenToken) return void (this.require = RequireStage.Open);
+        break;
+      case RequireStage.Open:
+        if ((kind === SK.StringLiteral || kind === SK.NoSubstitutionTemplateLiteral) && literal) {
+          this.requireLiteral = literal();
+          return void (this.require = RequireStage.Literal);
+        }
+        break;
+      case RequireStage.Literal:
+      case RequireStage.TrailingComma:
+        if (kind === SK.CloseParenToken) {
+          this.requires.push(this.requireLiteral!);
+          return void (this.require = RequireStage.None);
+        }
+        if (kind === SK.CommaToken && this.require === RequireStage.Literal) return void (this.require = RequireStage.TrailingComma);
+        break;
+    }
+    this.require = RequireStage.None;
+    if ((kind === SK.Identifier || kind === SK.RequireKeyword) && last !== SK.DotToken && last !== SK.QuestionDotToken && last !== SK.NewKeyword && text() === 'require') {
+      this.require = RequireStage.Name;
+    }
+  }
+}
+
+const enum RequireStage {
+  None,
+  /** After `require` (not after `.`, `?.` or `new`). */
+  Name,
+  /** After `require?.`. */
+  OptionalDot,
+  /** After `require(`. */
+  Open,
+  /** After `require("x"`. */
+  Literal,
+  /** After `require("x",`. */
+  TrailingComma,
 }
 
 /** The next stage of `import [type] A = require (` (see CodeHints.importEquals); 0 when it broke off. */

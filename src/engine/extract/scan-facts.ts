@@ -69,7 +69,7 @@ class FactScanner {
    */
   private decorators: 'statement' | 'in-expression' | undefined;
 
-  constructor(private readonly fileName: string, private readonly text: string, variant: ts.LanguageVariant, hints?: CodeHints) {
+  constructor(private readonly fileName: string, private readonly text: string, variant: ts.LanguageVariant, private readonly hints?: CodeHints) {
     this.c = new TokenCursor(text, variant, hints);
   }
 
@@ -107,6 +107,8 @@ class FactScanner {
       c.next();
     }
     if (c.failed) return undefined;
+    // After every top-level fact, as the full parse adds the walk's facts after its statements'.
+    for (const call of this.hints?.requires ?? []) this.addAt(call, 'require', false, []);
     return { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
   }
 

@@ -96,7 +96,7 @@ export class TokenCursor {
     if (kind >= SK.FirstKeyword && kind <= SK.LastKeyword && this.scanner.hasUnicodeEscape()) return this.stop();
     if ((this.prevKind === SK.ConstKeyword || this.prevKind === SK.VarKeyword) && kind === SK.EqualsToken) return this.stop();
     if (this.hints) {
-      this.hints.token(kind, () => this.scanner.getTokenText());
+      this.hints.token(kind, () => this.scanner.getTokenText(), () => ({ start: this.scanner.getTokenStart(), end: this.scanner.getTokenEnd(), value: this.scanner.getTokenValue() }));
       // The file needs the full parse: no need to read further.
       if (this.hints.found) return this.stop();
     }

@@ -1,9 +1,9 @@
-import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession } from '../support/open-session';
-import { FIXTURES, fixturesWith, readExpectation, REPO_ROOT, sortC } from '../support/fixtures';
+import { assertAgreesWithOracle } from '../support/oracle-edges';
+import { FIXTURES, fixturesWith, REPO_ROOT } from '../support/fixtures';
 
 const DEPCRUISE = path.join(REPO_ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 
@@ -32,13 +32,6 @@ function depcruiseEdges(root: string): string[] {
  * `depcruise-differences.txt`: `+ a -> b  # why` for an edge only Bulkhead finds (dependency-cruiser
  * gets it wrong), `- a -> b  # why` for one only dependency-cruiser reports.
  */
-function documentedDifferences(root: string): { plus: string[]; minus: string[] } {
-  const file = path.join(root, 'depcruise-differences.txt');
-  const lines = fs.existsSync(file) ? readExpectation(file) : [];
-  const edge = (l: string): string => l.slice(1).replace(/#.*$/, '').trim();
-  return { plus: lines.filter((l) => l.startsWith('+')).map(edge), minus: lines.filter((l) => l.startsWith('-')).map(edge) };
-}
-
 describe('dependency-cruiser 17.4.3 oracle: resolved edges agree except documented differences', function () {
   this.timeout(120_000);
   for (const name of fixturesWith('expected-edges.txt')) {
@@ -46,17 +39,7 @@ describe('dependency-cruiser 17.4.3 oracle: resolved edges agree except document
       const root = path.join(FIXTURES, name);
       const session = openSession({ root });
       const ours = new Set(session.fileEdges().map((e) => `${e.from} -> ${e.to}`));
-      const { plus, minus } = documentedDifferences(root);
-      const theirs = new Set(depcruiseEdges(root));
-      for (const e of plus) {
-        assert.ok(ours.has(e) && !theirs.has(e), `documented "+ ${e}" no longer differs`);
-        theirs.add(e);
-      }
-      for (const e of minus) {
-        assert.ok(theirs.has(e) && !ours.has(e), `documented "- ${e}" no longer differs`);
-        theirs.delete(e);
-      }
-      assert.deepEqual(sortC([...ours]), sortC([...theirs]));
+      assertAgreesWithOracle(ours, depcruiseEdges(root), path.join(root, 'depcruise-differences.txt'));
     });
   }
 });

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { Session } from '../../src/engine';
 import { openSession } from '../support/open-session';
-import { FIXTURES, fixturesWith, readExpectation, sortC } from '../support/fixtures';
+import { assertAgreesWithOracle } from '../support/oracle-edges';
+import { FIXTURES, fixturesWith } from '../support/fixtures';
 
 /** `FileIncludeKind` values (internal to TypeScript) of the reasons that are a file's own references. */
 const IMPORT = 3;
@@ -130,16 +131,7 @@ function walk(dir: string): string[] {
   });
 }
 
-/**
- * `typescript-differences.txt` opts a fixture in; its lines `+ a "spec" -> b  # why` are edges only
- * Bulkhead finds, `- a "spec" -> b  # why` edges only TypeScript's program has.
- */
-function documentedDifferences(root: string): { plus: string[]; minus: string[] } {
-  const lines = readExpectation(path.join(root, 'typescript-differences.txt'));
-  const edge = (l: string): string => l.slice(1).replace(/#.*$/, '').trim();
-  return { plus: lines.filter((l) => l.startsWith('+')).map(edge), minus: lines.filter((l) => l.startsWith('-')).map(edge) };
-}
-
+/** `typescript-differences.txt` opts a fixture in (see assertAgreesWithOracle for its lines). */
 describe('TypeScript program oracle: the edges of ts.createProgram over a fixture equal Bulkhead\'s, except documented differences', function () {
   this.timeout(120_000);
   let checked = 0;
@@ -149,20 +141,9 @@ describe('TypeScript program oracle: the edges of ts.createProgram over a fixtur
       const root = path.join(FIXTURES, name);
       const session = openSession({ root });
       const ours = new Set(session.fileEdges().map((e) => `${e.from} "${e.specifier}" -> ${e.to}`));
-      const theirs = new Set(typescriptEdges(root, session));
-      const agreeing = [...ours].filter((e) => theirs.has(e)).length;
-      const { plus, minus } = documentedDifferences(root);
-      for (const e of plus) {
-        assert.ok(ours.has(e) && !theirs.has(e), `documented "+ ${e}" no longer differs`);
-        theirs.add(e);
-      }
-      for (const e of minus) {
-        assert.ok(theirs.has(e) && !ours.has(e), `documented "- ${e}" no longer differs`);
-        theirs.delete(e);
-      }
-      assert.deepEqual(sortC([...ours]), sortC([...theirs]));
-      checked += agreeing;
-      documented += plus.length + minus.length;
+      const agreed = assertAgreesWithOracle(ours, typescriptEdges(root, session), path.join(root, 'typescript-differences.txt'));
+      checked += agreed.agreeing;
+      documented += agreed.documented;
     });
   }
   after(() => {

@@ -6,7 +6,7 @@ import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
 import { foldersOf, isInside, parentOf, type FoundModule } from './found-module';
-import { exportsSomething, findStructureModules, SHARED_KERNEL } from './module-folders';
+import { apiIndexFolders, findStructureModules, SHARED_KERNEL } from './module-folders';
 import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
 import { uniqueNames } from './unique-names';
@@ -35,7 +35,6 @@ export type ObservedDependencies = (config: BulkheadConfig) => Observed;
 /** At least this many imports past an index file, and more than half of all, before it is opened. */
 const BYPASSED_INDEX_MIN = 5;
 
-const INDEX_FILE = /^index\.(ts|tsx|mts|js|jsx|mjs)$/;
 const MODULE_FILE = /\.module\.[cm]?[jt]s$/;
 
 /**
@@ -149,9 +148,9 @@ const ROOT_SOURCES_MIN_SHARE = 0.1;
  * domain and application layers (its infrastructure stays inside).
  */
 function openFolders(files: readonly string[], modules: FoundModule[], read: (file: string) => string | undefined, angularFeatures = false): FoundModule[] {
+  const withApi = apiIndexFolders(files, read);
   for (const m of modules) {
-    if (m.kind === 'nest' || m.kind === 'index' || m.kind === 'package' || m.kind === 'nx' || m.public) continue;
-    if (files.some((f) => path.posix.dirname(f) === m.folder && INDEX_FILE.test(path.posix.basename(f)) && exportsSomething(read(f)))) continue;
+    if (m.kind === 'nest' || m.kind === 'index' || m.kind === 'package' || m.kind === 'nx' || m.public || withApi.has(m.folder)) continue;
     if (angularFeatures && files.some((f) => path.posix.dirname(f) === m.folder && MODULE_FILE.test(path.posix.basename(f)))) {
       m.public = ['*.module.ts', 'index.ts'];
       continue;

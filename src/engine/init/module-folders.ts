@@ -37,7 +37,7 @@ export function findStructureModules(files: readonly string[], found: FoundModul
   // An index file that exports nothing starts something (`app/index.tsx` renders the app, a
   // plugin's `server/index.ts` registers it): it is no public API, and making it one would turn
   // every import into the folder into an internal import.
-  const indexed = new Set(files.filter((f) => INDEX.test(base(f)) && exportsSomething(read(f))).map(parentOf));
+  const indexed = apiIndexFolders(files, read);
   const indexFolders = [...indexed].filter((d) => d !== '.' && !/(^|\/)src$/.test(d) && ![...indexed].some((o) => o !== '.' && !/(^|\/)src$/.test(o) && isInside(d, o) && o !== d));
   add(indexFolders.sort(), 'index');
   add([...dirs].filter((d) => SHARED.has(base(d)) && /^(src\/)?[^/]+$/.test(d)).sort(), 'shared');
@@ -63,6 +63,11 @@ export function findStructureModules(files: readonly string[], found: FoundModul
 const EXPORT = /(^|[\s;{}])export\s|module\.exports|exports\.[\w$]+\s*=/;
 
 /** Unreadable files count as exporting, as before this test existed. */
-export function exportsSomething(text: string | undefined): boolean {
+/** Folders whose index file is a public API: it exports something (see `exportsSomething`). */
+export function apiIndexFolders(files: readonly string[], read: (file: string) => string | undefined): Set<string> {
+  return new Set(files.filter((f) => INDEX.test(path.posix.basename(f)) && exportsSomething(read(f))).map(parentOf));
+}
+
+function exportsSomething(text: string | undefined): boolean {
   return text === undefined || EXPORT.test(text);
 }

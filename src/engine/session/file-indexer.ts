@@ -25,12 +25,21 @@ export class FileIndexer {
   /** Whether facts include database facts (see WorkspaceSetup.databaseFacts). */
   database = true;
   /** The map's `database.tableFunctions`: calls whose argument names a table are facts too. */
-  tableFunctions: readonly { call: string; argument: number }[] = [];
-
-  /** What the facts depend on besides the text: cached facts read with other functions do not answer. */
-  private get extractionKey(): string {
-    return this.tableFunctions.length === 0 ? '' : JSON.stringify(this.tableFunctions);
+  get tableFunctions(): readonly { call: string; argument: number }[] {
+    return this.functions;
   }
+
+  set tableFunctions(functions: readonly { call: string; argument: number }[]) {
+    this.functions = functions;
+    this.extractionKey = functions.length === 0 ? '' : JSON.stringify(functions);
+  }
+
+  private functions: readonly { call: string; argument: number }[] = [];
+  /**
+   * What the facts depend on besides the text: cached facts read with other functions do not
+   * answer. Kept, not derived per file: every cache lookup and store asks for it.
+   */
+  private extractionKey = '';
 
   constructor(private readonly root: string, private readonly resolver: () => ModuleResolver) {}
 

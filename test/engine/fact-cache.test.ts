@@ -356,6 +356,34 @@ describe('persistent fact cache: inputs outside the stamps (issue 18 item 1)', (
     }
   });
 
+  it('workspace packages imported by name before install: reused, until one is installed', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'bulkhead.json': JSON.stringify({ modules: [{ name: 'app', path: 'packages/app', dependsOn: ['lib'] }, { name: 'lib', path: 'packages/lib', public: ['src/index.ts'] }] }),
+      'packages/app/package.json': JSON.stringify({ name: '@m/app' }),
+      'packages/app/src/main.ts': "import { x } from '@m/lib';\nexport const a = x;\n",
+      'packages/lib/package.json': JSON.stringify({ name: '@m/lib', main: 'src/index.ts' }),
+      'packages/lib/src/index.ts': 'export const x = 1;\n',
+    };
+    const ws = tempWorkspace(files);
+    const cacheFile = path.join(ws.root, 'cache.json');
+    try {
+      past(ws.root, Object.keys(files));
+      const cold = openSession({ root: ws.root, cacheFile }).result;
+      assert.deepEqual(cold.violations, []);
+      // The virtual node_modules/@m/lib path resolution read must not count as a missing input.
+      assert.equal(openSession({ root: ws.root, cacheFile }).cacheStats?.reusedResult, true);
+      // Installed as another copy whose entry reaches into an internal file: answers change.
+      fs.mkdirSync(path.join(ws.root, 'node_modules/@m/lib/src'), { recursive: true });
+      fs.writeFileSync(path.join(ws.root, 'node_modules/@m/lib/package.json'), JSON.stringify({ name: '@m/lib', main: 'missing.js' }));
+      const warm = openSession({ root: ws.root, cacheFile });
+      assert.notEqual(warm.cacheStats?.reusedResult, true);
+      assert.equal(comparable(warm.result), comparable(checkWorkspace({ root: ws.root })));
+    } finally {
+      ws.dispose();
+    }
+  });
+
   it('a same-size edit that keeps an mtime in the future (a skewed clock)', () => {
     const ws = tempWorkspace(FILES);
     const cacheFile = path.join(ws.root, 'cache.json');

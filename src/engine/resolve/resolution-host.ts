@@ -41,9 +41,22 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     return this.workspacePackages.get(name);
   }
 
-  /** Every file resolution and tsconfig parsing read, with what it read (undefined: missing). */
+  /**
+   * Every file resolution and tsconfig parsing read, by the path read on disk (a workspace
+   * package's own folder, not its virtual `node_modules` path), with what it read (undefined: missing).
+   */
   get readTexts(): ReadonlyMap<string, string | undefined> {
-    return this.texts;
+    const byReal = new Map<string, string | undefined>();
+    for (const [file, text] of this.texts) byReal.set(this.toReal(file), text);
+    return byReal;
+  }
+
+  /**
+   * The `node_modules/<name>` folders of workspace packages that resolution found not installed
+   * and so mapped to the packages' folders: installing one changes what resolution reads.
+   */
+  get uninstalledPackageFolders(): string[] {
+    return [...this.installed].filter(([, installed]) => !installed).map(([dir]) => dir);
   }
 
   fileExists = (file: string): boolean => !!this.stat(file)?.isFile();

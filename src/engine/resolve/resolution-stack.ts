@@ -12,6 +12,19 @@ export function createResolutionStack(root: string, host: ResolutionHost, outsid
   return { projects, resolver: new ModuleResolver(root, host, projects, outsideRoots) };
 }
 
-export function readDirectoryWithTypeScript(...args: Parameters<typeof ts.sys.readDirectory>): string[] {
-  return ts.sys.readDirectory(...args);
+type Entries = (dir: string) => { files: string[]; directories: string[] };
+type MatchFiles = (
+  path: string, extensions: readonly string[] | undefined, excludes: readonly string[] | undefined, includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean, currentDirectory: string, depth: number | undefined, getFileSystemEntries: Entries, realpath: (p: string) => string,
+) => string[];
+
+/**
+ * `ts.sys.readDirectory` over the host's cached folder listings. `matchFiles` is the function
+ * `ts.sys.readDirectory` calls with its disk walker; it is internal, so without it the disk is read.
+ */
+export function readDirectoryWithTypeScript(host: Pick<ResolutionHost, 'fileSystemEntries' | 'realpath' | 'useCaseSensitiveFileNames' | 'getCurrentDirectory'>): ts.ParseConfigHost['readDirectory'] {
+  const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
+  if (typeof matchFiles !== 'function') return (...args) => ts.sys.readDirectory(...args);
+  return (rootDir, extensions, excludes, includes, depth) =>
+    matchFiles(rootDir, extensions, excludes, includes, host.useCaseSensitiveFileNames, host.getCurrentDirectory(), depth, host.fileSystemEntries, host.realpath);
 }

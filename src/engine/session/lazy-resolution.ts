@@ -14,7 +14,8 @@ export class LazyResolution {
 
   /** `outsideRoots`: module folders outside the root (see ModuleResolver). */
   constructor(private readonly root: string, packages: Map<string, string>, links: readonly string[] = [], private readonly outsideRoots: readonly string[] = []) {
-    this.host = new ResolutionHost(root, (...args) => resolutionStack().readDirectoryWithTypeScript(...args), packages, links);
+    let readDirectory: ts.ParseConfigHost['readDirectory'] | undefined;
+    this.host = new ResolutionHost(root, (...args) => (readDirectory ??= resolutionStack().readDirectoryWithTypeScript(this.host))(...args), packages, links);
   }
 
   get projects(): TsconfigRegistry {

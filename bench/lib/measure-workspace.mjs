@@ -129,7 +129,9 @@ export async function measureWorkspace(target, o) {
     const bin = path.join(o.repo, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
     const out = path.join(o.resultsDir, `${slug}-depcruise.json`);
     o.log(`  dependency-cruiser (timeout ${o.depcruiseTimeoutMs / 1000} s)…`);
-    const run = await child([bin, '--ts-pre-compilation-deps', '--no-config', '--output-type', 'json', '--ts-config', 'tsconfig.json', fs.existsSync(path.join(target.root, 'src')) ? 'src' : '.'], { cwd: target.root, stdoutFile: out, okCodes: [0], timeoutMs: o.depcruiseTimeoutMs });
+    // A monorepo root may have no tsconfig.json (each package has its own): then without one.
+    const tsConfig = fs.existsSync(path.join(target.root, 'tsconfig.json')) ? ['--ts-config', 'tsconfig.json'] : [];
+    const run = await child([bin, '--ts-pre-compilation-deps', '--no-config', '--output-type', 'json', ...tsConfig, fs.existsSync(path.join(target.root, 'src')) ? 'src' : '.'], { cwd: target.root, stdoutFile: out, okCodes: [0], timeoutMs: o.depcruiseTimeoutMs });
     let cruised;
     if (run.ok) {
       try {

@@ -1,24 +1,9 @@
 import { ts } from 'ts-morph';
-import { DATABASE_HINT, SQL_LITERAL_HINT } from './database/extract-database-facts';
+import { DatabaseTokenHints } from './database/database-token-hints';
 
 const SK = ts.SyntaxKind;
 
-/** Tokens a hint word may be followed by, as `[(`.]` in DATABASE_HINT (and `?.`, and `[` after `models`). */
-const AFTER_WORD: ReadonlyMap<ts.SyntaxKind, string> = new Map([
-  [SK.OpenParenToken, '('],
-  [SK.DotToken, '.'],
-  [SK.OpenBracketToken, '['],
-  [SK.QuestionDotToken, '.'],
-  [SK.NoSubstitutionTemplateLiteral, '`'],
-  [SK.TemplateHead, '`'],
-]);
-
-/** Found anywhere in a token (as `mayMentionDatabase` finds `prisma` anywhere in the text). */
-const ANY_TOKEN_HINT = /prisma|\$(?:queryRaw|executeRaw)/i;
-
 const NO_NAMES: ReadonlySet<string> = new Set();
-
-const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
 
 /**
  * The text tests that send a file to the full parse (`needsDeepWalk`, `mayMentionDatabase`)
@@ -26,15 +11,15 @@ const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK
  * in its comments all the time. This asks the same questions of the tokens the scanner meets
  * (comments are trivia), so a file whose hints are all in comments can stay on the fast path.
  *
- * Each test is a superset of what the syntax-tree walks look at: an identifier or keyword tested
- * with DATABASE_HINT together with the `(`, `.` or template that follows it, every literal's
- * source with SQL_LITERAL_HINT, every token's source for `prisma` and `$queryRaw`, and `import` or
- * `require` followed by `(` (or `?.(`). Only what the text tests found is looked for.
+ * The database questions are asked of call shapes and literals (see DatabaseTokenHints); the
+ * deep-walk question is `import` or `require` followed by `(` (or `?.(`). Only what the text tests
+ * found is looked for.
  */
 export class CodeHints {
   found = false;
-  private word: string | undefined;
   private wordKind: ts.SyntaxKind = SK.Unknown;
+  private word: string | undefined;
+  private readonly databaseHints?: DatabaseTokenHints;
   /**
    * How far the tokens just seen follow `import A = require (`, whose `require (` is no call
    * (the walk finds nothing there): 1 after `import`, 2 after its name (or `type`), 3 after `=`,
@@ -43,7 +28,9 @@ export class CodeHints {
   private importEquals = 0;
 
   /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
-  constructor(private readonly database: boolean, private readonly deepWalk: boolean, private readonly functions: ReadonlySet<string> = NO_NAMES) {}
+  constructor(database: boolean, private readonly deepWalk: boolean, functions: ReadonlySet<string> = NO_NAMES) {
+    if (database) this.databaseHints = new DatabaseTokenHints(functions);
+  }
 
   /**
    * `require("…")` calls read from the tokens, in document order (the order the syntax tree walk
@@ -74,23 +61,11 @@ export class CodeHints {
       this.requireStep(kind, text, literal, importEquals);
       if (this.found) return;
     }
-    if (this.database) {
-      const after = word === undefined ? undefined : AFTER_WORD.get(kind);
-      if (after !== undefined && (DATABASE_HINT.test(word + after) || ((after === '(' || kind === SK.QuestionDotToken) && this.functions.has(word!)))) {
-        this.found = true;
-        return;
-      }
-      if (LITERALS.has(kind)) {
-        const source = text();
-        if (SQL_LITERAL_HINT.test(source) || ANY_TOKEN_HINT.test(source)) this.found = true;
-        return;
-      }
+    if (this.databaseHints) {
+      this.databaseHints.token(kind, text, literal && (() => literal().value));
+      if (this.databaseHints.found) this.found = true;
     }
-    if (kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword)) {
-      const source = text();
-      if (this.database && ANY_TOKEN_HINT.test(source)) this.found = true;
-      this.word = source;
-    }
+    if (kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword)) this.word = text();
   }
 
   /**

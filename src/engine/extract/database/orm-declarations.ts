@@ -5,7 +5,7 @@ import type { TableDeclaration } from './database-facts';
 
 type Declared = Omit<TableDeclaration, 'range'> & { node: ts.Node };
 
-const DRIZZLE_TABLES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'gelTable', 'pgTableCreator']);
+export const DRIZZLE_TABLES: ReadonlySet<string> = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'gelTable', 'pgTableCreator']);
 
 /**
  * A table defined by an entity class: TypeORM/MikroORM `@Entity(…)`, sequelize-typescript

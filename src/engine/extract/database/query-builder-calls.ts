@@ -2,28 +2,28 @@ import { ts } from 'ts-morph';
 import { calleeName, receiverName } from './sql-literals';
 
 /** Prisma delegate methods: `prisma.<model>.<method>(…)`. */
-const PRISMA_METHODS = new Set([
+export const PRISMA_METHODS: ReadonlySet<string> = new Set([
   'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'createMany',
   'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',
   'count', 'aggregate', 'groupBy',
 ]);
 /** What a Prisma client is called in practice: `prisma`, `this.prisma`, `prismaService`, `tx`. */
-const PRISMA_CLIENT = /prisma|^(?:tx|trx|transaction|db|client)$/i;
+export const PRISMA_CLIENT = /prisma|^(?:tx|trx|transaction|db|client)$/i;
 
 /** Methods whose first argument names a table (Knex, Kysely, MikroORM's qb) or a collection (MongoDB, Firestore). */
-const TABLE_METHODS = new Set([
+export const TABLE_METHODS: ReadonlySet<string> = new Set([
   'from', 'into', 'table', 'selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto',
   'collection', 'hasTable', 'createTable', 'createTableIfNotExists', 'alterTable', 'dropTable', 'dropTableIfExists', 'renameTable',
 ]);
-const JOIN_METHODS = new Set([
+export const JOIN_METHODS: ReadonlySet<string> = new Set([
   'join', 'innerJoin', 'leftJoin', 'leftOuterJoin', 'rightJoin', 'rightOuterJoin', 'fullOuterJoin', 'crossJoin',
 ]);
 /** A callable query builder: `knex('invoices')`, `db('invoices')`, `this.knex('invoices')`. */
-const KNEX_CALLEE = /knex|^(?:db|trx|tx|qb|k)$/i;
+export const KNEX_CALLEE = /knex|^(?:db|trx|tx|qb|k)$/i;
 /** Receivers whose `from`/`join`/`table` are not database calls. */
-const NOT_A_BUILDER = /^(?:Array|Buffer|Object|String|Promise|Set|Map|path|posix|win32|url|URL|Observable|Readable|Stream|Uint8Array|rxjs|_|lodash|console|this)$/;
+export const NOT_A_BUILDER = /^(?:Array|Buffer|Object|String|Promise|Set|Map|path|posix|win32|url|URL|Observable|Readable|Stream|Uint8Array|rxjs|_|lodash|console|this)$/;
 /** `invoices`, `billing.invoices`, `invoices as i`, `invoices i`. */
-const TABLE_ARGUMENT = /^\s*((?:[A-Za-z_][\w$]*\.)*[A-Za-z_][\w$]*)(?:\s+(?:as\s+)?[A-Za-z_][\w$]*)?\s*$/i;
+export const TABLE_ARGUMENT = /^\s*((?:[A-Za-z_][\w$]*\.)*[A-Za-z_][\w$]*)(?:\s+(?:as\s+)?[A-Za-z_][\w$]*)?\s*$/i;
 
 /**
  * `prisma.invoice.findMany(…)`: the delegate's identifier and how it was reached. The client may
@@ -104,7 +104,7 @@ export function queryBuilderTableOf(call: ts.CallExpression): { node: ts.StringL
   return undefined;
 }
 
-const MODEL_BY_NAME = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository', 'InjectModel', 'InjectRepository', 'getModel']);
+export const MODEL_BY_NAME: ReadonlySet<string> = new Set(['getRepository', 'getTreeRepository', 'getMongoRepository', 'InjectModel', 'InjectRepository', 'getModel']);
 
 /** `getRepository('Invoice')`, `@InjectModel('Invoice')`, `mongoose.model('Invoice')`: an ORM model by name. */
 export function modelNameArgumentOf(call: ts.CallExpression): { node: ts.StringLiteral; via: string } | undefined {

@@ -2,9 +2,9 @@ import { ts } from 'ts-morph';
 import { startsLikeSql } from './sql-tables';
 
 /** Tags whose template is SQL: `sql`, `sql.type(x)`, `Prisma.sql`, `prisma.$queryRaw`, `db.execute(sql…)`. */
-const SQL_TAGS = new Set(['sql', 'SQL', '$queryRaw', '$executeRaw', 'queryRaw', 'executeRaw']);
+export const SQL_TAGS: ReadonlySet<string> = new Set(['sql', 'SQL', '$queryRaw', '$executeRaw', 'queryRaw', 'executeRaw']);
 /** Calls whose string argument is SQL whatever it starts with. */
-const SQL_CALLS = new Set([
+export const SQL_CALLS: ReadonlySet<string> = new Set([
   'query', 'raw', 'execute', 'exec', 'unsafe', 'prepare',
   '$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'queryRaw', 'executeRaw',
   'whereRaw', 'joinRaw', 'fromRaw', 'havingRaw', 'orderByRaw', 'selectRaw', 'createQuery', 'createNativeQuery',

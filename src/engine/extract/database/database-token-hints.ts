@@ -1,0 +1,151 @@
+import { ts } from 'ts-morph';
+import { DRIZZLE_TABLES } from './orm-declarations';
+import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
+import { SQL_CALLS, SQL_TAGS } from './sql-literals';
+import { SQL_LITERAL_HINT } from './extract-database-facts';
+
+const SK = ts.SyntaxKind;
+
+/** Found anywhere in a token (as `mayMentionDatabase` finds `prisma` anywhere in the text). */
+const ANY_TOKEN_HINT = /prisma|\$(?:queryRaw|executeRaw)/i;
+
+const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
+const TEMPLATES = new Set([SK.NoSubstitutionTemplateLiteral, SK.TemplateHead]);
+const DOTS = new Set([SK.DotToken, SK.QuestionDotToken]);
+
+/** Calls the detectors read whatever their arguments are (SQL arguments, entity decorators). */
+const ANY_ARGUMENT_CALLS: ReadonlySet<string> = new Set([...SQL_CALLS, 'Entity', 'Table', 'Schema', 'createForClass']);
+/** Calls the detectors read only when their first argument is a plain string literal. */
+const STRING_ARGUMENT_CALLS: ReadonlySet<string> = new Set([...TABLE_METHODS, ...JOIN_METHODS, ...MODEL_BY_NAME, ...DRIZZLE_TABLES, 'model', 'table', 'define']);
+
+interface Seen {
+  kind: ts.SyntaxKind;
+  /** Source text of identifiers and keywords (property names may be keywords: `prisma.user.delete`). */
+  word?: string;
+}
+
+const NOTHING: Seen = { kind: SK.Unknown };
+
+/** A call whose first argument decides: `name(` seen, the receiver before `.name` if any. */
+interface PendingCall {
+  name: string;
+  /** undefined for a plain `name(`; `''` when the receiver is no name (`f().name(`). */
+  receiver: string | undefined;
+  /** After the opening parenthesis, or after a table-like string first argument. */
+  stage: 'open' | 'table-string';
+}
+
+/**
+ * Whether the database walk (extractDatabaseFacts) can find anything in a file, asked of its
+ * tokens: the call shapes and literals each detector reads, so that words that only look like
+ * database code (`path.join(a, b)`, `list.join(', ')`, `remoteQuery(…)`, `transaction.id`) keep a
+ * file on the scanner's fast path. Each test is a superset of its detector's (query-builder-calls.ts,
+ * orm-declarations.ts, sql-literals.ts), which share their vocabularies with it; checked against
+ * the full parse on fixtures and real repositories (database-hint-guard.test.ts).
+ */
+export class DatabaseTokenHints {
+  found = false;
+  /** The last five tokens, newest first. */
+  private readonly last: Seen[] = [NOTHING, NOTHING, NOTHING, NOTHING, NOTHING];
+  private pending?: PendingCall;
+  private prismaCall = false;
+  private prismaClient = false;
+  private sequelizeInit = false;
+  private sequelizeWord = false;
+
+  /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
+  constructor(private readonly functions: ReadonlySet<string>) {}
+
+  /** `text`: the token's source; `value`: a literal's cooked text. */
+  token(kind: ts.SyntaxKind, text: () => string, value?: () => string): void {
+    const isWord = kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
+    const word = isWord ? text() : undefined;
+    if (this.pending) this.pendingStep(this.pending, kind, value);
+    if (LITERALS.has(kind)) {
+      const source = text();
+      if (SQL_LITERAL_HINT.test(source) || ANY_TOKEN_HINT.test(source)) this.found = true;
+    }
+    if (word !== undefined) this.wordSeen(word);
+    const [t1, t2] = this.last;
+    const previous = t1.word;
+    if (previous !== undefined) {
+      // `sql\`…\``, `sql.type(x)\`…\``, `Prisma.sql(…)`: a tag the SQL detector reads.
+      if (SQL_TAGS.has(previous) && (TEMPLATES.has(kind) || kind === SK.OpenParenToken || DOTS.has(kind))) this.found = true;
+      // `models.Invoice`, `sequelize.models['Invoice']`.
+      if (previous === 'models' && (DOTS.has(kind) || kind === SK.OpenBracketToken)) this.found = true;
+      // A table function called as `name(` or `name?.(`.
+      if (this.functions.has(previous) && (kind === SK.OpenParenToken || kind === SK.QuestionDotToken)) this.found = true;
+      // `name<T>(`: the tokens cannot see past type arguments.
+      if (kind === SK.LessThanToken) this.typeArguments(previous);
+    }
+    if (kind === SK.OpenParenToken) {
+      // `name(`, or `name?.(`.
+      const offset = t1.kind === SK.QuestionDotToken ? 1 : 0;
+      const callee = this.last[offset];
+      if (callee.word !== undefined && (offset === 0 || t2.word !== undefined)) this.call(callee.word, this.last.slice(offset + 1));
+    }
+    this.last.pop();
+    this.last.unshift({ kind, word });
+  }
+
+  /** `before`: the tokens before the callee's name, newest first. */
+  private call(name: string, before: Seen[]): void {
+    const [dot = NOTHING, receiver = NOTHING, dotBefore = NOTHING] = before;
+    const isMethod = DOTS.has(dot.kind);
+    if (ANY_ARGUMENT_CALLS.has(name)) this.found = true;
+    if (name === 'init') {
+      // `Invoice.init({…}, { sequelize })`: only with a `sequelize` property.
+      this.sequelizeInit = true;
+      this.found ||= this.sequelizeWord;
+    }
+    // `prisma.invoice.findMany(`, `tx.invoice.create(`: a delegate's method, with a client named as clients are.
+    if (PRISMA_METHODS.has(name) && isMethod && receiver.word !== undefined && DOTS.has(dotBefore.kind)) this.sawPrismaCall();
+    if (STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name)) {
+      this.pending = { name, receiver: isMethod ? receiver.word ?? '' : undefined, stage: 'open' };
+    }
+  }
+
+  private typeArguments(name: string): void {
+    if (ANY_ARGUMENT_CALLS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
+    if (PRISMA_METHODS.has(name)) this.sawPrismaCall();
+  }
+
+  /** The tokens after `name(` that decide a pending call: its first argument, then what follows it. */
+  private pendingStep(p: PendingCall, kind: ts.SyntaxKind, value: (() => string) | undefined): void {
+    this.pending = undefined;
+    if (p.stage === 'table-string') {
+      // `.join('invoices', …)` needs a second argument (`.join(', ')` joins an array); `knex('t')` has one.
+      if (JOIN_METHODS.has(p.name) && kind === SK.CommaToken) this.found = true;
+      if (KNEX_CALLEE.test(p.name) && (kind === SK.CloseParenToken || kind === SK.CommaToken)) this.found = true;
+      return;
+    }
+    if (kind !== SK.StringLiteral || !value) return;
+    const { name, receiver } = p;
+    // Model names, Drizzle tables and `sequelize.define` take any string (orm-declarations.ts).
+    if (MODEL_BY_NAME.has(name) || DRIZZLE_TABLES.has(name) || name === 'model' || name === 'table') this.found = true;
+    if (name === 'define' && receiver !== undefined && /sequelize|^db$|^orm$/i.test(receiver)) this.found = true;
+    // Query builders take a table name only (queryBuilderTableOf).
+    if (!TABLE_ARGUMENT.test(value())) return;
+    const builder = receiver !== undefined && !NOT_A_BUILDER.test(receiver);
+    if (TABLE_METHODS.has(name) && builder) this.found = true;
+    const knex = KNEX_CALLEE.test(name) && (receiver === undefined || receiver === 'this');
+    if ((JOIN_METHODS.has(name) && builder) || knex) this.pending = { ...p, stage: 'table-string' };
+  }
+
+  private sawPrismaCall(): void {
+    this.prismaCall = true;
+    this.found ||= this.prismaClient;
+  }
+
+  private wordSeen(word: string): void {
+    if (ANY_TOKEN_HINT.test(word)) this.found = true;
+    if (PRISMA_CLIENT.test(word)) {
+      this.prismaClient = true;
+      this.found ||= this.prismaCall;
+    }
+    if (word === 'sequelize') {
+      this.sequelizeWord = true;
+      this.found ||= this.sequelizeInit;
+    }
+  }
+}

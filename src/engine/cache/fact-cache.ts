@@ -6,8 +6,8 @@ import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
 
-/** Bump when the shape of cached facts or of the stored result changes (16: per-file digests; 15: .vue/.svelte/.astro scripts). */
-const FORMAT = 17;
+/** Bump when cached facts or the stored result change shape or meaning (18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
+const FORMAT = 18;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

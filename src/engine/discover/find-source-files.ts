@@ -36,7 +36,6 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   const includes = compileGlobs(options.include);
   const ignores = compileGlobs(options.ignore);
   const gitignore = readGitignore(root, diagnostics);
-  const visited = new Set<string>();
   const files: string[] = [];
   const packageJsons: string[] = [];
   const tsconfigs: string[] = [];
@@ -45,10 +44,9 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
 
   const isIgnored = ignoredBy(gitignore, ignores);
 
+  // Links are not followed (below), so no folder is reached twice and none needs its real path:
+  // resolving each one cost an lstat per path segment (0.3 s of medusa's 9,234 folders).
   const walk = (absDir: string, relDir: string): void => {
-    const real = safeRealpath(absDir);
-    if (!real || visited.has(real)) return;
-    visited.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(absDir, { withFileTypes: true });

@@ -19,6 +19,9 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   private readonly virtualRoot: string;
   private readonly installed = new Map<string, boolean>();
   private readonly virtualFolders: Set<string>;
+  private readonly scanned?: Set<string>;
+  /** Folder -> its scanned files and the folders that lead to others, built from `scanned` on first use. */
+  private scannedListing?: Map<string, { files: string[]; directories: string[] }>;
 
   constructor(
     private readonly root: string,
@@ -27,7 +30,13 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     private readonly workspacePackages: ReadonlyMap<string, string>,
     /** Workspace-relative symlinks that lead into the workspace (Discovery.links). */
     private readonly links: readonly string[] = [],
+    /**
+     * The scanned files, workspace-relative: what tsconfig `include` expansion lists inside the
+     * workspace (see `fileSystemEntries`). Without them, folders are read from the disk.
+     */
+    scannedFiles?: readonly string[],
   ) {
+    this.scanned = scannedFiles && new Set(scannedFiles);
     this.virtualRoot = path.join(root, 'node_modules') + path.sep;
     // The folders a linked install would create, so resolution walks into them.
     this.virtualFolders = new Set(workspacePackages.size > 0 ? [path.join(root, 'node_modules')] : []);
@@ -112,8 +121,45 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   readDirectory = (rootDir: string, extensions: readonly string[], excludes: readonly string[] | undefined, includes: readonly string[], depth?: number): readonly string[] =>
     this.readDirectoryImpl(rootDir, extensions, excludes, includes, depth);
 
+  private listScanned(): Map<string, { files: string[]; directories: string[] }> {
+    if (this.scannedListing) return this.scannedListing;
+    const listing = new Map<string, { files: string[]; directories: string[] }>();
+    const entry = (dir: string): { files: string[]; directories: string[] } => {
+      let e = listing.get(dir);
+      if (!e) listing.set(dir, (e = { files: [], directories: [] }));
+      return e;
+    };
+    for (const rel of this.scanned ?? []) {
+      const parts = rel.split('/');
+      let dir = this.root;
+      for (let i = 0; i < parts.length - 1; i++) {
+        const child = path.join(dir, parts[i]);
+        if (!listing.has(child)) entry(dir).directories.push(parts[i]);
+        entry(child);
+        dir = child;
+      }
+      entry(dir).files.push(parts[parts.length - 1]);
+    }
+    // TypeScript's own listing is sorted, and a project's file order follows it.
+    for (const e of listing.values()) {
+      e.files.sort();
+      e.directories.sort();
+    }
+    return (this.scannedListing = listing);
+  }
+
   /** Forgets what is known about one path (after an edit, create or delete). */
   invalidate(file: string): void {
+    if (this.scanned && file.startsWith(this.root + path.sep)) {
+      // A created or deleted file joins or leaves the listing of projects parsed after this.
+      const rel = file.slice(this.root.length + 1).split(path.sep).join('/');
+      const exists = fs.existsSync(file);
+      if (exists !== this.scanned.has(rel)) {
+        if (exists) this.scanned.add(rel);
+        else this.scanned.delete(rel);
+        this.scannedListing = undefined;
+      }
+    }
     this.stats.delete(file);
     this.listings.delete(path.dirname(this.toReal(file)));
     this.texts.delete(file);
@@ -187,8 +233,12 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
    * A folder's files and subfolders (links followed), as TypeScript's `matchFiles` lists them to
    * expand a tsconfig's `include`. From the same listings resolution uses: a monorepo's tsconfigs
    * (97 in medusa) cover the same folders over and over, and each walked the disk again.
+   * Inside the workspace only the scanned files are listed: a project's files matter only to find
+   * the project of a scanned file, and a folder without any (tests, assets) need not be walked.
    */
   fileSystemEntries = (dir: string): { files: string[]; directories: string[] } => {
+    const inside = dir === this.root || (dir.startsWith(this.root + path.sep) && !dir.startsWith(this.virtualRoot));
+    if (this.scanned && inside) return this.listScanned().get(dir.replace(/[\\/]+$/, '')) ?? { files: [], directories: [] };
     const files: string[] = [];
     const directories: string[] = [];
     const real = this.toReal(dir);

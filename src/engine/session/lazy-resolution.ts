@@ -13,9 +13,9 @@ export class LazyResolution {
   private readonly optionsOf = new Map<string, ts.CompilerOptions>();
 
   /** `outsideRoots`: module folders outside the root (see ModuleResolver). */
-  constructor(private readonly root: string, packages: Map<string, string>, links: readonly string[] = [], private readonly outsideRoots: readonly string[] = []) {
+  constructor(private readonly root: string, packages: Map<string, string>, links: readonly string[] = [], private readonly outsideRoots: readonly string[] = [], scannedFiles?: readonly string[]) {
     let readDirectory: ts.ParseConfigHost['readDirectory'] | undefined;
-    this.host = new ResolutionHost(root, (...args) => (readDirectory ??= resolutionStack().readDirectoryWithTypeScript(this.host))(...args), packages, links);
+    this.host = new ResolutionHost(root, (...args) => (readDirectory ??= resolutionStack().readDirectoryWithTypeScript(this.host))(...args), packages, links, scannedFiles);
   }
 
   get projects(): TsconfigRegistry {

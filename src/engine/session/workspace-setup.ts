@@ -57,7 +57,7 @@ export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: 
       message: 'No source files found: check "include"/"ignore" in bulkhead.json and that the workspace has .ts/.js files.',
     });
   }
-  const resolution = new LazyResolution(root, readWorkspacePackages(root, discovery.packageJsons), discovery.links, outsideModuleRoots(root, config));
+  const resolution = new LazyResolution(root, readWorkspacePackages(root, discovery.packageJsons), discovery.links, outsideModuleRoots(root, config), discovery.files);
   return {
     ...paths, ...read, config,
     discovered: discovery.files,

@@ -5,7 +5,7 @@ import { parseFacts } from '../../src/engine/extract/extract-facts';
 import { scanFacts } from '../../src/engine/extract/scan-facts';
 
 const REPO = path.resolve(__dirname, '../../../..');
-const SOURCE = /\.(?:[cm]?ts|[cm]?js)$/;
+const SOURCE = /\.(?:[cm]?ts|[cm]?js|[jt]sx)$/;
 
 function sourceFiles(dir: string): string[] {
   return fs

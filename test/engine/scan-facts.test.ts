@@ -243,7 +243,6 @@ describe('scanner fast path for import/export facts', () => {
     declines("declare module 'some-lib' {\n  import x from 'not-top-level';\n}");
     declines("export declare module 'ambient-in-export' { export const hidden3: number; }");
     declines("import './a';\ndeclare module './a' { interface A { b: string } }");
-    declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.tsx');
     declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.js');
     declines("import a from './a';\nconst s = 'unterminated;\n");
     declines("import a from './a';\nconst t = `unterminated ${a}\n");
@@ -254,6 +253,27 @@ describe('scanner fast path for import/export facts', () => {
     declines("import a from './a';\n<<<<<<< HEAD\n");
     declines(`export const ${'['.repeat(10_000)}a${']'.repeat(10_000)} = x;`);
     assert.ok(scanFacts('/w/a.ts', `const a = ${'('.repeat(100_000)}1${')'.repeat(100_000)};`));
+  });
+
+  it('reads JSX files, whose elements are one token and whose braces are code (issue 16)', () => {
+    const tsx = (text: string): void => sameAsParse(text, '/w/a.tsx');
+    // Text that would not scan as code: an apostrophe, a URL's `//`, `>` and a `/` after an element.
+    tsx("import a from './a';\nexport const X = () => <p title='x'>Don't stop: http://example.com {a}</p>;\nexport const y = 1;");
+    tsx("import a from './a';\nexport const X = () => (\n  <>\n    <a.B c-d=\"1\" xlink:href=\"#\" {...a} e={<i />} f>{'}'}</a.B>\n    {a ? <b>{/re}/.test(a) && `t${a}`}</b> : null}\n  </>\n);\nexport default X;");
+    tsx("import a from './a';\nconst el = <div />\nconst ratio = el / 2;\nexport { el, ratio };");
+    // Generic arrow functions, which the parser tells from elements by `,`, `=` or `extends`.
+    tsx("import a from './a';\nexport const f = <T,>(x: T) => x;\nexport const g = <T extends object>(x: T) => <div>{a}</div>;\nexport const h = <const T, U = T>(x: T) => x;");
+    // Comparisons and type arguments are not elements.
+    tsx("import a from './a';\nexport const b = a < 1 ? f<string>(a) : 2;\nexport const c = a<b>(1);");
+    const declinesTsx = (text: string): void => declines(text, '/w/a.tsx');
+    declinesTsx("import a from './a';\nexport const x = <div>{a}</span>;");
+    declinesTsx("import a from './a';\nexport const x = <Select<Option> value={a} />;");
+    declinesTsx("import a from './a';\nexport const x = <div>{a</div>;");
+    declinesTsx("import a from './a';\nexport const x = <div>a > b</div>;");
+    declinesTsx("import a from './a';\nexport const x = <div>{a}");
+    declinesTsx(`import a from './a';\nexport const x = ${'<b>'.repeat(300)}${'</b>'.repeat(300)};`);
+    // Imports in its braces still need the syntax tree.
+    declinesTsx("import a from './a';\nexport const x = <div onClick={() => import('./b')} />;");
   });
 
   it('declines odd statements so that the full parse reports them', () => {

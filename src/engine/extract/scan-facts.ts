@@ -22,8 +22,8 @@ const DECLINE = new Decline();
  * 0, so everything inside brackets (function bodies above all) is skipped without being parsed.
  *
  * Equal to what the full parse reads for every file it accepts. It declines files whose facts
- * need the syntax tree (`import(…)`/`require(…)` calls, database hints, `declare module "m"`
- * blocks, a JavaScript file's JSDoc imports), JSX, any scanner error,
+ * need the syntax tree (`import(…)` calls, database hints, `declare module "m"`
+ * blocks, a JavaScript file's JSDoc imports), any scanner error, JSX it cannot read as the parser would,
  * unbalanced brackets and every import/export form it does not fully understand.
  *
  * It never reports `syntaxError`: it cannot see errors inside function bodies, only damaged tokens
@@ -32,8 +32,8 @@ const DECLINE = new Decline();
  * notices therefore come only from files that take the full path.
  */
 export function scanFacts(fileName: string, text: string, withDatabase = true, functions: readonly TableFunctionCall[] = []): FileFacts | undefined {
-  // JSX, and JSDoc imports of JavaScript files: both need the syntax tree.
-  if (/\.[jt]sx$/.test(fileName) || mayImportInJsDoc(fileName, text)) return undefined;
+  // JSDoc imports of JavaScript files need the syntax tree.
+  if (mayImportInJsDoc(fileName, text)) return undefined;
   // The text tests also match comments; where they match, the tokens decide (see CodeHints).
   const database = withDatabase && mayMentionDatabase(text, functions);
   const deepWalk = needsDeepWalk(text);
@@ -42,7 +42,7 @@ export function scanFacts(fileName: string, text: string, withDatabase = true, f
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;
   try {
-    return new FactScanner(fileName, text, isJs ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
+    return new FactScanner(fileName, text, isJs || /\.[jt]sx$/.test(fileName) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;

@@ -24,8 +24,12 @@ export class TokenCursor {
   failed = false;
   private readonly scanner: ts.Scanner;
   private readonly open: ts.SyntaxKind[] = [];
+  private readonly jsx: boolean;
+  /** JSX elements being skipped around the current token (see skipJsxElement). */
+  private jsxNesting = 0;
 
   constructor(text: string, variant: ts.LanguageVariant, private readonly hints?: CodeHints) {
+    this.jsx = variant === ts.LanguageVariant.JSX;
     this.scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, text, () => {
       this.failed = true;
     });
@@ -59,6 +63,8 @@ export class TokenCursor {
     let kind = this.scanner.scan();
     if ((kind === SK.SlashToken || kind === SK.SlashEqualsToken) && !endsExpression(this.prevKind)) kind = this.scanner.reScanSlashToken();
     this.closes = false;
+    // Where an expression starts, `<` opens a JSX element (a .tsx file has no `<T>x` casts).
+    if (kind === SK.LessThanToken && this.jsx && !endsExpression(this.prevKind) && !this.arrowTypeParameters()) return this.jsxElement();
     switch (kind) {
       case SK.OpenBraceToken:
       case SK.OpenParenToken:
@@ -104,6 +110,156 @@ export class TokenCursor {
     return kind;
   }
 
+  /**
+   * Reads a whole JSX element as one token (SK.JsxElement) at the `<`'s depth: import and export
+   * facts never stand inside one, and its text (`Don't`, `http://…`, `a > b`) does not scan as
+   * code. The expressions in its braces are read as code, with the brackets, hints and nested
+   * elements of any other expression. Anything the parser would not read as JSX the same way
+   * (type arguments `<T,>(…)`, a closing tag that does not match) stops the walk.
+   */
+  private jsxElement(): ts.SyntaxKind {
+    const before = this.prevKind;
+    if (!this.skipJsxElement() || this.failed) return this.stop();
+    this.prevKind = before;
+    this.depth = this.open.length;
+    this.closes = false;
+    if (this.hints) {
+      this.hints.token(SK.JsxElement, () => '');
+      if (this.hints.found) return this.stop();
+    }
+    this.kind = SK.JsxElement;
+    return this.kind;
+  }
+
+  /**
+   * At `<`: whether it opens a generic arrow function's type parameters, as the parser decides in
+   * a JSX file: `<T,`, `<T = …`, `<const T,` and `<T extends U` (but not `<T extends>` or
+   * `<T extends=…`, which are elements with an attribute named `extends`).
+   */
+  private arrowTypeParameters(): boolean {
+    const s = this.scanner;
+    return s.lookAhead(() => {
+      let t = s.scan();
+      if (t === SK.ConstKeyword) t = s.scan();
+      if (!isIdentifierLike(t)) return false;
+      t = s.scan();
+      if (t === SK.ExtendsKeyword) {
+        const after = s.scan();
+        return after !== SK.EqualsToken && after !== SK.GreaterThanToken && after !== SK.SlashToken;
+      }
+      return t === SK.CommaToken || t === SK.EqualsToken;
+    });
+  }
+
+  /** After `<`: the element's name, attributes and children, up to its last `>`. */
+  private skipJsxElement(): boolean {
+    if (this.jsxNesting >= MAX_JSX_NESTING) return false;
+    this.jsxNesting++;
+    const ok = this.skipJsxElementBody();
+    this.jsxNesting--;
+    return ok;
+  }
+
+  private skipJsxElementBody(): boolean {
+    const s = this.scanner;
+    // `<>…</>`: a fragment.
+    if (s.scan() === SK.GreaterThanToken) return this.skipJsxChildren(undefined);
+    const tag = this.jsxName();
+    if (!tag) return false;
+    let t = tag.next;
+    for (;;) {
+      if (this.failed) return false;
+      if (t === SK.GreaterThanToken) return this.skipJsxChildren(tag.name);
+      if (t === SK.SlashToken) return s.scan() === SK.GreaterThanToken;
+      if (t === SK.OpenBraceToken) {
+        // `{...props}`
+        if (!this.skipJsxExpression()) return false;
+        t = s.scan();
+        continue;
+      }
+      // An attribute name (`aria-label`, `xlink:href`); anything else, `<` of type arguments included, is not read here.
+      if (!isIdentifierOrKeyword(t)) return false;
+      s.scanJsxIdentifier();
+      t = s.scan();
+      if (t === SK.ColonToken) {
+        if (!isIdentifierOrKeyword(s.scan())) return false;
+        s.scanJsxIdentifier();
+        t = s.scan();
+      }
+      if (t !== SK.EqualsToken) continue;
+      const value = s.scanJsxAttributeValue();
+      if (value === SK.OpenBraceToken) {
+        if (!this.skipJsxExpression()) return false;
+      } else if (value === SK.LessThanToken) {
+        if (!this.skipJsxElement()) return false;
+      } else if (value !== SK.StringLiteral) {
+        return false;
+      }
+      t = s.scan();
+    }
+  }
+
+  /** After an opening tag's `>`: text, `{…}` and elements up to the closing tag named `name` (none: `</>`). */
+  private skipJsxChildren(name: string | undefined): boolean {
+    const s = this.scanner;
+    for (;;) {
+      const t = s.scanJsxToken();
+      if (this.failed) return false;
+      switch (t) {
+        case SK.JsxText:
+        case SK.JsxTextAllWhiteSpaces:
+          continue;
+        case SK.OpenBraceToken:
+          if (!this.skipJsxExpression()) return false;
+          continue;
+        case SK.LessThanToken:
+          if (!this.skipJsxElement()) return false;
+          continue;
+        case SK.LessThanSlashToken: {
+          const first = s.scan();
+          if (name === undefined) return first === SK.GreaterThanToken;
+          const closing = this.jsxName();
+          return closing?.name === name && closing.next === SK.GreaterThanToken;
+        }
+        default:
+          return false;
+      }
+    }
+  }
+
+  /** At a tag name's first token: the whole name (`a-b`, `a:b`, `A.B.C`) and the token after it. */
+  private jsxName(): { name: string; next: ts.SyntaxKind } | undefined {
+    const s = this.scanner;
+    if (!isIdentifierOrKeyword(s.getToken())) return undefined;
+    s.scanJsxIdentifier();
+    let name = s.getTokenText();
+    let t = s.scan();
+    if (t === SK.ColonToken) {
+      if (!isIdentifierOrKeyword(s.scan())) return undefined;
+      s.scanJsxIdentifier();
+      return { name: `${name}:${s.getTokenText()}`, next: s.scan() };
+    }
+    while (t === SK.DotToken) {
+      if (!isIdentifierOrKeyword(s.scan())) return undefined;
+      name += `.${s.getTokenText()}`;
+      t = s.scan();
+    }
+    return { name, next: t };
+  }
+
+  /** At the `{` of a JSX expression: its tokens as code, through the matching `}`. */
+  private skipJsxExpression(): boolean {
+    this.open.push(SK.OpenBraceToken);
+    const level = this.open.length - 1;
+    // The token before the expression's first: a `/` there starts a regular expression, a `<` an element.
+    this.kind = SK.OpenBraceToken;
+    for (;;) {
+      const k = this.next();
+      if (this.failed || k === SK.EndOfFileToken) return false;
+      if (k === SK.CloseBraceToken && this.open.length === level) return true;
+    }
+  }
+
   /** Marks the file as not scannable and ends the walk. */
   stop(): ts.SyntaxKind {
     this.failed = true;
@@ -145,6 +301,7 @@ export function endsExpression(kind: ts.SyntaxKind): boolean {
     case SK.TrueKeyword:
     case SK.FalseKeyword:
     case SK.NullKeyword:
+    case SK.JsxElement:
       return true;
     case SK.YieldKeyword:
     case SK.AwaitKeyword:
@@ -153,6 +310,9 @@ export function endsExpression(kind: ts.SyntaxKind): boolean {
       return kind > SK.LastReservedWord && kind <= SK.LastKeyword;
   }
 }
+
+/** Deeper JSX nesting than this declines (each level is a few frames of recursion). */
+const MAX_JSX_NESTING = 200;
 
 /** Bits of KIND_FLAGS, a table by SyntaxKind (read for every token, so no Set). */
 const NEEDS_OPERAND = 1;

@@ -5,7 +5,7 @@ import { findSourceFiles } from '../discover';
 import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
-import { foldersOf, isInside, parentOf, type FoundModule } from './found-module';
+import { foldersOf, isInside, parentOf, type FoundModule, type ModuleKind } from './found-module';
 import { apiIndexFolders, findStructureModules, SHARED_KERNEL } from './module-folders';
 import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
@@ -70,16 +70,25 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const { constraints, ...withoutConstraints } = config;
   const { dependsOn: observed, importsInto, internalInto } = observe(withoutConstraints);
   for (const m of config.modules) m.dependsOn = observed.get(m.name) ?? [];
-  // A barrel that most importers walk past is not the API the code uses: opening the folder keeps
-  // the first check about boundaries; the note says how to make the index the API after all.
-  const bypassed = config.modules.filter((m, i) => {
-    const internal = internalInto.get(m.name) ?? 0;
-    return found[i].kind === 'index' && internal >= BYPASSED_INDEX_MIN && internal * 2 > (importsInto.get(m.name) ?? 0);
-  });
+  // A barrel, or a package's main entry, that most importers walk past is not the API the code
+  // uses (Theia's packages are imported by `@theia/core/lib/browser/…` and `@theia/core/shared/…`,
+  // past `main`): opening the module keeps the first check about boundaries; the note says how to
+  // make the entry the API after all.
+  const bypassedOf = (kind: ModuleKind): ModuleDeclaration[] =>
+    config.modules.filter((m, i) => {
+      const internal = internalInto.get(m.name) ?? 0;
+      return found[i].kind === kind && internal >= BYPASSED_INDEX_MIN && internal * 2 > (importsInto.get(m.name) ?? 0);
+    });
+  const bypassedIndexes = bypassedOf('index');
+  const bypassedPackages = bypassedOf('package');
+  const bypassed = [...bypassedIndexes, ...bypassedPackages];
   config.modules = config.modules.map((m) => (bypassed.includes(m) ? { name: m.name, path: m.path, public: ['**'], ...(m.tags ? { tags: m.tags } : {}), dependsOn: m.dependsOn } : m));
-  if (bypassed.length > 0) {
-    const sample = bypassed.slice(0, 4).map((m) => `${m.name}: ${internalInto.get(m.name)} of ${importsInto.get(m.name)} imports`);
-    notes.push(`Index files that most imports from other modules go past: ${bypassed.length} (${sample.join(', ')}${bypassed.length > 4 ? ', …' : ''}); these folders are public as a whole. To make an index the API, set its module's "public" to ["index.ts"] and fix the imports the check then reports.`);
+  const sample = (modules: ModuleDeclaration[]): string => `${modules.length} (${modules.slice(0, 4).map((m) => `${m.name}: ${internalInto.get(m.name)} of ${importsInto.get(m.name)} imports`).join(', ')}${modules.length > 4 ? ', …' : ''})`;
+  if (bypassedIndexes.length > 0) {
+    notes.push(`Index files that most imports from other modules go past: ${sample(bypassedIndexes)}; these folders are public as a whole. To make an index the API, set its module's "public" to ["index.ts"] and fix the imports the check then reports.`);
+  }
+  if (bypassedPackages.length > 0) {
+    notes.push(`Packages whose entry point (exports/types/main) most imports from other modules go past, deep-importing their files instead: ${sample(bypassedPackages)}; these packages are public as a whole. To make the entry the API, set the module's "public" to the entry file and fix the imports the check then reports.`);
   }
   const cyclic = config.modules.flatMap((a) => (a.dependsOn ?? []).filter((b) => observed.get(b)?.includes(a.name) && a.name < b).map((b) => `${a.name} ↔ ${b}`));
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);

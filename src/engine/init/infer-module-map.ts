@@ -49,7 +49,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const { ignore, kept: files, ignoredCount } = applyDefaultIgnores(discovery.files);
   const read = fileReader(root);
   const notes: string[] = [];
-  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration or tool-config file')} (${plural(ignore.length, 'glob')} in "ignore").`);
+  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration, code-template or tool-config file')} (${plural(ignore.length, 'glob')} in "ignore").`);
 
   const config: BulkheadConfig = { ...(ignore.length > 0 ? { ignore } : {}), modules: [], rules: { 'unowned-file': 'warn' } };
   const found = findModules(root, files, discovery.packageJsons, read, config, notes);
@@ -188,7 +188,8 @@ function findModules(
       const hosts = [...new Set(nested.map((m) => projects.find((p) => m.folder.startsWith(`${p.folder}/`))?.name).filter((n) => n !== undefined))];
       notes.push(`NestJS feature modules inside projects: ${nested.length} (in ${hosts.join(', ')}); to check boundaries between them, add modules with their paths (e.g. ${nested[0].folder}).`);
     }
-    return projects.map((p) => ({ folder: p.folder, kind: 'nx', name: p.name, tags: p.tags, ...(p.public.length > 0 ? { public: p.public } : {}) }));
+    const nx: FoundModule[] = projects.map((p) => ({ folder: p.folder, kind: 'nx', name: p.name, tags: p.tags, ...(p.public.length > 0 ? { public: p.public } : {}) }));
+    return [...nx, ...packagesOutside(root, packageJsons, files, nx)].sort((a, b) => a.folder.localeCompare(b.folder));
   }
 
   const packages = findWorkspacePackages(root, packageJsons, files);
@@ -207,6 +208,18 @@ function findModules(
   }));
   const modules = openFolders(files, findStructureModules(files, nestFound, read), read, nest.length === 0);
   return withEntryFiles(files, modules, rootPackageName(read));
+}
+
+/**
+ * Workspace packages that no Nx project holds or contains (amplication's oclif CLI, with its own
+ * package-lock.json and no project.json): Nx leaves them alone, but their files are code of the
+ * repo and would otherwise belong to no module.
+ */
+function packagesOutside(root: string, packageJsons: string[], files: string[], projects: readonly FoundModule[]): FoundModule[] {
+  const overlaps = (folder: string): boolean => projects.some((p) => p.folder === folder || isInside(folder, p.folder) || isInside(p.folder, folder));
+  return findWorkspacePackages(root, packageJsons, files)
+    .filter((p) => !overlaps(p.folder))
+    .map((p) => ({ folder: p.folder, kind: 'package' as const, name: p.name, ...(p.public.length > 0 ? { public: p.public } : {}) }));
 }
 
 export function plural(n: number, noun: string): string {

@@ -11,6 +11,7 @@ import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
 import { uniqueNames } from './unique-names';
 import { describeModules } from './describe-modules';
+import { unresolvedIntoIgnored, type UnresolvedSite } from './generated-imports';
 import { findWorkspacePackages } from './workspace-packages';
 
 export interface InferredMap {
@@ -27,6 +28,8 @@ export interface Observed {
   importsInto: Map<string, number>;
   /** Those of them that reach past the module's public API. */
   internalInto: Map<string, number>;
+  /** Imports TypeScript could not resolve. */
+  unresolved: UnresolvedSite[];
 }
 
 /** Checks a draft map against the workspace's own imports. */
@@ -68,7 +71,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   }));
 
   const { constraints, ...withoutConstraints } = config;
-  const { dependsOn: observed, importsInto, internalInto } = observe(withoutConstraints);
+  const { dependsOn: observed, importsInto, internalInto, unresolved } = observe(withoutConstraints);
   for (const m of config.modules) m.dependsOn = observed.get(m.name) ?? [];
   // A barrel, or a package's main entry, that most importers walk past is not the API the code
   // uses (Theia's packages are imported by `@theia/core/lib/browser/…` and `@theia/core/shared/…`,
@@ -94,6 +97,12 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);
   const edges = config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
   notes.push(`dependsOn lists what each module imports today (${edges} ${edges === 1 ? 'dependency' : 'dependencies'}); tighten it to what the architecture should allow.`);
+  const packages = new Map(findWorkspacePackages(root, discovery.packageJsons, files).map((p) => [p.name, p.folder]));
+  const generated = unresolvedIntoIgnored(read('.gitignore'), unresolved, (name) => packages.get(name));
+  if (generated.count > 0) {
+    const roots = `${generated.roots.slice(0, 3).join(', ')}${generated.roots.length > 3 ? `, … (${generated.roots.length} places)` : ''}`;
+    notes.push(`Imports of build output or generated code that .gitignore keeps out of this checkout: ${generated.count} (into ${roots}); they cannot be checked until the build or code generator has run, so run it before "bulkhead check".`);
+  }
   if (constraints) config.constraints = constraints;
 
   const db = inferDatabase(root, discovery.packageJsons, files, read);

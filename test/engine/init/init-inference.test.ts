@@ -4,6 +4,7 @@ import { importNxDepConstraints } from '../../../src/engine/init/eslint-dep-cons
 import { uniqueNames } from '../../../src/engine/init/unique-names';
 import { firstCheckOf } from '../../../src/engine/draft-module-map';
 import { findNestModules } from '../../../src/engine/init/nest-modules';
+import { unresolvedIntoIgnored } from '../../../src/engine/init/generated-imports';
 import { tempWorkspace } from '../../support/temp-workspace';
 
 const NX_RULE = `'@nx/enforce-module-boundaries': [
@@ -81,6 +82,41 @@ describe('init: reading the repo', () => {
     };
     const found = findNestModules(Object.keys(files).sort(), (f) => files[f]);
     assert.deepEqual(found, [{ folder: 'src/users', public: ['users.module.ts', 'users.service.ts'] }]);
+  });
+});
+
+describe('init: unresolved imports of build output and generated code', () => {
+  const packages = new Map([['@ide/core', 'packages/core']]);
+  const gitignore = 'node_modules\nlib\n**/prisma/generated-prisma-client\n';
+
+  it('counts relative and workspace-package imports into what .gitignore ignores, by outermost ignored folder', () => {
+    const { count, roots } = unresolvedIntoIgnored(
+      gitignore,
+      [
+        { file: 'packages/search/src/search.ts', specifier: '@ide/core/lib/browser' },
+        { file: 'packages/nav/src/nav.ts', specifier: '@ide/core/lib/common/uri' },
+        { file: 'apps/api/src/prisma/prisma.service.ts', specifier: '../../prisma/generated-prisma-client' },
+        { file: 'packages/cli/bin/cli.js', specifier: '../lib/cli' },
+      ],
+      (name) => packages.get(name),
+    );
+    assert.equal(count, 4);
+    assert.deepEqual(roots, ['packages/core/lib', 'apps/api/prisma/generated-prisma-client', 'packages/cli/lib']);
+  });
+
+  it('leaves out imports of files that are simply missing, bare package names and other packages', () => {
+    const { count } = unresolvedIntoIgnored(
+      gitignore,
+      [
+        { file: 'src/a.ts', specifier: './missing' },
+        { file: 'src/a.ts', specifier: '@ide/core' },
+        { file: 'src/a.ts', specifier: 'left-pad/lib/index' },
+        { file: 'src/a.ts', specifier: '../../outside/lib/x' },
+      ],
+      (name) => packages.get(name),
+    );
+    assert.equal(count, 0);
+    assert.equal(unresolvedIntoIgnored(undefined, [{ file: 'src/a.ts', specifier: '../lib/x' }], () => undefined).count, 0);
   });
 });
 

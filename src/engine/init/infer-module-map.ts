@@ -97,7 +97,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);
   const edges = config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
   notes.push(`dependsOn lists what each module imports today (${edges} ${edges === 1 ? 'dependency' : 'dependencies'}); tighten it to what the architecture should allow.`);
-  const packages = new Map(findWorkspacePackages(root, discovery.packageJsons, files).map((p) => [p.name, p.folder]));
+  const packages = new Map(findWorkspacePackages(root, discovery.packageJsons, files).map((p) => [p.name, p]));
   const generated = unresolvedIntoIgnored(read('.gitignore'), unresolved, (name) => packages.get(name));
   if (generated.count > 0) {
     const roots = `${generated.roots.slice(0, 3).join(', ')}${generated.roots.length > 3 ? `, … (${generated.roots.length} places)` : ''}`;

@@ -6,6 +6,8 @@ export interface WorkspacePackage {
   folder: string;
   /** Source files behind `exports`/`types`/`main`, relative to the package folder. */
   public: string[];
+  /** What a bare import of the package reads, as written (`types`, else `typings`, else `main`). */
+  entry?: string;
 }
 
 /**
@@ -27,7 +29,8 @@ export function findWorkspacePackages(root: string, packageJsons: readonly strin
       if (source) sources.add(source);
     }
     if (sources.size === 0) for (const guess of ['src/index.ts', 'src/index.tsx', 'index.ts', 'index.js', 'src/index.js']) if (fileSet.has(`${folder}/${guess}`)) sources.add(guess);
-    result.push({ name: typeof json.name === 'string' && json.name !== '' ? json.name : undefined, folder, public: withDeclarations(folder, sources, fileSet) });
+    const entry = [json.types, json.typings, json.main].find((e): e is string => typeof e === 'string' && e !== '');
+    result.push({ name: typeof json.name === 'string' && json.name !== '' ? json.name : undefined, folder, public: withDeclarations(folder, sources, fileSet), ...(entry ? { entry } : {}) });
   }
   return result.sort((a, b) => a.folder.localeCompare(b.folder));
 }

@@ -86,7 +86,7 @@ describe('init: reading the repo', () => {
 });
 
 describe('init: unresolved imports of build output and generated code', () => {
-  const packages = new Map([['@ide/core', 'packages/core']]);
+  const packages = new Map([['@ide/core', { folder: 'packages/core', entry: 'lib/common/index.d.ts' }], ['@ide/plugin', { folder: 'packages/plugin', entry: './src/plugin.d.ts' }]]);
   const gitignore = 'node_modules\nlib\n**/prisma/generated-prisma-client\n';
 
   it('counts relative and workspace-package imports into what .gitignore ignores, by outermost ignored folder', () => {
@@ -97,19 +97,20 @@ describe('init: unresolved imports of build output and generated code', () => {
         { file: 'packages/nav/src/nav.ts', specifier: '@ide/core/lib/common/uri' },
         { file: 'apps/api/src/prisma/prisma.service.ts', specifier: '../../prisma/generated-prisma-client' },
         { file: 'packages/cli/bin/cli.js', specifier: '../lib/cli' },
+        { file: 'packages/nav/src/nav.ts', specifier: '@ide/core' },
       ],
       (name) => packages.get(name),
     );
-    assert.equal(count, 4);
+    assert.equal(count, 5);
     assert.deepEqual(roots, ['packages/core/lib', 'apps/api/prisma/generated-prisma-client', 'packages/cli/lib']);
   });
 
-  it('leaves out imports of files that are simply missing, bare package names and other packages', () => {
+  it('leaves out imports of files that are simply missing, packages whose entry is not ignored, and other packages', () => {
     const { count } = unresolvedIntoIgnored(
       gitignore,
       [
         { file: 'src/a.ts', specifier: './missing' },
-        { file: 'src/a.ts', specifier: '@ide/core' },
+        { file: 'src/a.ts', specifier: '@ide/plugin' },
         { file: 'src/a.ts', specifier: 'left-pad/lib/index' },
         { file: 'src/a.ts', specifier: '../../outside/lib/x' },
       ],

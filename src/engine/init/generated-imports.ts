@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import ignoreFactory from 'ignore';
+import ignoreFactory, { type Ignore } from 'ignore';
 
 /** An import TypeScript could not resolve, as the first check reports it. */
 export interface UnresolvedSite {
@@ -14,30 +14,60 @@ export interface PackageLocation {
 }
 
 /**
- * The unresolved imports that point into paths the root `.gitignore` ignores: build output
+ * The unresolved imports that point into paths a `.gitignore` ignores: build output
  * (`@theia/core/lib/browser` of a workspace package, `../lib/theia` from a bin script) and generated
  * code (`prisma/generated-prisma-client`) that a fresh clone does not have yet. They resolve once
  * the build or the generator has run; until then they are not checked at all, so the note tells
  * the user to run it before `bulkhead check`. `packageOf` finds a workspace package by name.
  */
 export function unresolvedIntoIgnored(
-  gitignore: string | undefined,
+  read: (file: string) => string | undefined,
   unresolved: readonly UnresolvedSite[],
   packageOf: (name: string) => PackageLocation | undefined,
 ): { count: number; roots: string[] } {
-  if (gitignore === undefined || unresolved.length === 0) return { count: 0, roots: [] };
-  const ignored = ignoreFactory().add(gitignore);
+  const ignoredRootOf = gitignores(read);
   const roots = new Map<string, number>();
   let count = 0;
   for (const site of unresolved) {
     const target = targetPath(site, packageOf);
-    if (target === undefined || !ignored.ignores(target)) continue;
+    const root = target === undefined ? undefined : ignoredRootOf(target);
+    if (root === undefined) continue;
     count++;
-    const root = ignoredRoot(target, (p) => ignored.ignores(p));
     roots.set(root, (roots.get(root) ?? 0) + 1);
   }
   // The folders most imports point into first: those are the builds worth running.
   return { count, roots: [...roots].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r]) => r) };
+}
+
+/**
+ * The outermost folder (or file) of a path that a `.gitignore` ignores, reading the one at the root
+ * and those in the path's folders (`libs/util/code-gen-types/.gitignore`: `src/types/`, written by
+ * its generate-types target); undefined when none does.
+ */
+function gitignores(read: (file: string) => string | undefined): (target: string) => string | undefined {
+  const byFolder = new Map<string, Ignore | undefined>();
+  const of = (folder: string): Ignore | undefined => {
+    if (!byFolder.has(folder)) {
+      const text = read(folder === '.' ? '.gitignore' : `${folder}/.gitignore`);
+      byFolder.set(folder, text === undefined ? undefined : ignoreFactory().add(text));
+    }
+    return byFolder.get(folder);
+  };
+  return (target) => {
+    const parts = target.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const folder = i === 0 ? '.' : parts.slice(0, i).join('/');
+      const rules = of(folder);
+      if (!rules) continue;
+      // The first segment below `folder` that its rules ignore, as a file or as a folder (the last
+      // one too: `./types` may name the folder `types/` and its index file).
+      for (let j = i + 1; j <= parts.length; j++) {
+        const rel = parts.slice(i, j).join('/');
+        if (rules.ignores(rel) || rules.ignores(`${rel}/`)) return parts.slice(0, j).join('/');
+      }
+    }
+    return undefined;
+  };
 }
 
 /** Workspace-relative path an import names: relative to its file, or inside a workspace package. */
@@ -55,14 +85,4 @@ function targetPath(site: UnresolvedSite, packageOf: (name: string) => PackageLo
   if (inside === undefined) return undefined;
   const target = path.posix.normalize(path.posix.join(pkg.folder, inside));
   return target.startsWith('..') ? undefined : target;
-}
-
-/** The outermost folder (or the file) of `target` that git ignores: `packages/core/lib`. */
-function ignoredRoot(target: string, ignores: (p: string) => boolean): string {
-  const parts = target.split('/');
-  for (let i = 1; i < parts.length; i++) {
-    const prefix = parts.slice(0, i).join('/');
-    if (ignores(prefix) || ignores(`${prefix}/`)) return prefix;
-  }
-  return target;
 }

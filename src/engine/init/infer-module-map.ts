@@ -98,7 +98,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const edges = config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
   notes.push(`dependsOn lists what each module imports today (${edges} ${edges === 1 ? 'dependency' : 'dependencies'}); tighten it to what the architecture should allow.`);
   const packages = new Map(findWorkspacePackages(root, discovery.packageJsons, files).map((p) => [p.name, p]));
-  const generated = unresolvedIntoIgnored(read('.gitignore'), unresolved, (name) => packages.get(name));
+  const generated = unresolvedIntoIgnored(read, unresolved, (name) => packages.get(name));
   if (generated.count > 0) {
     const roots = `${generated.roots.slice(0, 3).join(', ')}${generated.roots.length > 3 ? `, … (${generated.roots.length} places)` : ''}`;
     notes.push(`Imports of build output or generated code that .gitignore keeps out of this checkout: ${generated.count} (into ${roots}); they cannot be checked until the build or code generator has run, so run it before "bulkhead check".`);

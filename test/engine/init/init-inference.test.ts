@@ -87,27 +87,29 @@ describe('init: reading the repo', () => {
 
 describe('init: unresolved imports of build output and generated code', () => {
   const packages = new Map([['@ide/core', { folder: 'packages/core', entry: 'lib/common/index.d.ts' }], ['@ide/plugin', { folder: 'packages/plugin', entry: './src/plugin.d.ts' }]]);
-  const gitignore = 'node_modules\nlib\n**/prisma/generated-prisma-client\n';
+  const gitignores: Record<string, string> = { '.gitignore': 'node_modules\nlib\n**/prisma/generated-prisma-client\n', 'libs/types/.gitignore': 'src/types/\n' };
+  const read = (file: string): string | undefined => gitignores[file];
 
   it('counts relative and workspace-package imports into what .gitignore ignores, by outermost ignored folder', () => {
     const { count, roots } = unresolvedIntoIgnored(
-      gitignore,
+      read,
       [
         { file: 'packages/search/src/search.ts', specifier: '@ide/core/lib/browser' },
         { file: 'packages/nav/src/nav.ts', specifier: '@ide/core/lib/common/uri' },
         { file: 'apps/api/src/prisma/prisma.service.ts', specifier: '../../prisma/generated-prisma-client' },
         { file: 'packages/cli/bin/cli.js', specifier: '../lib/cli' },
         { file: 'packages/nav/src/nav.ts', specifier: '@ide/core' },
+        { file: 'libs/types/src/index.ts', specifier: './types' },
       ],
       (name) => packages.get(name),
     );
-    assert.equal(count, 5);
-    assert.deepEqual(roots, ['packages/core/lib', 'apps/api/prisma/generated-prisma-client', 'packages/cli/lib']);
+    assert.equal(count, 6);
+    assert.deepEqual(roots, ['packages/core/lib', 'apps/api/prisma/generated-prisma-client', 'libs/types/src/types', 'packages/cli/lib']);
   });
 
   it('leaves out imports of files that are simply missing, packages whose entry is not ignored, and other packages', () => {
     const { count } = unresolvedIntoIgnored(
-      gitignore,
+      read,
       [
         { file: 'src/a.ts', specifier: './missing' },
         { file: 'src/a.ts', specifier: '@ide/plugin' },
@@ -117,7 +119,7 @@ describe('init: unresolved imports of build output and generated code', () => {
       (name) => packages.get(name),
     );
     assert.equal(count, 0);
-    assert.equal(unresolvedIntoIgnored(undefined, [{ file: 'src/a.ts', specifier: '../lib/x' }], () => undefined).count, 0);
+    assert.equal(unresolvedIntoIgnored(() => undefined, [{ file: 'src/a.ts', specifier: '../lib/x' }], () => undefined).count, 0);
   });
 });
 

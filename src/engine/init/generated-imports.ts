@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import ignoreFactory, { type Ignore } from 'ignore';
+import { leaves } from './workspace-packages';
 
 /** An import TypeScript could not resolve, as the first check reports it. */
 export interface UnresolvedSite {
@@ -11,6 +12,8 @@ export interface UnresolvedSite {
 export interface PackageLocation {
   folder: string;
   entry?: string;
+  /** The package.json `exports` field, as written. */
+  exports?: unknown;
 }
 
 /**
@@ -80,9 +83,26 @@ function targetPath(site: UnresolvedSite, packageOf: (name: string) => PackageLo
   const nameParts = parts[0].startsWith('@') ? 2 : 1;
   const pkg = packageOf(parts.slice(0, nameParts).join('/'));
   if (pkg === undefined) return undefined;
-  // A bare package name reads its package.json entry (`@theia/core` → `lib/common/index.d.ts`).
-  const inside = parts.length > nameParts ? parts.slice(nameParts).join('/') : pkg.entry;
+  // A bare package name reads its package.json entry (`@theia/core` → `lib/common/index.d.ts`),
+  // a subpath what `exports` maps it to (`./utils` → `./dist/utils/index.js`), else itself.
+  const subpath = parts.slice(nameParts).join('/');
+  const inside = exportTarget(pkg.exports, subpath) ?? (subpath !== '' ? subpath : pkg.entry);
   if (inside === undefined) return undefined;
   const target = path.posix.normalize(path.posix.join(pkg.folder, inside));
   return target.startsWith('..') ? undefined : target;
+}
+
+/** The first file `exports` maps a subpath to (`""` is the package itself), with `*` patterns. */
+function exportTarget(exports: unknown, subpath: string): string | undefined {
+  if (exports === undefined || exports === null) return undefined;
+  const key = subpath === '' ? '.' : `./${subpath}`;
+  const map = typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.')) ? (exports as Record<string, unknown>) : { '.': exports };
+  if (key in map) return leaves(map[key])[0];
+  for (const [pattern, value] of Object.entries(map)) {
+    const star = pattern.indexOf('*');
+    if (star < 0 || !key.startsWith(pattern.slice(0, star)) || !key.endsWith(pattern.slice(star + 1))) continue;
+    const matched = key.slice(star, key.length - (pattern.length - star - 1));
+    return leaves(value)[0]?.replace(/\*/g, matched);
+  }
+  return undefined;
 }

@@ -8,6 +8,8 @@ export interface WorkspacePackage {
   public: string[];
   /** What a bare import of the package reads, as written (`types`, else `typings`, else `main`). */
   entry?: string;
+  /** Its `exports` field as written, for imports of its subpaths (`@medusajs/framework/utils`). */
+  exports?: unknown;
 }
 
 /**
@@ -30,7 +32,7 @@ export function findWorkspacePackages(root: string, packageJsons: readonly strin
     }
     if (sources.size === 0) for (const guess of ['src/index.ts', 'src/index.tsx', 'index.ts', 'index.js', 'src/index.js']) if (fileSet.has(`${folder}/${guess}`)) sources.add(guess);
     const entry = [json.types, json.typings, json.main].find((e): e is string => typeof e === 'string' && e !== '');
-    result.push({ name: typeof json.name === 'string' && json.name !== '' ? json.name : undefined, folder, public: withDeclarations(folder, sources, fileSet), ...(entry ? { entry } : {}) });
+    result.push({ name: typeof json.name === 'string' && json.name !== '' ? json.name : undefined, folder, public: withDeclarations(folder, sources, fileSet), ...(entry ? { entry } : {}), ...(json.exports !== undefined ? { exports: json.exports } : {}) });
   }
   return result.sort((a, b) => a.folder.localeCompare(b.folder));
 }
@@ -48,7 +50,7 @@ function withDeclarations(folder: string, sources: ReadonlySet<string>, files: S
   return [...all].sort();
 }
 
-function leaves(value: unknown): string[] {
+export function leaves(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(leaves);
   if (value && typeof value === 'object') return Object.values(value).flatMap(leaves);

@@ -86,7 +86,11 @@ describe('init: reading the repo', () => {
 });
 
 describe('init: unresolved imports of build output and generated code', () => {
-  const packages = new Map([['@ide/core', { folder: 'packages/core', entry: 'lib/common/index.d.ts' }], ['@ide/plugin', { folder: 'packages/plugin', entry: './src/plugin.d.ts' }]]);
+  const packages = new Map<string, { folder: string; entry?: string; exports?: unknown }>([
+    ['@ide/core', { folder: 'packages/core', entry: 'lib/common/index.d.ts' }],
+    ['@ide/plugin', { folder: 'packages/plugin', entry: './src/plugin.d.ts' }],
+    ['@ide/framework', { folder: 'packages/framework', exports: { '.': './lib/index.js', './utils': { types: './lib/utils/index.d.ts' }, './flows/*': './lib/flows/*.js' } }],
+  ]);
   const gitignores: Record<string, string> = { '.gitignore': 'node_modules\nlib\n**/prisma/generated-prisma-client\n', 'libs/types/.gitignore': 'src/types/\n' };
   const read = (file: string): string | undefined => gitignores[file];
 
@@ -100,11 +104,14 @@ describe('init: unresolved imports of build output and generated code', () => {
         { file: 'packages/cli/bin/cli.js', specifier: '../lib/cli' },
         { file: 'packages/nav/src/nav.ts', specifier: '@ide/core' },
         { file: 'libs/types/src/index.ts', specifier: './types' },
+        { file: 'src/a.ts', specifier: '@ide/framework' },
+        { file: 'src/a.ts', specifier: '@ide/framework/utils' },
+        { file: 'src/a.ts', specifier: '@ide/framework/flows/cart' },
       ],
       (name) => packages.get(name),
     );
-    assert.equal(count, 6);
-    assert.deepEqual(roots, ['packages/core/lib', 'apps/api/prisma/generated-prisma-client', 'libs/types/src/types', 'packages/cli/lib']);
+    assert.equal(count, 9);
+    assert.deepEqual(roots, ['packages/core/lib', 'packages/framework/lib', 'apps/api/prisma/generated-prisma-client', 'libs/types/src/types', 'packages/cli/lib']);
   });
 
   it('leaves out imports of files that are simply missing, packages whose entry is not ignored, and other packages', () => {

@@ -37,7 +37,7 @@ export function draftModuleMap(root: string, heading: string): DraftModuleMap {
     for (const v of result.violations) {
       if (v.rule === 'internal-import' && v.targetModule) internalInto.set(v.targetModule, (internalInto.get(v.targetModule) ?? 0) + 1);
     }
-    return { dependsOn, importsInto, internalInto };
+    return { dependsOn, importsInto, internalInto, unresolved: result.unresolved };
   };
   const { config, notes } = inferModuleMap(root, observe);
   // The extension contributes the schema itself; point at the package's copy only where it exists.

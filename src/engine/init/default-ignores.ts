@@ -34,6 +34,9 @@ export const DEFAULT_IGNORES = [
   '**/webpack.*.{js,cjs,mjs,ts}',
   '**/.*.{js,cjs,mjs,ts}',
   '**/.storybook/**',
+  // code-generator templates (amplication's `*.template.ts`): their imports name files of the
+  // project they generate, not of this repo, so they could only be unresolved
+  '**/*.template.{ts,tsx,js,jsx}',
   // migrations touch every module's tables by design; they are history, not architecture
   '**/migrations/**',
 ];

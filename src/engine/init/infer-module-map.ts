@@ -5,12 +5,13 @@ import { findSourceFiles } from '../discover';
 import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
-import { foldersOf, isInside, parentOf, type FoundModule } from './found-module';
+import { foldersOf, isInside, parentOf, type FoundModule, type ModuleKind } from './found-module';
 import { apiIndexFolders, findStructureModules, SHARED_KERNEL } from './module-folders';
 import { fileReader, findNestModules } from './nest-modules';
 import { findNxProjects } from './nx-projects';
 import { uniqueNames } from './unique-names';
 import { describeModules } from './describe-modules';
+import { unresolvedIntoIgnored, type UnresolvedSite } from './generated-imports';
 import { findWorkspacePackages } from './workspace-packages';
 
 export interface InferredMap {
@@ -27,6 +28,8 @@ export interface Observed {
   importsInto: Map<string, number>;
   /** Those of them that reach past the module's public API. */
   internalInto: Map<string, number>;
+  /** Imports TypeScript could not resolve. */
+  unresolved: UnresolvedSite[];
 }
 
 /** Checks a draft map against the workspace's own imports. */
@@ -49,7 +52,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const { ignore, kept: files, ignoredCount } = applyDefaultIgnores(discovery.files);
   const read = fileReader(root);
   const notes: string[] = [];
-  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration or tool-config file')} (${plural(ignore.length, 'glob')} in "ignore").`);
+  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration, code-template or tool-config file')} (${plural(ignore.length, 'glob')} in "ignore").`);
 
   const config: BulkheadConfig = { ...(ignore.length > 0 ? { ignore } : {}), modules: [], rules: { 'unowned-file': 'warn' } };
   const found = findModules(root, files, discovery.packageJsons, read, config, notes);
@@ -68,23 +71,38 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   }));
 
   const { constraints, ...withoutConstraints } = config;
-  const { dependsOn: observed, importsInto, internalInto } = observe(withoutConstraints);
+  const { dependsOn: observed, importsInto, internalInto, unresolved } = observe(withoutConstraints);
   for (const m of config.modules) m.dependsOn = observed.get(m.name) ?? [];
-  // A barrel that most importers walk past is not the API the code uses: opening the folder keeps
-  // the first check about boundaries; the note says how to make the index the API after all.
-  const bypassed = config.modules.filter((m, i) => {
-    const internal = internalInto.get(m.name) ?? 0;
-    return found[i].kind === 'index' && internal >= BYPASSED_INDEX_MIN && internal * 2 > (importsInto.get(m.name) ?? 0);
-  });
+  // A barrel, or a package's main entry, that most importers walk past is not the API the code
+  // uses (Theia's packages are imported by `@theia/core/lib/browser/…` and `@theia/core/shared/…`,
+  // past `main`): opening the module keeps the first check about boundaries; the note says how to
+  // make the entry the API after all.
+  const bypassedOf = (kind: ModuleKind): ModuleDeclaration[] =>
+    config.modules.filter((m, i) => {
+      const internal = internalInto.get(m.name) ?? 0;
+      return found[i].kind === kind && internal >= BYPASSED_INDEX_MIN && internal * 2 > (importsInto.get(m.name) ?? 0);
+    });
+  const bypassedIndexes = bypassedOf('index');
+  const bypassedPackages = bypassedOf('package');
+  const bypassed = [...bypassedIndexes, ...bypassedPackages];
   config.modules = config.modules.map((m) => (bypassed.includes(m) ? { name: m.name, path: m.path, public: ['**'], ...(m.tags ? { tags: m.tags } : {}), dependsOn: m.dependsOn } : m));
-  if (bypassed.length > 0) {
-    const sample = bypassed.slice(0, 4).map((m) => `${m.name}: ${internalInto.get(m.name)} of ${importsInto.get(m.name)} imports`);
-    notes.push(`Index files that most imports from other modules go past: ${bypassed.length} (${sample.join(', ')}${bypassed.length > 4 ? ', …' : ''}); these folders are public as a whole. To make an index the API, set its module's "public" to ["index.ts"] and fix the imports the check then reports.`);
+  const sample = (modules: ModuleDeclaration[]): string => `${modules.length} (${modules.slice(0, 4).map((m) => `${m.name}: ${internalInto.get(m.name)} of ${importsInto.get(m.name)} imports`).join(', ')}${modules.length > 4 ? ', …' : ''})`;
+  if (bypassedIndexes.length > 0) {
+    notes.push(`Index files that most imports from other modules go past: ${sample(bypassedIndexes)}; these folders are public as a whole. To make an index the API, set its module's "public" to ["index.ts"] and fix the imports the check then reports.`);
+  }
+  if (bypassedPackages.length > 0) {
+    notes.push(`Packages whose entry point (exports/types/main) most imports from other modules go past, deep-importing their files instead: ${sample(bypassedPackages)}; these packages are public as a whole. To make the entry the API, set the module's "public" to the entry file and fix the imports the check then reports.`);
   }
   const cyclic = config.modules.flatMap((a) => (a.dependsOn ?? []).filter((b) => observed.get(b)?.includes(a.name) && a.name < b).map((b) => `${a.name} ↔ ${b}`));
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);
   const edges = config.modules.reduce((n, m) => n + (m.dependsOn?.length ?? 0), 0);
   notes.push(`dependsOn lists what each module imports today (${edges} ${edges === 1 ? 'dependency' : 'dependencies'}); tighten it to what the architecture should allow.`);
+  const packages = new Map(findWorkspacePackages(root, discovery.packageJsons, files).map((p) => [p.name, p]));
+  const generated = unresolvedIntoIgnored(read, unresolved, (name) => packages.get(name));
+  if (generated.count > 0) {
+    const roots = `${generated.roots.slice(0, 3).join(', ')}${generated.roots.length > 3 ? `, … (${generated.roots.length} places)` : ''}`;
+    notes.push(`Imports of build output or generated code that .gitignore keeps out of this checkout: ${generated.count} (into ${roots}); they cannot be checked until the build or code generator has run, so run it before "bulkhead check".`);
+  }
   if (constraints) config.constraints = constraints;
 
   const db = inferDatabase(root, discovery.packageJsons, files, read);
@@ -179,7 +197,8 @@ function findModules(
       const hosts = [...new Set(nested.map((m) => projects.find((p) => m.folder.startsWith(`${p.folder}/`))?.name).filter((n) => n !== undefined))];
       notes.push(`NestJS feature modules inside projects: ${nested.length} (in ${hosts.join(', ')}); to check boundaries between them, add modules with their paths (e.g. ${nested[0].folder}).`);
     }
-    return projects.map((p) => ({ folder: p.folder, kind: 'nx', name: p.name, tags: p.tags, ...(p.public.length > 0 ? { public: p.public } : {}) }));
+    const nx: FoundModule[] = projects.map((p) => ({ folder: p.folder, kind: 'nx', name: p.name, tags: p.tags, ...(p.public.length > 0 ? { public: p.public } : {}) }));
+    return [...nx, ...packagesOutside(root, packageJsons, files, nx)].sort((a, b) => a.folder.localeCompare(b.folder));
   }
 
   const packages = findWorkspacePackages(root, packageJsons, files);
@@ -198,6 +217,18 @@ function findModules(
   }));
   const modules = openFolders(files, findStructureModules(files, nestFound, read), read, nest.length === 0);
   return withEntryFiles(files, modules, rootPackageName(read));
+}
+
+/**
+ * Workspace packages that no Nx project holds or contains (amplication's oclif CLI, with its own
+ * package-lock.json and no project.json): Nx leaves them alone, but their files are code of the
+ * repo and would otherwise belong to no module.
+ */
+function packagesOutside(root: string, packageJsons: string[], files: string[], projects: readonly FoundModule[]): FoundModule[] {
+  const overlaps = (folder: string): boolean => projects.some((p) => p.folder === folder || isInside(folder, p.folder) || isInside(p.folder, folder));
+  return findWorkspacePackages(root, packageJsons, files)
+    .filter((p) => !overlaps(p.folder))
+    .map((p) => ({ folder: p.folder, kind: 'package' as const, name: p.name, ...(p.public.length > 0 ? { public: p.public } : {}) }));
 }
 
 export function plural(n: number, noun: string): string {

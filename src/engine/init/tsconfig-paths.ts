@@ -28,7 +28,8 @@ export function publicGlobsFromAliases(dir: string, targets: readonly string[]):
     if (!target.startsWith(`${dir}/`)) continue;
     const rel = target.slice(dir.length + 1);
     if (rel.includes('*')) globs.add(`${rel.slice(0, rel.indexOf('*')).replace(/\/?$/, '/')}**`.replace(/^\//, ''));
-    else if (/\.[cm]?[jt]sx?$/.test(rel)) globs.add(rel);
+    // A stylesheet or JSON target (`style/css-variables.scss`) is a file too, not a folder.
+    else if (/\.([cm]?[jt]sx?|s?css|sass|less|json)$/.test(rel)) globs.add(rel);
     else globs.add(`${rel}/index.ts`);
   }
   return [...globs].sort();

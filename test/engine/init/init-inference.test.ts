@@ -4,6 +4,7 @@ import { importNxDepConstraints } from '../../../src/engine/init/eslint-dep-cons
 import { uniqueNames } from '../../../src/engine/init/unique-names';
 import { firstCheckOf } from '../../../src/engine/draft-module-map';
 import { findNestModules } from '../../../src/engine/init/nest-modules';
+import { unresolvedIntoIgnored } from '../../../src/engine/init/generated-imports';
 import { tempWorkspace } from '../../support/temp-workspace';
 
 const NX_RULE = `'@nx/enforce-module-boundaries': [
@@ -81,6 +82,51 @@ describe('init: reading the repo', () => {
     };
     const found = findNestModules(Object.keys(files).sort(), (f) => files[f]);
     assert.deepEqual(found, [{ folder: 'src/users', public: ['users.module.ts', 'users.service.ts'] }]);
+  });
+});
+
+describe('init: unresolved imports of build output and generated code', () => {
+  const packages = new Map<string, { folder: string; entry?: string; exports?: unknown }>([
+    ['@ide/core', { folder: 'packages/core', entry: 'lib/common/index.d.ts' }],
+    ['@ide/plugin', { folder: 'packages/plugin', entry: './src/plugin.d.ts' }],
+    ['@ide/framework', { folder: 'packages/framework', exports: { '.': './lib/index.js', './utils': { types: './lib/utils/index.d.ts' }, './flows/*': './lib/flows/*.js' } }],
+  ]);
+  const gitignores: Record<string, string> = { '.gitignore': 'node_modules\nlib\n**/prisma/generated-prisma-client\n', 'libs/types/.gitignore': 'src/types/\n' };
+  const read = (file: string): string | undefined => gitignores[file];
+
+  it('counts relative and workspace-package imports into what .gitignore ignores, by outermost ignored folder', () => {
+    const { count, roots } = unresolvedIntoIgnored(
+      read,
+      [
+        { file: 'packages/search/src/search.ts', specifier: '@ide/core/lib/browser' },
+        { file: 'packages/nav/src/nav.ts', specifier: '@ide/core/lib/common/uri' },
+        { file: 'apps/api/src/prisma/prisma.service.ts', specifier: '../../prisma/generated-prisma-client' },
+        { file: 'packages/cli/bin/cli.js', specifier: '../lib/cli' },
+        { file: 'packages/nav/src/nav.ts', specifier: '@ide/core' },
+        { file: 'libs/types/src/index.ts', specifier: './types' },
+        { file: 'src/a.ts', specifier: '@ide/framework' },
+        { file: 'src/a.ts', specifier: '@ide/framework/utils' },
+        { file: 'src/a.ts', specifier: '@ide/framework/flows/cart' },
+      ],
+      (name) => packages.get(name),
+    );
+    assert.equal(count, 9);
+    assert.deepEqual(roots, ['packages/core/lib', 'packages/framework/lib', 'apps/api/prisma/generated-prisma-client', 'libs/types/src/types', 'packages/cli/lib']);
+  });
+
+  it('leaves out imports of files that are simply missing, packages whose entry is not ignored, and other packages', () => {
+    const { count } = unresolvedIntoIgnored(
+      read,
+      [
+        { file: 'src/a.ts', specifier: './missing' },
+        { file: 'src/a.ts', specifier: '@ide/plugin' },
+        { file: 'src/a.ts', specifier: 'left-pad/lib/index' },
+        { file: 'src/a.ts', specifier: '../../outside/lib/x' },
+      ],
+      (name) => packages.get(name),
+    );
+    assert.equal(count, 0);
+    assert.equal(unresolvedIntoIgnored(() => undefined, [{ file: 'src/a.ts', specifier: '../lib/x' }], () => undefined).count, 0);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The filter bar. Reads its controls into a `ViewFilter`; knows nothing of the drawing. */
 import type { ViewKind } from '../host/graph-host';
 import { parseHidden, type ViewFilter } from '../logic/view-filter';
+import { SinceControl } from './since-control';
 import { html } from './svg';
 
 export interface ToolbarActions {
@@ -10,6 +11,8 @@ export interface ToolbarActions {
   exportImage(format: 'svg' | 'png'): void;
   /** Enter in the search box: go to the first match. */
   searchSubmitted(): void;
+  /** "Changes since…" (hosts that can compare with git only): `undefined` turns it off. */
+  showSince?(ref: string | undefined): void;
 }
 
 export class Toolbar {
@@ -20,6 +23,7 @@ export class Toolbar {
   private readonly hide: HTMLInputElement;
   private readonly modules: HTMLDataListElement;
   readonly status: HTMLElement;
+  readonly since?: SinceControl;
   private readonly views: Record<ViewKind, HTMLButtonElement>;
   /** Fit and image export belong to the drawings (graph and layers), not the matrix. */
   private readonly drawingOnly: HTMLButtonElement[];
@@ -38,6 +42,8 @@ export class Toolbar {
     const hopsLabel = html('label', { className: 'hops', text: 'hops ' }, root);
     this.hops = html('input', { attrs: { type: 'number', id: 'hops', min: '0', max: '9', value: '1', 'aria-label': 'Neighbourhood size in hops' } }, hopsLabel);
     this.hide = input(root, 'hide', 'Hide modules: names or globs', 'text');
+    const showSince = actions.showSince;
+    if (showSince) this.since = new SinceControl(root, (ref) => showSince.call(actions, ref));
     this.drawingOnly = [
       button(root, 'fit', 'Fit', () => actions.fit()),
       button(root, 'export-svg', 'SVG', () => actions.exportImage('svg')),

@@ -142,6 +142,11 @@ export class GraphApp {
     const model = this.pending!;
     this.pending = undefined;
     const started = performance.now();
+    // A diff starts on "Only changes": what a pull request changed, not the whole map around it.
+    if (this.model === undefined || (model.since === undefined) !== (this.model.since === undefined)) {
+      this.toolbar.showChangesFilter(model.since !== undefined);
+      this.filter = this.toolbar.filter();
+    }
     this.model = model;
     this.computeVisible();
     // The matrix needs no layout: while it is shown the drawing waits.

@@ -19,7 +19,7 @@ import type { WorkspaceEngines } from '../../src/server/workspace-engines';
 import { REPO_ROOT } from '../support/fixtures';
 import { tempWorkspace } from '../support/temp-workspace';
 import { launchChromium, type PageProblems } from './support/browser';
-import { edgeSelector, settled, writePage } from './support/graph-page-helpers';
+import { edgeSelector, settled, visibleModules, writePage } from './support/graph-page-helpers';
 
 /** Polls from Node: the page's CSP refuses the string evaluation waitForFunction uses. */
 async function until(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -136,6 +136,14 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
     assert.equal(await page.locator('#since-note').textContent(), `since ${mergeBase.slice(0, 12)}`);
   });
 
+  it('a diff starts on "Only changes": the modules of changed dependencies only; unchecked, the whole map', async () => {
+    assert.equal(await page.locator('#only-changes').isChecked(), true);
+    assert.deepEqual(await visibleModules(page), ['app', 'billing', 'orders']);
+    await page.locator('#only-changes').uncheck();
+    assert.deepEqual(await visibleModules(page), ['app', 'billing', 'orders', 'shared']);
+    assert.match(await edgeClass('orders', 'billing'), /\badded\b/);
+  });
+
   it('the layers view shows the same changes', async () => {
     await page.locator('#view-layers').click();
     await settled(page);
@@ -168,5 +176,6 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
     assert.deepEqual(received.at(-1), { type: 'showSince', ref: null });
     assert.equal(await pressed(), 'false');
     assert.doesNotMatch((await page.locator('#status').textContent()) ?? '', /since/);
+    assert.equal(await page.locator('#only-changes').isVisible(), false, 'no diff, no "Only changes"');
   });
 });

@@ -18,6 +18,8 @@ export interface ToolbarActions {
 export class Toolbar {
   readonly search: HTMLInputElement;
   private readonly onlyViolations: HTMLInputElement;
+  private readonly onlyChanges: HTMLInputElement;
+  private readonly onlyChangesLabel: HTMLElement;
   private readonly focus: HTMLInputElement;
   private readonly hops: HTMLInputElement;
   private readonly hide: HTMLInputElement;
@@ -36,6 +38,10 @@ export class Toolbar {
     const only = html('label', { className: 'check' }, root);
     this.onlyViolations = html('input', { attrs: { type: 'checkbox', id: 'only-violations' } }, only);
     only.append(' Only violations');
+    // Shown while the model carries a --since diff: a pull request's changes without the rest.
+    this.onlyChangesLabel = html('label', { className: 'check', attrs: { hidden: '' } }, root);
+    this.onlyChanges = html('input', { attrs: { type: 'checkbox', id: 'only-changes' } }, this.onlyChangesLabel);
+    this.onlyChangesLabel.append(' Only changes');
     this.focus = input(root, 'focus', 'Neighbourhood of module…', 'text');
     this.modules = html('datalist', { attrs: { id: 'module-names' } }, root);
     this.focus.setAttribute('list', 'module-names');
@@ -52,6 +58,7 @@ export class Toolbar {
     this.status = html('span', { className: 'status', attrs: { id: 'status', role: 'status' } }, root);
     for (const el of [this.search, this.focus, this.hops, this.hide]) el.addEventListener('input', () => this.changed());
     this.onlyViolations.addEventListener('change', () => this.changed());
+    this.onlyChanges.addEventListener('change', () => this.changed());
     this.search.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') actions.searchSubmitted();
     });
@@ -65,7 +72,14 @@ export class Toolbar {
       hops: Math.max(0, Number.parseInt(this.hops.value, 10) || 0),
       hidden: parseHidden(this.hide.value),
       search: this.search.value,
+      onlyChanges: this.onlyChanges.checked && !this.onlyChangesLabel.hidden,
     };
+  }
+
+  /** A diff arrived (the box appears, checked) or went away (it disappears). */
+  showChangesFilter(on: boolean): void {
+    this.onlyChangesLabel.hidden = !on;
+    this.onlyChanges.checked = on;
   }
 
   /** Puts a module into the neighbourhood box (from the details panel or the keyboard). */

@@ -30,18 +30,24 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
-  const shot = async (file, hash, name) => {
+  const shot = async (file, hash, name, before = async () => {}) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
     await page.goto(`${pathToFileURL(file).href}${hash}`);
     await page.waitForSelector('body[data-renders="1"]', { timeout: 120_000 });
     await page.evaluate('window.bulkheadGraph.idle()');
+    await before(page);
     const target = path.join(values.out, `${name}-${values.name}.png`);
     await page.screenshot({ path: target });
     process.stderr.write(`${path.relative(ROOT, target)}\n`);
     await page.close();
   };
   await shot(pages.plain, '', 'graph');
-  await shot(pages.plain, '#matrix', 'matrix');
+  // The matrix lists modules with no dependencies first (lowest level): scrolled to where the
+  // dependencies are, the first row that has a cell.
+  await shot(pages.plain, '#matrix', 'matrix', async (page) => {
+    await page.evaluate(`(() => { const m = document.querySelector('.matrix'); const cell = m.querySelector('.cell:not(.diagonal)'); if (cell) { const r = cell.getBoundingClientRect(), b = m.getBoundingClientRect(); m.scrollTop += r.top - b.top - 220; m.scrollLeft += r.left - b.left - 260; } })()`);
+    await new Promise((r) => setTimeout(r, 300));
+  });
   await shot(pages.plain, '#layers', 'layers');
   if (pages.since) await shot(pages.since, '', 'since');
 } finally {

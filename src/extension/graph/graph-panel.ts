@@ -117,6 +117,8 @@ export class GraphPanel {
   private async handle(m: FromGraphView): Promise<void> {
     switch (m.type) {
       case 'ready':
+        // A new page (the panel restored) has no suggestion yet.
+        this.suggestedFor = undefined;
         this.refresh(this.folder);
         return;
       case 'requestImportSites': {

@@ -5,6 +5,8 @@
 //          --report-only (re-render bench/results/latest.json)
 //          --tree <dir> (repeatable): also a local checkout of a real repository with its own
 //          bulkhead.json (e.g. one `bulkhead init --write` wrote), measured like the others
+//          --graph-tree <dir> (repeatable), --graph, --graph-only: the graph panel section
+//          (bench/graph/views-bench.mjs) on those trees and a synthetic 500-module map
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,8 +33,23 @@ const { values } = parseArgs({
     'report-only': { type: 'boolean', default: false },
     workspaces: { type: 'string', default: path.join(HERE, 'workspaces') },
     tree: { type: 'string', multiple: true, default: [] },
+    // The graph panel section: bench/graph/views-bench.mjs.
+    'graph-tree': { type: 'string', multiple: true, default: [] },
+    graph: { type: 'boolean', default: false },
+    'graph-only': { type: 'boolean', default: false },
   },
 });
+
+// The graph panel section (views, payload, exports): after the checks, or alone with --graph-only.
+async function graphSection() {
+  const { runGraphBench } = await import('./graph/views-bench.mjs');
+  const { markdown } = await runGraphBench({ trees: values['graph-tree'] });
+  process.stdout.write(`\n## Graph panel\n\n${markdown}`);
+}
+if (values['graph-only']) {
+  await graphSection();
+  process.exit(0);
+}
 
 if (values['report-only']) {
   // Re-renders the last run (after a change to the report) without measuring again.
@@ -101,6 +118,7 @@ const markdown = markdownReport(result);
 writeAtomic(path.join(resultsDir, 'latest.md'), markdown);
 if (values['update-docs']) updateDocs(path.join(REPO, 'docs', 'performance.md'), markdown);
 process.stdout.write(markdown);
+if (values.graph || values['graph-tree'].length > 0) await graphSection();
 
 function parseSize(text) {
   const m = /^(\d+(?:\.\d+)?)(k?)$/i.exec(text.trim());

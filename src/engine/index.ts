@@ -22,3 +22,7 @@ export type { Explanation, ImportExplanation } from './check';
 export { draftModuleMap, type DraftModuleMap } from './draft-module-map';
 export { draftForeignMap, type DraftForeignMap } from './draft-foreign-map';
 export { FOREIGN_TOOLS, foreignToolNamed, ForeignConfigError, type ForeignTool } from './init';
+export {
+  diffResults, diffSummary, touchedModules, resultAtRef, resolveCommit, defaultSinceRef, SinceRefError,
+  type GraphDiff, type ResultAtRef, type DefaultSinceRef,
+} from './history';

@@ -2,7 +2,9 @@
  * Clusters for the graph: the map's layers when it has them. Tried in order, the first that splits
  * the modules into at least two groups (and fewer groups than modules) wins:
  * a `layer:<name>` tag, the name prefix before `/` (`platform/files`), the first tag, the parent
- * folder of the module's first root.
+ * folder of the module's first root. A key that puts more than half of a large map into one group
+ * (every package of a monorepo under its npm scope, `@medusajs/…`) is passed over for the next
+ * one that splits better, and used only when none does.
  */
 import type { GraphGroup, GroupKind } from './graph-model';
 
@@ -26,6 +28,7 @@ export interface Grouping {
 
 /** Groups modules and orders the groups so that dependencies sit to the right of their users. */
 export function groupModules(modules: readonly GroupableModule[], edges: readonly { from: string; to: string }[]): Grouping {
+  let lopsided: Grouping | undefined;
   for (const [kind, key] of KEYS) {
     const groupOf = new Map<string, string>();
     for (const m of modules) {
@@ -36,10 +39,19 @@ export function groupModules(modules: readonly GroupableModule[], edges: readonl
     // Most modules must have the key, or the picture is mostly ungrouped boxes.
     if (names.size < 2 || names.size >= modules.length || groupOf.size * 2 < modules.length) continue;
     const order = orderGroups([...names].sort(), edges, groupOf);
-    const groups = order.map((id, i) => ({ id, label: id, kind, order: i }));
-    return { groups, groupOf };
+    const grouping = { groups: order.map((id, i) => ({ id, label: id, kind, order: i })), groupOf };
+    if (!isLopsided(groupOf, modules.length)) return grouping;
+    lopsided ??= grouping;
   }
-  return { groups: [], groupOf: new Map() };
+  return lopsided ?? { groups: [], groupOf: new Map() };
+}
+
+/** Past the overview's 30 boxes, one group holding most modules leaves the overview one big box. */
+function isLopsided(groupOf: Map<string, string>, modules: number): boolean {
+  const sizes = new Map<string, number>();
+  for (const g of groupOf.values()) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  const largest = Math.max(...sizes.values());
+  return largest > 30 && largest * 2 > modules;
 }
 
 /**

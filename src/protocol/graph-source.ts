@@ -6,11 +6,15 @@
  * files are absolute.
  */
 import type { EdgeSites } from './graph-model';
-import type { FileOwner, GraphAnswer } from './messages';
+import type { FileOwner, GraphAnswer, GraphSinceAnswer, SuggestedSinceRef } from './messages';
 
 export interface GraphSource {
   /** The graph of `folder` (default: the folder of `activeFile`, else the first with a result). */
   graph(folder: string | undefined, activeFile: string | undefined): Promise<GraphAnswer | undefined>;
+  /** The graph of `folder` marked with what changed since the git `ref` (or why it cannot be). */
+  graphSince(folder: string, ref: string, activeFile: string | undefined): Promise<GraphSinceAnswer>;
+  /** The ref "Changes since…" proposes for `folder`; undefined outside git or on a first commit. */
+  suggestedSinceRef(folder: string): Promise<SuggestedSinceRef | undefined>;
   /** The import sites behind the module dependency `from` → `to` in `folder`. */
   edgeSites(folder: string, from: string, to: string): Promise<EdgeSites>;
   /** The folder and module owning `file`, per the engine's map; undefined outside every folder with a config. */

@@ -80,11 +80,35 @@ export interface GraphParams {
   activeFile?: string;
 }
 
+/** "Changes since…" in the graph panel: `folder` is the one the panel shows; `ref` any git ref. */
+export interface GraphSinceParams {
+  folder: string;
+  ref: string;
+  activeFile?: string;
+}
+
+/** The graph marked with what changed since the ref (`model.since` set), or why there is none. */
+export type GraphSinceAnswer = { answer: GraphAnswer; error?: undefined } | { answer?: undefined; error: string };
+
+/** What "Changes since…" proposes: a ref git accepts, and what it is ("merge-base with origin/main"). */
+export interface SuggestedSinceRef {
+  ref: string;
+  label: string;
+}
+
 // client → server
 /** The module graph of a folder; null while no folder has a result. */
 export const graphRequest = new RequestType<GraphParams, GraphAnswer | null, void>('bulkhead/graph');
 /** The import sites behind the module dependency `from` → `to`, each with the rules it breaks. */
 export const edgeSitesRequest = new RequestType<{ folder: string; from: string; to: string }, EdgeSites, void>('bulkhead/edgeSites');
+/**
+ * The module graph of a folder with the dependencies and violations added and removed since a git
+ * ref, as `bulkhead graph --since`. The first request for a commit checks the tree at it (a cold
+ * check's time); later ones, after each re-check, reuse that result.
+ */
+export const graphSinceRequest = new RequestType<GraphSinceParams, GraphSinceAnswer, void>('bulkhead/graphSince');
+/** The ref "Changes since…" starts with: the merge-base with the default branch, else HEAD~1; null outside git. */
+export const suggestedSinceRefRequest = new RequestType<{ folder: string }, SuggestedSinceRef | null, void>('bulkhead/suggestedSinceRef');
 /** Which folder and module own an absolute file path (status bar, graph); null: no folder with a config. */
 export const moduleOfRequest = new RequestType<{ file: string }, FileOwner | null, void>('bulkhead/moduleOf');
 /**

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
 import { BulkheadServer } from './bulkhead-server';
 import { codeActions } from './code-actions';
 import { uriToPath } from './paths';
+import { registerSinceRequests } from './since-requests';
 import { registerViewRequests } from './view-requests';
 import { editSupport, PLAIN_EDITS, type EditSupport } from './workspace-edit';
 
@@ -86,6 +87,7 @@ connection.onCodeAction((params) => {
 });
 
 registerViewRequests(connection, () => server.engines);
+registerSinceRequests(connection, () => server.engines);
 connection.onRequest(recheckRequest, () => server.recheckAll());
 connection.onRequest(updateBaselineRequest, ({ folder, record }) => server.updateBaseline(folder, !!record));
 connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));

@@ -102,6 +102,7 @@ export class GraphApp {
       fit: () => (this.kind === 'layers' ? this.layers.fit() : this.view.fit()),
       exportImage: (format) => void this.exportImage(format),
       searchSubmitted: () => this.goToFirstMatch(),
+      ...(host.showSince ? { showSince: (ref: string | undefined) => host.showSince?.(ref) } : {}),
     });
     bindKeyboard(() => (this.kind === 'graph' ? this.view : this.kind === 'layers' ? this.layers : undefined), this.toolbar, { clearSelection: () => this.clearSelection() });
     // The panel is often resized (or opened narrow beside an editor): keep the drawing fitted
@@ -120,6 +121,8 @@ export class GraphApp {
       model: (m) => this.enqueue(m),
       activeModule: (m) => this.setActive(m),
       empty: (text) => this.showMessage(text),
+      sinceSuggestion: (ref, label) => this.toolbar.since?.suggest(ref, label),
+      sinceError: (ref, message) => this.toolbar.since?.failed(ref, message),
     });
   }
 
@@ -139,12 +142,18 @@ export class GraphApp {
     const model = this.pending!;
     this.pending = undefined;
     const started = performance.now();
+    // A diff starts on "Only changes": what a pull request changed, not the whole map around it.
+    if (this.model === undefined || (model.since === undefined) !== (this.model.since === undefined)) {
+      this.toolbar.showChangesFilter(model.since !== undefined);
+      this.filter = this.toolbar.filter();
+    }
     this.model = model;
     this.computeVisible();
     // The matrix needs no layout: while it is shown the drawing waits.
     const fit = this.kind === 'graph' && (await this.drawGraph());
     this.showMessage(model.nodes.length === 0 ? 'The module map declares no modules.' : '');
     this.toolbar.setModuleNames(model.nodes.map((n) => n.id));
+    this.toolbar.since?.modelShown(model);
     this.applyFilter();
     this.refreshSelection();
     if (fit) this.view.fit();

@@ -29,6 +29,10 @@ describe('webview: protocol helpers', () => {
     assert.equal(isFromGraphView({ type: 'saveExport', format: 'exe', data: '' }), false);
     assert.equal(isFromGraphView({ type: 'eval', code: '1' }), false);
     assert.equal(isFromGraphView(null), false);
+    assert.equal(isFromGraphView({ type: 'showSince', ref: 'main' }), true);
+    assert.equal(isFromGraphView({ type: 'showSince', ref: null }), true);
+    assert.equal(isFromGraphView({ type: 'showSince', ref: 3 }), false);
+    assert.equal(isFromGraphView({ type: 'showSince', ref: 'a'.repeat(300) }), false, 'a ref longer than anyone types does not reach git');
   });
 
   it('embeds JSON so that no module name can end the script element', () => {

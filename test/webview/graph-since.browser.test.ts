@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { graphHtml, readWebviewAssets } from '../../src/cli/graph-formats/graph-html';
-import { diffResults } from '../../src/cli/graph-diff/graph-diff';
+import { diffResults } from '../../src/engine';
 import { REPO_ROOT } from '../support/fixtures';
 import { launchChromium, openWatched, type PageProblems } from './support/browser';
 import { edgeSelector, settled, writePage } from './support/graph-page-helpers';

@@ -6,7 +6,7 @@
 import { markdownCode, markdownText as cell } from '../escape/markdown-text';
 import { mermaidLabel } from '../escape/graph-labels';
 import { MERMAID_STYLE } from '../graph-formats/graph-mermaid';
-import { diffSummary, touchedModules, type GraphDiff } from './graph-diff';
+import { diffSummary, touchedModules, type GraphDiff } from '../../engine';
 
 /** Enough rows to read in a comment; the summary line still counts them all. */
 const MAX_ROWS = 50;

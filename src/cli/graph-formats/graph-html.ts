@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { modulePairKey, type CheckResult, type ImportSite } from '../../engine';
+import type { CheckResult, GraphDiff, ImportSite } from '../../engine';
+import { markChanges } from '../../protocol/graph-changes';
 import { toEdgeSites } from '../../protocol/graph-import-sites';
-import { edgeId, type EdgeSites, type GraphModel } from '../../protocol/graph-model';
+import type { EdgeSites } from '../../protocol/graph-model';
 import { graphPageHtml, makeNonce } from '../../protocol/graph-page';
 import { toGraphModel } from '../../protocol/graph-to-model';
-import { diffSummary, type GraphDiff } from '../graph-diff/graph-diff';
 
 /** Edges whose import sites are embedded: violating ones first, then the heaviest. */
 export const MAX_EDGES_WITH_SITES = 400;
@@ -69,24 +69,6 @@ export function graphHtml(
     packedScript: assets.layoutEngine === undefined ? undefined : { id: PACKED_ENGINE_ID, base64: packedBase64(assets.layoutEngine) },
     bodyClass: 'standalone',
   });
-}
-
-/**
- * Marks the edges a --since diff added, and adds the removed ones (between modules still drawn)
- * as edges without imports: they take no part in the layering, the view draws them grey dashed.
- */
-export function markChanges(model: GraphModel, diff: GraphDiff): void {
-  const added = new Set(diff.dependencies.added.map((d) => modulePairKey(d.from, d.to)));
-  for (const e of model.edges) if (added.has(modulePairKey(e.from, e.to))) e.change = 'added';
-  const nodes = new Set(model.nodes.map((n) => n.id));
-  for (const d of diff.dependencies.removed) {
-    if (!nodes.has(d.from) || !nodes.has(d.to)) continue;
-    const id = edgeId(d.from, d.to);
-    const kept = model.edges.find((e) => e.id === id);
-    if (kept) kept.change = 'removed';
-    else model.edges.push({ id, from: d.from, to: d.to, imports: 0, declared: d.declared, violations: 0, inCycle: false, change: 'removed' });
-  }
-  model.since = { ref: diff.since.ref, commit: diff.since.commit, summary: diffSummary(diff) };
 }
 
 /** Deflated once per process: the same 1.5 MB for every export (about 0.2 s at level 9). */

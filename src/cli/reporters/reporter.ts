@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { CheckResult } from '../../engine';
-import type { GraphDiff } from '../graph-diff/graph-diff';
+import type { GraphDiff } from '../../engine';
 
 export interface ReportOptions {
   color: boolean;

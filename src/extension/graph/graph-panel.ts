@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { isFromGraphView, type FromGraphView, type ToGraphView } from '../../protocol/graph-messages';
 import { edgeId } from '../../protocol/graph-model';
 import type { GraphSource } from '../../protocol/graph-source';
+import type { GraphAnswer } from '../../protocol/messages';
 import { saveExport } from './save-export';
 import { graphWebviewHtml, webviewAssetsRoot } from './graph-webview-html';
 
@@ -33,6 +34,10 @@ export class GraphPanel {
    * active text editor, and the graph should keep showing where the user came from.
    */
   private activeFile?: string;
+  /** "Changes since…": the git ref the graph is compared with, while it is on. */
+  private since?: string;
+  /** The folder whose suggested ref the webview has. */
+  private suggestedFor?: string;
 
   constructor(context: vscode.ExtensionContext, private readonly source: GraphSource, onDispose: () => void) {
     const assets = webviewAssetsRoot(context);
@@ -72,11 +77,28 @@ export class GraphPanel {
         return;
       }
       this.folder = answer.folder;
-      this.post({ type: 'model', model: answer.model });
-      this.post({ type: 'activeModule', module: answer.activeModule });
+      const shown = (await this.compareSince(answer.folder)) ?? answer;
+      this.post({ type: 'model', model: shown.model });
+      this.post({ type: 'activeModule', module: shown.activeModule });
+      if (this.suggestedFor !== answer.folder) {
+        this.suggestedFor = answer.folder;
+        const suggested = await this.source.suggestedSinceRef(answer.folder);
+        if (suggested) this.post({ type: 'sinceSuggestion', ...suggested });
+      }
     }).catch((err: unknown) => {
       this.post({ type: 'empty', message: `Bulkhead could not load the graph: ${(err as Error)?.message ?? String(err)}` });
     });
+  }
+
+  /** With "Changes since…" on, the marked graph; an unknown ref turns it off and says why. */
+  private async compareSince(folder: string): Promise<GraphAnswer | undefined> {
+    const ref = this.since;
+    if (ref === undefined) return undefined;
+    const changed = await this.source.graphSince(folder, ref, this.activeFile);
+    if (changed.answer) return changed.answer;
+    this.since = undefined;
+    this.post({ type: 'sinceError', ref, message: changed.error });
+    return undefined;
   }
 
   /** Another folder's file shows that folder's graph; a file in no configured folder keeps the graph. */
@@ -95,6 +117,8 @@ export class GraphPanel {
   private async handle(m: FromGraphView): Promise<void> {
     switch (m.type) {
       case 'ready':
+        // A new page (the panel restored) has no suggestion yet.
+        this.suggestedFor = undefined;
         this.refresh(this.folder);
         return;
       case 'requestImportSites': {
@@ -114,6 +138,10 @@ export class GraphPanel {
       }
       case 'saveExport':
         await saveExport(m.format, m.data, this.folder);
+        return;
+      case 'showSince':
+        this.since = m.ref ?? undefined;
+        this.refresh(this.folder);
         return;
     }
   }

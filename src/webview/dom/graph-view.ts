@@ -3,6 +3,7 @@
  * (expanded group) and edge, kept in maps keyed like the overview so an update changes only what
  * changed (no full re-render).
  */
+import { placeEdgeLabels, type EdgeLabel } from '../logic/edge-labels';
 import { boundsOf, edgePath, edgeWidth, groupLabel, nodeLabel, type Box } from '../logic/geometry';
 import type { Overview, OverviewEdge, OverviewFrame, OverviewItem } from '../logic/overview';
 import { boxText } from '../logic/box-text';
@@ -29,6 +30,8 @@ interface EdgeEls {
   line: SVGPathElement;
   hit: SVGPathElement;
   label: SVGTextElement;
+  /** Where its label may go, set by each update; placed with the others' (logic/edge-labels.ts). */
+  labelAt?: EdgeLabel;
 }
 interface FrameEls {
   rect: SVGRectElement;
@@ -84,7 +87,19 @@ export class GraphView {
     });
     sync(this.items, overview.items, (i) => this.createItem(i), (els, i) => this.updateItem(els, i), (els) => els.g.remove());
     sync(this.edges, overview.edges, (e) => this.createEdge(e), (els, e) => this.updateEdge(els, e), (els) => els.g.remove());
+    this.placeLabels();
     this.order();
+  }
+
+  private placeLabels(): void {
+    const labels = [...this.edges.values()].flatMap((els) => (els.labelAt ? [els.labelAt] : []));
+    const spots = placeEdgeLabels(labels, [...this.boxes.values()]);
+    for (const [key, els] of this.edges) {
+      const p = spots.get(key);
+      if (!p) continue;
+      els.label.setAttribute('x', p.x.toFixed(1));
+      els.label.setAttribute('y', (p.y - 4).toFixed(1));
+    }
   }
 
   /** Marks search matches: modules by name, collapsed groups holding one. */
@@ -220,7 +235,7 @@ export class GraphView {
     const a = this.boxes.get(e.from);
     const b = this.boxes.get(e.to);
     if (!a || !b) return;
-    const { d, mid } = edgePath(a, b);
+    const { d, mid, at } = edgePath(a, b);
     els.line.setAttribute('d', d);
     els.hit.setAttribute('d', d);
     els.line.setAttribute('stroke-width', edgeWidth(e.imports).toFixed(2));
@@ -236,6 +251,7 @@ export class GraphView {
     if (els.label.textContent !== text) els.label.textContent = text;
     els.label.setAttribute('x', mid.x.toFixed(1));
     els.label.setAttribute('y', (mid.y - 4).toFixed(1));
+    els.labelAt = text === '' ? undefined : { key: e.key, text, priority: (e.violations > 0 ? 1e9 : 0) + e.imports, at };
     const what = e.imports === 0 ? 'declared, unused' : `${e.imports} import${e.imports === 1 ? '' : 's'}${e.violations > 0 ? `, ${e.violations} violating` : ''}${e.inCycle ? ', in a cycle' : ''}`;
     const since = change === 'added' ? ', new since the compared ref' : change === 'removed' ? ', removed since the compared ref' : '';
     els.g.setAttribute('aria-label', `${bare(e.from)} → ${bare(e.to)}: ${what}${summed ? ` over ${e.members.length} module dependencies` : ''}${since}`);

@@ -5,6 +5,7 @@
  */
 import { againstLayering, LAYER_SIZES, layerEdgePaths, UNIT_KEY, type LayerEdge, type LayerItem, type LayersLayout } from '../logic/layers-layout';
 import { boundsOf, edgeWidth, type Box } from '../logic/geometry';
+import { placeEdgeLabels } from '../logic/edge-labels';
 import { PanZoom } from './pan-zoom';
 import { svg, svgText } from './svg';
 
@@ -86,7 +87,12 @@ export class LayersView {
     const paths = layerEdgePaths(edges, boxes);
     // Hundreds of plain edges turn the picture grey: fainter, so the red ones and the boxes read.
     this.svg.classList.toggle('dense', layout.edges.length > 120);
-    this.edges.replaceChildren(...edges.filter((e) => paths.has(e.key)).map((e) => this.edge(e, paths.get(e.key)!)));
+    const labels = edges.flatMap((e) => {
+      const text = edgeText(e);
+      return text === '' || !paths.has(e.key) ? [] : [{ key: e.key, text, priority: (e.violations > 0 ? 1e9 : 0) + e.imports, at: paths.get(e.key)!.at }];
+    });
+    const spots = placeEdgeLabels(labels, [...boxes.values()]);
+    this.edges.replaceChildren(...edges.filter((e) => paths.has(e.key)).map((e) => this.edge(e, paths.get(e.key)!.d, spots.get(e.key))));
     this.nodes.replaceChildren(...layout.items.map((i) => this.item(i)));
   }
 
@@ -174,20 +180,23 @@ export class LayersView {
     return g;
   }
 
-  private edge(e: LayerEdge, { d, mid }: { d: string; mid: { x: number; y: number } }): SVGGElement {
+  private edge(e: LayerEdge, d: string, labelAt: { x: number; y: number } | undefined): SVGGElement {
     const against = againstLayering(e.kind);
     const added = e.members.some((m) => m.change === 'added') ? ' added' : '';
     const g = svg('g', { class: `layer-edge ${e.kind}${e.violations > 0 ? ' violation' : ''}${added}`, 'data-from': bare(e.from), 'data-to': bare(e.to) });
     this.edgeKeyOf.set(g, e.key);
     svg('path', { class: 'hit', d }, g);
     svg('path', { class: 'line', d, 'stroke-width': edgeWidth(e.imports).toFixed(2), 'marker-end': `url(#layer-arrow-${against ? 'against' : 'down'})` }, g);
-    const text = e.kind === 'cut' ? `cut${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '';
-    if (text !== '') svgText(text, { class: 'label', x: mid.x.toFixed(1), y: (mid.y - 3).toFixed(1), 'text-anchor': 'middle' }, g);
+    const text = edgeText(e);
+    if (text !== '' && labelAt) svgText(text, { class: 'label', x: labelAt.x.toFixed(1), y: (labelAt.y - 3).toFixed(1), 'text-anchor': 'middle' }, g);
     svgText(describeEdge(e), {}, svg('title', {}, g));
     this.edgeEls.set(e.key, g);
     return g;
   }
 }
+
+/** A cut edge says so; others only their violations. */
+const edgeText = (e: LayerEdge): string => (e.kind === 'cut' ? `cut${e.violations > 0 ? ` · ${e.violations} ✕` : ''}` : e.violations > 0 ? `${e.violations} ✕` : '');
 
 const bare = (key: string): string => (key.startsWith('\u0000') ? key.slice(1) : key);
 /** A box's `data-key`: the module name, or "unit " and the unit's id (NUL is no attribute character). */

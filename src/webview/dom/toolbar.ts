@@ -1,6 +1,7 @@
 /** The filter bar. Reads its controls into a `ViewFilter`; knows nothing of the drawing. */
 import type { ViewKind } from '../host/graph-host';
 import { parseHidden, type ViewFilter } from '../logic/view-filter';
+import { SinceControl } from './since-control';
 import { html } from './svg';
 
 export interface ToolbarActions {
@@ -10,16 +11,21 @@ export interface ToolbarActions {
   exportImage(format: 'svg' | 'png'): void;
   /** Enter in the search box: go to the first match. */
   searchSubmitted(): void;
+  /** "Changes since…" (hosts that can compare with git only): `undefined` turns it off. */
+  showSince?(ref: string | undefined): void;
 }
 
 export class Toolbar {
   readonly search: HTMLInputElement;
   private readonly onlyViolations: HTMLInputElement;
+  private readonly onlyChanges: HTMLInputElement;
+  private readonly onlyChangesLabel: HTMLElement;
   private readonly focus: HTMLInputElement;
   private readonly hops: HTMLInputElement;
   private readonly hide: HTMLInputElement;
   private readonly modules: HTMLDataListElement;
   readonly status: HTMLElement;
+  readonly since?: SinceControl;
   private readonly views: Record<ViewKind, HTMLButtonElement>;
   /** Fit and image export belong to the drawings (graph and layers), not the matrix. */
   private readonly drawingOnly: HTMLButtonElement[];
@@ -32,12 +38,18 @@ export class Toolbar {
     const only = html('label', { className: 'check' }, root);
     this.onlyViolations = html('input', { attrs: { type: 'checkbox', id: 'only-violations' } }, only);
     only.append(' Only violations');
+    // Shown while the model carries a --since diff: a pull request's changes without the rest.
+    this.onlyChangesLabel = html('label', { className: 'check', attrs: { hidden: '' } }, root);
+    this.onlyChanges = html('input', { attrs: { type: 'checkbox', id: 'only-changes' } }, this.onlyChangesLabel);
+    this.onlyChangesLabel.append(' Only changes');
     this.focus = input(root, 'focus', 'Neighbourhood of module…', 'text');
     this.modules = html('datalist', { attrs: { id: 'module-names' } }, root);
     this.focus.setAttribute('list', 'module-names');
     const hopsLabel = html('label', { className: 'hops', text: 'hops ' }, root);
     this.hops = html('input', { attrs: { type: 'number', id: 'hops', min: '0', max: '9', value: '1', 'aria-label': 'Neighbourhood size in hops' } }, hopsLabel);
     this.hide = input(root, 'hide', 'Hide modules: names or globs', 'text');
+    const showSince = actions.showSince;
+    if (showSince) this.since = new SinceControl(root, (ref) => showSince.call(actions, ref));
     this.drawingOnly = [
       button(root, 'fit', 'Fit', () => actions.fit()),
       button(root, 'export-svg', 'SVG', () => actions.exportImage('svg')),
@@ -46,6 +58,7 @@ export class Toolbar {
     this.status = html('span', { className: 'status', attrs: { id: 'status', role: 'status' } }, root);
     for (const el of [this.search, this.focus, this.hops, this.hide]) el.addEventListener('input', () => this.changed());
     this.onlyViolations.addEventListener('change', () => this.changed());
+    this.onlyChanges.addEventListener('change', () => this.changed());
     this.search.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') actions.searchSubmitted();
     });
@@ -59,7 +72,14 @@ export class Toolbar {
       hops: Math.max(0, Number.parseInt(this.hops.value, 10) || 0),
       hidden: parseHidden(this.hide.value),
       search: this.search.value,
+      onlyChanges: this.onlyChanges.checked && !this.onlyChangesLabel.hidden,
     };
+  }
+
+  /** A diff arrived (the box appears, checked) or went away (it disappears). */
+  showChangesFilter(on: boolean): void {
+    this.onlyChangesLabel.hidden = !on;
+    this.onlyChanges.checked = on;
   }
 
   /** Puts a module into the neighbourhood box (from the details panel or the keyboard). */

@@ -27,6 +27,8 @@ export function vscodeHost(): GraphHost {
         if (m.type === 'model') listeners.model(m.model);
         else if (m.type === 'activeModule') listeners.activeModule(m.module);
         else if (m.type === 'empty') listeners.empty(m.message);
+        else if (m.type === 'sinceSuggestion') listeners.sinceSuggestion?.(m.ref, m.label);
+        else if (m.type === 'sinceError') listeners.sinceError?.(m.ref, m.message);
         else if (m.type === 'importSites') {
           pending.get(m.requestId)?.(m.sites);
           pending.delete(m.requestId);
@@ -53,6 +55,9 @@ export function vscodeHost(): GraphHost {
     },
     rememberView(view) {
       api.setState?.({ view });
+    },
+    showSince(ref) {
+      api.postMessage({ type: 'showSince', ref: ref ?? null });
     },
   };
 }

@@ -30,7 +30,7 @@ function moduleText(i: OverviewItem): BoxText {
 
 function groupText(i: OverviewItem): BoxText {
   const g = i.group!;
-  const what = `${g.modules} modules · ${g.files} files`;
+  const what = `${g.modules} module${g.modules === 1 ? '' : 's'} · ${g.files} file${g.files === 1 ? '' : 's'}`;
   return {
     files: `${what}${g.violations > 0 ? ` · ${g.violations} ✕` : ''}`,
     violations: g.violations,

@@ -71,14 +71,35 @@ export function edgeWidth(imports: number): number {
  * A cubic curve from `a` to `b`. Forward edges (target to the right) run side to side; others
  * (cycles, same column) arc below both boxes so they never hide behind one.
  */
-export function edgePath(a: Box, b: Box): { d: string; mid: { x: number; y: number } } {
+export function edgePath(a: Box, b: Box): EdgePath {
+  const { d, mid, points } = edgeCurve(a, b);
+  const [p0, p1, p2, p3] = points;
+  // The cubic Bézier the path draws, for placing labels along it (0.5 is `mid` only for the forward curve).
+  const at = (t: number) => (t === 0.5 ? mid : { x: cubic(p0.x, p1.x, p2.x, p3.x, t), y: cubic(p0.y, p1.y, p2.y, p3.y, t) });
+  return { d, mid, at };
+}
+
+export interface EdgePath {
+  d: string;
+  mid: { x: number; y: number };
+  at(t: number): { x: number; y: number };
+}
+
+const cubic = (a: number, b: number, c: number, d: number, t: number): number => {
+  const u = 1 - t;
+  return u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
+};
+
+type P = { x: number; y: number };
+
+function edgeCurve(a: Box, b: Box): { d: string; mid: P; points: [P, P, P, P] } {
   if (b.x >= a.x + a.width) {
     const x1 = a.x + a.width;
     const y1 = a.y + a.height / 2;
     const x2 = b.x;
     const y2 = b.y + b.height / 2;
     const dx = Math.max(20, (x2 - x1) / 2);
-    return { d: `M${r(x1)},${r(y1)} C${r(x1 + dx)},${r(y1)} ${r(x2 - dx)},${r(y2)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } };
+    return { d: `M${r(x1)},${r(y1)} C${r(x1 + dx)},${r(y1)} ${r(x2 - dx)},${r(y2)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 }, points: [{ x: x1, y: y1 }, { x: x1 + dx, y: y1 }, { x: x2 - dx, y: y2 }, { x: x2, y: y2 }] };
   }
   if (a.x >= b.x + b.width) {
     const x1 = a.x;
@@ -87,7 +108,7 @@ export function edgePath(a: Box, b: Box): { d: string; mid: { x: number; y: numb
     const y2 = b.y + b.height * 0.7;
     const dip = 30 + Math.abs(x1 - x2) * 0.15;
     const low = Math.max(y1, y2) + dip;
-    return { d: `M${r(x1)},${r(y1)} C${r(x1 - 30)},${r(low)} ${r(x2 + 30)},${r(low)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: low - dip / 4 } };
+    return { d: `M${r(x1)},${r(y1)} C${r(x1 - 30)},${r(low)} ${r(x2 + 30)},${r(low)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: low - dip / 4 }, points: [{ x: x1, y: y1 }, { x: x1 - 30, y: low }, { x: x2 + 30, y: low }, { x: x2, y: y2 }] };
   }
   // Same column: leave from the side, loop out to the right.
   const x1 = a.x + a.width;
@@ -95,7 +116,7 @@ export function edgePath(a: Box, b: Box): { d: string; mid: { x: number; y: numb
   const x2 = b.x + b.width;
   const y2 = b.y + b.height / 2;
   const out = Math.max(x1, x2) + 40 + Math.abs(y1 - y2) * 0.1;
-  return { d: `M${r(x1)},${r(y1)} C${r(out)},${r(y1)} ${r(out)},${r(y2)} ${r(x2)},${r(y2)}`, mid: { x: out - 10, y: (y1 + y2) / 2 } };
+  return { d: `M${r(x1)},${r(y1)} C${r(out)},${r(y1)} ${r(out)},${r(y2)} ${r(x2)},${r(y2)}`, mid: { x: out - 10, y: (y1 + y2) / 2 }, points: [{ x: x1, y: y1 }, { x: out, y: y1 }, { x: out, y: y2 }, { x: x2, y: y2 }] };
 }
 
 /** The smallest box holding all of `boxes`, grown by `pad`. */

@@ -38,7 +38,8 @@ export function buildGroupTree(model: Pick<GraphModel, 'groups'>, nodes: readonl
   const root: Draft = { segments: [], groups: new Map(), modules: [] };
   const prefixKind = model.groups.some((g) => g.kind === 'prefix');
   for (const n of nodes) {
-    const prefix = n.id.split('/').slice(0, -1);
+    // Under a folder or tag group an npm scope (`@acme/` of `@acme/cart`) is no level of its own.
+    const prefix = n.id.split('/').slice(0, -1).filter((segment, i) => prefixKind || i > 0 || !segment.startsWith('@'));
     // A `prefix` group is the first name segment already; other kinds sit above the prefixes.
     const named = n.group !== undefined && !prefixKind;
     const path = named && prefix[0] !== n.group ? [n.group!, ...prefix] : prefix;

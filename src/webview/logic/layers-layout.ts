@@ -9,7 +9,7 @@
  * than the legible size, the largest open unit collapses, so 500 modules still read at Fit.
  */
 import type { GraphEdge, GraphModel, GraphNode } from '../../protocol/graph-model';
-import { textWidth, type Box } from './geometry';
+import { textWidth, type Box, type EdgePath } from './geometry';
 import { shorten } from './matrix-data';
 import type { Visible } from './view-filter';
 
@@ -286,7 +286,7 @@ export const againstLayering = (kind: LayerEdgeKind): boolean => kind !== 'down'
  * steps do: the layering puts them forward) and under them when it points left. Each box spreads
  * the ends on a side by where the other end is, so a module's edges do not leave from one point.
  */
-export function layerEdgePaths(edges: readonly LayerEdge[], boxes: ReadonlyMap<string, Box>): Map<string, { d: string; mid: { x: number; y: number } }> {
+export function layerEdgePaths(edges: readonly LayerEdge[], boxes: ReadonlyMap<string, Box>): Map<string, EdgePath> {
   type End = { edge: string; other: number; at: 'start' | 'end' };
   const sides = new Map<string, End[]>();
   const add = (key: string, side: 'top' | 'bottom', end: End) => {
@@ -314,7 +314,7 @@ export function layerEdgePaths(edges: readonly LayerEdge[], boxes: ReadonlyMap<s
     ends.sort((p, q) => p.other - q.other || (p.edge < q.edge ? -1 : 1));
     ends.forEach((end, i) => port.set(`${end.edge}\u0001${end.at}`, box.x + (box.width * (i + 1)) / (ends.length + 1)));
   }
-  const paths = new Map<string, { d: string; mid: { x: number; y: number } }>();
+  const paths = new Map<string, EdgePath>();
   for (const [key, { a, b, sameRow, over, down }] of shape) {
     const x1 = port.get(`${key}\u0001start`)!;
     const x2 = port.get(`${key}\u0001end`)!;
@@ -322,15 +322,26 @@ export function layerEdgePaths(edges: readonly LayerEdge[], boxes: ReadonlyMap<s
       const lift = (14 + Math.min(40, Math.abs(x1 - x2) * 0.12)) * (over ? -1 : 1);
       const y = over ? a.y : a.y + a.height;
       const c = y + lift;
-      paths.set(key, { d: `M${r(x1)},${r(y)} C${r(x1)},${r(c)} ${r(x2)},${r(c)} ${r(x2)},${r(y)}`, mid: { x: (x1 + x2) / 2, y: y + (lift * 3) / 4 + (over ? 0 : 10) } });
+      paths.set(key, curve(`M${r(x1)},${r(y)} C${r(x1)},${r(c)} ${r(x2)},${r(c)} ${r(x2)},${r(y)}`, { x: (x1 + x2) / 2, y: y + (lift * 3) / 4 + (over ? 0 : 10) }, [x1, y, x1, c, x2, c, x2, y]));
       continue;
     }
     const y1 = down ? a.y + a.height : a.y;
     const y2 = down ? b.y : b.y + b.height;
     const dy = (y2 - y1) / 2;
-    paths.set(key, { d: `M${r(x1)},${r(y1)} C${r(x1)},${r(y1 + dy)} ${r(x2)},${r(y2 - dy)} ${r(x2)},${r(y2)}`, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } });
+    paths.set(key, curve(`M${r(x1)},${r(y1)} C${r(x1)},${r(y1 + dy)} ${r(x2)},${r(y2 - dy)} ${r(x2)},${r(y2)}`, { x: (x1 + x2) / 2, y: (y1 + y2) / 2 }, [x1, y1, x1, y1 + dy, x2, y2 - dy, x2, y2]));
   }
   return paths;
 }
 
 const r = (n: number): number => Math.round(n * 10) / 10;
+
+/** A drawn cubic and where along it a label may go (`mid` at 0.5, as before labels were spread). */
+function curve(d: string, mid: { x: number; y: number }, [x0, y0, x1, y1, x2, y2, x3, y3]: number[]): EdgePath {
+  const at = (t: number) => {
+    if (t === 0.5) return mid;
+    const u = 1 - t;
+    const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+    return { x: w[0] * x0 + w[1] * x1 + w[2] * x2 + w[3] * x3, y: w[0] * y0 + w[1] * y1 + w[2] * y2 + w[3] * y3 };
+  };
+  return { d, mid, at };
+}

@@ -14,6 +14,8 @@ export interface ViewFilter {
   hidden: string[];
   /** Case-insensitive substring; matching modules are marked, not filtered. */
   search: string;
+  /** With a --since diff: only the dependencies it added or removed (and the modules they connect). */
+  onlyChanges?: boolean;
 }
 
 export const NO_FILTER: ViewFilter = { onlyViolations: false, hops: 1, hidden: [], search: '' };
@@ -38,6 +40,11 @@ export function visibleGraph(model: GraphModel, filter: ViewFilter): Visible {
     edges = edges.filter((e) => e.violations > 0);
     const ends = new Set(edges.flatMap((e) => [e.from, e.to]));
     if (filter.focus !== undefined && nodes.has(filter.focus)) ends.add(filter.focus);
+    nodes = new Set([...nodes].filter((id) => ends.has(id)));
+  }
+  if (filter.onlyChanges) {
+    edges = edges.filter((e) => e.change !== undefined);
+    const ends = new Set(edges.flatMap((e) => [e.from, e.to]));
     nodes = new Set([...nodes].filter((id) => ends.has(id)));
   }
   const term = filter.search.trim().toLowerCase();

@@ -2,7 +2,7 @@
  * What changed in the module graph between two check results of one workspace (the one at a git
  * ref and today's): modules, module dependencies and violations added and removed. Pure.
  */
-import { modulePairKey, type CheckResult, type ModuleDependency, type Violation } from '../../engine';
+import { modulePairKey, type CheckResult, type ModuleDependency, type Violation } from '../model';
 
 export interface GraphDiff {
   since: { ref: string; commit: string };

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// Editor start on a real workspace (issue 16): how long until a developer sees Bulkhead's first
+// diagnostic, against the CLI's check of the same tree. A benchmark, not a test: it prints numbers
+// and writes bench/results/editor-start.json.
+//
+//   npm run build && node bench/editor/editor-start.mjs <workspace with bulkhead.json> [--repeat 2] [--no-vscode]
+//
+// Measured, interleaved, each on a fresh copy of the workspace (no fact cache anywhere):
+//   - CLI: `bulkhead check --format json`, wall time of the process;
+//   - language server over stdio (`bulkhead lsp --stdio`, what any LSP client starts): from
+//     `initialize` to the first published diagnostic, and to `bulkhead/scanFinished`;
+//   - real VS Code (code-server 4.100.3 + chromium, the test harness in test/vscode/harness): from
+//     the workbench being ready to the first Bulkhead row in the Problems panel's count, with the
+//     extension loaded from this checkout. Needs `bash scripts/e2e/setup.sh` once.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { repeat: { type: 'string', default: '2' }, 'no-vscode': { type: 'boolean', default: false } },
+});
+const source = positionals[0] && path.resolve(positionals[0]);
+if (!source || !fs.existsSync(path.join(source, 'bulkhead.json'))) {
+  process.stderr.write('usage: node bench/editor/editor-start.mjs <workspace with bulkhead.json> [--repeat 2] [--no-vscode]\n');
+  process.exit(2);
+}
+const log = (line) => process.stderr.write(`${line}\n`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-editor-start-'));
+let copies = 0;
+/** A fresh copy, so that no run finds another's fact cache. */
+function freshCopy() {
+  const target = path.join(tmp, `ws-${copies++}`);
+  fs.cpSync(source, target, { recursive: true, filter: (p) => !p.includes(`${path.sep}.cache${path.sep}`) && !p.endsWith(`${path.sep}.cache`) });
+  return target;
+}
+
+function cliCheck(ws) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/bulkhead.js'), 'check', '--format', 'json'], { cwd: ws, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('exit', (code) => resolve({ ms: Math.round(performance.now() - started), code }));
+  });
+}
+
+async function languageServer(ws, cacheFolder) {
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/bulkhead.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest(() => null);
+  let started = 0;
+  let firstDiagnostic;
+  let files = 0;
+  const finished = new Promise((resolve) => connection.onNotification('bulkhead/scanFinished', () => resolve(Math.round(performance.now() - started))));
+  connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (p.diagnostics.length > 0) {
+      files++;
+      firstDiagnostic ??= Math.round(performance.now() - started);
+    }
+  });
+  connection.listen();
+  try {
+    started = performance.now();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: cacheFolder ? { cacheFolder } : undefined, workspaceFolders: [{ uri: pathToFileURL(ws).href, name: path.basename(ws) }] });
+    await connection.sendNotification('initialized', {});
+    const scanFinishedMs = await Promise.race([finished, new Promise((r) => setTimeout(() => r(undefined), 600_000))]);
+    // Diagnostics are published after the scan's result: wait until they stop coming.
+    for (let seen = -1; seen !== files; ) {
+      seen = files;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return { firstDiagnosticMs: firstDiagnostic, scanFinishedMs, filesWithDiagnostics: files };
+  } finally {
+    connection.dispose();
+    child.kill('SIGKILL');
+  }
+}
+
+async function realVsCode(ws) {
+  const { launch, waitFor } = require(path.join(REPO, 'test/vscode/harness/ui.js'));
+  const vsc = await launch({ extension: REPO, workspace: ws, timeout: 180_000 });
+  try {
+    const ready = performance.now();
+    // The extension's status bar item appears when it has activated and started its server.
+    await waitFor(async () => (await vsc.page.locator('.statusbar-item', { hasText: 'Bulkhead' }).count()) > 0 || (await vsc.page.locator('.statusbar-item', { hasText: 'violation' }).count()) > 0, { timeout: 600_000, interval: 100, message: 'the Bulkhead status bar item' });
+    const activatedMs = Math.round(performance.now() - ready);
+    // The status bar's problems item counts every published diagnostic; only Bulkhead publishes
+    // any here (no file is open, so TypeScript reports none).
+    const label = await waitFor(async () => {
+      const text = await vsc.statusProblems();
+      return /No Problems/i.test(text) || !/(Errors|Warnings|Infos?): [1-9]/.test(text) ? undefined : text;
+    }, { timeout: 600_000, interval: 100, message: 'a Bulkhead problem in the status bar' });
+    return { activatedMs, firstProblemMs: Math.round(performance.now() - ready), statusBar: label };
+  } finally {
+    await vsc.close();
+  }
+}
+
+const runs = { cli: [], server: [], serverWithCache: [], vscode: [] };
+const repeat = Number(values.repeat) || 2;
+for (let i = 0; i < repeat; i++) {
+  runs.cli.push(await cliCheck(freshCopy()));
+  log(`cli check: ${runs.cli.at(-1).ms} ms`);
+  runs.server.push(await languageServer(freshCopy()));
+  log(`language server: first diagnostic ${runs.server.at(-1).firstDiagnosticMs} ms, scan finished ${runs.server.at(-1).scanFinishedMs} ms`);
+  // As VS Code starts it: with a storage folder for the fact cache, which the first check fills.
+  const storage = fs.mkdtempSync(path.join(tmp, 'storage-'));
+  runs.serverWithCache.push(await languageServer(freshCopy(), storage));
+  log(`language server with a cache folder: first diagnostic ${runs.serverWithCache.at(-1).firstDiagnosticMs} ms, scan finished ${runs.serverWithCache.at(-1).scanFinishedMs} ms`);
+  if (!values['no-vscode']) {
+    try {
+      runs.vscode.push(await realVsCode(freshCopy()));
+      log(`VS Code: Bulkhead's status bar item ${runs.vscode.at(-1).activatedMs} ms, its first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready`);
+    } catch (err) {
+      runs.vscode.push({ error: err.message.split('\n')[0] });
+      log(`VS Code: ${runs.vscode.at(-1).error}`);
+    }
+  }
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+
+const best = (xs, key) => Math.min(...xs.map((x) => x[key]).filter((v) => typeof v === 'number'));
+const summary = {
+  measuredAt: new Date().toISOString(),
+  workspace: source,
+  loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  cliCheckMs: best(runs.cli, 'ms'),
+  serverFirstDiagnosticMs: best(runs.server, 'firstDiagnosticMs'),
+  serverScanFinishedMs: best(runs.server, 'scanFinishedMs'),
+  serverWithCacheFirstDiagnosticMs: best(runs.serverWithCache, 'firstDiagnosticMs'),
+  vscodeActivatedMs: runs.vscode.length ? best(runs.vscode, 'activatedMs') : undefined,
+  vscodeFirstProblemMs: runs.vscode.length ? best(runs.vscode, 'firstProblemMs') : undefined,
+  runs,
+};
+fs.mkdirSync(path.join(REPO, 'bench/results'), { recursive: true });
+fs.writeFileSync(path.join(REPO, 'bench/results/editor-start.json'), `${JSON.stringify(summary, null, 2)}\n`);
+process.stdout.write(
+  `| workspace | CLI check | server: first diagnostic | server: scan finished | server with a cache folder: first diagnostic | VS Code: workbench ready → first problem |\n| --- | ---: | ---: | ---: | ---: | ---: |\n` +
+  `| ${path.basename(source)} | ${summary.cliCheckMs} ms | ${summary.serverFirstDiagnosticMs} ms | ${summary.serverScanFinishedMs} ms | ${summary.serverWithCacheFirstDiagnosticMs} ms | ${summary.vscodeFirstProblemMs ?? 'not run'} ms |\n`,
+);

@@ -276,6 +276,15 @@ describe('scanner fast path for import/export facts', () => {
     declinesTsx("import a from './a';\nexport const x = <div onClick={() => import('./b')} />;");
   });
 
+  it('reads type arguments of a call in a declarator as the parser does, commas included (issue 16)', () => {
+    sameAsParse("import { forwardRef } from 'react';\nexport const X = forwardRef<HTMLDivElement, Props>((p, ref) => null), Y = 2;\nexport const z = 1;");
+    sameAsParse("import { f } from './f';\nexport const a = f<Map<string, number[]>, { k: A | B; n?: typeof f }>(1), b = f<A extends B ? C : D, keyof E>`t`;", '/w/a.tsx');
+    // Not type arguments: a comparison, a `-` no type has, two names in a row, nothing called after `>`.
+    declines("import { a } from './a';\nexport const x = a < b - 1, c > (d);");
+    declines("import { a } from './a';\nexport const x = a < b c, d > (e);");
+    declines("import { a } from './a';\nexport const x = a < b, c = 1;");
+  });
+
   it('declines odd statements so that the full parse reports them', () => {
     declines("import { a } from './a';\nconst = ;\nimport { b } from './b';\n");
     declines('export const x = ;');
@@ -290,7 +299,7 @@ describe('scanner fast path for import/export facts', () => {
   });
 
   it('declines forms it cannot read without guessing', () => {
-    declines('export const a = f<A, B>(x), b = 1;'); // generic call or two comparisons?
+    sameAsParse('export const a = f<A, B>(x), b = 1;'); // a generic call, as the parser reads it (the type arguments are followed by `(`)
     declines('export const { a = f<A, B>(x), b } = y;');
     declines('export const a = foo\n  (bar), b = 1;'); // a call, or ASI and a comma expression?
     declines('export let d: keyof\nT, e = 1;');

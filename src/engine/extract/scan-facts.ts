@@ -499,7 +499,7 @@ class FactScanner {
             if (angles === 0 && mode === 'returnType') mode = 'init';
             break;
           case SK.LessThanToken:
-            if (inType || !endsExpression(c.prevKind) || c.prevKind === SK.AsyncKeyword) angles++;
+            if (inType || !endsExpression(c.prevKind) || c.prevKind === SK.AsyncKeyword || c.typeArgumentsBeforeCall()) angles++;
             else sawLessThan = true;
             break;
           case SK.GreaterThanToken:

@@ -151,6 +151,40 @@ export class TokenCursor {
     });
   }
 
+  /**
+   * At `<` after an expression: whether what follows reads as type arguments of a call
+   * (`f<A, B>(x)`, `tag<T>\`…\``), which the parser tries before a comparison. Only tokens that
+   * can form types are accepted, names never stand two in a row (outside `typeof x`, `keyof T`…),
+   * and the closing `>` must be followed by `(` or a template, as the parser requires; anything
+   * else answers false, and the caller stays as careful as before.
+   */
+  typeArgumentsBeforeCall(): boolean {
+    const s = this.scanner;
+    return s.lookAhead(() => {
+      let angles = 1;
+      let brackets = 0;
+      let previous: ts.SyntaxKind = SK.LessThanToken;
+      for (let n = 0; n < MAX_TYPE_ARGUMENT_TOKENS; n++) {
+        const t = s.scan();
+        if (t === SK.LessThanToken) angles++;
+        else if (t === SK.GreaterThanToken) {
+          if (--angles === 0) {
+            if (brackets !== 0) return false;
+            const after = s.scan();
+            return after === SK.OpenParenToken || after === SK.NoSubstitutionTemplateLiteral || after === SK.TemplateHead;
+          }
+        } else if (t === SK.OpenParenToken || t === SK.OpenBracketToken || t === SK.OpenBraceToken) brackets++;
+        else if (t === SK.CloseParenToken || t === SK.CloseBracketToken || t === SK.CloseBraceToken) {
+          if (--brackets < 0) return false;
+        } else if (isIdentifierOrKeyword(t)) {
+          if (isIdentifierOrKeyword(previous) && !TYPE_OPERATOR_WORDS.has(previous) && t !== SK.ExtendsKeyword && t !== SK.IsKeyword) return false;
+        } else if (!TYPE_TOKENS.has(t)) return false;
+        previous = t;
+      }
+      return false;
+    });
+  }
+
   /** After `<`: the element's name, attributes and children, up to its last `>`. */
   private skipJsxElement(): boolean {
     if (this.jsxNesting >= MAX_JSX_NESTING) return false;
@@ -310,6 +344,19 @@ export function endsExpression(kind: ts.SyntaxKind): boolean {
       return kind > SK.LastReservedWord && kind <= SK.LastKeyword;
   }
 }
+
+/** Tokens besides names and brackets that may stand in type arguments (no `-`: `a < b - 1, c > (d)` compares). */
+const TYPE_TOKENS: ReadonlySet<ts.SyntaxKind> = new Set([
+  SK.DotToken, SK.CommaToken, SK.BarToken, SK.AmpersandToken, SK.ColonToken, SK.SemicolonToken, SK.QuestionToken,
+  SK.EqualsGreaterThanToken, SK.DotDotDotToken, SK.StringLiteral, SK.NumericLiteral, SK.NoSubstitutionTemplateLiteral,
+]);
+/** Words a name may follow in a type (`typeof x`, `keyof T`, `A extends B`, `infer U`, `readonly T[]`). */
+const TYPE_OPERATOR_WORDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  SK.TypeOfKeyword, SK.KeyOfKeyword, SK.ReadonlyKeyword, SK.UniqueKeyword, SK.InferKeyword, SK.ExtendsKeyword,
+  SK.NewKeyword, SK.IsKeyword, SK.AssertsKeyword, SK.InKeyword, SK.AbstractKeyword,
+]);
+/** A longer `<…>` is not looked through. */
+const MAX_TYPE_ARGUMENT_TOKENS = 256;
 
 /** Deeper JSX nesting than this declines (each level is a few frames of recursion). */
 const MAX_JSX_NESTING = 200;

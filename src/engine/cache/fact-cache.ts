@@ -7,7 +7,7 @@ import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
 
 /** Bump when cached facts or the stored result change shape or meaning (18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
-const FORMAT = 18;
+const FORMAT = 19;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 

@@ -37,6 +37,12 @@ export type ObservedDependencies = (config: BulkheadConfig) => Observed;
 
 /** At least this many imports past an index file, and more than half of all, before it is opened. */
 const BYPASSED_INDEX_MIN = 5;
+/**
+ * A package's entry is what Node loads, not always the API its siblings use: Theia's packages
+ * have `main: lib/common` and are imported by `lib/browser/…` and `lib/node/…` just as much
+ * (ai-core: 105 deep of 251). Past a quarter of deep imports, the package is used by its paths.
+ */
+const BYPASSED_SHARE_DIVISOR: Partial<Record<ModuleKind, number>> = { index: 2, package: 4 };
 
 const MODULE_FILE = /\.module\.[cm]?[jt]s$/;
 
@@ -80,7 +86,11 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const bypassedOf = (kind: ModuleKind): ModuleDeclaration[] =>
     config.modules.filter((m, i) => {
       const internal = internalInto.get(m.name) ?? 0;
-      return found[i].kind === kind && internal >= BYPASSED_INDEX_MIN && internal * 2 > (importsInto.get(m.name) ?? 0);
+      if (found[i].kind !== kind) return false;
+      // A package with no entry point at all (Theia's extensions declare only `theiaExtensions`)
+      // has nothing but its files to import: any import of it is a deep one.
+      if (kind === 'package' && !m.public && internal > 0) return true;
+      return internal >= BYPASSED_INDEX_MIN && internal * (BYPASSED_SHARE_DIVISOR[kind] ?? 2) > (importsInto.get(m.name) ?? 0);
     });
   const bypassedIndexes = bypassedOf('index');
   const bypassedPackages = bypassedOf('package');
@@ -91,7 +101,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
     notes.push(`Index files that most imports from other modules go past: ${sample(bypassedIndexes)}; these folders are public as a whole. To make an index the API, set its module's "public" to ["index.ts"] and fix the imports the check then reports.`);
   }
   if (bypassedPackages.length > 0) {
-    notes.push(`Packages whose entry point (exports/types/main) most imports from other modules go past, deep-importing their files instead: ${sample(bypassedPackages)}; these packages are public as a whole. To make the entry the API, set the module's "public" to the entry file and fix the imports the check then reports.`);
+    notes.push(`Packages deep-imported past their entry point (exports/types/main) by a quarter or more of the imports from other modules, or that have no entry point: ${sample(bypassedPackages)}; these packages are public as a whole. To make the entry the API, set the module's "public" to the entry file and fix the imports the check then reports.`);
   }
   const cyclic = config.modules.flatMap((a) => (a.dependsOn ?? []).filter((b) => observed.get(b)?.includes(a.name) && a.name < b).map((b) => `${a.name} ↔ ${b}`));
   if (cyclic.length > 0) notes.push(`Modules that import each other today (cycles to break): ${cyclic.join(', ')}.`);

@@ -60,7 +60,8 @@ export class ModuleResolver {
 
   /** A file in the workspace (by its real path, unless the project preserves symlinks), or the package it belongs to. */
   private answer(resolvedFileName: string, packageName: string, options: ts.CompilerOptions): Resolution {
-    const resolved = path.resolve(resolvedFileName);
+    // A sibling package's build output stands for its source (see BuildOutputSources).
+    const resolved = this.host.sourceOfOutput(path.resolve(resolvedFileName)) ?? path.resolve(resolvedFileName);
     const file = options.preserveSymlinks ? resolved : this.host.workspaceRealPath(resolved);
     const inWorkspace = file.startsWith(this.root + path.sep) && !file.slice(this.root.length).includes(NODE_MODULES);
     const inOutsideModule = !inWorkspace && this.outsideRoots.some((r) => file.startsWith(r + path.sep) && !file.slice(r.length).includes(NODE_MODULES));

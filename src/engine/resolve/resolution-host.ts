@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { INPUT_LIMITS, readRegularText } from '../io';
+import { DECLARATION_FILE, type BuildOutputSources } from './build-output-sources';
 
 /**
  * A caching file-system view for TypeScript's module resolution and tsconfig parsing.
@@ -45,6 +46,11 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     }
   }
 
+  /** Every workspace package's folder. */
+  get workspacePackageFolders(): Iterable<string> {
+    return this.workspacePackages.values();
+  }
+
   /** A workspace package's folder by its name, installed or not. */
   workspacePackageFolder(name: string): string | undefined {
     return this.workspacePackages.get(name);
@@ -68,8 +74,32 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     return [...this.installed].filter(([, installed]) => !installed).map(([dir]) => dir);
   }
 
-  fileExists = (file: string): boolean => !!this.stat(file)?.isFile();
-  directoryExists = (dir: string): boolean => !!this.stat(dir)?.isDirectory() || this.virtualFolders.has(dir.replace(/[\\/]+$/, ''));
+  /**
+   * Set with the resolution stack: a workspace package's missing build output (declarations and
+   * their folders) exists for resolution when its source does, as in an editor with project
+   * references, so imports of a sibling package's `lib/`/`dist/` reach its sources unbuilt.
+   */
+  buildOutputs?: BuildOutputSources;
+
+  fileExists = (file: string): boolean =>
+    !!this.stat(file)?.isFile() || (this.buildOutputs !== undefined && DECLARATION_FILE.test(file) && this.sourceOfOutput(file) !== undefined);
+
+  directoryExists = (dir: string): boolean => {
+    const trimmed = dir.replace(/[\\/]+$/, '');
+    return !!this.stat(dir)?.isDirectory() || this.virtualFolders.has(trimmed) || this.buildOutputs?.sourceFolderOf(this.packagePath(trimmed)) !== undefined;
+  };
+
+  /** The source a workspace package's output file (under any of its paths) is built from. */
+  sourceOfOutput(file: string): string | undefined {
+    return this.buildOutputs?.sourceOf(this.packagePath(file));
+  }
+
+  /** The names of the files in a folder (from the cached listing). */
+  fileNamesIn = (dir: string): string[] => [...(this.listing(this.toReal(dir)) ?? [])].filter(([, entry]) => entry.isFile()).map(([name]) => name);
+
+  /** Whether a path exists on disk, without the build-output redirects. */
+  isFileOnDisk = (file: string): boolean => !!this.stat(file)?.isFile();
+  isDirectoryOnDisk = (dir: string): boolean => !!this.stat(dir)?.isDirectory();
 
   readFile = (file: string): string | undefined => {
     if (this.texts.has(file)) return this.texts.get(file);
@@ -250,6 +280,15 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     // TypeScript's own listing is sorted, and a project's file order follows it.
     return { files: files.sort(), directories: directories.sort() };
   };
+
+  /** `<root>/node_modules/<workspace package>/…` in the package's own folder, installed (linked) or not. */
+  private packagePath(p: string): string {
+    if (!p.startsWith(this.virtualRoot) || this.workspacePackages.size === 0) return p;
+    const rest = p.slice(this.virtualRoot.length).split(/[\\/]/);
+    const nameParts = rest[0].startsWith('@') ? 2 : 1;
+    const dir = this.workspacePackages.get(rest.slice(0, nameParts).join('/'));
+    return dir ? path.join(dir, ...rest.slice(nameParts)) : p;
+  }
 
   /** Maps `<root>/node_modules/<workspace package>/…` to the package's folder when not installed. */
   private toReal(p: string): string {

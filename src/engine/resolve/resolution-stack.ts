@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { BuildOutputSources } from './build-output-sources';
 import { ModuleResolver } from './module-resolver';
 import type { ResolutionHost } from './resolution-host';
 import { TsconfigRegistry } from './tsconfig-registry';
@@ -9,6 +10,7 @@ import { TsconfigRegistry } from './tsconfig-registry';
  */
 export function createResolutionStack(root: string, host: ResolutionHost, outsideRoots: readonly string[] = []): { projects: TsconfigRegistry; resolver: ModuleResolver } {
   const projects = new TsconfigRegistry(root, host);
+  host.buildOutputs = new BuildOutputSources(host.workspacePackageFolders, projects, host.isFileOnDisk, host.isDirectoryOnDisk, host.fileNamesIn);
   return { projects, resolver: new ModuleResolver(root, host, projects, outsideRoots) };
 }
 

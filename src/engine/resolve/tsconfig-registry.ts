@@ -67,6 +67,11 @@ export class TsconfigRegistry {
     return this.fallback;
   }
 
+  /** The project of one tsconfig file (parsed once), or undefined when it cannot be read. */
+  projectAt(configFile: string): Project | undefined {
+    return this.load(configFile);
+  }
+
   /** How many specifier answers the projects keep (they grow with every new specifier). */
   sharedResolutionCount(): number {
     let n = this.fallback.sharedResolutions.size;

@@ -44,6 +44,8 @@ await build({ ...common, entryPoints: ['src/engine/index.ts'], outfile: 'dist/en
 // server (a separate Node process holding the engine). Minified: they ship in the VSIX.
 await build({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
 await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', minify: true });
+// The server's worker thread for "Changes since…" (the check of the tree at a git ref).
+await build({ ...common, entryPoints: ['src/server/result-at-ref-worker.ts'], outfile: 'dist/result-at-ref-worker.js', minify: true });
 // The module graph webview (a browser app: VS Code webview and the CLI's HTML export): one script
 // and one stylesheet in dist/webview, the only folder the webview may load from.
 await build({

@@ -96,7 +96,7 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
         const suggested = suggestedSinceRef(engines, ws.root);
         if (suggested) await post({ type: 'sinceSuggestion', ...suggested });
       } else if (m.type === 'showSince') {
-        const changed = m.ref === null ? undefined : graphSince(engines, { folder: ws.root, ref: m.ref });
+        const changed = m.ref === null ? undefined : await graphSince(engines, { folder: ws.root, ref: m.ref });
         if (changed?.error !== undefined) await post({ type: 'sinceError', ref: m.ref!, message: changed.error });
         await post({ type: 'model', model: changed?.answer?.model ?? plain.model });
       }

@@ -157,6 +157,25 @@ describe('webview: the layers view in chromium', function () {
         await page.locator(`svg.layers .layer-head[data-unit=${JSON.stringify(id)}]`).click();
         assert.equal(await page.locator(`svg.layers .layer-unit[data-unit=${JSON.stringify(id)}]`).count(), 1);
       });
+
+      it('the PNG of the layers in a large window stays within 3 MB, and no smaller than the view', async () => {
+        const size = page.viewportSize()!;
+        // The bench's window, where 500 modules at 2× made 3.47 MB.
+        await page.setViewportSize({ width: 1600, height: 1000 });
+        try {
+          await page.locator('#fit').click();
+          await settled(page);
+          const view = (await page.evaluate("(() => { const r = document.querySelector('svg.layers').getBoundingClientRect(); return { width: r.width, height: r.height }; })()")) as { width: number; height: number };
+          const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+          const png = fs.readFileSync((await pngDownload.path())!);
+          const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+          console.log(`      ${n} modules: layers PNG ${width}×${height}, ${(png.length / 1024 / 1024).toFixed(2)} MB`);
+          assert.ok(png.length <= 3 * 1024 * 1024, `${png.length} bytes`);
+          assert.ok(width >= Math.floor(view.width) - 1 || height >= Math.floor(view.height) - 1, `PNG ${width}×${height} is smaller than the ${view.width}×${view.height} view`);
+        } finally {
+          await page.setViewportSize(size);
+        }
+      });
     });
   }
 });

@@ -3,7 +3,7 @@
  * is visible, with the theme's colours written into a <style> so the file stands alone.
  */
 import type { Box } from '../logic/geometry';
-import { pngScale } from '../logic/png-scale';
+import { PNG_BUDGET_BYTES, pngScales } from '../logic/png-scale';
 
 const STYLED = [
   ['--bh-bg', 'background'],
@@ -39,19 +39,33 @@ export function exportSvg(source: SVGSVGElement, bounds: Box): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** Renders the SVG into a canvas at `pngScale` and returns a PNG data URL. */
+/**
+ * Renders the SVG into a canvas at `pngScale` and returns a PNG data URL. A dense drawing (the
+ * layers of 500 modules: 3.5 MB at 2×) is drawn again at a smaller scale until it fits
+ * `PNG_BUDGET_BYTES`, down to the view's own size, where it stays whatever its size.
+ */
 export async function exportPng(svgText: string, bounds: Box, view: { width: number; height: number }): Promise<string> {
   const image = new Image();
   image.src = `data:image/svg+xml;base64,${base64(svgText)}`;
   await image.decode();
-  const scale = pngScale(bounds, view);
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.ceil(bounds.width * scale);
-  canvas.height = Math.ceil(bounds.height * scale);
-  const ctx = canvas.getContext('2d')!;
-  ctx.scale(scale, scale);
-  ctx.drawImage(image, 0, 0, bounds.width, bounds.height);
-  return canvas.toDataURL('image/png');
+  const scales = pngScales(bounds, view);
+  let url = '';
+  for (const scale of scales) {
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(bounds.width * scale);
+    canvas.height = Math.ceil(bounds.height * scale);
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(scale, scale);
+    ctx.drawImage(image, 0, 0, bounds.width, bounds.height);
+    url = canvas.toDataURL('image/png');
+    if (dataUrlBytes(url) <= PNG_BUDGET_BYTES) break;
+  }
+  return url;
+}
+
+/** Bytes of the file a base64 data URL holds. */
+function dataUrlBytes(url: string): number {
+  return Math.floor(((url.length - url.indexOf(',') - 1) * 3) / 4);
 }
 
 function exportCss(computed: CSSStyleDeclaration): string {

@@ -152,6 +152,19 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
     await settled(page);
   });
 
+  it('the matrix shows them too: the new dependency as "+n", the removed one as a dashed "−" cell', async () => {
+    await page.locator('#view-matrix').click();
+    await settled(page);
+    const added = page.locator('svg.matrix-cells .cell[data-from="orders"][data-to="billing"]');
+    assert.match((await added.getAttribute('class')) ?? '', /\badded\b/);
+    assert.equal(await added.locator('text').textContent(), '+1');
+    const removed = page.locator('svg.matrix-cells .cell[data-from="app"][data-to="billing"]');
+    assert.match((await removed.getAttribute('class')) ?? '', /\bremoved\b/);
+    assert.equal(await removed.locator('text').textContent(), '−');
+    await page.locator('#view-graph').click();
+    await settled(page);
+  });
+
   it('an unknown ref: the reason next to the box, marked invalid, and the plain graph again', async () => {
     await page.locator('#since-ref').fill('no-such-ref');
     await page.locator('#since-ref').press('Enter');

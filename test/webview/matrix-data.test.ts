@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { toGraphModel } from '../../src/protocol/graph-to-model';
-import { cellAt, cellLabel, describeCell, matrixData, shorten, visibleRange } from '../../src/webview/logic/matrix-data';
+import { cellAt, cellLabel, cellText, describeCell, matrixData, shorten, visibleRange } from '../../src/webview/logic/matrix-data';
 import { NO_FILTER, visibleGraph } from '../../src/webview/logic/view-filter';
 import { resultOf } from './support/synthetic-result';
 
@@ -20,6 +20,22 @@ const model = toGraphModel(
 const cells = (data: ReturnType<typeof matrixData>) => data.rows.flat().map((c) => `${data.names[c.row]}>${data.names[c.col]}:${c.edge.imports}${c.above ? ' above' : ''}`);
 
 describe('webview: matrixData (the dependency matrix)', () => {
+  it('changes since a ref: a new dependency is "+n", a removed one keeps its cell as "−", both said aloud', () => {
+    const changed = structuredClone(model);
+    changed.edges.find((e) => e.from === 'web' && e.to === 'orders')!.change = 'added';
+    // What markChanges adds for a dependency that is gone: an edge without imports.
+    changed.edges.push({ id: 'spare\u0000web', from: 'spare', to: 'web', imports: 0, declared: true, violations: 0, inCycle: false, change: 'removed' });
+    const data = matrixData(changed, visibleGraph(changed, NO_FILTER));
+    const [web, spare] = [data.names.indexOf('web'), data.names.indexOf('spare')];
+    const orders = data.names.indexOf('orders');
+    assert.equal(cellText(cellAt(data, web, orders)!.edge), '+4');
+    assert.equal(describeCell(data, web, orders), 'web → orders: 4 imports, new since the compared ref');
+    assert.equal(cellText(cellAt(data, spare, web)!.edge), '−');
+    assert.equal(describeCell(data, spare, web), 'spare → web: removed since the compared ref');
+    // Without a comparison, the same model has no cell for spare → web.
+    assert.equal(cellAt(matrixData(model, visibleGraph(model, NO_FILTER)), spare, web), undefined);
+  });
+
   it('rows and columns in the layered order, one cell per dependency with imports, above-diagonal marked', () => {
     // shared → web closes one big loop: everything but spare is one group, whose two cheapest
     // imports (billing → orders, shared → web) are the ones cut, so the only ones above the diagonal.

@@ -5,7 +5,7 @@
  * size is an SVG attribute: the CSP forbids inline style attributes.
  */
 import { edgeId } from '../../protocol/graph-model';
-import { cellAt, cellLabel, describeCell, shorten, visibleRange, type MatrixData } from '../logic/matrix-data';
+import { cellAt, cellText, describeCell, shorten, visibleRange, type MatrixData } from '../logic/matrix-data';
 import { html, svg, svgText } from './svg';
 
 export const CELL = 26;
@@ -189,10 +189,10 @@ export class MatrixView {
       for (const cell of this.data.rows[r]) {
         if (cell.col < cols.first || cell.col > cols.last) continue;
         const { edge } = cell;
-        const kind = ['cell', cell.above ? 'above' : 'below', edge.violations > 0 ? 'violation' : '', edge.inCycle ? 'in-cycle' : '', edge.id === this.selection.edge ? 'selected' : ''];
+        const kind = ['cell', cell.above ? 'above' : 'below', edge.violations > 0 ? 'violation' : '', edge.inCycle ? 'in-cycle' : '', edge.change ?? '', edge.id === this.selection.edge ? 'selected' : ''];
         const g = svg('g', { class: kind.filter(Boolean).join(' '), 'data-from': edge.from, 'data-to': edge.to });
         svg('rect', { x: cell.col * CELL + 1, y: r * CELL + 1, width: CELL - 2, height: CELL - 2 }, g);
-        svgText(cellLabel(edge.imports), { x: cell.col * CELL + CELL / 2, y: r * CELL + 17, 'text-anchor': 'middle' }, g);
+        svgText(cellText(edge), { x: cell.col * CELL + CELL / 2, y: r * CELL + 17, 'text-anchor': 'middle' }, g);
         drawn.push(g);
       }
     }

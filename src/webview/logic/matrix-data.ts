@@ -35,7 +35,8 @@ export function matrixData(model: GraphModel, visible: Visible): MatrixData {
   for (const edge of model.edges) {
     const row = index.get(edge.from);
     const col = index.get(edge.to);
-    if (row === undefined || col === undefined || edge.imports === 0 || !visible.edges.has(edge.id)) continue;
+    // A dependency removed since the compared ref has no imports left, and still gets its cell.
+    if (row === undefined || col === undefined || (edge.imports === 0 && edge.change !== 'removed') || !visible.edges.has(edge.id)) continue;
     rows[row].push({ row, col, edge, above: col > row });
   }
   for (const cells of rows) cells.sort((a, b) => a.col - b.col);
@@ -85,6 +86,12 @@ export function visibleRange(scroll: number, extent: number, cell: number, count
   return { first, last };
 }
 
+/** What a cell shows: its import count, "+" before it when new since the compared ref, "−" when removed. */
+export function cellText(edge: Pick<GraphEdge, 'imports' | 'change'>): string {
+  if (edge.change === 'removed') return '−';
+  return edge.change === 'added' ? `+${cellLabel(edge.imports)}` : cellLabel(edge.imports);
+}
+
 /** Import counts as cells show them: at most four characters. */
 export function cellLabel(imports: number): string {
   if (imports < 1000) return String(imports);
@@ -99,12 +106,14 @@ export function describeCell(data: MatrixData, row: number, col: number): string
   if (row === col) return `${from}: the module itself`;
   const cell = cellAt(data, row, col);
   if (!cell) return `${from} → ${to}: no imports`;
-  const { imports, violations, declared, inCycle } = cell.edge;
+  const { imports, violations, declared, inCycle, change } = cell.edge;
+  if (change === 'removed') return `${from} → ${to}: removed since the compared ref`;
   const parts = [`${imports} import${imports === 1 ? '' : 's'}`];
   if (violations > 0) parts.push(`${violations} violating`);
   if (!declared) parts.push('undeclared');
   if (cell.above) parts.push('against the layering');
   if (inCycle) parts.push('in a cycle');
+  if (change === 'added') parts.push('new since the compared ref');
   return `${from} → ${to}: ${parts.join(', ')}`;
 }
 

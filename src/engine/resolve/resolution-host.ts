@@ -82,11 +82,11 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   buildOutputs?: BuildOutputSources;
 
   fileExists = (file: string): boolean =>
-    !!this.stat(file)?.isFile() || (this.buildOutputs !== undefined && DECLARATION_FILE.test(file) && this.sourceOfOutput(file) !== undefined);
+    this.isFileOnDisk(file) || (this.buildOutputs !== undefined && DECLARATION_FILE.test(file) && this.sourceOfOutput(file) !== undefined);
 
   directoryExists = (dir: string): boolean => {
     const trimmed = dir.replace(/[\\/]+$/, '');
-    return !!this.stat(dir)?.isDirectory() || this.virtualFolders.has(trimmed) || this.buildOutputs?.sourceFolderOf(this.packagePath(trimmed)) !== undefined;
+    return this.isDirectoryOnDisk(dir) || this.virtualFolders.has(trimmed) || this.buildOutputs?.sourceFolderOf(this.packagePath(trimmed)) !== undefined;
   };
 
   /** The source a workspace package's output file (under any of its paths) is built from. */
@@ -283,29 +283,29 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
 
   /** `<root>/node_modules/<workspace package>/…` in the package's own folder, installed (linked) or not. */
   private packagePath(p: string): string {
-    if (!p.startsWith(this.virtualRoot) || this.workspacePackages.size === 0) return p;
-    const rest = p.slice(this.virtualRoot.length).split(/[\\/]/);
-    const nameParts = rest[0].startsWith('@') ? 2 : 1;
-    const dir = this.workspacePackages.get(rest.slice(0, nameParts).join('/'));
-    return dir ? path.join(dir, ...rest.slice(nameParts)) : p;
+    return this.inWorkspacePackage(p)?.path ?? p;
   }
 
   /** Maps `<root>/node_modules/<workspace package>/…` to the package's folder when not installed. */
   private toReal(p: string): string {
-    if (!p.startsWith(this.virtualRoot) || this.workspacePackages.size === 0) return p;
+    const inPackage = this.inWorkspacePackage(p);
+    if (!inPackage) return p;
+    let isInstalled = this.installed.get(inPackage.installedDir);
+    if (isInstalled === undefined) {
+      isInstalled = fs.existsSync(inPackage.installedDir);
+      this.installed.set(inPackage.installedDir, isInstalled);
+    }
+    return isInstalled ? p : inPackage.path;
+  }
+
+  /** For a path under `<root>/node_modules/<workspace package>`: that folder, and the path in the package's own folder. */
+  private inWorkspacePackage(p: string): { installedDir: string; path: string } | undefined {
+    if (!p.startsWith(this.virtualRoot) || this.workspacePackages.size === 0) return undefined;
     const rest = p.slice(this.virtualRoot.length).split(/[\\/]/);
     const nameParts = rest[0].startsWith('@') ? 2 : 1;
-    const name = rest.slice(0, nameParts).join('/');
-    const dir = this.workspacePackages.get(name);
-    if (!dir) return p;
-    const installedDir = path.join(this.virtualRoot, ...rest.slice(0, nameParts));
-    let isInstalled = this.installed.get(installedDir);
-    if (isInstalled === undefined) {
-      isInstalled = fs.existsSync(installedDir);
-      this.installed.set(installedDir, isInstalled);
-    }
-    if (isInstalled) return p;
-    return path.join(dir, ...rest.slice(nameParts));
+    const dir = this.workspacePackages.get(rest.slice(0, nameParts).join('/'));
+    if (!dir) return undefined;
+    return { installedDir: path.join(this.virtualRoot, ...rest.slice(0, nameParts)), path: path.join(dir, ...rest.slice(nameParts)) };
   }
 }
 

@@ -5,7 +5,6 @@
  * does not know comes back as the same sentence as before.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resultAtRef } from '../../src/engine';
@@ -13,6 +12,7 @@ import { FolderEngine } from '../../src/server/folder-engine';
 import { resultAtRefOffThread, type OldTreeRequest } from '../../src/server/result-at-ref-off-thread';
 import { graphSince } from '../../src/server/since-requests';
 import type { WorkspaceEngines } from '../../src/server/workspace-engines';
+import { gitIn } from '../support/git-repo';
 import { tempWorkspace } from '../support/temp-workspace';
 
 describe('server: the tree at a git ref is checked off the server thread', function () {
@@ -33,8 +33,7 @@ describe('server: the tree at a git ref is checked off the server thread', funct
       'src/billing/index.ts': 'export const bill = 1;\n',
       'src/app/main.ts': "import { order } from '../orders';\nexport const run = order;\n",
     });
-    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.root, encoding: 'utf8', env }).trim();
+    const git = gitIn(ws.root);
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'start');

@@ -6,7 +6,6 @@
  * keyboard, and an unknown ref says why next to the box and leaves the plain graph.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +16,7 @@ import { graphSince, suggestedSinceRef } from '../../src/server/since-requests';
 import { graphAnswer } from '../../src/server/view-requests';
 import type { WorkspaceEngines } from '../../src/server/workspace-engines';
 import { REPO_ROOT } from '../support/fixtures';
+import { gitIn } from '../support/git-repo';
 import { tempWorkspace } from '../support/temp-workspace';
 import { launchChromium, type PageProblems } from './support/browser';
 import { edgeSelector, settled, visibleModules, writePage } from './support/graph-page-helpers';
@@ -56,8 +56,7 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
       'src/billing/index.ts': "import { money } from '../shared';\nexport const bill = money;\n",
       'src/app/main.ts': "import { order } from '../orders';\nimport { bill } from '../billing';\nexport const run = order + bill;\n",
     });
-    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.root, encoding: 'utf8', env }).trim();
+    const git = gitIn(ws.root);
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'start');

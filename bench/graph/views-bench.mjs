@@ -83,10 +83,13 @@ async function measureTarget(browser, dir, target, runs, log) {
   const { graphHtml, readWebviewAssets } = out('src/cli/graph-formats/graph-html.js');
   const { graphPageHtml } = out('src/protocol/graph-page.js');
   const modelStarted = performance.now();
+  const { packGraphModel } = out('src/protocol/graph-wire.js');
   const model = toGraphModel(target.result, { title: target.name });
+  const wire = packGraphModel(model);
   const modelMs = performance.now() - modelStarted;
-  // What the panel posts to the webview (the server's answer carries the same model).
-  const payloadBytes = Buffer.byteLength(JSON.stringify({ type: 'model', model }));
+  // What the panel posts to the webview (the server's answer carries the same packed model).
+  const payloadBytes = Buffer.byteLength(JSON.stringify({ type: 'model', model: wire }));
+  const unpackedBytes = Buffer.byteLength(JSON.stringify({ type: 'model', model }));
   const htmlStarted = performance.now();
   const html = graphHtml(target.result, target.sites, readWebviewAssets(path.join(ROOT, 'dist/webview')));
   const htmlMs = performance.now() - htmlStarted;
@@ -105,7 +108,7 @@ async function measureTarget(browser, dir, target, runs, log) {
   const views = {};
   for (const view of VIEWS) {
     const all = [];
-    for (let i = 0; i < runs; i++) all.push(await measureView(browser, pages[view], model, view, i === 0));
+    for (let i = 0; i < runs; i++) all.push(await measureView(browser, pages[view], wire, view, i === 0));
     views[view] = { firstRenderMs: median(all.map((r) => r.firstRenderMs)), pageReadyMs: median(all.map((r) => r.pageReadyMs)), boxes: all[0].boxes, exports: all[0].exports };
     log(`  ${view}: ${views[view].firstRenderMs.toFixed(0)} ms from the model message to drawn (page ready in ${views[view].pageReadyMs.toFixed(0)} ms)`);
   }
@@ -117,6 +120,7 @@ async function measureTarget(browser, dir, target, runs, log) {
     checkMs: target.checkMs,
     modelMs,
     payloadBytes,
+    unpackedBytes,
     htmlBytes: Buffer.byteLength(html),
     htmlMs,
     views,
@@ -174,11 +178,11 @@ export function markdownReport(rows, runs) {
   const lines = [
     `Panel page (graph.js, ELK bundled) in Debian chromium, viewport 1600×1000, median of ${runs}; "first render" is the model message to the drawn view (page load to "ready" apart).`,
     '',
-    '| workspace | files | modules | module deps | model built | payload | overview | matrix | layers | page ready | HTML export |',
+    '| workspace | files | modules | module deps | model built | payload (as objects) | overview | matrix | layers | page ready | HTML export |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.name} | ${r.files > 0 ? r.files.toLocaleString('en') : '–'} | ${r.modules} | ${r.moduleEdges.toLocaleString('en')} | ${ms(r.modelMs)} | ${kb(r.payloadBytes)} | ${ms(r.views.graph.firstRenderMs)} (${r.views.graph.boxes} boxes) | ${ms(r.views.matrix.firstRenderMs)} | ${ms(r.views.layers.firstRenderMs)} (${r.views.layers.boxes} boxes) | ${ms(r.views.graph.pageReadyMs)} | ${kb(r.htmlBytes)} in ${ms(r.htmlMs)} |`);
+    lines.push(`| ${r.name} | ${r.files > 0 ? r.files.toLocaleString('en') : '–'} | ${r.modules} | ${r.moduleEdges.toLocaleString('en')} | ${ms(r.modelMs)} | ${kb(r.payloadBytes)} (${kb(r.unpackedBytes)}) | ${ms(r.views.graph.firstRenderMs)} (${r.views.graph.boxes} boxes) | ${ms(r.views.matrix.firstRenderMs)} | ${ms(r.views.layers.firstRenderMs)} (${r.views.layers.boxes} boxes) | ${ms(r.views.graph.pageReadyMs)} | ${kb(r.htmlBytes)} in ${ms(r.htmlMs)} |`);
   }
   lines.push('', '| workspace | overview SVG | overview PNG | layers SVG | layers PNG |', '| --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {

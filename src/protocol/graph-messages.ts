@@ -1,10 +1,11 @@
 /** Messages between the graph panel (extension host) and the graph webview, one union per direction. */
-import type { EdgeSites, GraphModel } from './graph-model';
+import type { EdgeSites } from './graph-model';
+import type { WireGraphModel } from './graph-wire';
 
 /** Extension → webview. */
 export type ToGraphView =
   /** A new or updated result; the view keeps positions and selection of modules it already has. */
-  | { type: 'model'; model: GraphModel }
+  | { type: 'model'; model: WireGraphModel }
   /** The module of the file in the active editor (undefined: none, or not in this workspace). */
   | { type: 'activeModule'; module: string | undefined }
   | { type: 'importSites'; requestId: number; edgeId: string; sites: EdgeSites }

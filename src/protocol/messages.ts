@@ -7,7 +7,8 @@
  * server nor the server into the extension.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { EdgeSites, GraphModel } from './graph-model';
+import type { EdgeSites } from './graph-model';
+import type { WireGraphModel } from './graph-wire';
 import type { BulkheadSettings } from './settings';
 
 /** Per workspace folder with a config: what the status bar shows. */
@@ -69,7 +70,8 @@ export interface FileOwner {
 export interface GraphAnswer {
   /** Absolute path of the workspace folder drawn. */
   folder: string;
-  model: GraphModel;
+  /** Packed for the wire (graph-wire.ts): the panel's page unpacks it. */
+  model: WireGraphModel;
   /** The module of the `activeFile` asked about, when it is in this folder. */
   activeModule?: string;
 }

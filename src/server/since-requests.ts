@@ -10,6 +10,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { defaultSinceRef, diffResults, resolveCommit, SinceRefError, type CheckResult } from '../engine';
 import { markChanges } from '../protocol/graph-changes';
 import { toGraphModel } from '../protocol/graph-to-model';
+import { packGraphModel } from '../protocol/graph-wire';
 import { graphSinceRequest, suggestedSinceRefRequest, type GraphSinceAnswer, type GraphSinceParams, type SuggestedSinceRef } from '../protocol/messages';
 import { resultAtRefOffThread, type OldTreeRequest } from './result-at-ref-off-thread';
 import type { WorkspaceEngines } from './workspace-engines';
@@ -49,7 +50,7 @@ export async function graphSince(engines: WorkspaceEngines, { folder, ref, activ
     const model = toGraphModel(today, { title: path.basename(engine.folder) });
     markChanges(model, diffResults(old, today, { ref: ref.trim(), commit }));
     const activeModule = activeFile !== undefined && engines.forFile(activeFile) === engine ? engine.moduleOf(activeFile) : undefined;
-    return { answer: { folder: engine.folder, model, activeModule } };
+    return { answer: { folder: engine.folder, model: packGraphModel(model), activeModule } };
   } catch (err) {
     if (err instanceof SinceRefError) return { error: `${err.message}.` };
     return { error: `Bulkhead could not compare with ${ref}: ${(err as Error)?.message ?? String(err)}` };

@@ -7,13 +7,14 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import type { CheckResult } from '../engine';
 import { toEdgeSites } from '../protocol/graph-import-sites';
-import type { EdgeSites, GraphModel } from '../protocol/graph-model';
+import type { EdgeSites } from '../protocol/graph-model';
 import { toGraphModel } from '../protocol/graph-to-model';
+import { packGraphModel, type WireGraphModel } from '../protocol/graph-wire';
 import { edgeSitesRequest, graphRequest, moduleOfRequest, type FileOwner, type GraphAnswer, type GraphParams } from '../protocol/messages';
 import type { WorkspaceEngines } from './workspace-engines';
 
 /** One model per result: the panel asks after every check and again when it is re-shown. */
-const models = new WeakMap<CheckResult, GraphModel>();
+const models = new WeakMap<CheckResult, WireGraphModel>();
 
 export function graphAnswer(engines: WorkspaceEngines, { folder, activeFile }: GraphParams): GraphAnswer | null {
   const engine = (folder !== undefined ? engines.get(folder) : undefined)
@@ -22,7 +23,7 @@ export function graphAnswer(engines: WorkspaceEngines, { folder, activeFile }: G
   const result = engine?.result;
   if (!engine || !result) return null;
   let model = models.get(result);
-  if (!model) models.set(result, (model = toGraphModel(result, { title: path.basename(engine.folder) })));
+  if (!model) models.set(result, (model = packGraphModel(toGraphModel(result, { title: path.basename(engine.folder) }))));
   const activeModule = activeFile !== undefined && engines.forFile(activeFile) === engine ? engine.moduleOf(activeFile) : undefined;
   return { folder: engine.folder, model, activeModule };
 }

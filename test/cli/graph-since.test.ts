@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../support/fixtures';
 import { runCli } from '../support/run-cli';
 import { tempWorkspace } from '../support/temp-workspace';
+import { unpackGraphModel, type WireGraphModel } from '../../src/protocol/graph-wire';
 
 const EXPECTED = path.join(REPO_ROOT, 'test/cli/expected');
 
@@ -78,9 +79,9 @@ describe('cli: graph --since <ref> (what changed in the module graph)', function
     const r = runCli(['graph', ws.root, '--since', 'HEAD~1', '--format', 'html']);
     assert.equal(r.code, 0, r.stderr);
     const json = /<script type="application\/json" id="bulkhead-graph-data">(.*?)<\/script>/s.exec(r.stdout)![1];
-    const model = JSON.parse(json) as { edges: { from: string; to: string; imports: number; change?: string }[]; since: { ref: string; summary: string } };
+    const model = unpackGraphModel(JSON.parse(json) as WireGraphModel);
     assert.deepEqual(model.edges.filter((e) => e.change).map((e) => `${e.from}>${e.to}:${e.change}:${e.imports}`).sort(), ['app>billing:removed:0', 'orders>billing:added:1']);
-    assert.equal(model.since.summary, '+1 −1 dependencies, +1 −2 violations since HEAD~1');
+    assert.equal(model.since?.summary, '+1 −1 dependencies, +1 −2 violations since HEAD~1');
   });
 
   it('check --format markdown --since: the diff as a small graph of the touched modules and tables, for a PR comment', () => {

@@ -9,11 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resultAtRef } from '../../src/engine';
 import { FolderEngine } from '../../src/server/folder-engine';
+import { unpackGraphModel } from '../../src/protocol/graph-wire';
 import { resultAtRefOffThread, type OldTreeRequest } from '../../src/server/result-at-ref-off-thread';
 import { graphSince } from '../../src/server/since-requests';
 import type { WorkspaceEngines } from '../../src/server/workspace-engines';
 import { gitIn } from '../support/git-repo';
 import { tempWorkspace } from '../support/temp-workspace';
+
 
 describe('server: the tree at a git ref is checked off the server thread', function () {
   this.timeout(60_000);
@@ -75,7 +77,7 @@ describe('server: the tree at a git ref is checked off the server thread', funct
     ]);
     assert.equal(checks, 1);
     for (const answer of [first, second]) {
-      const edge = answer.answer?.model.edges.find((e) => e.from === 'app' && e.to === 'billing');
+      const edge = (answer.answer ? unpackGraphModel(answer.answer.model) : undefined)?.edges.find((e) => e.from === 'app' && e.to === 'billing');
       assert.equal(edge?.change, 'added', JSON.stringify(answer).slice(0, 400));
     }
   });

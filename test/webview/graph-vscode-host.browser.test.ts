@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ToGraphView } from '../../src/protocol/graph-messages';
 import { graphPageHtml } from '../../src/protocol/graph-page';
 import { toGraphModel } from '../../src/protocol/graph-to-model';
+import { packGraphModel } from '../../src/protocol/graph-wire';
 import { REPO_ROOT } from '../support/fixtures';
 import { launchChromium, type PageProblems } from './support/browser';
 import { clickEdge, edgeSelector, writePage } from './support/graph-page-helpers';
@@ -18,7 +19,7 @@ const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 const FAKE_VSCODE = `window.__sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m), getState: () => window.__state, setState: (s) => { window.__state = s; } });`;
 
 const model = (violations: number, extra = false) =>
-  toGraphModel(
+  packGraphModel(toGraphModel(
     resultOf(
       [{ name: 'web' }, { name: 'orders' }, { name: 'billing' }, ...(extra ? [{ name: 'audit' }] : [])],
       [
@@ -28,7 +29,7 @@ const model = (violations: number, extra = false) =>
       ],
     ),
     { title: 'acme' },
-  );
+  ));
 
 describe('webview: inside VS Code (message host), live updates', () => {
   let browser: Browser;
@@ -145,7 +146,7 @@ describe('webview: inside VS Code (message host), live updates', () => {
   });
 
   it('an update past 30 modules draws the grouped overview; the active module outlines its closed group', async () => {
-    await send({ type: 'model', model: toGraphModel(syntheticResult(100, 4, 2_000), { title: 'acme' }) });
+    await send({ type: 'model', model: packGraphModel(toGraphModel(syntheticResult(100, 4, 2_000), { title: 'acme' })) });
     await renders(6);
     assert.equal(await page.locator('.node').count(), 0);
     assert.equal(await page.locator('.cluster').count(), 10);

@@ -1,8 +1,10 @@
 /**
- * The app in the HTML export: the model (with import sites) is embedded as JSON in a
- * `<script type="application/json">` element and read as text, never evaluated.
+ * The app in the HTML export: the model (with import sites), packed as on the wire
+ * (graph-wire.ts), is embedded as JSON in a `<script type="application/json">` element and read as
+ * text, never evaluated.
  */
 import { edgeId, type GraphModel } from '../../protocol/graph-model';
+import { unpackGraphModel, type WireGraphModel } from '../../protocol/graph-wire';
 import type { GraphHost } from './graph-host';
 
 export const DATA_ELEMENT_ID = 'bulkhead-graph-data';
@@ -13,11 +15,9 @@ export function staticHost(dataElement: HTMLElement): GraphHost {
     canOpenFiles: false,
     start(listeners) {
       try {
-        model = JSON.parse(dataElement.textContent ?? '') as GraphModel;
-        // The export leaves out each edge's id (its ends joined by NUL): restored here.
-        for (const e of model.edges) e.id ??= edgeId(e.from, e.to);
+        model = unpackGraphModel(JSON.parse(dataElement.textContent ?? '') as WireGraphModel);
       } catch (err) {
-        listeners.empty(`The embedded graph data is not valid JSON: ${(err as Error).message}`);
+        listeners.empty(`The embedded graph data cannot be read: ${(err as Error).message}`);
         return;
       }
       listeners.model(model);

@@ -1,6 +1,7 @@
 /** The app inside a VS Code webview: typed messages to and from src/extension/graph/graph-panel.ts. */
 import type { FromGraphView, ToGraphView } from '../../protocol/graph-messages';
 import type { EdgeSites } from '../../protocol/graph-model';
+import { unpackGraphModel } from '../../protocol/graph-wire';
 import type { GraphHost } from './graph-host';
 
 interface VsCodeApi {
@@ -24,7 +25,13 @@ export function vscodeHost(): GraphHost {
     start(listeners) {
       window.addEventListener('message', (event: MessageEvent<ToGraphView>) => {
         const m = event.data;
-        if (m.type === 'model') listeners.model(m.model);
+        if (m.type === 'model') {
+          try {
+            listeners.model(unpackGraphModel(m.model));
+          } catch (err) {
+            listeners.empty(`Bulkhead could not read the graph: ${(err as Error).message}.`);
+          }
+        }
         else if (m.type === 'activeModule') listeners.activeModule(m.module);
         else if (m.type === 'empty') listeners.empty(m.message);
         else if (m.type === 'sinceSuggestion') listeners.sinceSuggestion?.(m.ref, m.label);

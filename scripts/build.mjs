@@ -58,8 +58,9 @@ await build({
   tsconfig: 'src/webview/tsconfig.json',
   entryPoints: [
     { in: 'src/webview/main.ts', out: 'graph' },
-    // The HTML export: the app without ELK (graph-export.js), and ELK alone (elk.js), which the
-    // CLI packs into the page deflated (src/webview/layout-engine-packed.ts).
+    // The HTML export: the app with the export's host (graph-export.js). ELK alone (elk.js): the
+    // panel loads it as its second script (src/webview/layout-engine-script.ts), the CLI packs it
+    // into the export deflated (src/webview/layout-engine-packed.ts).
     { in: 'src/webview/main-export.ts', out: 'graph-export' },
     { in: 'src/webview/elk-global.ts', out: 'elk' },
     { in: 'media/webview/graph.css', out: 'graph' },

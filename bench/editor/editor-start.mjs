@@ -3,7 +3,7 @@
 // diagnostic, against the CLI's check of the same tree. A benchmark, not a test: it prints numbers
 // and writes bench/results/editor-start.json.
 //
-//   npm run build && node bench/editor/editor-start.mjs <workspace with bulkhead.json> [--repeat 2] [--no-vscode]
+//   npm run build && node bench/editor/editor-start.mjs <workspace with bulkhead.json> [--repeat 2] [--no-vscode | --vscode-only] [--screenshot <png>]
 //
 // Measured, interleaved, each on a fresh copy of the workspace (no fact cache anywhere):
 //   - CLI: `bulkhead check --format json`, wall time of the process;
@@ -24,7 +24,7 @@ const require = createRequire(import.meta.url);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { repeat: { type: 'string', default: '2' }, 'no-vscode': { type: 'boolean', default: false } },
+  options: { repeat: { type: 'string', default: '2' }, 'no-vscode': { type: 'boolean', default: false }, 'vscode-only': { type: 'boolean', default: false }, screenshot: { type: 'string' } },
 });
 const source = positionals[0] && path.resolve(positionals[0]);
 if (!source || !fs.existsSync(path.join(source, 'bulkhead.json'))) {
@@ -104,6 +104,7 @@ async function realVsCode(ws) {
     await vsc.webviewFrame().locator('body[data-renders="1"]').waitFor({ timeout: 120_000 });
     const graphOpenMs = Math.round(performance.now() - opening);
     const graph = await vsc.webviewFrame().locator('body').evaluate(() => ({ ...window.bulkheadGraph.timings }));
+    if (values.screenshot) await vsc.screenshot(values.screenshot);
     return { activatedMs, firstProblemMs, statusBar: label, graphOpenMs, graph };
   } finally {
     await vsc.close();
@@ -113,6 +114,11 @@ async function realVsCode(ws) {
 const runs = { cli: [], server: [], serverWithCache: [], vscode: [] };
 const repeat = Number(values.repeat) || 2;
 for (let i = 0; i < repeat; i++) {
+  if (values['vscode-only']) {
+    runs.vscode.push(await realVsCode(freshCopy()));
+    log(`VS Code: first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
+    continue;
+  }
   runs.cli.push(await cliCheck(freshCopy()));
   log(`cli check: ${runs.cli.at(-1).ms} ms`);
   runs.server.push(await languageServer(freshCopy()));
@@ -133,7 +139,10 @@ for (let i = 0; i < repeat; i++) {
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
-const best = (xs, key) => Math.min(...xs.map((x) => x[key]).filter((v) => typeof v === 'number'));
+const best = (xs, key) => {
+  const values = xs.map((x) => x[key]).filter((v) => typeof v === 'number');
+  return values.length > 0 ? Math.min(...values) : undefined;
+};
 const summary = {
   measuredAt: new Date().toISOString(),
   workspace: source,

@@ -10,6 +10,11 @@ export interface GraphPageParts {
   title: string;
   style: { href: string } | { inline: string };
   script: { src: string } | { inline: string };
+  /**
+   * ELK as its own script after the app's (the VS Code panel): `async`, so the app says "ready"
+   * and asks for the model while the browser parses it. Its id is ENGINE_SCRIPT_ID.
+   */
+  engineScript?: { src: string } | { inline: string };
   /** The embedded model (HTML export only). */
   dataJson?: string;
   /** A script carried as deflate-raw + base64 data, unpacked by the app when needed (HTML export: ELK). */
@@ -17,9 +22,15 @@ export interface GraphPageParts {
   bodyClass?: string;
 }
 
+/** The `<script>` element that loads ELK in the VS Code panel (read by src/webview/layout-engine-script.ts). */
+export const ENGINE_SCRIPT_ID = 'bulkhead-layout-engine-script';
+
 export function graphPageHtml(p: GraphPageParts): string {
   const style = 'href' in p.style ? `<link rel="stylesheet" href="${attr(p.style.href)}" nonce="${p.nonce}">` : `<style nonce="${p.nonce}">${inlineText(p.style.inline, 'style')}</style>`;
   const script = 'src' in p.script ? `<script nonce="${p.nonce}" src="${attr(p.script.src)}"></script>` : `<script nonce="${p.nonce}">${inlineText(p.script.inline, 'script')}</script>`;
+  const engine = p.engineScript === undefined ? '' : 'src' in p.engineScript
+    ? `\n<script nonce="${p.nonce}" id="${ENGINE_SCRIPT_ID}" src="${attr(p.engineScript.src)}" async></script>`
+    : `\n<script nonce="${p.nonce}" id="${ENGINE_SCRIPT_ID}">${inlineText(p.engineScript.inline, 'script')}</script>`;
   const data = p.dataJson === undefined ? '' : `<script type="application/json" id="bulkhead-graph-data">${jsonForScript(p.dataJson)}</script>\n`;
   // Base64 has no "<", so nothing in it can end the element; the type keeps it from running.
   const packed = p.packedScript === undefined ? '' : `<script type="application/octet-stream" id="${attr(p.packedScript.id)}">${p.packedScript.base64}</script>\n`;
@@ -34,7 +45,7 @@ ${style}
 </head>
 <body class="${attr(p.bodyClass ?? '')}">
 <div id="app"></div>
-${data}${packed}${script}
+${data}${packed}${script}${engine}
 </body>
 </html>
 `;

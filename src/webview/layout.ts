@@ -10,8 +10,8 @@ export interface LayoutEngine {
 }
 
 /**
- * Where ELK comes from: bundled into the panel's script (layout-engine-bundled.ts), or unpacked
- * from the HTML export on first use (layout-engine-packed.ts). Called once, when the graph view
+ * Where ELK comes from: the panel's second script (layout-engine-script.ts), or unpacked from the
+ * HTML export on first use (layout-engine-packed.ts). Called once, when the graph view
  * first needs a layout: the layers and matrix views never do.
  */
 export type LoadLayoutEngine = () => Promise<LayoutEngine>;

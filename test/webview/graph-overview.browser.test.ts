@@ -23,9 +23,9 @@ const boxCount = (page: Page): Promise<number> => page.evaluate("document.queryS
 const screenBoxes = (page: Page): Promise<Record<string, { x: number; y: number; width: number }>> =>
   page.evaluate(`Object.fromEntries([...document.querySelectorAll('.node, .cluster')].map((g) => { const r = g.querySelector('rect').getBoundingClientRect(); return [g.getAttribute('data-key'), { x: r.x, y: r.y, width: r.width }]; }))`) as Promise<Record<string, { x: number; y: number; width: number }>>;
 
-function open(name: string, result: ReturnType<typeof resultOf>): (browser: Browser) => Promise<{ page: Page; problems: PageProblems }> {
+function open(name: string, result: ReturnType<typeof resultOf>, viewport?: { width: number; height: number }): (browser: Browser) => Promise<{ page: Page; problems: PageProblems }> {
   const html = graphHtml(result, () => [], readWebviewAssets(path.join(REPO_ROOT, 'dist/webview')));
-  return (browser) => openWatched(browser, writePage(name, html).url);
+  return (browser) => openWatched(browser, writePage(name, html).url, viewport);
 }
 
 describe('webview: the grouped overview in chromium', function () {
@@ -98,6 +98,37 @@ describe('webview: the grouped overview in chromium', function () {
       await settled(page);
       assert.equal(await page.locator('.node').count(), 0);
       assert.equal(await page.locator('.cluster[data-group="layer5"]').getAttribute('aria-expanded'), 'false');
+    });
+  });
+
+  describe('12 modules in three name groups: everything opens when it reads, nothing is tried when even the closed groups do not', () => {
+    // a/* use b/*, b/* use c/*: three layers of four, so every group opens by default.
+    const names = ['a', 'b', 'c'].flatMap((g) => Array.from({ length: 4 }, (_, i) => `${g}/m${i}`));
+    const layered = names.filter((n) => !n.startsWith('c/')).map((from, i) => ({ from, to: names[i + 4], imports: 2 }));
+    const chain = resultOf(names.map((name) => ({ name, roots: [`src/${name}`] })), layered);
+
+    it('a wide page: all three groups open, legible at Fit', async () => {
+      const { page, problems } = await open('overview-12-wide.html', chain, { width: 1600, height: 1000 })(browser);
+      await settled(page);
+      const px = await labelPixels(page);
+      console.log(`      12 modules, 1600×1000: ${await boxCount(page)} boxes, ${await page.locator('.group-label').count()} open groups, ${(await timings(page)).layouts} layouts, labels ≥ ${Math.min(...px).toFixed(1)} px`);
+      assert.equal(await page.locator('.group-label').count(), 3);
+      assert.ok(Math.min(...px) >= 11, px.join(', '));
+      assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] });
+      await page.close();
+    });
+
+    it('a narrow page: the closed groups are laid out first, do not read at Fit, and nothing more is tried', async () => {
+      const { page, problems } = await open('overview-12-narrow.html', chain, { width: 300, height: 360 })(browser);
+      await settled(page);
+      const t = await timings(page);
+      console.log(`      12 modules, 300×360: ${await boxCount(page)} boxes, ${t.layouts} layout(s), zoom ${t.fitScale.toFixed(2)}`);
+      assert.equal(await page.locator('.group-label').count(), 0, 'no group opened');
+      assert.equal(await boxCount(page), 3);
+      assert.equal(t.layouts, 1, 'one layout (right, then down): no opening tried');
+      assert.ok(t.fitScale * 16 < 11, `the closed groups do not read either (zoom ${t.fitScale})`);
+      assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] });
+      await page.close();
     });
   });
 

@@ -78,6 +78,7 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
       title: 'since',
       style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
       script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
+      engineScript: { inline: fs.readFileSync(path.join(dir, 'elk.js'), 'utf8') },
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 800 } });

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { ToGraphView } from '../../src/protocol/graph-messages';
 import { graphPageHtml } from '../../src/protocol/graph-page';
@@ -47,6 +48,7 @@ describe('webview: inside VS Code (message host), live updates', () => {
       title: 'test',
       style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
       script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
+      engineScript: { inline: fs.readFileSync(path.join(dir, 'elk.js'), 'utf8') },
     });
     browser = await launchChromium();
     // Not openWatched: the first render here waits for a model message, sent by the first test.
@@ -162,5 +164,28 @@ describe('webview: inside VS Code (message host), live updates', () => {
     assert.equal(message.format, 'svg');
     assert.match(String(message.data), /^<svg[^>]+viewBox/);
     assert.deepEqual(problems.errors, []);
+  });
+  it("loads ELK as the panel does, from its own file after the app's script: ready at once, then the model drawn", async () => {
+    const dir = path.join(REPO_ROOT, 'dist/webview');
+    const html = graphPageHtml({
+      csp: `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'`,
+      nonce: NONCE,
+      title: 'test',
+      style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
+      script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
+      engineScript: { src: pathToFileURL(path.join(dir, 'elk.js')).href },
+    });
+    assert.match(html, /<script nonce="[^"]+" id="bulkhead-layout-engine-script" src="file:[^"]+elk\.js" async><\/script>\n<\/body>/);
+    const own = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    const errors: string[] = [];
+    own.on('pageerror', (e) => errors.push(e.message));
+    await own.goto(writePage('vscode-elk-file.html', html).url);
+    assert.deepEqual(await own.evaluate('window.__sent'), [{ type: 'ready' }]);
+    await own.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: model(1) })}, '*')`);
+    await own.waitForSelector('body[data-renders="1"]');
+    assert.equal(await own.locator('.node').count(), 3);
+    assert.equal(await own.locator('.edge.violation').count(), 1);
+    assert.deepEqual(errors, []);
+    await own.close();
   });
 });

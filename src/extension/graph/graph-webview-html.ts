@@ -24,5 +24,6 @@ export function graphWebviewHtml(webview: vscode.Webview, assets: vscode.Uri): s
     title: 'Bulkhead: Module Graph',
     style: { href: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'graph.css')).toString() },
     script: { src: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'graph.js')).toString() },
+    engineScript: { src: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'elk.js')).toString() },
   });
 }

@@ -91,3 +91,27 @@ export function layoutEdges(overview: Overview): ElkInput['edges'] {
   }
   return kept.map((e, i) => ({ id: `e${i}`, sources: [e.from], targets: [e.to] }));
 }
+
+/**
+ * A small graph of the overview's shape for ELK to lay out before the model arrives (app.ts
+ * warmUpLayout): a frame of three boxes, four boxes around it, edges across, the usual options.
+ */
+export function warmUpInput(): ElkInput {
+  const box = (id: string): ElkInputNode => ({ id, width: 150, height: 38 });
+  return {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.thoroughness': '7',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    },
+    children: [
+      { id: 'f', children: ['f/a', 'f/b', 'f/c'].map(box), layoutOptions: { 'elk.padding': `[top=${FRAME_LABEL + 8},left=12,bottom=12,right=12]` } },
+      ...['a', 'b', 'c', 'd'].map(box),
+    ],
+    edges: [['a', 'f/a'], ['a', 'b'], ['b', 'f/b'], ['f/a', 'c'], ['f/b', 'c'], ['f/c', 'd'], ['c', 'd'], ['d', 'f/c'], ['b', 'd']].map(([s, t], i) => ({ id: `w${i}`, sources: [s], targets: [t] })),
+  };
+}

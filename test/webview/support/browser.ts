@@ -22,8 +22,8 @@ export interface PageProblems {
   requests: string[];
 }
 
-export async function openWatched(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+export async function openWatched(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   const problems: PageProblems = { errors: [], dialogs: [], requests: [] };
   page.on('pageerror', (e) => problems.errors.push(e.message));
   page.on('console', (m) => {

@@ -17,8 +17,9 @@ export interface BulkheadConfig {
    */
   include?: string[];
   /**
-   * Globs of files to leave out entirely (tests, generated code). `node_modules`, dot-folders and
-   * whatever the root `.gitignore` lists are always left out.
+   * Globs of files to leave out entirely (tests, generated code). `!glob` takes back what earlier
+   * entries left out; the last entry matching a path decides, as in .gitignore. `node_modules`,
+   * dot-folders and whatever the root `.gitignore` lists are always left out.
    */
   ignore?: string[];
   /** Values that apply to every module that does not set its own. */

@@ -19,7 +19,8 @@ export function rebaseConfigPaths(config: CheckedConfig, root: string, configFil
   return {
     ...config,
     include: all(config.include),
-    ignore: all(config.ignore),
+    // A `!` (taking back an ignored path) stays in front of the rebased glob.
+    ignore: config.ignore?.map((g) => (g.startsWith('!') ? `!${rebase(g.slice(1))}` : rebase(g))),
     modules: config.modules.map((m) => ({ ...m, path: Array.isArray(m.path) ? m.path.map(rebase) : rebase(m.path) })),
     ...(db ? {
       database: {

@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { type InputDiagnostic, type Range, RULE_IDS, RULE_SEVERITIES } from '../model';
 import type { AcceptedCycle, BulkheadConfig, CheckedConfig, DatabaseConfig, DependencyConstraint, ModuleDeclaration, ModuleDefaults, TableFunction } from './config-types';
 import { checkGlobLimits } from './check-glob-limits';
+import { checkIgnoreEntries } from './check-ignore-entries';
 import { configDiagnostic } from './config-diagnostics';
 import { jsonValue } from './json-value';
 
@@ -150,6 +151,7 @@ export function validateConfigTree(root: Node, rangeOf: RangeOf, file: string): 
   checkObject(root, TOP_LEVEL, 'bulkhead.json', REQUIRED.topLevel);
   if (root.type !== 'object') return { diagnostics };
   diagnostics.push(...checkGlobLimits(root, rangeOf, file));
+  diagnostics.push(...checkIgnoreEntries(root, rangeOf, file));
   return { config: keepWellFormed(jsonValue(root) as Record<string, unknown>), diagnostics };
 }
 

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignoreFactory from 'ignore';
-import type { Minimatch } from 'minimatch';
-import { compileGlob, posixGlob } from '../glob';
+import { compileGlob, globTester, posixGlob } from '../glob';
 import { INPUT_LIMITS, readRegularText } from '../io';
 import { type InputDiagnostic, FILE_START } from '../model';
 
@@ -34,7 +33,7 @@ export interface Discovery {
 export function findSourceFiles(root: string, options: DiscoveryOptions = {}): Discovery {
   const diagnostics: InputDiagnostic[] = [];
   const includes = compileGlobs(options.include);
-  const ignores = compileGlobs(options.ignore);
+  const ignores = ignoreList(options.ignore);
   const gitignore = readGitignore(root, diagnostics);
   const files: string[] = [];
   const packageJsons: string[] = [];
@@ -87,7 +86,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
       } else if (isFile && /^(tsconfig.*|jsconfig)\.json$/.test(entry.name)) {
         tsconfigs.push(rel);
       } else if (isFile && isSourceFile(entry.name) && !isIgnored(rel, false)) {
-        if (includes.length === 0 || includes.some((m) => m.match(rel))) files.push(rel);
+        if (includes.length === 0 || includes.some((test) => test(rel))) files.push(rel);
       }
     }
   };
@@ -95,11 +94,43 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   return { files, packageJsons, tsconfigs, links, diagnostics };
 }
 
-function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, ignores: Minimatch[]): (rel: string, isDir: boolean) => boolean {
+/** One `ignore` entry: a glob, or `!glob`, which takes back what earlier entries ignored. */
+interface IgnoreEntry {
+  negated: boolean;
+  test: GlobTest;
+  /** Whether something under this folder could match (minimatch's partial match). */
+  mayMatchUnder(relDir: string): boolean;
+}
+
+function ignoreList(globs: string[] | undefined): IgnoreEntry[] {
+  return (globs ?? []).map((written) => {
+    const negated = written.startsWith('!');
+    const m = compileGlob(posixGlob(negated ? written.slice(1) : written), {}, written);
+    return { negated, test: globTester(m), mayMatchUnder: (relDir) => m.match(relDir, true) };
+  });
+}
+
+/**
+ * As in .gitignore, the last entry matching a path decides: `["**\/test/**", "!packages/test/**"]`
+ * leaves out every test folder but packages/test. A folder is not walked when it is ignored and
+ * no later negation could match anything under it.
+ */
+function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, ignores: IgnoreEntry[]): (rel: string, isDir: boolean) => boolean {
+  const negations = ignores.some((e) => e.negated);
   return (rel, isDir) => {
     if (gitignore?.ignores(isDir ? `${rel}/` : rel)) return true;
-    if (isDir) return ignores.some((m) => m.match(rel) || m.match(`${rel}/`));
-    return ignores.some((m) => m.match(rel));
+    const matches = isDir ? (test: GlobTest) => test(rel) || test(`${rel}/`) : (test: GlobTest) => test(rel);
+    if (!negations) return ignores.some((e) => matches(e.test));
+    let ignored = false;
+    let last = -1;
+    ignores.forEach((e, i) => {
+      // Only an entry that would change the answer so far needs testing.
+      if (e.negated === ignored && matches(e.test)) {
+        ignored = !e.negated;
+        last = i;
+      }
+    });
+    return ignored && !(isDir && ignores.some((e, i) => i > last && e.negated && e.mayMatchUnder(rel)));
   };
 }
 
@@ -109,7 +140,7 @@ function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, igno
  */
 export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): (rel: string) => boolean {
   const includes = compileGlobs(options.include);
-  const isIgnored = ignoredBy(readGitignore(root), compileGlobs(options.ignore));
+  const isIgnored = ignoredBy(readGitignore(root), ignoreList(options.ignore));
   return (rel) => {
     const parts = rel.split('/');
     if (parts.some((p) => p === '' || p === '..')) return false;
@@ -117,7 +148,7 @@ export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): 
       if (parts[i].startsWith('.') || ALWAYS_SKIPPED_DIRS.has(parts[i]) || isIgnored(parts.slice(0, i + 1).join('/'), true)) return false;
     }
     if (!isSourceFile(rel) || isIgnored(rel, false)) return false;
-    return includes.length === 0 || includes.some((m) => m.match(rel));
+    return includes.length === 0 || includes.some((test) => test(rel));
   };
 }
 
@@ -125,9 +156,11 @@ function isSourceFile(name: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
+type GlobTest = (rel: string) => boolean;
+
 /** Config globs, with Windows separators and a leading `./` accepted. */
-function compileGlobs(globs: string[] | undefined): Minimatch[] {
-  return (globs ?? []).map((g) => compileGlob(posixGlob(g)));
+function compileGlobs(globs: string[] | undefined): GlobTest[] {
+  return (globs ?? []).map((g) => globTester(compileGlob(posixGlob(g))));
 }
 
 function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): ReturnType<typeof ignoreFactory> | undefined {

@@ -1,4 +1,5 @@
 import { Minimatch } from 'minimatch';
+import { globTester } from '../glob';
 
 /**
  * Files that are not part of the architecture: tests, stories, mocks, end-to-end suites, tool
@@ -43,11 +44,11 @@ export const DEFAULT_IGNORES = [
 
 /** The default globs that match at least one of `files`, and the files they leave. */
 export function applyDefaultIgnores(files: readonly string[]): { ignore: string[]; kept: string[]; ignoredCount: number } {
-  const matchers = DEFAULT_IGNORES.map((glob) => ({ glob, m: new Minimatch(glob, { dot: true }) }));
+  const matchers = DEFAULT_IGNORES.map((glob) => ({ glob, test: globTester(new Minimatch(glob, { dot: true })) }));
   const used = new Set<string>();
   const kept: string[] = [];
   for (const file of files) {
-    const hit = matchers.find(({ m }) => m.match(file));
+    const hit = matchers.find(({ test }) => test(file));
     if (hit) used.add(hit.glob);
     else kept.push(file);
   }

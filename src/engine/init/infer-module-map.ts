@@ -12,6 +12,7 @@ import { findNxProjects } from './nx-projects';
 import { uniqueNames } from './unique-names';
 import { describeModules } from './describe-modules';
 import { unresolvedIntoIgnored, type UnresolvedSite } from './generated-imports';
+import { spareImportedPackages } from './spared-packages';
 import { findWorkspacePackages } from './workspace-packages';
 
 export interface InferredMap {
@@ -55,10 +56,15 @@ const MODULE_FILE = /\.module\.[cm]?[jt]s$/;
  */
 export function inferModuleMap(root: string, observe: ObservedDependencies): InferredMap {
   const discovery = findSourceFiles(root);
-  const { ignore, kept: files, ignoredCount } = applyDefaultIgnores(discovery.files);
+  const defaults = applyDefaultIgnores(discovery.files);
   const read = fileReader(root);
   const notes: string[] = [];
-  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration, code-template or tool-config file')} (${plural(ignore.length, 'glob')} in "ignore").`);
+  const { ignore, spared } = spareImportedPackages(defaults.ignore, discovery.files, defaults.kept, findWorkspacePackages(root, discovery.packageJsons, discovery.files), read);
+  // The list read in order, as the check will read it.
+  const files = spared.length > 0 ? findSourceFiles(root, { ignore }).files : defaults.kept;
+  const ignoredCount = discovery.files.length - files.length;
+  if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration, code-template or tool-config file')} (${plural(defaults.ignore.length, 'glob')} in "ignore").`);
+  if (spared.length > 0) notes.push(`Workspace packages the test globs would leave out as a whole but product code imports: ${spared.join(', ')}; taken back with "!" entries in "ignore", their own tests still left out.`);
 
   const config: BulkheadConfig = { ...(ignore.length > 0 ? { ignore } : {}), modules: [], rules: { 'unowned-file': 'warn' } };
   const found = findModules(root, files, discovery.packageJsons, read, config, notes);

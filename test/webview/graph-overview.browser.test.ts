@@ -132,6 +132,25 @@ describe('webview: the grouped overview in chromium', function () {
     });
   });
 
+  it('a panel up to 1100 px wide (beside the explorer) keeps the drawing at its full width: the details go under it', async () => {
+    const geometry = async (width: number) => {
+      const { page, problems } = await open(`overview-details-${width}.html`, syntheticResult(100, 4, 2_000), { width, height: 800 })(browser);
+      await settled(page);
+      const canvas = (await page.locator('.canvas').boundingBox())!;
+      const details = (await page.locator('.details').boundingBox())!;
+      const t = await timings(page);
+      assert.deepEqual(problems, { errors: [], dialogs: [], requests: [] });
+      await page.close();
+      return { canvas, details, fitScale: t.fitScale };
+    };
+    const narrow = await geometry(1030);
+    assert.ok(narrow.canvas.width >= 1020, `the drawing has the panel's width (${narrow.canvas.width})`);
+    assert.ok(narrow.details.y >= narrow.canvas.y + narrow.canvas.height - 1, 'the details are under the drawing');
+    const wide = await geometry(1280);
+    assert.ok(wide.details.x >= wide.canvas.x + wide.canvas.width - 1, 'beside it in a wider panel');
+    console.log(`      100 modules at Fit: zoom ${narrow.fitScale.toFixed(2)} in a 1030 px panel, ${wide.fitScale.toFixed(2)} at 1280 px (details beside)`);
+  });
+
   describe('100 modules', () => {
     let page: Page;
     let problems: PageProblems;

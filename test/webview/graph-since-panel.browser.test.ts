@@ -10,16 +10,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { FromGraphView, ToGraphView } from '../../src/protocol/graph-messages';
-import { graphPageHtml } from '../../src/protocol/graph-page';
 import { FolderEngine } from '../../src/server/folder-engine';
 import { graphSince, suggestedSinceRef } from '../../src/server/since-requests';
 import { graphAnswer } from '../../src/server/view-requests';
 import type { WorkspaceEngines } from '../../src/server/workspace-engines';
-import { REPO_ROOT } from '../support/fixtures';
 import { gitIn } from '../support/git-repo';
 import { tempWorkspace } from '../support/temp-workspace';
 import { launchChromium, type PageProblems } from './support/browser';
-import { edgeSelector, settled, visibleModules, writePage } from './support/graph-page-helpers';
+import { edgeSelector, panelPageHtml, settled, visibleModules, writePage } from './support/graph-page-helpers';
 
 /** Polls from Node: the page's CSP refuses the string evaluation waitForFunction uses. */
 async function until(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -71,15 +69,7 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
     engine.fullCheck();
     const engines = { get: (f: string) => (f === ws.root ? engine : undefined), forFile: () => engine, all: () => [engine] } as unknown as WorkspaceEngines;
 
-    const dir = path.join(REPO_ROOT, 'dist/webview');
-    const html = graphPageHtml({
-      csp: `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'`,
-      nonce: NONCE,
-      title: 'since',
-      style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
-      script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
-      engineScript: { inline: fs.readFileSync(path.join(dir, 'elk.js'), 'utf8') },
-    });
+    const html = panelPageHtml(NONCE, FAKE_VSCODE);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
     page.on('pageerror', (e) => problems.errors.push(e.message));

@@ -3,17 +3,12 @@
  * extension: updates change elements in place, positions stay put, clicks become typed messages.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { ToGraphView } from '../../src/protocol/graph-messages';
-import { graphPageHtml } from '../../src/protocol/graph-page';
 import { toGraphModel } from '../../src/protocol/graph-to-model';
 import { packGraphModel } from '../../src/protocol/graph-wire';
-import { REPO_ROOT } from '../support/fixtures';
 import { launchChromium, type PageProblems } from './support/browser';
-import { clickEdge, edgeSelector, writePage } from './support/graph-page-helpers';
+import { clickEdge, edgeSelector, panelPageHtml, writePage } from './support/graph-page-helpers';
 import { resultOf, syntheticResult } from './support/synthetic-result';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
@@ -41,15 +36,7 @@ describe('webview: inside VS Code (message host), live updates', () => {
   const renders = async (n: number) => page.waitForSelector(`body[data-renders="${n}"]`);
 
   before(async () => {
-    const dir = path.join(REPO_ROOT, 'dist/webview');
-    const html = graphPageHtml({
-      csp: `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'`,
-      nonce: NONCE,
-      title: 'test',
-      style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
-      script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
-      engineScript: { inline: fs.readFileSync(path.join(dir, 'elk.js'), 'utf8') },
-    });
+    const html = panelPageHtml(NONCE, FAKE_VSCODE);
     browser = await launchChromium();
     // Not openWatched: the first render here waits for a model message, sent by the first test.
     page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
@@ -166,15 +153,7 @@ describe('webview: inside VS Code (message host), live updates', () => {
     assert.deepEqual(problems.errors, []);
   });
   it("loads ELK as the panel does, from its own file after the app's script: ready at once, then the model drawn", async () => {
-    const dir = path.join(REPO_ROOT, 'dist/webview');
-    const html = graphPageHtml({
-      csp: `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'nonce-${NONCE}'`,
-      nonce: NONCE,
-      title: 'test',
-      style: { inline: fs.readFileSync(path.join(dir, 'graph.css'), 'utf8') },
-      script: { inline: `${FAKE_VSCODE}\n${fs.readFileSync(path.join(dir, 'graph.js'), 'utf8')}` },
-      engineScript: { src: pathToFileURL(path.join(dir, 'elk.js')).href },
-    });
+    const html = panelPageHtml(NONCE, FAKE_VSCODE, 'file');
     assert.match(html, /<script nonce="[^"]+" id="bulkhead-layout-engine-script" src="file:[^"]+elk\.js" async><\/script>\n<\/body>/);
     const own = await browser.newPage({ viewport: { width: 1200, height: 700 } });
     const errors: string[] = [];

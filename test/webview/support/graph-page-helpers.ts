@@ -4,7 +4,26 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { graphPageHtml } from '../../../src/protocol/graph-page';
 import { REPO_ROOT } from '../../support/fixtures';
+
+/**
+ * The panel's page as the VS Code webview has it: the app (graph.js) after `fakeVsCode` (a
+ * script defining acquireVsCodeApi), then ELK as its own script, inline or from its file (as the
+ * panel loads it), under a nonce CSP.
+ */
+export function panelPageHtml(nonce: string, fakeVsCode: string, engine: 'inline' | 'file' = 'inline'): string {
+  const dir = path.join(REPO_ROOT, 'dist/webview');
+  const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+  return graphPageHtml({
+    csp: `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'`,
+    nonce,
+    title: 'Bulkhead: Module Graph',
+    style: { inline: read('graph.css') },
+    script: { inline: `${fakeVsCode}\n${read('graph.js')}` },
+    engineScript: engine === 'inline' ? { inline: read('elk.js') } : { src: pathToFileURL(path.join(dir, 'elk.js')).href },
+  });
+}
 
 /** Writes an HTML page to a temp file and returns its file:// URL. */
 export function writePage(name: string, html: string): { url: string; file: string } {

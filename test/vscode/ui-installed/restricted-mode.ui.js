@@ -58,4 +58,13 @@ describe('UI: the installed VSIX in Restricted Mode', function () {
       assert.fail(`capabilities.untrustedWorkspaces.supported is ${JSON.stringify(declared)}: describe and test what Restricted Mode limits`);
     }
   });
+
+  it('draws the module graph from the installed files (the panel loads dist/webview/elk.js as its second script)', async function () {
+    if (declared !== true) this.skip();
+    await vsc.runCommand('Bulkhead: Show Module Graph');
+    const frame = vsc.webviewFrame();
+    await frame.locator('body[data-renders="1"]').waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('.node').count(), 5, 'the five modules of the shop are drawn');
+    assert.equal(await frame.locator('.message').innerText().catch(() => ''), '', 'no layout engine error');
+  });
 });

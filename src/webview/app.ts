@@ -137,7 +137,15 @@ export class GraphApp {
   private enqueue(model: GraphModel): void {
     const idle = this.pending === undefined;
     this.pending = model;
-    if (idle) this.queue = this.queue.then(() => this.drawPending());
+    if (idle) this.schedule(() => this.drawPending());
+  }
+
+  /**
+   * Runs drawing work after what is queued. A failure (the layout engine missing from an
+   * install) is said where the drawing would be, and later work still runs.
+   */
+  private schedule(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((err: unknown) => this.showMessage(err instanceof Error ? err.message : String(err)));
   }
 
   private async drawPending(): Promise<void> {
@@ -297,7 +305,7 @@ export class GraphApp {
 
   /** Filters and openings change what is drawn: lay out again, one at a time, the newest wins. */
   private redraw(reveal?: string): void {
-    this.queue = this.queue.then(async () => {
+    this.schedule(async () => {
       if (!this.model || this.kind !== 'graph') return;
       const started = performance.now();
       if (await this.drawGraph(reveal)) this.view.fit();
@@ -419,7 +427,7 @@ export class GraphApp {
     else if (kind === 'layers') {
       this.drawLayers();
       this.layers.select(this.selection);
-    } else this.queue = this.queue.then(() => this.showGraph());
+    } else this.schedule(() => this.showGraph());
   }
 
   /**

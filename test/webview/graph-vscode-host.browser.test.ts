@@ -167,4 +167,16 @@ describe('webview: inside VS Code (message host), live updates', () => {
     assert.deepEqual(errors, []);
     await own.close();
   });
+  it('says so where the drawing would be when the layout engine cannot be loaded, and the matrix still works', async () => {
+    const own = await browser.newPage({ viewport: { width: 1200, height: 700 } });
+    const errors: string[] = [];
+    own.on('pageerror', (e) => errors.push(e.message));
+    await own.goto(writePage('vscode-no-elk.html', panelPageHtml(NONCE, FAKE_VSCODE, 'missing')).url);
+    await own.evaluate(`window.postMessage(${JSON.stringify({ type: 'model', model: model(1) })}, '*')`);
+    await own.locator('.message', { hasText: 'The layout engine (dist/webview/elk.js) could not be loaded' }).waitFor();
+    await own.locator('#view-matrix').click();
+    await own.locator('.matrix .cell').first().waitFor();
+    assert.deepEqual(errors, []);
+    await own.close();
+  });
 });

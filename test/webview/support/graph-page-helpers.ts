@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../../support/fixtures';
  * script defining acquireVsCodeApi), then ELK as its own script, inline or from its file (as the
  * panel loads it), under a nonce CSP.
  */
-export function panelPageHtml(nonce: string, fakeVsCode: string, engine: 'inline' | 'file' = 'inline'): string {
+export function panelPageHtml(nonce: string, fakeVsCode: string, engine: 'inline' | 'file' | 'missing' = 'inline'): string {
   const dir = path.join(REPO_ROOT, 'dist/webview');
   const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
   return graphPageHtml({
@@ -21,7 +21,7 @@ export function panelPageHtml(nonce: string, fakeVsCode: string, engine: 'inline
     title: 'Bulkhead: Module Graph',
     style: { inline: read('graph.css') },
     script: { inline: `${fakeVsCode}\n${read('graph.js')}` },
-    engineScript: engine === 'inline' ? { inline: read('elk.js') } : { src: pathToFileURL(path.join(dir, 'elk.js')).href },
+    engineScript: engine === 'inline' ? { inline: read('elk.js') } : { src: pathToFileURL(path.join(dir, engine === 'file' ? 'elk.js' : 'no-such-elk.js')).href },
   });
 }
 

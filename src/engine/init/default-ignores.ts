@@ -42,9 +42,16 @@ export const DEFAULT_IGNORES = [
   '**/migrations/**',
 ];
 
+let compiled: ReadonlyArray<{ glob: string; test: (path: string) => boolean }> | undefined;
+
+/** DEFAULT_IGNORES compiled, once per process (init only: a check never needs them). */
+export function defaultIgnoreTests(): ReadonlyArray<{ glob: string; test: (path: string) => boolean }> {
+  return (compiled ??= DEFAULT_IGNORES.map((glob) => ({ glob, test: globTester(new Minimatch(glob, { dot: true })) })));
+}
+
 /** The default globs that match at least one of `files`, and the files they leave. */
 export function applyDefaultIgnores(files: readonly string[]): { ignore: string[]; kept: string[]; ignoredCount: number } {
-  const matchers = DEFAULT_IGNORES.map((glob) => ({ glob, test: globTester(new Minimatch(glob, { dot: true })) }));
+  const matchers = defaultIgnoreTests();
   const used = new Set<string>();
   const kept: string[] = [];
   for (const file of files) {

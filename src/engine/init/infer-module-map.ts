@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BulkheadConfig, ModuleDeclaration } from '../config';
-import { findSourceFiles } from '../discover';
+import { findSourceFiles, sourceFileFilter } from '../discover';
 import { inferDatabase } from './database-section';
 import { applyDefaultIgnores } from './default-ignores';
 import { importNxDepConstraints } from './eslint-dep-constraints';
@@ -61,7 +61,7 @@ export function inferModuleMap(root: string, observe: ObservedDependencies): Inf
   const notes: string[] = [];
   const { ignore, spared } = spareImportedPackages(defaults.ignore, discovery.files, defaults.kept, findWorkspacePackages(root, discovery.packageJsons, discovery.files), read);
   // The list read in order, as the check will read it.
-  const files = spared.length > 0 ? findSourceFiles(root, { ignore }).files : defaults.kept;
+  const files = spared.length > 0 ? discovery.files.filter(sourceFileFilter(root, { ignore })) : defaults.kept;
   const ignoredCount = discovery.files.length - files.length;
   if (ignore.length > 0) notes.push(`Ignored: ${plural(ignoredCount, 'test, story, mock, migration, code-template or tool-config file')} (${plural(defaults.ignore.length, 'glob')} in "ignore").`);
   if (spared.length > 0) notes.push(`Workspace packages the test globs would leave out as a whole but product code imports: ${spared.join(', ')}; taken back with "!" entries in "ignore", their own tests still left out.`);

@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch';
 import { globTester } from '../glob';
-import { DEFAULT_IGNORES } from './default-ignores';
+import { defaultIgnoreTests } from './default-ignores';
 
 /** A workspace package, as far as sparing it needs. */
 export interface NamedPackage {
@@ -47,10 +47,7 @@ export function spareImportedPackages(
   for (const p of spared) {
     out.push(`!${p.folder}/**`);
     const inside = files.filter((f) => f.startsWith(`${p.folder}/`)).map((f) => f.slice(p.folder.length + 1));
-    for (const glob of DEFAULT_IGNORES) {
-      const test = globTester(new Minimatch(glob, { dot: true }));
-      if (inside.some(test)) out.push(`${p.folder}/${glob}`);
-    }
+    for (const { glob, test } of defaultIgnoreTests()) if (inside.some(test)) out.push(`${p.folder}/${glob}`);
   }
   return { ignore: out, spared: spared.map((p) => `${p.name} (${p.folder})`) };
 }

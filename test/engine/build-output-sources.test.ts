@@ -69,4 +69,22 @@ describe('build output of workspace packages stands for its sources', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+  it('in an editor session, a source created after an import of its build output was answered reaches it', () => {
+    const root = copyOfFixture();
+    try {
+      write(root, 'packages/app/src/late.ts', "import { later } from '@ide/core/lib/common/later';\nexport const x = later;\n");
+      write(root, 'packages/app/src/late-folder.ts', "import { soon } from '@ide/core/lib/soon';\nexport const y = soon;\n");
+      const session = openSession({ root });
+      const targets = () => session.fileEdges().filter((e) => e.from.startsWith('packages/app/src/late')).map((e) => `${e.from} -> ${e.to}`).sort();
+      assert.deepEqual(targets(), []);
+      for (const [rel, text] of [['packages/core/src/common/later.ts', 'export const later = 1;\n'], ['packages/core/src/soon/index.ts', 'export const soon = 1;\n']]) {
+        write(root, rel, text);
+        session.updateFile(path.join(root, rel));
+      }
+      session.analyze();
+      assert.deepEqual(targets(), ['packages/app/src/late-folder.ts -> packages/core/src/soon/index.ts', 'packages/app/src/late.ts -> packages/core/src/common/later.ts']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -39,6 +39,8 @@ export class BuildOutputSources {
   private readonly layouts = new Map<string, OutputLayout[]>();
   private readonly packageFolders: Set<string>;
   private readonly answers = new Map<string, string | null>();
+  /** Per folder asked about: TypeScript probes each missing folder (node_modules, output folders) many times. */
+  private readonly folderAnswers = new Map<string, string | null>();
 
   constructor(
     packageFolders: Iterable<string>,
@@ -50,6 +52,15 @@ export class BuildOutputSources {
     private readonly fileNamesIn: (dir: string) => string[],
   ) {
     this.packageFolders = new Set(packageFolders);
+  }
+
+  /**
+   * Forgets the answers (a source created or deleted changes them); the layouts stay, as a
+   * tsconfig change opens the workspace again.
+   */
+  forget(): void {
+    this.answers.clear();
+    this.folderAnswers.clear();
   }
 
   /** The source file an output file (declaration or JavaScript) of a workspace package is emitted from. */
@@ -64,6 +75,15 @@ export class BuildOutputSources {
 
   /** The source folder an output folder of a workspace package mirrors, if that exists. */
   sourceFolderOf(dir: string): string | undefined {
+    let answer = this.folderAnswers.get(dir);
+    if (answer === undefined) {
+      answer = this.findSourceFolder(dir) ?? null;
+      this.folderAnswers.set(dir, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  private findSourceFolder(dir: string): string | undefined {
     for (const { outputDir, rootDir } of this.outputsAround(dir)) {
       const candidate = path.join(rootDir, path.relative(outputDir, dir));
       if (this.isDirectory(candidate)) return candidate;

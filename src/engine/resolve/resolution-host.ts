@@ -192,6 +192,7 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     }
     this.stats.delete(file);
     this.listings.delete(path.dirname(this.toReal(file)));
+    this.buildOutputs?.forget();
     this.texts.delete(file);
     this.realpaths.delete(file);
     // A created file may sit in folders that were created with it.
@@ -221,6 +222,7 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   /** Forgets the paths remembered as missing (asking again reads the disk again). */
   forgetMisses(): void {
     for (const [p, kind] of this.stats) if (kind === null) this.stats.delete(p);
+    this.buildOutputs?.forget();
     this.misses = 0;
   }
 

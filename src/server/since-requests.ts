@@ -28,15 +28,18 @@ const checkedRefs = new Map<string, CheckedRef>();
 /** How the tree at a ref is checked: in a worker thread; tests may pass another way. */
 export type OldTreeChecker = (request: OldTreeRequest) => Promise<{ result: CheckResult }>;
 
-export async function graphSince(engines: WorkspaceEngines, { folder, ref, activeFile }: GraphSinceParams, checkOldTree: OldTreeChecker = resultAtRefOffThread): Promise<GraphSinceAnswer> {
+const NO_RESULT: GraphSinceAnswer = { error: 'No Bulkhead result for this folder yet: wait for the first check.' };
+
+export async function graphSince(engines: WorkspaceEngines, { folder, ref: asked, activeFile }: GraphSinceParams, checkOldTree: OldTreeChecker = resultAtRefOffThread): Promise<GraphSinceAnswer> {
   const engine = engines.get(folder);
-  if (!engine?.result) return { error: 'No Bulkhead result for this folder yet: wait for the first check.' };
+  if (!engine?.result) return NO_RESULT;
+  const ref = asked.trim();
   try {
-    const { commit } = resolveCommit(engine.root, ref.trim());
+    const { commit } = resolveCommit(engine.root, ref);
     const configText = fs.readFileSync(engine.configFile, 'utf8');
     let before = checkedRefs.get(engine.folder);
     if (before?.commit !== commit || before.configText !== configText) {
-      const pending = checkOldTree({ root: engine.root, ref: ref.trim(), configFile: engine.configFile, configText }).then((r) => r.result);
+      const pending = checkOldTree({ root: engine.root, ref, configFile: engine.configFile, configText }).then((r) => r.result);
       before = { commit, configText, result: pending };
       checkedRefs.set(engine.folder, before);
       // A failed check is not kept: asking again tries again.
@@ -46,14 +49,14 @@ export async function graphSince(engines: WorkspaceEngines, { folder, ref, activ
     const old = await before.result;
     // Today's result as it is once the old tree is known: re-checks may have landed meanwhile.
     const today = engine.result;
-    if (!today) return { error: 'No Bulkhead result for this folder yet: wait for the first check.' };
+    if (!today) return NO_RESULT;
     const model = toGraphModel(today, { title: path.basename(engine.folder) });
-    markChanges(model, diffResults(old, today, { ref: ref.trim(), commit }));
+    markChanges(model, diffResults(old, today, { ref, commit }));
     const activeModule = activeFile !== undefined && engines.forFile(activeFile) === engine ? engine.moduleOf(activeFile) : undefined;
     return { answer: { folder: engine.folder, model: packGraphModel(model), activeModule } };
   } catch (err) {
     if (err instanceof SinceRefError) return { error: `${err.message}.` };
-    return { error: `Bulkhead could not compare with ${ref}: ${(err as Error)?.message ?? String(err)}` };
+    return { error: `Bulkhead could not compare with ${asked}: ${(err as Error)?.message ?? String(err)}` };
   }
 }
 

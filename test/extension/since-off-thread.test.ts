@@ -13,7 +13,8 @@ import { unpackGraphModel } from '../../src/protocol/graph-wire';
 import { resultAtRefOffThread, type OldTreeRequest } from '../../src/server/result-at-ref-off-thread';
 import { graphSince } from '../../src/server/since-requests';
 import type { WorkspaceEngines } from '../../src/server/workspace-engines';
-import { gitIn } from '../support/git-repo';
+import { committedRepo } from '../support/git-repo';
+import { oneFolderEngines } from '../support/one-folder-engines';
 import { tempWorkspace } from '../support/temp-workspace';
 
 
@@ -35,15 +36,12 @@ describe('server: the tree at a git ref is checked off the server thread', funct
       'src/billing/index.ts': 'export const bill = 1;\n',
       'src/app/main.ts': "import { order } from '../orders';\nexport const run = order;\n",
     });
-    const git = gitIn(ws.root);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'start');
+    committedRepo(ws.root);
     // Today app also bills: an undeclared dependency added since main.
     fs.writeFileSync(path.join(ws.root, 'src/app/main.ts'), "import { order } from '../orders';\nimport { bill } from '../billing';\nexport const run = order + bill;\n");
     const engine = new FolderEngine(ws.root, 'bulkhead.json');
     engine.fullCheck();
-    engines = { get: (f: string) => (f === ws.root ? engine : undefined), forFile: () => engine, all: () => [engine] } as unknown as WorkspaceEngines;
+    engines = oneFolderEngines(ws.root, engine);
   });
 
   after(() => ws.dispose());

@@ -13,8 +13,8 @@ import type { FromGraphView, ToGraphView } from '../../src/protocol/graph-messag
 import { FolderEngine } from '../../src/server/folder-engine';
 import { graphSince, suggestedSinceRef } from '../../src/server/since-requests';
 import { graphAnswer } from '../../src/server/view-requests';
-import type { WorkspaceEngines } from '../../src/server/workspace-engines';
-import { gitIn } from '../support/git-repo';
+import { committedRepo } from '../support/git-repo';
+import { oneFolderEngines } from '../support/one-folder-engines';
 import { tempWorkspace } from '../support/temp-workspace';
 import { launchChromium, type PageProblems } from './support/browser';
 import { edgeSelector, panelPageHtml, settled, visibleModules, writePage } from './support/graph-page-helpers';
@@ -54,10 +54,7 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
       'src/billing/index.ts': "import { money } from '../shared';\nexport const bill = money;\n",
       'src/app/main.ts': "import { order } from '../orders';\nimport { bill } from '../billing';\nexport const run = order + bill;\n",
     });
-    const git = gitIn(ws.root);
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-qm', 'start');
+    const git = committedRepo(ws.root);
     mergeBase = git('rev-parse', 'HEAD');
     git('checkout', '-qb', 'feature');
     // app no longer uses billing; orders now does (undeclared: a new violation; app → billing was one).
@@ -67,7 +64,7 @@ describe('webview: "Changes since…" in the panel, answered by the server on a 
 
     const engine = new FolderEngine(ws.root, 'bulkhead.json');
     engine.fullCheck();
-    const engines = { get: (f: string) => (f === ws.root ? engine : undefined), forFile: () => engine, all: () => [engine] } as unknown as WorkspaceEngines;
+    const engines = oneFolderEngines(ws.root, engine);
 
     const html = panelPageHtml(NONCE, FAKE_VSCODE);
     browser = await launchChromium();

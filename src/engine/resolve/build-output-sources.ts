@@ -65,22 +65,12 @@ export class BuildOutputSources {
 
   /** The source file an output file (declaration or JavaScript) of a workspace package is emitted from. */
   sourceOf(file: string): string | undefined {
-    let answer = this.answers.get(file);
-    if (answer === undefined) {
-      answer = this.findSource(file) ?? null;
-      this.answers.set(file, answer);
-    }
-    return answer ?? undefined;
+    return remembered(this.answers, file, () => this.findSource(file));
   }
 
   /** The source folder an output folder of a workspace package mirrors, if that exists. */
   sourceFolderOf(dir: string): string | undefined {
-    let answer = this.folderAnswers.get(dir);
-    if (answer === undefined) {
-      answer = this.findSourceFolder(dir) ?? null;
-      this.folderAnswers.set(dir, answer);
-    }
-    return answer ?? undefined;
+    return remembered(this.folderAnswers, dir, () => this.findSourceFolder(dir));
   }
 
   private findSourceFolder(dir: string): string | undefined {
@@ -150,6 +140,16 @@ export class BuildOutputSources {
     }
     return layouts;
   }
+}
+
+/** The answer kept for `key`, found once (null keeps "none"). */
+function remembered(answers: Map<string, string | null>, key: string, find: () => string | undefined): string | undefined {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = find() ?? null;
+    answers.set(key, answer);
+  }
+  return answer ?? undefined;
 }
 
 function isWithin(p: string, dir: string): boolean {

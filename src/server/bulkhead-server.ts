@@ -257,5 +257,6 @@ function ms(n: number): string {
 function cacheNote(stats: CacheStats | undefined): string {
   if (!stats) return '';
   if (stats.reusedResult) return ' (cache: nothing changed, last result reused)';
+  if (stats.patched !== undefined) return ` (cache: ${stats.misses} changed file(s); the last result brought up to date by analysing ${stats.patched} file(s))`;
   return ` (cache: ${stats.hits} of ${stats.hits + stats.misses} files${stats.rejected ? `; the old one was ${stats.rejected}` : ''})`;
 }

@@ -106,7 +106,7 @@ function reusable(known: Known, index: FileIndex, map: ModuleMap): ReadonlySet<s
  * files whose tracing can reach them. Paths into a file do not use its own re-exports, so the
  * current facts answer this for the previous surfaces as well.
  */
-function reExportersOf(index: FileIndex, files: string[]): Set<string> {
+export function reExportersOf(index: FileIndex, files: readonly string[]): Set<string> {
   const reExporters = new Map<string, string[]>();
   for (const { file, facts, resolutions } of index.values()) {
     const targets = new Set<string>();
@@ -137,7 +137,7 @@ function resolved(resolutions: IndexedFile['resolutions'], i: number): string {
  * file it leads to and its line (quoted in messages). Import positions are left out, so adding or
  * removing an ordinary import does not count as a change.
  */
-function exportSurface({ facts, resolutions }: IndexedFile): string {
+export function exportSurface({ facts, resolutions }: IndexedFile): string {
   const target = (i: number): string => {
     const r = resolutions[i];
     return `${r?.kind === 'file' ? r.file : '-'}:${facts.imports[i]?.range.start.line}`;

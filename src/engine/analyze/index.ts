@@ -2,8 +2,8 @@
 export type { FileIndex, IndexedFile } from './file-index';
 export { feedbackEdges, type WeightedEdge } from './feedback-edges';
 export { FileMemo } from './file-memo';
-export { importsAny, incrementalCrossings, type CrossingsMemo } from './incremental-crossings';
-export type { ModuleCrossing } from './module-crossings';
+export { exportSurface, importsAny, incrementalCrossings, reExportersOf, type CrossingsMemo } from './incremental-crossings';
+export { fileCrossings, type ModuleCrossing } from './module-crossings';
 export { findModuleCycles, type ModuleCycle, type ModuleCycles } from './module-cycles';
 export { unlessOrderSensitive } from './order-sensitive';
 export { ReExportTracer } from './reexport-tracer';

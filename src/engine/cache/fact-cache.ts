@@ -5,9 +5,10 @@ import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
+import { factsText, replaceMembers } from './facts-lines';
 
-/** Bump when cached facts or the stored result change shape or meaning (18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
-const FORMAT = 19;
+/** Bump when cached facts or the stored result change shape or meaning (20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
+const FORMAT = 20;
 /** A file changed within this window of the cache write may share its mtime with the cached version. */
 const RACY_WINDOW_MS = 2000;
 
@@ -95,7 +96,38 @@ export interface CacheStats {
   rejected?: string;
   /** Nothing changed since the cache was written: its stored result was the answer. */
   reusedResult?: boolean;
+  /** The stored result was brought up to date by analysing this many files (see check/analysis-delta.ts). */
+  patched?: number;
+  /** Why files changed since the cache was written made the whole workspace be analysed again. */
+  reanalysed?: string;
 }
+
+/** A changed file read again: its facts, read notices and digest, as `FileIndexer.reread` gives them. */
+export interface RereadFile {
+  digest: string;
+  text: string;
+  data: Pick<IndexedFile, 'facts' | 'ignores'>;
+  diagnostics: InputDiagnostic[];
+}
+
+/** A file whose facts changed since the cache was written, read again. */
+export interface ChangedFile {
+  rel: string;
+  stamp: FileStamp;
+  read: RereadFile;
+}
+
+/** What the previous run saw and concluded, for a run that brings its result up to date. */
+export interface PreviousRun {
+  result: CheckResult;
+  /** Every file's entry and read notices, in the order of the file list. */
+  entries: Map<string, CachedFile>;
+  /** Whether those facts hold database facts. */
+  database: boolean;
+}
+
+/** The stored result, or the files whose facts changed since it was computed (nothing else did). */
+export type Reuse = { result: CheckResult } | { changed: ChangedFile[] };
 
 /**
  * Per-file facts (and, while the resolution environment is unchanged, resolutions) persisted
@@ -122,15 +154,16 @@ export class FactCache {
 
   /**
    * The stored result when the previous run saw exactly these files, unchanged, and the same
-   * analysis inputs (`analysisKey`); else undefined, and the caller indexes file by file.
+   * analysis inputs (`analysisKey`), or with up to 32 changed files, those whose facts changed.
+   * Undefined otherwise, and the caller indexes file by file.
    */
   reusableResult(
     files: readonly string[],
     analysisKey: string,
     statOf: (rel: string) => FileStamp | undefined,
     readText: (rel: string) => string | undefined,
-    reread: (rel: string, database: boolean) => { digest: string; text: string } | undefined,
-  ): CheckResult | undefined {
+    reread: (rel: string, database: boolean) => RereadFile | undefined,
+  ): Reuse | undefined {
     const s = this.summary;
     if (!s?.result || !s.stamps || s.environment !== this.environment || s.analysisKey !== analysisKey || this.inputsChanged) return undefined;
     if (!isCheckResult(s.result) || typeof s.stamps !== 'object') return undefined;
@@ -152,18 +185,84 @@ export class FactCache {
     }
     // Files whose text changed but not what the analysis reads of them (a function body, a comment).
     const restamped: Record<string, StoredStamp> = {};
+    const factsChanged: ChangedFile[] = [];
     for (const { rel, stamp } of changed) {
       const stored = s.digests?.[rel];
-      const now = stored === undefined ? undefined : reread(rel, s.database ?? true);
-      if (!now || now.digest !== stored) return undefined;
-      restamped[rel] = [stamp.size, stamp.mtimeMs, hashText(now.text)];
+      const read = stored === undefined ? undefined : reread(rel, s.database ?? true);
+      if (!read) return undefined;
+      if (read.digest === stored) restamped[rel] = [stamp.size, stamp.mtimeMs, hashText(read.text)];
+      else factsChanged.push({ rel, stamp, read });
     }
     if (changed.length > 0) this.restamped = restamped;
-    this.stats.hits = files.length - changed.length;
-    this.stats.misses = changed.length;
-    this.stats.reusedResult = true;
-    return s.result;
+    const counts = { hits: files.length - changed.length, misses: changed.length };
+    if (factsChanged.length > 0) {
+      this.pendingCounts = counts;
+      return { changed: factsChanged };
+    }
+    Object.assign(this.stats, counts, { reusedResult: true });
+    return { result: s.result };
   }
+
+  /** The counts of the run that named changed files, until their result is known to be patched. */
+  private pendingCounts?: { hits: number; misses: number };
+
+  /** The previous result was brought up to date by analysing `analysed` files. */
+  markPatched(analysed: number): void {
+    Object.assign(this.stats, this.pendingCounts, { patched: analysed });
+  }
+
+  /**
+   * The previous run's result and every file's entry, for bringing that result up to date after
+   * `reusableResult` named changed files; undefined when an entry is missing or malformed.
+   */
+  previousRun(files: readonly string[], functions: string): PreviousRun | undefined {
+    const s = this.summary;
+    const stored = this.entries();
+    if (!s?.result || !stored) return undefined;
+    const database = s.database ?? true;
+    const entries = new Map<string, CachedFile>();
+    for (const rel of files) {
+      const entry = stored[rel];
+      // Files that are not source (a stylesheet) have a stamp and no entry.
+      if (!entry) continue;
+      if (database && (entry.noDatabase || (entry.functions ?? '') !== functions)) return undefined;
+      if (!isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return undefined;
+      const data = !database && entry.data.facts.database ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
+      entries.set(rel, { data, diagnostics: entry.diagnostics ?? [] });
+    }
+    return { result: s.result, entries, database };
+  }
+
+  /**
+   * After the previous result was brought up to date: the changed files' new entries and stamps,
+   * the new result, and the stamps of files whose text changed without their facts.
+   */
+  saveUpdated(updated: readonly { entry: IndexedFile; stat: FileStamp; text: string; diagnostics: InputDiagnostic[] }[], result: CheckResult, database: boolean, functions = ''): void {
+    const s = this.summary;
+    const entries = this.entries();
+    if (!s || !entries) return;
+    const stamps: Record<string, StoredStamp> = { ...s.stamps, ...this.restamped };
+    const digests: Record<string, string> = { ...s.digests };
+    const next = new Map<string, Entry>();
+    for (const { entry, stat, text, diagnostics } of updated) {
+      const { file, ...data } = entry;
+      const hash = hashText(text);
+      const stored: Entry = { size: stat.size, mtimeMs: stat.mtimeMs, hash, data, diagnostics };
+      if (!database) stored.noDatabase = true;
+      if (functions !== '') stored.functions = functions;
+      next.set(file, stored);
+      // Within the racy window of the stored `writtenAt`, so the hash goes with the stamp.
+      stamps[file] = [stat.size, stat.mtimeMs, hash];
+      digests[file] = factsDigest({ data, diagnostics });
+    }
+    const summaryLine = JSON.stringify({ ...s, stamps, digests, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
+    const facts = (this.factsBytes && replaceMembers(this.factsBytes, next)) ?? Buffer.from(factsText({ ...entries, ...Object.fromEntries(next) }));
+    const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(facts) });
+    writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts]));
+  }
+
+  /** The facts as read, kept after parsing them for `saveUpdated`. */
+  private factsBytes?: Buffer;
 
   /** Set when a reused result held for changed files: their new stamps, for `saveRestamped`. */
   private restamped?: Record<string, StoredStamp>;
@@ -269,7 +368,7 @@ export class FactCache {
     const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt, inputs: { ...kept, ...inputs } };
     if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } }, digests: this.digests, database });
     const summaryLine = JSON.stringify(summary);
-    const factsLine = JSON.stringify(this.next);
+    const factsLine = factsText(this.next);
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(factsLine) });
     writeFileAtomic(this.file, `${header}\n${summaryLine}\n${factsLine}`);
   }
@@ -287,6 +386,7 @@ export class FactCache {
       if (hashText(bytes) !== checksum) return this.reject('checksum mismatch (corrupt or edited)');
       const entries = JSON.parse(bytes.toString('utf8')) as Record<string, Entry>;
       if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return this.reject('malformed');
+      this.factsBytes = bytes;
       return (this.previousEntries = entries);
     } catch {
       return this.reject('unreadable (corrupt)');

@@ -50,15 +50,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   }
   const ignoresByFile = new Map([...index.values()].filter((e) => e.ignores.length > 0).map((e) => [e.file, e.ignores]));
   const { kept, suppressed, commentFindings } = applyIgnores(raw, ignoresByFile, RULE_IDS, enabled);
-  const findings = [...kept, ...commentFindings.filter((f) => enabled.has(f.rule))]
-    .map((f) => ({ ...f, severity: severityOf(f.rule) as 'error' | 'warn' }))
-    .sort(compareFindings);
-  const prints = fingerprints(findings);
-  const violations: Violation[] = findings.map(({ identity: _identity, ...f }, i) => {
-    const v: Violation = { ...f, fingerprint: prints[i] };
-    if (!v.related || v.related.length === 0) delete v.related;
-    return v;
-  });
+  const violations = toViolations([...kept, ...commentFindings.filter((f) => enabled.has(f.rule))], severityOf);
 
   const deps = new Map<string, ModuleDependency>();
   for (const c of crossings) {
@@ -70,15 +62,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
     }
     dep.imports++;
   }
-  const violatingSites = new Set<string>();
-  for (const v of violations) {
-    if (!v.sourceModule || !v.targetModule || v.rule === 'cycle') continue;
-    const site = `${v.sourceModule}\0${v.targetModule}\0${v.file}\0${v.range.start.line}\0${v.range.start.column}`;
-    const dep = deps.get(modulePairKey(v.sourceModule, v.targetModule));
-    if (!dep || violatingSites.has(site)) continue;
-    violatingSites.add(site);
-    dep.violations++;
-  }
+  countViolatingSites(deps, violations);
   // Every dependency inside a strongly connected group is part of some loop.
   for (const dep of deps.values()) {
     const group = groupOf.get(dep.from);
@@ -90,7 +74,33 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   return { violations, dependencies, importCount, suppressed };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+/** Findings after ignore comments, as the result reports them: with severity and fingerprint, in document order. */
+export function toViolations(findings: readonly Finding[], severityOf: (rule: RuleId) => RuleSeverity): Violation[] {
+  const sorted = findings.map((f) => ({ ...f, severity: severityOf(f.rule) as 'error' | 'warn' })).sort(compareFindings);
+  const prints = fingerprints(sorted);
+  return sorted.map(({ identity: _identity, ...f }, i) => {
+    const v: Violation = { ...f, fingerprint: prints[i] };
+    if (!v.related || v.related.length === 0) delete v.related;
+    return v;
+  });
+}
+
+/** Sets each dependency's `violations`: the distinct import sites with a violation between its modules (cycles aside). */
+export function countViolatingSites(deps: ReadonlyMap<string, ModuleDependency>, violations: readonly Violation[]): void {
+  const violatingSites = new Set<string>();
+  for (const dep of deps.values()) dep.violations = 0;
+  for (const v of violations) {
+    if (!v.sourceModule || !v.targetModule || v.rule === 'cycle') continue;
+    const site = `${v.sourceModule}\0${v.targetModule}\0${v.file}\0${v.range.start.line}\0${v.range.start.column}`;
+    const dep = deps.get(modulePairKey(v.sourceModule, v.targetModule));
+    if (!dep || violatingSites.has(site)) continue;
+    violatingSites.add(site);
+    dep.violations++;
+  }
+}
+
+/** Document order: file, position, then rule and target module; ties keep the order found. */
+export function compareFindings(a: Pick<Finding, 'file' | 'range' | 'rule' | 'targetModule'>, b: Pick<Finding, 'file' | 'range' | 'rule' | 'targetModule'>): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (
     a.range.start.line - b.range.start.line ||

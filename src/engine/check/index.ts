@@ -2,3 +2,4 @@
 export { AnalysisState, type ConfigMemos } from './analysis-state';
 export { analyzeWorkspace, type AnalysisInput } from './analyze-workspace';
 export { explainFile, type Explanation, type ImportExplanation } from './explain';
+export { patchResult, unresolvedOf, type DeltaInput, type DeltaOutcome } from './analysis-delta';

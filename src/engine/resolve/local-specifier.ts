@@ -5,9 +5,14 @@ type AliasPattern = { exact: string } | { prefix: string; suffix: string };
 /** Compiled once per `paths` object: the question is asked for every unresolved import on every analysis. */
 const compiledPaths = new WeakMap<object, AliasPattern[]>();
 
+/** A relative or absolute path, which should always resolve whatever the compiler options. */
+export function isPathSpecifier(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
+}
+
 /** Relative and absolute paths and tsconfig `paths` aliases should always resolve; bare package names may legitimately be missing. */
 export function isLocalSpecifier(specifier: string, options: ts.CompilerOptions): boolean {
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return true;
+  if (isPathSpecifier(specifier)) return true;
   if (!options.paths) return false;
   let patterns = compiledPaths.get(options.paths);
   if (!patterns) {

@@ -51,6 +51,16 @@ function collect(state: DatabaseState, index: FileIndex): Finding[] {
   return tables.concat(entities);
 }
 
+/**
+ * One file's part of the workspace findings (table accesses, then entity imports), as `collect`
+ * finds them, for an analysis that looks at a few files only (check/analysis-delta.ts).
+ */
+export function databaseFindingsOf(entry: IndexedFile, state: DatabaseState, index: FileIndex): Finding[] {
+  const tables = tableAccesses(entry, state);
+  if (!state.traced.entities && state.setup.tableHolders.length === 0) return tables;
+  return tables.concat(entityImports(entry, state, index));
+}
+
 /** Driver/ORM imports in files that `database.allowedIn` does not cover. */
 function driverImports({ file, facts, resolutions }: IndexedFile, { setup, allowed, moduleOf }: DatabaseConfig): Finding[] {
   const drivers = setup.drivers;

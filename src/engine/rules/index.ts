@@ -2,3 +2,6 @@
 export { ALL_RULES } from './all-rules';
 export type { Finding, RuleContext } from './rule';
 export { RuleState } from './rule-state';
+export { databaseFindingsOf } from './database-coupling';
+export { newState as newDatabaseState } from './database-coupling-state';
+export { internalImportsOf } from './internal-import';

@@ -1,30 +1,45 @@
 import { isReference } from '../extract';
 import type { ModuleInfo } from '../map';
-import type { Rule, RuleContext } from './rule';
+import type { Finding, Rule, RuleContext } from './rule';
 
 export const internalImport: Rule = {
   id: 'internal-import',
   workspaceFindings(context) {
-    const internal = context.crossings.filter((c) => !c.reExport && !context.map.isPublic(c.to, c.targetFile));
-    if (internal.length === 0) return [];
-    const entries = publicEntries(context);
-    const outside = outsideEntries(context, entries);
-    return internal.map((c) => {
-      const entry = entries.get(c.to) ?? outside.get(c.to);
-      const verb = isReference(c.fact.kind) ? 'Reference' : c.fact.kind === 'module-augmentation' ? 'Augment' : 'Import from';
-      const advice = entry ? `${verb} its public API (${entry}) instead` : `Module "${c.to.name}" has no public API file yet (none of ${c.to.public.join(', ')}); add one and import that, or declare which of its files other modules may import in bulkhead.json: "public": ["…"] on the module, or "defaults": { "public": ["…"] } for every module`;
-      return {
-        rule: 'internal-import' as const,
-        file: c.file,
-        range: c.fact.range,
-        sourceModule: c.from.name,
-        targetModule: c.to.name,
-        specifier: c.fact.specifier,
-        message: `"${c.fact.specifier}" reaches into the internals of module "${c.to.name}" (${c.targetFile}). ${advice}.`,
-      };
-    });
+    return internalImports(context, (entries) => outsideEntries(context, entries))!;
   },
 };
+
+/**
+ * The findings of some files' crossings (`context.crossings`), for an analysis that looks at a few
+ * files only; undefined when one names a module without a scanned public file, whose advice reads
+ * every crossing of the workspace.
+ */
+export function internalImportsOf(context: RuleContext): Finding[] | undefined {
+  return internalImports(context, () => undefined);
+}
+
+function internalImports(context: RuleContext, outsideOf: (scanned: ReadonlyMap<ModuleInfo, string>) => ReadonlyMap<ModuleInfo, string> | undefined): Finding[] | undefined {
+  const internal = context.crossings.filter((c) => !c.reExport && !context.map.isPublic(c.to, c.targetFile));
+  if (internal.length === 0) return [];
+  const entries = publicEntries(context);
+  // Only read when a module has no scanned public file: the outside entries read every crossing.
+  const outside = internal.some((c) => !entries.has(c.to)) ? outsideOf(entries) : new Map<ModuleInfo, string>();
+  if (!outside) return undefined;
+  return internal.map((c) => {
+    const entry = entries.get(c.to) ?? outside.get(c.to);
+    const verb = isReference(c.fact.kind) ? 'Reference' : c.fact.kind === 'module-augmentation' ? 'Augment' : 'Import from';
+    const advice = entry ? `${verb} its public API (${entry}) instead` : `Module "${c.to.name}" has no public API file yet (none of ${c.to.public.join(', ')}); add one and import that, or declare which of its files other modules may import in bulkhead.json: "public": ["…"] on the module, or "defaults": { "public": ["…"] } for every module`;
+    return {
+      rule: 'internal-import' as const,
+      file: c.file,
+      range: c.fact.range,
+      sourceModule: c.from.name,
+      targetModule: c.to.name,
+      specifier: c.fact.specifier,
+      message: `"${c.fact.specifier}" reaches into the internals of module "${c.to.name}" (${c.targetFile}). ${advice}.`,
+    };
+  });
+}
 
 /**
  * Modules outside the root (`"path": "../../libs/ui"`) have no scanned files: their public files

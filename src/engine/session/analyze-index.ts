@@ -1,5 +1,5 @@
 import { buildCheckResult } from './build-result';
-import type { AnalysisState } from '../check';
+import type { AnalysisInput, AnalysisState } from '../check';
 import type { CheckResult, InputDiagnostic } from '../model';
 import type { WorkspaceIndex } from './workspace-index';
 import type { WorkspaceSetup } from './workspace-setup';
@@ -20,18 +20,21 @@ export function analyzeIndex(setup: WorkspaceSetup, files: WorkspaceIndex, state
       ...files.diagnostics,
     ],
     files: files.files,
-    analysis: {
-      index,
-      map: files.map,
-      policy: setup.policy,
-      severities: setup.config.rules ?? {},
-      isLocalSpecifier: (specifier, file) => setup.resolution.isLocalSpecifier(specifier, file),
-      database: setup.database,
-      unchecked: uncheckedOf(read),
-    },
+    analysis: { index, ...analysisInput(setup, files), unchecked: uncheckedOf(read) },
     state,
     started,
   });
+}
+
+/** What the rules read besides the facts (and the skipped files, which only the full analysis reports). */
+export function analysisInput(setup: WorkspaceSetup, files: WorkspaceIndex): Omit<AnalysisInput, 'index'> {
+  return {
+    map: files.map,
+    policy: setup.policy,
+    severities: setup.config.rules ?? {},
+    isLocalSpecifier: (specifier, file) => setup.resolution.isLocalSpecifier(specifier, file),
+    database: setup.database,
+  };
 }
 
 

@@ -1,7 +1,6 @@
-import { analyzeWorkspace, type AnalysisInput, AnalysisState, type ConfigMemos } from '../check';
-import type { IndexedFile } from '../analyze';
+import { analyzeWorkspace, type AnalysisInput, AnalysisState, type ConfigMemos, unresolvedOf } from '../check';
 import type { ModuleMap } from '../map';
-import type { CheckResult, InputDiagnostic, UnresolvedImport } from '../model';
+import type { CheckResult, InputDiagnostic } from '../model';
 import { VERSION } from '../version';
 
 export interface ResultParts {
@@ -42,6 +41,7 @@ export function buildCheckResult({ root, config, diagnostics, files, analysis: i
       .map((m) => ({ name: m.name, roots: [...m.roots].sort(), fileCount: fileCounts.get(m.name) ?? 0, tags: m.tags, dependsOn: m.dependsOn ?? [], public: [...m.public] }))
       .sort((a, b) => a.name.localeCompare(b.name));
     result.unresolved = [];
+    // An editor re-analyses on every keystroke; only the edited file's entry is new.
     for (const entry of index.values()) for (const u of memos.unresolved.get(entry, unresolvedOf)) result.unresolved.push(u);
     result.summary.files = files.length;
     result.summary.modules = map.modules.size;
@@ -64,9 +64,4 @@ function fileCountsOf(map: ModuleMap, files: readonly string[], memos: ConfigMem
   }
   memos.moduleCounts = { files, counts };
   return counts;
-}
-
-/** An editor re-analyses on every keystroke; only the edited file's entry is new. */
-function unresolvedOf({ file, facts, resolutions }: IndexedFile): readonly UnresolvedImport[] {
-  return facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : []));
 }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
-import { factsDigest, fileStamp, type FactCache, type FileStamp } from '../cache';
-import { MAX_SOURCE_BYTES, readSource, readSourceText } from '../extract';
+import { factsDigest, fileStamp, type FactCache, type FileStamp, type RereadFile } from '../cache';
+import { type ImportFact, MAX_SOURCE_BYTES, readSource, readSourceText } from '../extract';
 import { toPosix, type InputDiagnostic, FILE_START } from '../model';
 import type { ModuleResolver, Resolution } from '../resolve';
 import { findIgnoreComments } from '../suppress';
@@ -58,12 +58,24 @@ export class FileIndexer {
   }
 
   /**
-   * A file's digest as the cache compares it (see `factsDigest`): read and extracted, never
-   * resolved. Undefined when it cannot be read as source.
+   * A file read again with its digest as the cache compares it (see `factsDigest`): extracted,
+   * never resolved. Undefined when it cannot be read as source.
    */
-  digest(file: string, database: boolean): { digest: string; text: string } | undefined {
+  reread(file: string, database: boolean): RereadFile | undefined {
     const read = this.read(file, undefined, database);
-    return read.data ? { digest: factsDigest({ data: read.data, diagnostics: read.diagnostics }), text: read.text } : undefined;
+    return read.data ? { digest: factsDigest({ data: read.data, diagnostics: read.diagnostics }), text: read.text, data: read.data, diagnostics: read.diagnostics } : undefined;
+  }
+
+  /**
+   * Resolutions for facts that changed since `previous` was resolved, in the same resolution
+   * environment: an import with the same specifier, kind and mode resolves as it did, so only new
+   * ones are asked (and TypeScript is loaded only for them).
+   */
+  resolveChanged(file: string, facts: IndexedFile['facts'], previous: Pick<IndexedFile, 'facts' | 'resolutions'>): Resolution[] {
+    const known = new Map<string, Resolution>();
+    previous.facts.imports.forEach((fact, i) => known.set(importKey(fact), previous.resolutions[i]));
+    const abs = path.join(this.root, file);
+    return facts.imports.map((fact) => known.get(importKey(fact)) ?? this.resolveImport(abs, fact));
   }
 
   /** Reads one file's facts, ignore comments and read notices (from `text` when given). */
@@ -109,13 +121,15 @@ export class FileIndexer {
   }
 
   resolveImports(abs: string, facts: IndexedFile['facts']): Resolution[] {
+    return facts.imports.map((fact) => this.resolveImport(abs, fact));
+  }
+
+  private resolveImport(abs: string, fact: ImportFact): Resolution {
+    const r = this.resolver().resolve(fact.specifier, abs, fact.kind, fact.mode);
+    if (r.kind !== 'file') return r;
+    // Resolved files are inside the root (see ModuleResolver): no need for path.relative.
     const inside = this.root + path.sep;
-    return facts.imports.map((fact) => {
-      const r = this.resolver().resolve(fact.specifier, abs, fact.kind, fact.mode);
-      if (r.kind !== 'file') return r;
-      // Resolved files are inside the root (see ModuleResolver): no need for path.relative.
-      return { kind: 'file' as const, file: toPosix(r.file.startsWith(inside) ? r.file.slice(inside.length) : path.relative(this.root, r.file)) };
-    });
+    return { kind: 'file' as const, file: toPosix(r.file.startsWith(inside) ? r.file.slice(inside.length) : path.relative(this.root, r.file)) };
   }
 
   /** An unchanged file's cached facts; its imports are resolved again if the environment changed. */
@@ -131,6 +145,11 @@ export class FileIndexer {
     }
     return { entry, diagnostics: hit.diagnostics };
   }
+}
+
+/** What an import's resolution depends on in one file: its specifier, kind and mode. */
+function importKey({ specifier, kind, mode }: ImportFact): string {
+  return `${kind}\0${mode ?? ''}\0${specifier}`;
 }
 
 /** Required on first use: parsing loads TypeScript, which a run answered from the cache never needs. */

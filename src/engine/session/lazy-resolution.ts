@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
-import { isLocalSpecifier, type ModuleResolver, ResolutionHost, type TsconfigRegistry } from '../resolve';
+import { isLocalSpecifier, isPathSpecifier, type ModuleResolver, ResolutionHost, type TsconfigRegistry } from '../resolve';
 
 /**
  * Module resolution for one session: the file-system host now, TypeScript's resolver and tsconfig
@@ -28,6 +28,8 @@ export class LazyResolution {
 
   /** Whether an unresolved specifier of a workspace-relative file should have resolved. */
   isLocalSpecifier(specifier: string, file: string): boolean {
+    // Answered without the file's project, which loads TypeScript and its tsconfig.
+    if (isPathSpecifier(specifier)) return true;
     let options = this.optionsOf.get(file);
     if (!options) this.optionsOf.set(file, (options = this.projects.projectFor(path.join(this.root, file)).options));
     return isLocalSpecifier(specifier, options);

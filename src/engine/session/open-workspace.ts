@@ -8,6 +8,7 @@ import { readSourceText } from '../extract';
 import { type CheckResult, type InputDiagnostic, FILE_START } from '../model';
 import { VERSION } from '../version';
 import { analyzeIndex } from './analyze-index';
+import { updatedFromCache } from './update-from-cache';
 import { inputState, resolutionInputs } from './resolution-inputs';
 import { ReadySession } from './ready-session';
 import { needsFullCheck, workspacePaths, type SessionOptions, type WorkspacePaths } from './session-options';
@@ -38,18 +39,21 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
       files.files, key,
       (rel) => fileStamp(path.join(setup.root, rel)),
       (rel) => readSourceText(path.join(setup.root, rel)),
-      (rel, database) => files.digest(rel, database),
+      (rel, database) => files.reread(rel, database),
     );
-    if (reused) {
-      try {
-        cache.saveRestamped();
-      } catch {
-        // Only an optimisation: the next run reads the changed files again.
+    const result = reused && ('result' in reused ? reused.result : updatedFromCache(setup, files, cache, reused.changed));
+    if (result) {
+      if ('result' in reused!) {
+        try {
+          cache.saveRestamped();
+        } catch {
+          // Only an optimisation: the next run reads the changed files again.
+        }
       }
       files.defer(cache);
       // A copy: building the index later looks the files up in the same cache again.
-      const result = { ...reused, summary: { ...reused.summary, durationMs: Math.round(performance.now() - started) } };
-      return new ReadySession(setup, files, new AnalysisState(), result, { ...cache.stats });
+      const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
+      return new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
     }
   }
   files.indexAll(cache, options.onProgress);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileIndex, IndexedFile } from '../analyze';
-import type { FactCache } from '../cache';
+import type { FactCache, RereadFile } from '../cache';
 import { DriverMatcher, expandDrivers } from '../database';
 import { FileIndexer } from './file-indexer';
 import type { ModuleMap } from '../map';
@@ -59,9 +59,14 @@ export class WorkspaceIndex {
     return this.indexer.database;
   }
 
-  /** A file's digest as the cache compares it, read again (see FileIndexer.digest). */
-  digest(file: string, database: boolean): { digest: string; text: string } | undefined {
-    return this.indexer.digest(file, database);
+  /** A file read again, with its digest as the cache compares it (see FileIndexer.reread). */
+  reread(file: string, database: boolean): RereadFile | undefined {
+    return this.indexer.reread(file, database);
+  }
+
+  /** See FileIndexer.resolveChanged. */
+  resolveChanged(file: string, facts: IndexedFile['facts'], previous: Pick<IndexedFile, 'facts' | 'resolutions'>): Resolution[] {
+    return this.indexer.resolveChanged(file, facts, previous);
   }
 
   get diagnostics(): InputDiagnostic[] {
@@ -155,7 +160,7 @@ export class WorkspaceIndex {
   }
 
   /** Whether database facts are still left out and one of these files imports a driver. */
-  private needsDatabaseFacts(entries: readonly IndexedFile[]): boolean {
+  needsDatabaseFacts(entries: readonly IndexedFile[]): boolean {
     const drivers = this.drivers;
     if (!drivers || this.indexer.database) return false;
     return entries.some((entry) => entry.facts.imports.some((fact, i) => {

@@ -1,0 +1,194 @@
+import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, exportSurface, fileCrossings, importsAny, reExportersOf } from '../analyze';
+import { type CheckResult, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
+import { ALL_RULES, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
+import type { AnalysisInput } from './analyze-workspace';
+import { compareFindings, countViolatingSites, toViolations } from './analyze-workspace';
+
+export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
+  /** The facts the previous result was computed from. */
+  before: FileIndex;
+  /** The same files, with the entries of `changed` replaced. */
+  after: FileIndex;
+  changed: readonly string[];
+  /** The workspace's files in result order (the order of `unresolved`). */
+  files: readonly string[];
+}
+
+export type DeltaOutcome = { result: CheckResult; affected: number } | { fallback: string };
+
+/** Rules whose findings only the whole workspace can tell; kept from the previous result when the conditions below hold. */
+const KEPT: ReadonlySet<RuleId> = new Set(['cycle', 'unchecked-file']);
+
+/**
+ * The previous result brought up to date after a few files changed, by analysing only the files
+ * whose findings can differ: the changed ones, and, when one's export surface changed, every file
+ * importing something whose re-export tracing can reach it. Gives exactly what a full analysis of
+ * `after` gives, or a reason to run that instead:
+ * - a changed file's table declarations (which other files' findings read) or an affected file's
+ *   ignore comments changed;
+ * - the module graph gained or lost a dependency, or a dependency inside a cycle changed (cycle
+ *   findings quote import sites and counts);
+ * - recomputing the affected files' findings from `before` does not give the previous result's
+ *   (which also catches a stored result that is not what its facts say).
+ */
+export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutcome {
+  const { before, after, changed } = input;
+  for (const file of changed) {
+    const was = before.get(file);
+    const now = after.get(file);
+    if (!was || !now) return { fallback: 'a file was added or removed' };
+    // Other files' findings read a file's table declarations (the catalog, quoted lines); its references are its own.
+    if (JSON.stringify(was.facts.database?.declarations ?? []) !== JSON.stringify(now.facts.database?.declarations ?? [])) return { fallback: 'table declarations changed' };
+  }
+  const affected = affectedFiles(input);
+  for (const file of affected) {
+    if (before.get(file)!.ignores.length > 0 || after.get(file)!.ignores.length > 0) return { fallback: 'an affected file has ignore comments' };
+  }
+  const severityOf = (rule: RuleId): RuleSeverity => input.severities[rule] ?? DEFAULT_SEVERITY[rule];
+  const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
+  const remembered = { ...input, isLocalSpecifier: rememberedLocality(input, previous, enabled) };
+  const was = analyzeFiles(before, affected, remembered, enabled);
+  const now = analyzeFiles(after, affected, remembered, enabled);
+  if (typeof was === 'string') return { fallback: was };
+  if (typeof now === 'string') return { fallback: now };
+  if (was.entities !== now.entities) return { fallback: 'the names entities are imported under changed' };
+
+  const affectedSet = new Set(affected);
+  const previousBlocks = new Map<string, Violation[]>();
+  for (const v of previous.violations) {
+    if (!affectedSet.has(v.file)) continue;
+    const block = previousBlocks.get(v.file);
+    if (block) block.push(v);
+    else previousBlocks.set(v.file, [v]);
+  }
+  for (const file of affected) {
+    const expected = (previousBlocks.get(file) ?? []).filter((v) => !KEPT.has(v.rule));
+    if (JSON.stringify(toViolations(was.findings.get(file)!, severityOf)) !== JSON.stringify(expected)) return { fallback: 'the stored result does not match its facts' };
+  }
+  const changedSet = new Set(changed);
+  const storedUnresolved = previous.unresolved.filter((u) => changedSet.has(u.file));
+  if (JSON.stringify(storedUnresolved) !== JSON.stringify(changed.flatMap((f) => unresolvedOf(before.get(f)!)))) return { fallback: 'the stored result does not match its facts' };
+
+  const dependencies = previous.dependencies.map((d) => ({ ...d }));
+  const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
+  for (const [key, { was: wasSites, now: nowSites }] of crossingChanges(was.crossings, now.crossings)) {
+    const dep = deps.get(key);
+    if (!dep) return { fallback: 'the module graph gained a dependency' };
+    const imports = dep.imports - wasSites.length + nowSites.length;
+    if (imports <= 0) return { fallback: 'the module graph lost a dependency' };
+    if (dep.inCycle) return { fallback: 'a dependency inside a module cycle changed' };
+    dep.imports = imports;
+  }
+
+  const violations = previous.violations.filter((v) => !affectedSet.has(v.file));
+  for (const file of affected) {
+    const kept = (previousBlocks.get(file) ?? []).filter((v) => KEPT.has(v.rule));
+    violations.push(...[...toViolations(now.findings.get(file)!, severityOf), ...kept].sort(compareFindings));
+  }
+  // Each file's block is in order; the blocks go where a full analysis puts them (file first).
+  violations.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
+  countViolatingSites(deps, violations);
+
+  const position = new Map(input.files.map((f, i) => [f, i]));
+  const unresolved = [...previous.unresolved.filter((u) => !changedSet.has(u.file)), ...changed.flatMap((f) => unresolvedOf(after.get(f)!))]
+    .sort((a, b) => (position.get(a.file) ?? 0) - (position.get(b.file) ?? 0));
+  let imports = previous.summary.imports;
+  for (const file of changed) imports += after.get(file)!.facts.imports.length - before.get(file)!.facts.imports.length;
+  const summary = {
+    ...previous.summary,
+    imports,
+    errors: violations.filter((v) => v.severity === 'error').length,
+    warnings: violations.filter((v) => v.severity === 'warn').length,
+  };
+  return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length };
+}
+
+/**
+ * The changed files, plus, when an export surface changed, every file importing one whose tracing
+ * can lead to a changed one (as `incrementalCrossings` finds them for an editor's edit). Sorted.
+ */
+function affectedFiles({ before, after, changed }: DeltaInput): string[] {
+  const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
+  const affected = new Set(changed);
+  if (surfaced.length > 0) {
+    const retraced = new Set([...reExportersOf(before, surfaced), ...reExportersOf(after, surfaced)]);
+    for (const entry of after.values()) if (importsAny(entry, retraced) || importsAny(before.get(entry.file)!, retraced)) affected.add(entry.file);
+  }
+  return [...affected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+interface FilesAnswer {
+  /** Each file's findings before ignore comments, in the order a full analysis finds them. */
+  findings: Map<string, Finding[]>;
+  crossings: ModuleCrossing[];
+  /** What entity imports read of every file's re-exports (see entityNames). */
+  entities: string | undefined;
+}
+
+/** The findings and crossings of `files` alone, with the rules' workspace parts asked per file; a string says why that cannot be done. */
+function analyzeFiles(index: FileIndex, files: readonly string[], input: DeltaInput, enabled: ReadonlySet<RuleId>): FilesAnswer | string {
+  const { map, policy, isLocalSpecifier, database, unchecked = [] } = input;
+  const tracer = new ReExportTracer(index);
+  const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state: new RuleState() };
+  const tables = enabled.has('database-coupling') ? newDatabaseState(context, tracer) : undefined;
+  const findings = new Map<string, Finding[]>();
+  const crossings: ModuleCrossing[] = [];
+  for (const file of files) {
+    const entry = index.get(file)!;
+    const own: RuleContext = { ...context, crossings: fileCrossings(entry, map, tracer) };
+    const raw: Finding[] = [];
+    for (const rule of ALL_RULES) {
+      if (!enabled.has(rule.id)) continue;
+      if (rule.fileFindings) raw.push(...rule.fileFindings(entry, own));
+      if (!rule.workspaceFindings || KEPT.has(rule.id)) continue;
+      if (rule.id === 'internal-import') {
+        const found = internalImportsOf(own);
+        if (!found) return 'an import of a module without a scanned public file';
+        raw.push(...found);
+      } else if (rule.id === 'undeclared-dependency') raw.push(...rule.workspaceFindings(own));
+      else if (rule.id === 'database-coupling') raw.push(...databaseFindingsOf(entry, tables!, index));
+      else return `rule ${rule.id} has no per-file part`;
+    }
+    findings.set(file, raw);
+    crossings.push(...own.crossings);
+  }
+  if (tracer.orderSensitive) return 'a re-export cycle';
+  return { findings, crossings, entities: tables?.traced.entities?.signature };
+}
+
+/**
+ * `isLocalSpecifier` answered from the previous result where it holds the answer: an unresolved
+ * import of a file without ignore comments has an `unresolved-import` finding exactly when its
+ * specifier is local. Asking again would load the file's tsconfig project (TypeScript), often the
+ * largest cost of a patch; a specifier the previous facts do not have is still asked.
+ */
+function rememberedLocality({ before, isLocalSpecifier }: DeltaInput, previous: CheckResult, enabled: ReadonlySet<RuleId>): DeltaInput['isLocalSpecifier'] {
+  if (!enabled.has('unresolved-import')) return isLocalSpecifier;
+  const reported = new Set<string>();
+  for (const v of previous.violations) if (v.rule === 'unresolved-import' && v.specifier !== undefined) reported.add(`${v.file}\0${v.specifier}`);
+  return (specifier, file) => {
+    const entry = before.get(file);
+    const known = entry && entry.ignores.length === 0 && entry.facts.imports.some((fact, i) => fact.specifier === specifier && fact.kind !== 'reference-path' && entry.resolutions[i].kind === 'unresolved');
+    return known ? reported.has(`${file}\0${specifier}`) : isLocalSpecifier(specifier, file);
+  };
+}
+
+/** Per module pair, the crossings before and after, for the pairs where they differ. */
+function crossingChanges(was: readonly ModuleCrossing[], now: readonly ModuleCrossing[]): Map<string, { was: string[]; now: string[] }> {
+  const byPair = new Map<string, { was: string[]; now: string[] }>();
+  const add = (c: ModuleCrossing, side: 'was' | 'now'): void => {
+    const key = modulePairKey(c.from.name, c.to.name);
+    let pair = byPair.get(key);
+    if (!pair) byPair.set(key, (pair = { was: [], now: [] }));
+    pair[side].push(JSON.stringify([c.file, c.fact, c.targetFile, c.reExport]));
+  };
+  for (const c of was) add(c, 'was');
+  for (const c of now) add(c, 'now');
+  for (const [key, { was: a, now: b }] of byPair) if (a.length === b.length && a.every((s, i) => s === b[i])) byPair.delete(key);
+  return byPair;
+}
+
+/** A file's unresolved imports as the result lists them. */
+export function unresolvedOf({ file, facts, resolutions }: IndexedFile): UnresolvedImport[] {
+  return facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : []));
+}

@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { checkWorkspace, openWorkspace, type CacheStats, type CheckResult } from '../../src/engine';
+import { FIXTURES } from '../support/fixtures';
+import { tempWorkspace } from '../support/temp-workspace';
+
+/**
+ * `--cache` after a few files' facts changed brings the stored result up to date by analysing only
+ * the files whose findings can differ (check/analysis-delta.ts). Whatever path it takes, its answer
+ * must be exactly a fresh check's, and the cache it writes must answer the next run the same way.
+ */
+const comparable = (r: CheckResult): string => JSON.stringify({ ...r, summary: { ...r.summary, durationMs: 0 } });
+
+function cachedRun(root: string, cacheFile: string): { result: CheckResult; stats: CacheStats } {
+  const session = openWorkspace({ root, cacheFile });
+  assert.ok(session.configured);
+  return { result: session.result, stats: session.cacheStats! };
+}
+
+/** Checks with the cache, compares with a fresh check, and returns how the cached run got there. */
+function expectFresh(root: string, cacheFile: string, what: string): CacheStats {
+  const { result, stats } = cachedRun(root, cacheFile);
+  assert.equal(comparable(result), comparable(checkWorkspace({ root })), `${what}: the cached answer differs from a fresh check (${JSON.stringify(stats)})`);
+  return stats;
+}
+
+describe('cache: a changed file brings the stored result up to date', () => {
+  const files: Record<string, string> = {
+    'bulkhead.json': JSON.stringify({
+      modules: [
+        { name: 'a', path: 'src/a', dependsOn: ['b'] },
+        { name: 'b', path: 'src/b', dependsOn: ['c'] },
+        { name: 'c', path: 'src/c' },
+        { name: 'd', path: 'src/d', dependsOn: ['e'] },
+        { name: 'e', path: 'src/e', dependsOn: ['d'] },
+      ],
+    }),
+    'src/a/index.ts': "import { fromB, fromC } from '../b';\nexport const a = fromB + fromC;\n",
+    'src/a/leaf.ts': "import { a } from './index';\nimport { internal } from '../b/internal';\nexport const leaf = a + internal;\n",
+    'src/b/index.ts': "export { fromB } from './internal';\nexport * from '../c/thing';\n",
+    'src/b/internal.ts': 'export const fromB = 1;\nexport const internal = 2;\n',
+    'src/c/thing.ts': 'export const fromC = 2;\nexport const other = 3;\n',
+    'src/c/index.ts': "export * from './thing';\n",
+    'src/d/index.ts': "import { e } from '../e';\nexport const d = e;\n",
+    'src/e/index.ts': "import { d } from '../d';\nexport const e = 1;\nexport const e2 = d;\n",
+  };
+
+  const cases: { name: string; file: string; text: string; patched: true | RegExp }[] = [
+    { name: 'a new export', file: 'src/c/thing.ts', text: 'export const fromC = 2;\nexport const other = 3;\nexport const more = 4;\n', patched: true },
+    { name: 'an import moves down a line', file: 'src/a/leaf.ts', text: "// leaf\nimport { a } from './index';\nimport { internal } from '../b/internal';\nexport const leaf = a + internal;\n", patched: true },
+    { name: 'an internal import goes public', file: 'src/a/leaf.ts', text: "import { a } from './index';\nimport { fromB } from '../b';\nexport const leaf = a + fromB;\n", patched: true },
+    { name: 'an import no longer resolves (a → b stays through index.ts)', file: 'src/a/leaf.ts', text: "import { a } from './index';\nimport { gone } from '../b/gone';\nexport const leaf = a + gone;\n", patched: true },
+    { name: 'a barrel drops a re-export', file: 'src/b/index.ts', text: "export { fromB } from './internal';\n", patched: /lost a dependency/ },
+    { name: 'a barrel re-exports under a new name', file: 'src/b/index.ts', text: "export { fromB } from './internal';\nexport { fromC } from '../c/thing';\nexport * from '../c/thing';\n", patched: true },
+    { name: 'a new module dependency', file: 'src/c/thing.ts', text: "import { a } from '../a';\nexport const fromC = a;\nexport const other = 3;\n", patched: /gained a dependency/ },
+    { name: 'an import inside a module cycle moves', file: 'src/d/index.ts', text: "\nimport { e } from '../e';\nexport const d = e;\n", patched: /inside a module cycle/ },
+    { name: 'a file in a cycle changes elsewhere', file: 'src/e/index.ts', text: "import { d } from '../d';\nexport const e = 1;\nexport const e2 = d;\nexport const e3 = 3;\n", patched: true },
+    { name: 'an ignore comment', file: 'src/a/leaf.ts', text: "import { a } from './index';\n// bulkhead-ignore internal-import -- migrating\nimport { internal } from '../b/internal';\nexport const leaf = a + internal;\n", patched: /ignore comments/ },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: ${c.patched === true ? 'patched' : `analysed again (${c.patched.source})`}, as a fresh check finds`, () => {
+      const ws = tempWorkspace(files);
+      const cacheFile = path.join(ws.root, 'cache.json');
+      try {
+        expectFresh(ws.root, cacheFile, 'cold');
+        fs.writeFileSync(path.join(ws.root, c.file), c.text);
+        const stats = expectFresh(ws.root, cacheFile, c.name);
+        assert.equal(stats.misses, 1);
+        if (c.patched === true) assert.ok(stats.patched !== undefined && stats.patched >= 1, JSON.stringify(stats));
+        else assert.match(stats.reanalysed ?? '', c.patched);
+        // The cache written by that run answers the next one, unchanged.
+        assert.equal(expectFresh(ws.root, cacheFile, 'next run').reusedResult, true);
+        fs.writeFileSync(path.join(ws.root, c.file), files[c.file]);
+        expectFresh(ws.root, cacheFile, 'undone');
+      } finally {
+        ws.dispose();
+      }
+    });
+  }
+
+  it('a surface change analyses the importers of the barrels that lead to it, and no others', () => {
+    const ws = tempWorkspace(files);
+    const cacheFile = path.join(ws.root, 'cache.json');
+    try {
+      expectFresh(ws.root, cacheFile, 'cold');
+      fs.writeFileSync(path.join(ws.root, 'src/c/thing.ts'), `${files['src/c/thing.ts']}export const x = 1;\n`);
+      // thing.ts, the two barrels that re-export it (which import it), and src/a/index.ts, which
+      // imports one of them; not src/a/leaf.ts or the cycle's files.
+      assert.equal(expectFresh(ws.root, cacheFile, 'new export').patched, 4);
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
+/**
+ * Differential: every fixture workspace, each of its first source files edited in several ways
+ * and then restored, checked with the cache after each step and compared with a fresh check.
+ */
+describe('cache: patched results equal fresh checks on every fixture', function () {
+  this.timeout(300_000);
+  const mutations: { name: string; apply(text: string, other: string): string }[] = [
+    { name: 'a new export', apply: (t) => `${t}\nexport const cacheDeltaExport = 1;\n` },
+    { name: 'a line above everything', apply: (t) => `// edited\n${t}` },
+    { name: 'an import of another file', apply: (t, other) => `import * as cacheDeltaOther from '${other}';\n${t}\nexport const cacheDeltaUse = cacheDeltaOther;\n` },
+    { name: 'the first import commented out', apply: (t) => t.replace(/^import /m, '// import ') },
+    // Barrels: what importers trace through them changes.
+    { name: 'the first re-export dropped', apply: (t) => t.replace(/^export (\*|\{)[^\n]*from[^\n]*$/m, '') },
+    { name: 'a local export made private', apply: (t) => t.replace(/^export (const|function|class|interface|type) /m, '$1 ') },
+  ];
+
+  it('gives a fresh check\'s answer after every edit, and patches most of them', () => {
+    let patched = 0;
+    let steps = 0;
+    const reasons = new Map<string, number>();
+    for (const fixture of fs.readdirSync(FIXTURES).sort()) {
+      const source = path.join(FIXTURES, fixture);
+      if (!fs.existsSync(path.join(source, 'bulkhead.json')) || fixture.startsWith('init-') || fixture.startsWith('config-') || fixture === 'bad-input') continue;
+      const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-delta-')));
+      try {
+        fs.cpSync(source, root, { recursive: true });
+        const cacheFile = path.join(os.tmpdir(), `${path.basename(root)}.cache`);
+        const first = cachedRun(root, cacheFile).result;
+        // Files with findings, and the files their imports lead to (barrels, declarations).
+        const sources = [...new Set(first.violations.flatMap((v) => [v.file, ...(v.related ?? []).map((r) => r.file)]).concat(first.unresolved.map((u) => u.file)))]
+          .filter((f) => /\.(ts|tsx)$/.test(f) && fs.existsSync(path.join(root, f))).sort().slice(0, 4);
+        for (const file of sources) {
+          const abs = path.join(root, file);
+          const original = fs.readFileSync(abs, 'utf8');
+          const other = sources.find((s) => s !== file);
+          const otherSpecifier = other ? relativeSpecifier(file, other) : './missing';
+          for (const m of mutations) {
+            const edited = m.apply(original, otherSpecifier);
+            if (edited === original) continue;
+            fs.writeFileSync(abs, edited);
+            for (const [step, what] of [['edit', m.name], ['undo', `${m.name} undone`]] as const) {
+              if (step === 'undo') fs.writeFileSync(abs, original);
+              const stats = expectFresh(root, cacheFile, `${fixture} ${file}: ${what}`);
+              steps++;
+              if (stats.patched !== undefined) patched++;
+              if (stats.reanalysed) reasons.set(stats.reanalysed, (reasons.get(stats.reanalysed) ?? 0) + 1);
+            }
+          }
+        }
+        fs.rmSync(cacheFile, { force: true });
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    }
+    // A delta path that is never taken would pass the comparisons above without testing anything.
+    assert.ok(steps > 100, `only ${steps} edits were checked`);
+    if (process.env.CACHE_DELTA_REPORT) console.log({ steps, patched, reasons });
+    assert.ok(patched > steps / 3, `patched ${patched} of ${steps} edits; analysed again: ${JSON.stringify([...reasons])}`);
+  });
+});
+
+function relativeSpecifier(from: string, to: string): string {
+  const rel = path.posix.relative(path.posix.dirname(from), to).replace(/\.(ts|tsx)$/, '');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}

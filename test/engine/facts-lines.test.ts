@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import { factsText, replaceMembers } from '../../src/engine/cache/facts-lines';
+
+describe('cache facts: one entry per line, replaced in place', () => {
+  // Names a prefix test could confuse: one is the start of another, quotes, a colon, a line break.
+  const entries: Record<string, unknown> = {
+    'src/a.ts': { n: 1 },
+    'src/a.ts.bak.ts': { n: 2 },
+    'src/"quoted":x.ts': { n: 3, text: 'line\nbreak' },
+    'src/line\nbreak.ts': { n: 4 },
+    'src/ünï.ts': { n: 5 },
+  };
+
+  it('is the JSON of the entries', () => {
+    assert.deepEqual(JSON.parse(factsText(entries)), entries);
+    assert.deepEqual(JSON.parse(factsText({})), {});
+  });
+
+  it('replaces exactly the named entries and copies the rest', () => {
+    const bytes = Buffer.from(factsText(entries));
+    for (const key of Object.keys(entries)) {
+      const replaced = replaceMembers(bytes, new Map([[key, { n: 'new' }]]));
+      assert.ok(replaced, key);
+      assert.deepEqual(JSON.parse(replaced.toString('utf8')), { ...entries, [key]: { n: 'new' } });
+    }
+    const both = replaceMembers(bytes, new Map<string, unknown>([['src/a.ts', 'first'], ['src/ünï.ts', 'last']]));
+    assert.deepEqual(JSON.parse(both!.toString('utf8')), { ...entries, 'src/a.ts': 'first', 'src/ünï.ts': 'last' });
+  });
+
+  it('says when an entry is not there', () => {
+    assert.equal(replaceMembers(Buffer.from(factsText(entries)), new Map([['src/b.ts', 1]])), undefined);
+  });
+});

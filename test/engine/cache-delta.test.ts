@@ -37,9 +37,9 @@ describe('cache: a changed file brings the stored result up to date', () => {
         { name: 'e', path: 'src/e', dependsOn: ['d'] },
       ],
     }),
-    'src/a/index.ts': "import { fromB, fromC } from '../b';\nexport const a = fromB + fromC;\n",
-    'src/a/leaf.ts': "import { a } from './index';\nimport { internal } from '../b/internal';\nexport const leaf = a + internal;\n",
-    'src/b/index.ts': "export { fromB } from './internal';\nexport * from '../c/thing';\n",
+    'src/a/index.ts': "import { fromB, fromC, later } from '../b';\nexport const a = fromB + fromC + later;\n",
+    'src/a/leaf.ts': "import { a } from './index';\nimport { internal } from '../b/internal';\nimport { soon } from '../b';\nexport const leaf = a + internal + soon;\n",
+    'src/b/index.ts': "export { fromB } from './internal';\nexport * from '../c/thing';\nexport { later as soon } from '../c';\n",
     'src/b/internal.ts': 'export const fromB = 1;\nexport const internal = 2;\n',
     'src/c/thing.ts': 'export const fromC = 2;\nexport const other = 3;\n',
     'src/c/index.ts': "export * from './thing';\n",
@@ -54,6 +54,8 @@ describe('cache: a changed file brings the stored result up to date', () => {
     { name: 'an import no longer resolves (a → b stays through index.ts)', file: 'src/a/leaf.ts', text: "import { a } from './index';\nimport { gone } from '../b/gone';\nexport const leaf = a + gone;\n", patched: true },
     { name: 'a barrel drops a re-export', file: 'src/b/index.ts', text: "export { fromB } from './internal';\n", patched: /lost a dependency/ },
     { name: 'a barrel re-exports under a new name', file: 'src/b/index.ts', text: "export { fromB } from './internal';\nexport { fromC } from '../c/thing';\nexport * from '../c/thing';\n", patched: true },
+    // src/a/leaf.ts imports it as \`soon\`, renamed by src/b/index.ts: it is analysed again too.
+    { name: 'a name a barrel renames appears', file: 'src/c/thing.ts', text: 'export const fromC = 2;\nexport const other = 3;\nexport const later = 4;\n', patched: true },
     { name: 'a new module dependency', file: 'src/c/thing.ts', text: "import { a } from '../a';\nexport const fromC = a;\nexport const other = 3;\n", patched: /gained a dependency/ },
     { name: 'an import inside a module cycle moves', file: 'src/d/index.ts', text: "\nimport { e } from '../e';\nexport const d = e;\n", patched: /inside a module cycle/ },
     { name: 'a file in a cycle changes elsewhere', file: 'src/e/index.ts', text: "import { d } from '../d';\nexport const e = 1;\nexport const e2 = d;\nexport const e3 = 3;\n", patched: true },
@@ -81,15 +83,18 @@ describe('cache: a changed file brings the stored result up to date', () => {
     });
   }
 
-  it('a surface change analyses the importers of the barrels that lead to it, and no others', () => {
+  it('a surface change analyses the importers of the names it changed through the barrels that lead to it, and no others', () => {
     const ws = tempWorkspace(files);
     const cacheFile = path.join(ws.root, 'cache.json');
     try {
       expectFresh(ws.root, cacheFile, 'cold');
       fs.writeFileSync(path.join(ws.root, 'src/c/thing.ts'), `${files['src/c/thing.ts']}export const x = 1;\n`);
-      // thing.ts, the two barrels that re-export it (which import it), and src/a/index.ts, which
-      // imports one of them; not src/a/leaf.ts or the cycle's files.
-      assert.equal(expectFresh(ws.root, cacheFile, 'new export').patched, 4);
+      // thing.ts and the two barrels whose \`export *\` imports it; src/a/index.ts imports other names from one of them.
+      assert.equal(expectFresh(ws.root, cacheFile, 'new export').patched, 3);
+      fs.writeFileSync(path.join(ws.root, 'src/c/thing.ts'), `${files['src/c/thing.ts']}export const later = 1;\n`);
+      // Now src/a/index.ts too, which imports \`later\` through src/b/index.ts, and src/a/leaf.ts,
+      // which imports it as \`soon\`, the name src/b/index.ts re-exports it under.
+      assert.equal(expectFresh(ws.root, cacheFile, 'an imported name appears').patched, 5);
     } finally {
       ws.dispose();
     }

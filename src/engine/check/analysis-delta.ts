@@ -1,4 +1,4 @@
-import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, exportSurface, fileCrossings, importsAny, reExportersOf } from '../analyze';
+import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, exportSurface, fileCrossings, reExportersOf } from '../analyze';
 import { type CheckResult, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
 import { ALL_RULES, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
 import type { AnalysisInput } from './analyze-workspace';
@@ -105,16 +105,61 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
 
 /**
  * The changed files, plus, when an export surface changed, every file importing one whose tracing
- * can lead to a changed one (as `incrementalCrossings` finds them for an editor's edit). Sorted.
+ * can lead to a changed one (as `incrementalCrossings` finds them for an editor's edit), narrowed
+ * to imports of the names whose answers can differ when only local exports were added or removed.
+ * Sorted.
  */
 function affectedFiles({ before, after, changed }: DeltaInput): string[] {
   const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
   const affected = new Set(changed);
   if (surfaced.length > 0) {
     const retraced = new Set([...reExportersOf(before, surfaced), ...reExportersOf(after, surfaced)]);
-    for (const entry of after.values()) if (importsAny(entry, retraced) || importsAny(before.get(entry.file)!, retraced)) affected.add(entry.file);
+    const names = changedNames(before, after, surfaced, retraced);
+    for (const entry of after.values()) {
+      if (importsNames(entry, retraced, names) || importsNames(before.get(entry.file)!, retraced, names)) affected.add(entry.file);
+    }
   }
   return [...affected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The names whose tracing can differ: those a changed file began or stopped exporting, and what
+ * re-exports on the way rename them to. Undefined (any name) when a re-export changed.
+ */
+function changedNames(before: FileIndex, after: FileIndex, surfaced: readonly string[], retraced: ReadonlySet<string>): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const file of surfaced) {
+    const was = before.get(file)!;
+    const now = after.get(file)!;
+    if (exportSurface({ ...was, facts: { ...was.facts, localExports: [] } }) !== exportSurface({ ...now, facts: { ...now.facts, localExports: [] } })) return undefined;
+    const old = new Set(was.facts.localExports);
+    const current = new Set(now.facts.localExports);
+    for (const n of old) if (!current.has(n)) names.add(n);
+    for (const n of current) if (!old.has(n)) names.add(n);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const file of retraced) {
+      for (const index of [before, after]) {
+        for (const r of index.get(file)?.facts.reExports ?? []) {
+          if (names.has(r.imported) && !names.has(r.exported)) {
+            names.add(r.exported);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether the file imports one of `names` (any, when undefined), or a namespace, from one of `files`. */
+function importsNames({ facts, resolutions }: IndexedFile, files: ReadonlySet<string>, names: ReadonlySet<string> | undefined): boolean {
+  return facts.imports.some((fact, i) => {
+    const r = resolutions[i];
+    if (r?.kind !== 'file' || !files.has(r.file)) return false;
+    return !names || fact.names.some((n) => n.imported === '*' || names.has(n.imported));
+  });
 }
 
 interface FilesAnswer {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { factsText, replaceMembers } from '../../src/engine/cache/facts-lines';
+import { StoredFactLines } from '../../src/engine/cache/stored-fact-lines';
 
 describe('cache facts: one entry per line, replaced in place', () => {
   // Names a prefix test could confuse: one is the start of another, quotes, a colon, a line break.
@@ -29,5 +30,26 @@ describe('cache facts: one entry per line, replaced in place', () => {
 
   it('says when an entry is not there', () => {
     assert.equal(replaceMembers(Buffer.from(factsText(entries)), new Map([['src/b.ts', 1]])), undefined);
+  });
+});
+
+describe('cache facts: read one entry at a time', () => {
+  const entries: Record<string, unknown> = {
+    'src/a.ts': { resolutions: [{ kind: 'file', file: 'src/b.ts' }], reExports: [] },
+    'src/"b".ts': { resolutions: [{ kind: 'file', file: 'src/a.ts' }], reExports: [{ exported: 'x' }], note: '"file":"src/b.ts"' },
+    'src/c.ts': { resolutions: [{ kind: 'file', file: 'src/b.ts' }, { kind: 'file', file: 'src/a.ts' }], reExports: [] },
+  };
+  const lines = new StoredFactLines(Buffer.from(factsText(entries)));
+
+  it('reads each entry by name, and nothing for a missing one', () => {
+    assert.deepEqual(lines.keys(), Object.keys(entries));
+    for (const [key, value] of Object.entries(entries)) assert.deepEqual(lines.value(key), value);
+    assert.equal(lines.value('src/d.ts'), undefined);
+  });
+
+  it('names the entries whose line holds a text, never one inside a string value', () => {
+    assert.deepEqual([...lines.containing('"file":"src/b.ts"')].sort(), ['src/a.ts', 'src/c.ts']);
+    assert.deepEqual([...lines.containing('"reExports":[', (b) => b !== 0x5d)], ['src/"b".ts']);
+    assert.deepEqual([...lines.containing('"file":"src/none.ts"')], []);
   });
 });

@@ -5,6 +5,7 @@ export { FileMemo } from './file-memo';
 export { exportSurface, importsAny, incrementalCrossings, reExportersOf, type CrossingsMemo } from './incremental-crossings';
 export { fileCrossings, type ModuleCrossing } from './module-crossings';
 export { findModuleCycles, type ModuleCycle, type ModuleCycles } from './module-cycles';
+export { OnDemandIndex } from './on-demand-index';
 export { unlessOrderSensitive } from './order-sensitive';
 export { ReExportTracer } from './reexport-tracer';
 export { stronglyConnected } from './strongly-connected';

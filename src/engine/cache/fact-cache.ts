@@ -6,6 +6,7 @@ import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
 import { factsText, replaceMembers } from './facts-lines';
+import { StoredFactLines } from './stored-fact-lines';
 
 /** Bump when cached facts or the stored result change shape or meaning (20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
 const FORMAT = 20;
@@ -120,11 +121,22 @@ export interface ChangedFile {
 /** What the previous run saw and concluded, for a run that brings its result up to date. */
 export interface PreviousRun {
   result: CheckResult;
-  /** Every file's entry and read notices, in the order of the file list. */
-  entries: Map<string, CachedFile>;
-  /** Whether those facts hold database facts. */
+  /** Whether its facts hold database facts. */
   database: boolean;
+  /** The files with an entry (source files). */
+  stored: ReadonlySet<string>;
+  /** A file's entry and read notices, read when asked; throws StoredFactsError when it is malformed. */
+  entry(rel: string): CachedFile | undefined;
+  /** Supersets of the files worth reading for a question, found by searching the stored bytes. */
+  candidates: {
+    importersOf(files: ReadonlySet<string>): Set<string>;
+    reExporters: string[];
+    declarers: string[];
+  };
 }
+
+/** A stored entry that cannot be used, found while reading entries on demand. */
+export class StoredFactsError extends Error {}
 
 /** The stored result, or the files whose facts changed since it was computed (nothing else did). */
 export type Reuse = { result: CheckResult } | { changed: ChangedFile[] };
@@ -212,25 +224,36 @@ export class FactCache {
   }
 
   /**
-   * The previous run's result and every file's entry, for bringing that result up to date after
-   * `reusableResult` named changed files; undefined when an entry is missing or malformed.
+   * The previous run's result, and its files' entries read on demand, for bringing that result up
+   * to date after `reusableResult` named changed files; undefined when the facts cannot be read.
    */
-  previousRun(files: readonly string[], functions: string): PreviousRun | undefined {
+  previousRun(functions: string): PreviousRun | undefined {
     const s = this.summary;
-    const stored = this.entries();
-    if (!s?.result || !stored) return undefined;
+    const lines = this.lines();
+    if (!s?.result || !lines) return undefined;
     const database = s.database ?? true;
-    const entries = new Map<string, CachedFile>();
-    for (const rel of files) {
-      const entry = stored[rel];
-      // Files that are not source (a stylesheet) have a stamp and no entry.
-      if (!entry) continue;
-      if (database && (entry.noDatabase || (entry.functions ?? '') !== functions)) return undefined;
-      if (!isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return undefined;
-      const data = !database && entry.data.facts.database ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
-      entries.set(rel, { data, diagnostics: entry.diagnostics ?? [] });
-    }
-    return { result: s.result, entries, database };
+    const entry = (rel: string): CachedFile | undefined => {
+      const stored = lines.value(rel) as Entry | undefined;
+      if (!stored) return undefined;
+      if (typeof stored !== 'object' || !isCachedFileData(stored.data) || !Array.isArray(stored.diagnostics ?? [])) throw new StoredFactsError(`${rel}: malformed`);
+      if (database && (stored.noDatabase || (stored.functions ?? '') !== functions)) throw new StoredFactsError(`${rel}: read with other database settings`);
+      // A run without database facts gets none, as if it had read the file itself.
+      const data = !database && stored.data.facts.database ? { ...stored.data, facts: withoutDatabase(stored.data.facts) } : stored.data;
+      return { data, diagnostics: stored.diagnostics ?? [] };
+    };
+    const withFile = (rel: string): string => `"file":${JSON.stringify(rel)}`;
+    const notEmpty = (byte: number): boolean => byte !== 0x5d;
+    return {
+      result: s.result,
+      database,
+      stored: new Set(lines.keys()),
+      entry,
+      candidates: {
+        importersOf: (files) => new Set([...files].flatMap((f) => [...lines.containing(withFile(f))])),
+        reExporters: [...lines.containing('"reExports":[', notEmpty), ...lines.containing('"starExports":[', notEmpty)],
+        declarers: [...lines.containing('"declarations":[', notEmpty)],
+      },
+    };
   }
 
   /**
@@ -239,8 +262,8 @@ export class FactCache {
    */
   saveUpdated(updated: readonly { entry: IndexedFile; stat: FileStamp; text: string; diagnostics: InputDiagnostic[] }[], result: CheckResult, database: boolean, functions = ''): void {
     const s = this.summary;
-    const entries = this.entries();
-    if (!s || !entries) return;
+    const bytes = this.factsBytes;
+    if (!s || !bytes) return;
     const stamps: Record<string, StoredStamp> = { ...s.stamps, ...this.restamped };
     const digests: Record<string, string> = { ...s.digests };
     const next = new Map<string, Entry>();
@@ -255,11 +278,27 @@ export class FactCache {
       stamps[file] = [stat.size, stat.mtimeMs, hash];
       digests[file] = factsDigest({ data, diagnostics });
     }
+    const facts = replaceMembers(bytes, next);
+    // Every changed file had an entry (the patch needs one); without it, the next run reads them again.
+    if (!facts) return;
     const summaryLine = JSON.stringify({ ...s, stamps, digests, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
-    const facts = (this.factsBytes && replaceMembers(this.factsBytes, next)) ?? Buffer.from(factsText({ ...entries, ...Object.fromEntries(next) }));
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(facts) });
     writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts]));
   }
+
+  /** The facts as read, indexed by entry without parsing them all; their checksum is verified first. */
+  private lines(): StoredFactLines | undefined {
+    if (this.factLines || !this.factsText) return this.factLines;
+    const { bytes, checksum } = this.factsText;
+    if (hashText(bytes) !== checksum) {
+      this.factsText = undefined;
+      return this.reject('checksum mismatch (corrupt or edited)');
+    }
+    this.factsBytes = bytes;
+    return (this.factLines = new StoredFactLines(bytes));
+  }
+
+  private factLines?: StoredFactLines;
 
   /** The facts as read, kept after parsing them for `saveUpdated`. */
   private factsBytes?: Buffer;

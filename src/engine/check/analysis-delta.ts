@@ -1,4 +1,5 @@
-import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, exportSurface, fileCrossings, reExportersOf } from '../analyze';
+import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
+import { affectedFiles, restricted, type DeltaCandidates } from './affected-files';
 import { type CheckResult, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
 import { ALL_RULES, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
 import type { AnalysisInput } from './analyze-workspace';
@@ -12,6 +13,11 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   changed: readonly string[];
   /** The workspace's files in result order (the order of `unresolved`). */
   files: readonly string[];
+  /**
+   * Where to look instead of at every entry of `before` (which a cache reads on demand); the
+   * changed files are looked at besides. Without it, every entry is.
+   */
+  candidates?: DeltaCandidates;
 }
 
 export type DeltaOutcome = { result: CheckResult; affected: number } | { fallback: string };
@@ -21,8 +27,8 @@ const KEPT: ReadonlySet<RuleId> = new Set(['cycle', 'unchecked-file']);
 
 /**
  * The previous result brought up to date after a few files changed, by analysing only the files
- * whose findings can differ: the changed ones, and, when one's export surface changed, every file
- * importing something whose re-export tracing can reach it. Gives exactly what a full analysis of
+ * whose findings can differ: the changed ones, and, when one's export surface changed, the files
+ * importing something whose re-export tracing can reach it (see affected-files.ts). Gives exactly what a full analysis of
  * `after` gives, or a reason to run that instead:
  * - a changed file's table declarations (which other files' findings read) or an affected file's
  *   ignore comments changed;
@@ -103,65 +109,6 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length };
 }
 
-/**
- * The changed files, plus, when an export surface changed, every file importing one whose tracing
- * can lead to a changed one (as `incrementalCrossings` finds them for an editor's edit), narrowed
- * to imports of the names whose answers can differ when only local exports were added or removed.
- * Sorted.
- */
-function affectedFiles({ before, after, changed }: DeltaInput): string[] {
-  const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
-  const affected = new Set(changed);
-  if (surfaced.length > 0) {
-    const retraced = new Set([...reExportersOf(before, surfaced), ...reExportersOf(after, surfaced)]);
-    const names = changedNames(before, after, surfaced, retraced);
-    for (const entry of after.values()) {
-      if (importsNames(entry, retraced, names) || importsNames(before.get(entry.file)!, retraced, names)) affected.add(entry.file);
-    }
-  }
-  return [...affected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * The names whose tracing can differ: those a changed file began or stopped exporting, and what
- * re-exports on the way rename them to. Undefined (any name) when a re-export changed.
- */
-function changedNames(before: FileIndex, after: FileIndex, surfaced: readonly string[], retraced: ReadonlySet<string>): Set<string> | undefined {
-  const names = new Set<string>();
-  for (const file of surfaced) {
-    const was = before.get(file)!;
-    const now = after.get(file)!;
-    if (exportSurface({ ...was, facts: { ...was.facts, localExports: [] } }) !== exportSurface({ ...now, facts: { ...now.facts, localExports: [] } })) return undefined;
-    const old = new Set(was.facts.localExports);
-    const current = new Set(now.facts.localExports);
-    for (const n of old) if (!current.has(n)) names.add(n);
-    for (const n of current) if (!old.has(n)) names.add(n);
-  }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const file of retraced) {
-      for (const index of [before, after]) {
-        for (const r of index.get(file)?.facts.reExports ?? []) {
-          if (names.has(r.imported) && !names.has(r.exported)) {
-            names.add(r.exported);
-            grew = true;
-          }
-        }
-      }
-    }
-  }
-  return names;
-}
-
-/** Whether the file imports one of `names` (any, when undefined), or a namespace, from one of `files`. */
-function importsNames({ facts, resolutions }: IndexedFile, files: ReadonlySet<string>, names: ReadonlySet<string> | undefined): boolean {
-  return facts.imports.some((fact, i) => {
-    const r = resolutions[i];
-    if (r?.kind !== 'file' || !files.has(r.file)) return false;
-    return !names || fact.names.some((n) => n.imported === '*' || names.has(n.imported));
-  });
-}
-
 interface FilesAnswer {
   /** Each file's findings before ignore comments, in the order a full analysis finds them. */
   findings: Map<string, Finding[]>;
@@ -175,7 +122,10 @@ function analyzeFiles(index: FileIndex, files: readonly string[], input: DeltaIn
   const { map, policy, isLocalSpecifier, database, unchecked = [] } = input;
   const tracer = new ReExportTracer(index);
   const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state: new RuleState() };
-  const tables = enabled.has('database-coupling') ? newDatabaseState(context, tracer) : undefined;
+  // The catalog reads table declarations, entity names also re-exports that rename them.
+  const { candidates, changed } = input;
+  const readers = candidates && [...candidates.declarers, ...candidates.reExporters, ...changed];
+  const tables = enabled.has('database-coupling') ? newDatabaseState({ ...context, index: restricted(index, readers) }, tracer) : undefined;
   const findings = new Map<string, Finding[]>();
   const crossings: ModuleCrossing[] = [];
   for (const file of files) {

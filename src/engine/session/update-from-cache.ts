@@ -1,5 +1,5 @@
-import type { IndexedFile } from '../analyze';
-import type { ChangedFile, FactCache } from '../cache';
+import { type IndexedFile, OnDemandIndex } from '../analyze';
+import { type ChangedFile, type FactCache, StoredFactsError } from '../cache';
 import { patchResult } from '../check';
 import type { CheckResult } from '../model';
 import { analysisInput } from './analyze-index';
@@ -18,28 +18,35 @@ export function updatedFromCache(setup: WorkspaceSetup, files: WorkspaceIndex, c
     return undefined;
   };
   const functions = setup.database.tableFunctions.length === 0 ? '' : JSON.stringify(setup.database.tableFunctions);
-  const previous = cache.previousRun(files.files, functions);
+  const previous = cache.previousRun(functions);
   if (!previous) return unpatched('the stored facts cannot be read');
-  const before = new Map<string, IndexedFile>();
-  for (const [file, { data }] of previous.entries) before.set(file, { file, ...data });
-  const after = new Map(before);
-  const updated: { entry: IndexedFile; stat: ChangedFile['stamp']; text: string; diagnostics: ChangedFile['read']['diagnostics'] }[] = [];
-  for (const { rel, stamp, read } of changed) {
-    const was = before.get(rel);
-    // Read notices go into the result's diagnostics, which are kept as they are.
-    if (!was || JSON.stringify(read.diagnostics) !== JSON.stringify(previous.entries.get(rel)!.diagnostics)) return unpatched('a changed file has other read notices');
-    const entry: IndexedFile = { file: rel, facts: read.data.facts, ignores: read.data.ignores, resolutions: files.resolveChanged(rel, read.data.facts, was) };
-    after.set(rel, entry);
-    updated.push({ entry, stat: stamp, text: read.text, diagnostics: read.diagnostics });
-  }
-  if (!previous.database && files.needsDatabaseFacts(updated.map((u) => u.entry))) return unpatched('a changed file imports a database driver');
-  const outcome = patchResult({ ...analysisInput(setup, files), before, after, changed: changed.map((c) => c.rel), files: files.files }, previous.result);
-  if ('fallback' in outcome) return unpatched(outcome.fallback);
-  cache.markPatched(outcome.affected);
   try {
-    cache.saveUpdated(updated, outcome.result, previous.database, functions);
-  } catch {
-    // Only an optimisation: the next run finds the same files changed and does this again.
+    const before = new OnDemandIndex(files.files.filter((f) => previous.stored.has(f)), (file) => ({ file, ...previous.entry(file)!.data }));
+    const replaced = new Map<string, IndexedFile>();
+    const updated: { entry: IndexedFile; stat: ChangedFile['stamp']; text: string; diagnostics: ChangedFile['read']['diagnostics'] }[] = [];
+    for (const { rel, stamp, read } of changed) {
+      const was = before.get(rel);
+      // Read notices go into the result's diagnostics, which are kept as they are.
+      if (!was || JSON.stringify(read.diagnostics) !== JSON.stringify(previous.entry(rel)!.diagnostics)) return unpatched('a changed file has other read notices');
+      const entry: IndexedFile = { file: rel, facts: read.data.facts, ignores: read.data.ignores, resolutions: files.resolveChanged(rel, read.data.facts, was) };
+      replaced.set(rel, entry);
+      updated.push({ entry, stat: stamp, text: read.text, diagnostics: read.diagnostics });
+    }
+    if (!previous.database && files.needsDatabaseFacts(updated.map((u) => u.entry))) return unpatched('a changed file imports a database driver');
+    const outcome = patchResult(
+      { ...analysisInput(setup, files), before, after: before.with(replaced), changed: [...replaced.keys()], files: files.files, candidates: previous.candidates },
+      previous.result,
+    );
+    if ('fallback' in outcome) return unpatched(outcome.fallback);
+    cache.markPatched(outcome.affected);
+    try {
+      cache.saveUpdated(updated, outcome.result, previous.database, functions);
+    } catch {
+      // Only an optimisation: the next run finds the same files changed and does this again.
+    }
+    return outcome.result;
+  } catch (error) {
+    if (error instanceof StoredFactsError) return unpatched(`the stored facts cannot be read (${error.message})`);
+    throw error;
   }
-  return outcome.result;
 }

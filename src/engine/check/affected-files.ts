@@ -1,0 +1,90 @@
+import { type FileIndex, type IndexedFile, exportSurface, reExportersOf } from '../analyze';
+
+/** Supersets of the files that can answer a question (found by searching a cache's bytes). */
+export interface DeltaCandidates {
+  /** Files that may import one of these. */
+  importersOf(files: ReadonlySet<string>): Iterable<string>;
+  /** Files that may have a re-export or `export *`. */
+  reExporters: readonly string[];
+  /** Files that may declare tables. */
+  declarers: readonly string[];
+}
+
+/** What `affectedFiles` reads of the patch's input (see analysis-delta.ts). */
+export interface AffectedQuestion {
+  before: FileIndex;
+  after: FileIndex;
+  changed: readonly string[];
+  candidates?: DeltaCandidates;
+}
+
+/**
+ * The changed files, plus, when an export surface changed, every file importing one whose tracing
+ * can lead to a changed one (as `incrementalCrossings` finds them for an editor's edit), narrowed
+ * to imports of the names whose answers can differ when only local exports were added or removed.
+ * Sorted.
+ */
+export function affectedFiles({ before, after, changed, candidates }: AffectedQuestion): string[] {
+  const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
+  const affected = new Set(changed);
+  if (surfaced.length > 0) {
+    const barrels = candidates && [...candidates.reExporters, ...changed];
+    const retraced = new Set([...reExportersOf(restricted(before, barrels), surfaced), ...reExportersOf(restricted(after, barrels), surfaced)]);
+    const names = changedNames(before, after, surfaced, retraced);
+    for (const file of new Set(candidates ? [...candidates.importersOf(retraced), ...changed] : before.keys())) {
+      const was = before.get(file);
+      const now = after.get(file);
+      if (was && now && (importsNames(now, retraced, names) || importsNames(was, retraced, names))) affected.add(file);
+    }
+  }
+  return [...affected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The entries of `files` (all when undefined), in the index's order. */
+export function restricted(index: FileIndex, files: Iterable<string> | undefined): FileIndex {
+  if (!files) return index;
+  const wanted = new Set(files);
+  const subset = new Map<string, IndexedFile>();
+  for (const file of index.keys()) if (wanted.has(file)) subset.set(file, index.get(file)!);
+  return subset;
+}
+
+/**
+ * The names whose tracing can differ: those a changed file began or stopped exporting, and what
+ * re-exports on the way rename them to. Undefined (any name) when a re-export changed.
+ */
+function changedNames(before: FileIndex, after: FileIndex, surfaced: readonly string[], retraced: ReadonlySet<string>): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const file of surfaced) {
+    const was = before.get(file)!;
+    const now = after.get(file)!;
+    if (exportSurface({ ...was, facts: { ...was.facts, localExports: [] } }) !== exportSurface({ ...now, facts: { ...now.facts, localExports: [] } })) return undefined;
+    const old = new Set(was.facts.localExports);
+    const current = new Set(now.facts.localExports);
+    for (const n of old) if (!current.has(n)) names.add(n);
+    for (const n of current) if (!old.has(n)) names.add(n);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const file of retraced) {
+      for (const index of [before, after]) {
+        for (const r of index.get(file)?.facts.reExports ?? []) {
+          if (names.has(r.imported) && !names.has(r.exported)) {
+            names.add(r.exported);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether the file imports one of `names` (any, when undefined), or a namespace, from one of `files`. */
+function importsNames({ facts, resolutions }: IndexedFile, files: ReadonlySet<string>, names: ReadonlySet<string> | undefined): boolean {
+  return facts.imports.some((fact, i) => {
+    const r = resolutions[i];
+    if (r?.kind !== 'file' || !files.has(r.file)) return false;
+    return !names || fact.names.some((n) => n.imported === '*' || names.has(n.imported));
+  });
+}

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -99,6 +100,40 @@ describe('cache: a changed file brings the stored result up to date', () => {
       ws.dispose();
     }
   });
+});
+
+describe('cache: stored facts that cannot be used for a patch', () => {
+  const files = {
+    'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }),
+    'src/a/index.ts': "import { x } from '../b/internal';\nexport const a = x;\n",
+    'src/b/internal.ts': 'export const x = 1;\n',
+  };
+  /** Rewrites the cache's facts (one entry per line) and its checksums, as a hand edit would. */
+  const forgeLine = (cacheFile: string, rel: string, line: (entry: string) => string): void => {
+    const [, summary, ...facts] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    const key = `${JSON.stringify(rel)}:`;
+    const edited = facts.map((l) => (l.startsWith(key) ? `${key}${line(l.slice(key.length).replace(/,$/, ''))}${l.endsWith(',') ? ',' : ''}` : l)).join('\n');
+    const sha1 = (t: string): string => createHash('sha1').update(t).digest('hex');
+    fs.writeFileSync(cacheFile, `${JSON.stringify({ checksum: sha1(summary), factsChecksum: sha1(edited) })}\n${summary}\n${edited}`);
+  };
+
+  for (const [what, line] of [
+    ['an entry of the wrong shape', (entry: string) => JSON.stringify({ ...JSON.parse(entry), data: { facts: { imports: 'everything' } } })],
+    ['an entry that is not JSON', () => '{"size":'],
+  ] as const) {
+    it(`${what}: the workspace is analysed again, as a fresh check finds`, () => {
+      const ws = tempWorkspace(files);
+      const cacheFile = path.join(ws.root, 'cache.json');
+      try {
+        expectFresh(ws.root, cacheFile, 'cold');
+        forgeLine(cacheFile, 'src/a/index.ts', line);
+        fs.writeFileSync(path.join(ws.root, 'src/a/index.ts'), `${files['src/a/index.ts']}export const more = 1;\n`);
+        assert.match(expectFresh(ws.root, cacheFile, what).reanalysed ?? '', /stored facts cannot be read/);
+      } finally {
+        ws.dispose();
+      }
+    });
+  }
 });
 
 /**

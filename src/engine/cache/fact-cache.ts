@@ -233,7 +233,12 @@ export class FactCache {
     if (!s?.result || !lines) return undefined;
     const database = s.database ?? true;
     const entry = (rel: string): CachedFile | undefined => {
-      const stored = lines.value(rel) as Entry | undefined;
+      let stored: Entry | undefined;
+      try {
+        stored = lines.value(rel) as Entry | undefined;
+      } catch {
+        throw new StoredFactsError(`${rel}: unreadable`);
+      }
       if (!stored) return undefined;
       if (typeof stored !== 'object' || !isCachedFileData(stored.data) || !Array.isArray(stored.diagnostics ?? [])) throw new StoredFactsError(`${rel}: malformed`);
       if (database && (stored.noDatabase || (stored.functions ?? '') !== functions)) throw new StoredFactsError(`${rel}: read with other database settings`);
@@ -294,8 +299,13 @@ export class FactCache {
       this.factsText = undefined;
       return this.reject('checksum mismatch (corrupt or edited)');
     }
+    try {
+      this.factLines = new StoredFactLines(bytes);
+    } catch {
+      return this.reject('unreadable (corrupt)');
+    }
     this.factsBytes = bytes;
-    return (this.factLines = new StoredFactLines(bytes));
+    return this.factLines;
   }
 
   private factLines?: StoredFactLines;

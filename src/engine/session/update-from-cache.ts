@@ -26,8 +26,9 @@ export function updatedFromCache(setup: WorkspaceSetup, files: WorkspaceIndex, c
     const updated: { entry: IndexedFile; stat: ChangedFile['stamp']; text: string; diagnostics: ChangedFile['read']['diagnostics'] }[] = [];
     for (const { rel, stamp, read } of changed) {
       const was = before.get(rel);
+      if (!was) return unpatched('a changed file has no stored facts');
       // Read notices go into the result's diagnostics, which are kept as they are.
-      if (!was || JSON.stringify(read.diagnostics) !== JSON.stringify(previous.entry(rel)!.diagnostics)) return unpatched('a changed file has other read notices');
+      if (JSON.stringify(read.diagnostics) !== JSON.stringify(previous.entry(rel)!.diagnostics)) return unpatched('a changed file has other read notices');
       const entry: IndexedFile = { file: rel, facts: read.data.facts, ignores: read.data.ignores, resolutions: files.resolveChanged(rel, read.data.facts, was) };
       replaced.set(rel, entry);
       updated.push({ entry, stat: stamp, text: read.text, diagnostics: read.diagnostics });

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
-import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from '../../src/engine/resolve/location-independent-key';
+import { nameResolutionKey, relativeResolutionKey } from '../../src/engine/resolve/location-independent-key';
 
 describe('resolution keys shared across folders', () => {
   const bundler: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler };
@@ -28,21 +30,18 @@ describe('resolution keys shared across folders', () => {
     assert.equal(relativeResolutionKey('lodash', '/ws/a.ts', bundler, undefined), undefined);
   });
 
-  it('shares aliases only under resolution kinds that do not search every folder above the importer', () => {
-    assert.ok(aliasResolutionKey('@app/orders', '/ws', bundler, undefined));
-    assert.equal(aliasResolutionKey('@app/orders', '/ws', { moduleResolution: ts.ModuleResolutionKind.Classic }, undefined), undefined);
-    assert.equal(aliasResolutionKey('@app/orders', '/ws', {}, undefined), undefined);
+  it('shares names only under resolution kinds that do not search every folder above the importer', () => {
+    assert.ok(nameResolutionKey('@app/orders', '/ws', '/ws\n', bundler, undefined));
+    assert.equal(nameResolutionKey('@app/orders', '/ws', '/ws\n', { moduleResolution: ts.ModuleResolutionKind.Classic }, undefined), undefined);
+    assert.equal(nameResolutionKey('@app/orders', '/ws', '/ws\n', {}, undefined), undefined);
   });
 
   it('keeps package scopes apart, since self-names and #imports read the nearest package.json', () => {
-    assert.notEqual(aliasResolutionKey('#internal', '/ws/packages/a', bundler, undefined), aliasResolutionKey('#internal', '/ws/packages/b', bundler, undefined));
+    assert.notEqual(nameResolutionKey('#internal', '/ws/packages/a', '', bundler, undefined), nameResolutionKey('#internal', '/ws/packages/b', '', bundler, undefined));
   });
 
-  it('shares only alias results that TypeScript did not find by walking node_modules', () => {
-    const result = (isExternalLibraryImport: boolean): ts.ResolvedModuleFull => ({ resolvedFileName: '/ws/x.ts', extension: ts.Extension.Ts, isExternalLibraryImport });
-    assert.equal(isSharableAliasResult(result(false)), true);
-    assert.equal(isSharableAliasResult(result(true)), false);
-    assert.equal(isSharableAliasResult(undefined), false);
+  it('keeps folders with other node_modules folders above them apart', () => {
+    assert.notEqual(nameResolutionKey('lodash', '/ws', '/ws/packages/b\n/ws\n', bundler, undefined), nameResolutionKey('lodash', '/ws', '/ws\n', bundler, undefined));
   });
 });
 
@@ -72,6 +71,38 @@ describe('shared resolutions give the answer TypeScript gives from each folder',
         'packages/a/src/two/use.ts @shared/util -> packages/a/src/util.ts',
         'packages/b/src/use.ts #util -> packages/b/src/util.ts',
         'packages/b/src/use.ts @shared/util -> packages/a/src/util.ts',
+      ]);
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
+describe('shared name resolutions: the nearest node_modules decides', () => {
+  it('resolves a package from the node_modules nearest to each importer, whichever folder asked first', () => {
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: ['a', 'b', 'v1', 'v2'].map((m) => ({ name: m, path: m.startsWith('v') ? `libs/${m}` : `packages/${m}`, dependsOn: ['*'] })) }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler' } }),
+      'libs/v1/index.ts': 'export const v = 1;\n',
+      'libs/v2/index.ts': 'export const v = 2;\n',
+      'packages/a/src/x/use.ts': "import { v } from 'shared';\n",
+      'packages/b/src/x/use.ts': "import { v } from 'shared';\n",
+      'packages/b/src/y/use.ts': "import { v } from 'shared';\n",
+      'packages/c/use.ts': "import { v } from 'shared';\n",
+    });
+    try {
+      // As a package manager links them: the root gets one version, packages/b its own.
+      fs.mkdirSync(path.join(ws.root, 'node_modules'));
+      fs.mkdirSync(path.join(ws.root, 'packages/b/node_modules'));
+      fs.symlinkSync(path.join(ws.root, 'libs/v1'), path.join(ws.root, 'node_modules/shared'), 'dir');
+      fs.symlinkSync(path.join(ws.root, 'libs/v2'), path.join(ws.root, 'packages/b/node_modules/shared'), 'dir');
+      const session = openSession({ root: ws.root });
+      const edges = session.fileEdges().map((e) => `${e.from} -> ${e.to}`).sort();
+      assert.deepEqual(edges, [
+        'packages/a/src/x/use.ts -> libs/v1/index.ts',
+        'packages/b/src/x/use.ts -> libs/v2/index.ts',
+        'packages/b/src/y/use.ts -> libs/v2/index.ts',
+        'packages/c/use.ts -> libs/v1/index.ts',
       ]);
     } finally {
       ws.dispose();

@@ -17,20 +17,16 @@ export function relativeResolutionKey(specifier: string, containingFile: string,
 }
 
 /**
- * A non-relative specifier that TypeScript resolved without walking node_modules came from `paths`,
- * `baseUrl`, a package.json self-name or `#imports`. The first two read nothing but the tsconfig;
- * the last two read the nearest package.json, so the key includes that package's folder (`scope`).
- * Results found in node_modules are never shared: which node_modules folder is nearest depends on
- * the importing folder.
+ * A non-relative specifier means the same from every folder with the same `node_modules` folders
+ * above it (`chain`, see ResolutionHost.nodeModulesChain): `paths` and `baseUrl` read only the
+ * tsconfig, a self-name and `#imports` the nearest package.json (its folder is `scope`), and
+ * TypeScript looks for a package in those node_modules folders, nearest first, and nowhere else.
+ * So the key holds all three, and every answer may be shared under it, found or not.
  */
-export function aliasResolutionKey(specifier: string, scope: string, options: ts.CompilerOptions, mode: ts.ResolutionMode): string | undefined {
+export function nameResolutionKey(specifier: string, scope: string, chain: string, options: ts.CompilerOptions, mode: ts.ResolutionMode): string | undefined {
   // Classic resolution (also the default when a tsconfig names no moduleResolution and an ES
   // module kind) looks for bare names in every folder above the importer: never share those.
   const kind = options.moduleResolution;
   if (kind === undefined || kind === CLASSIC) return undefined;
-  return `${mode ?? ''}|${scope}|${specifier}`;
-}
-
-export function isSharableAliasResult(resolved: ts.ResolvedModuleFull | undefined): boolean {
-  return !!resolved && resolved.isExternalLibraryImport === false;
+  return `${mode ?? ''}|${scope}|${chain}|${specifier}`;
 }

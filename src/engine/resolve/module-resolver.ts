@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
-import { aliasResolutionKey, isSharableAliasResult, relativeResolutionKey } from './location-independent-key';
+import { nameResolutionKey, relativeResolutionKey } from './location-independent-key';
 import { resolveAsset } from './asset-resolution';
 import { resolveReferencePath, resolveTypeReference } from './reference-resolution';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
@@ -91,13 +91,13 @@ export class ModuleResolver {
 
   /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */
   private resolveShared(specifier: string, containingFile: string, project: Project, mode: ts.ResolutionMode): ts.ResolvedModuleFull | undefined {
-    const isRelative = specifier.startsWith('.');
-    const key = isRelative
+    const dir = path.dirname(containingFile);
+    const key = specifier.startsWith('.')
       ? relativeResolutionKey(specifier, containingFile, project.options, mode)
-      : aliasResolutionKey(specifier, this.packageScopeOf(path.dirname(containingFile)), project.options, mode);
+      : nameResolutionKey(specifier, this.packageScopeOf(dir), this.host.nodeModulesChain(dir), project.options, mode);
     if (key !== undefined && project.sharedResolutions.has(key)) return project.sharedResolutions.get(key);
     const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode);
-    if (key !== undefined && (isRelative || isSharableAliasResult(resolvedModule))) project.sharedResolutions.set(key, resolvedModule);
+    if (key !== undefined) project.sharedResolutions.set(key, resolvedModule);
     return resolvedModule;
   }
 

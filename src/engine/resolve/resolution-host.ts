@@ -89,6 +89,26 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     return this.isDirectoryOnDisk(dir) || this.virtualFolders.has(trimmed) || this.buildOutputs?.sourceFolderOf(this.packagePath(trimmed)) !== undefined;
   };
 
+  /**
+   * The folders above `dir` (itself included), nearest first, whose `node_modules` TypeScript
+   * searches for a package name imported from it: those where that folder exists (workspace
+   * packages' virtual one too), except folders named node_modules themselves, as TypeScript skips
+   * them. Two folders with the same chain find every package name in the same place.
+   */
+  nodeModulesChain(dir: string): string {
+    let chain = this.chains.get(dir);
+    if (chain === undefined) {
+      const parent = path.dirname(dir);
+      const above = parent === dir ? '' : this.nodeModulesChain(parent);
+      chain = path.basename(dir) !== 'node_modules' && this.directoryExists(path.join(dir, 'node_modules')) ? `${dir}\n${above}` : above;
+      this.chains.set(dir, chain);
+    }
+    return chain;
+  }
+
+  /** See nodeModulesChain; forgotten with what the folders' existence was read from. */
+  private readonly chains = new Map<string, string>();
+
   /** The source a workspace package's output file (under any of its paths) is built from. */
   sourceOfOutput(file: string): string | undefined {
     return this.buildOutputs?.sourceOf(this.packagePath(file));
@@ -193,6 +213,7 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     this.stats.delete(file);
     this.listings.delete(path.dirname(this.toReal(file)));
     this.buildOutputs?.forget();
+    this.chains.clear();
     this.texts.delete(file);
     this.realpaths.delete(file);
     // A created file may sit in folders that were created with it.
@@ -223,6 +244,7 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   forgetMisses(): void {
     for (const [p, kind] of this.stats) if (kind === null) this.stats.delete(p);
     this.buildOutputs?.forget();
+    this.chains.clear();
     this.misses = 0;
   }
 

@@ -70,6 +70,8 @@ interface Summary {
    * not cover. `missing` for a file looked for and not found.
    */
   inputs?: Record<string, string>;
+  /** Discovery's folder listings (see discover/find-source-files.ts WalkMemo). */
+  folders?: unknown;
 }
 
 /** A file's analysis input besides its resolutions, which equal facts resolve equally. */
@@ -160,9 +162,24 @@ export class FactCache {
   private readonly stamps = new Map<string, FileStamp>();
   private readonly digests: Record<string, string> = {};
 
-  constructor(private readonly file: string, private readonly tool: string, private readonly environment: string) {
+  /** What module resolution depends on now (see resolutionEnvironment); set once discovery is done. */
+  environment = '';
+
+  constructor(private readonly file: string, private readonly tool: string) {
     this.summary = this.read();
   }
+
+  /** The folder listings the last run's discovery kept (see WalkMemo), as stored. */
+  get storedFolders(): unknown {
+    return this.summary?.folders;
+  }
+
+  /** This run's folder listings, written with whatever this run saves. */
+  rememberFolders(listings: unknown): void {
+    this.folders = listings;
+  }
+
+  private folders?: unknown;
 
   /**
    * The stored result when the previous run saw exactly these files, unchanged, and the same
@@ -286,7 +303,7 @@ export class FactCache {
     const facts = replaceMembers(bytes, next);
     // Every changed file had an entry (the patch needs one); without it, the next run reads them again.
     if (!facts) return;
-    const summaryLine = JSON.stringify({ ...s, stamps, digests, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
+    const summaryLine = JSON.stringify({ ...s, stamps, digests, folders: this.folders, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(facts) });
     writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts]));
   }
@@ -325,7 +342,7 @@ export class FactCache {
     const s = this.summary;
     const facts = this.factsText;
     if (!this.restamped || !s || !facts) return;
-    const summaryLine = JSON.stringify({ ...s, stamps: { ...s.stamps, ...this.restamped } });
+    const summaryLine = JSON.stringify({ ...s, stamps: { ...s.stamps, ...this.restamped }, folders: this.folders });
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: facts.checksum });
     writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts.bytes]));
   }
@@ -414,7 +431,7 @@ export class FactCache {
     }
     // Reused resolutions were not read again this run: what they depended on still holds.
     const kept = this.resolutionsValid ? this.summary?.inputs : undefined;
-    const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt, inputs: { ...kept, ...inputs } };
+    const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt, inputs: { ...kept, ...inputs }, folders: this.folders };
     if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } }, digests: this.digests, database });
     const summaryLine = JSON.stringify(summary);
     const factsLine = factsText(this.next);

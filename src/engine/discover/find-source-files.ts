@@ -27,14 +27,51 @@ export interface Discovery {
 }
 
 /**
- * Lists the source files of a workspace by their real paths (symlinks are not followed), and
- * skips what git ignores at the root.
+ * What the walk took from one folder's listing, in listing order: subfolders to walk (`d`), source
+ * files (`f`), a package.json (`p`), tsconfigs (`t`), links (`l`, whose targets are looked at on
+ * every walk) and names that are not UTF-8 (`n`, `nd` for a folder).
  */
-export function findSourceFiles(root: string, options: DiscoveryOptions = {}): Discovery {
+type FolderItem = ['d' | 'f' | 'p' | 't' | 'l' | 'n' | 'nd', string];
+
+/** A folder's items, valid while its identity and times are those of `stamp` ([ino, mtimeMs, ctimeMs]). */
+interface StoredFolder {
+  stamp: [number, number, number];
+  items: FolderItem[];
+}
+
+/** Every folder's items, for the same include/ignore settings and .gitignore (`key`), listed from `startedAt` on. */
+export interface FolderListings {
+  key: string;
+  startedAt: number;
+  folders: Record<string, StoredFolder>;
+}
+
+/**
+ * The previous walk's listings (kept in the cache) and this walk's, for a walk that reads unchanged
+ * folders from them: a folder's entries change only with its mtime and ctime (ctime cannot be set
+ * back), so a folder with the same inode and times has the same listing. One changed 2 s before
+ * the previous walk started or later is listed again, as the cache treats files that recent.
+ */
+export interface WalkMemo {
+  /** As stored: checked before use. */
+  previous?: unknown;
+  /** Set by the walk. */
+  next?: FolderListings;
+  /** Set by the walk: folders read from `previous`. */
+  reused?: number;
+}
+
+const RACY_WINDOW_MS = 2000;
+
+/**
+ * Lists the source files of a workspace by their real paths (symlinks are not followed), and
+ * skips what git ignores at the root. With a memo, unchanged folders are not listed again.
+ */
+export function findSourceFiles(root: string, options: DiscoveryOptions = {}, memo?: WalkMemo): Discovery {
   const diagnostics: InputDiagnostic[] = [];
   const includes = compileGlobs(options.include);
   const ignores = ignoreList(options.ignore);
-  const gitignore = readGitignore(root, diagnostics);
+  const { gitignore, text: gitignoreText } = readGitignore(root, diagnostics);
   const files: string[] = [];
   const packageJsons: string[] = [];
   const tsconfigs: string[] = [];
@@ -42,56 +79,104 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}): D
   const realRoot = safeRealpath(root) ?? root;
 
   const isIgnored = ignoredBy(gitignore, ignores);
+  const key = memo && JSON.stringify([options.include ?? [], options.ignore ?? [], gitignoreText ?? null]);
+  const startedAt = Date.now();
+  const stored = memo?.previous as Partial<FolderListings> | undefined;
+  const usable = typeof stored === 'object' && stored !== null && stored.key === key && typeof stored.startedAt === 'number' && typeof stored.folders === 'object' && stored.folders !== null;
+  const previous = usable ? stored.folders : undefined;
+  const trustedBefore = usable ? stored.startedAt! - RACY_WINDOW_MS : 0;
+  const next: Record<string, StoredFolder> = {};
+  let reused = 0;
 
-  // Links are not followed (below), so no folder is reached twice and none needs its real path:
-  // resolving each one cost an lstat per path segment (0.3 s of medusa's 9,234 folders).
-  const walk = (absDir: string, relDir: string): void => {
+  /** A folder's items from its listing; undefined when it cannot be read. */
+  const list = (absDir: string, relDir: string): FolderItem[] | undefined => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(absDir, { withFileTypes: true });
     } catch (err) {
       diagnostics.push(notice(relDir || '.', `skipped: cannot read the folder (${errorCode(err)}); its files are not checked`));
-      return;
+      return undefined;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const undecodable = entries.some((e) => e.name.includes('\uFFFD')) ? namesNotUtf8(absDir) : undefined;
+    const items: FolderItem[] = [];
     for (const entry of entries) {
       if (undecodable?.has(entry.name)) {
+        if (entry.isDirectory()) items.push(['nd', entry.name]);
+        else if (isSourceFile(entry.name)) items.push(['n', entry.name]);
+        continue;
+      }
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) items.push(['l', entry.name]);
+      else if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !ALWAYS_SKIPPED_DIRS.has(entry.name) && !isIgnored(rel, true)) items.push(['d', entry.name]);
+      } else if (entry.isFile() && entry.name === 'package.json') items.push(['p', entry.name]);
+      else if (entry.isFile() && /^(tsconfig.*|jsconfig)\.json$/.test(entry.name)) items.push(['t', entry.name]);
+      else if (entry.isFile() && isSourceFile(entry.name) && !isIgnored(rel, false) && (includes.length === 0 || includes.some((test) => test(rel)))) items.push(['f', entry.name]);
+    }
+    return items;
+  };
+
+  // Links are not followed (below), so no folder is reached twice and none needs its real path:
+  // resolving each one cost an lstat per path segment (0.3 s of medusa's 9,234 folders).
+  const walk = (absDir: string, relDir: string): void => {
+    let items: FolderItem[] | undefined;
+    const stamp = memo ? folderStamp(absDir) : undefined;
+    const known = stamp && previous && Object.hasOwn(previous, relDir) ? previous[relDir] : undefined;
+    if (known && stamp && isStoredFolder(known) && sameStamp(known.stamp, stamp) && Math.max(stamp[1], stamp[2]) < trustedBefore) {
+      items = known.items;
+      reused++;
+    } else items = list(absDir, relDir);
+    if (!items) return;
+    if (stamp) next[relDir] = { stamp, items };
+    for (const [kind, name] of items) {
+      const rel = relDir ? `${relDir}/${name}` : name;
+      if (kind === 'd') walk(path.join(absDir, name), rel);
+      else if (kind === 'f') files.push(rel);
+      else if (kind === 'p') packageJsons.push(rel);
+      else if (kind === 't') tsconfigs.push(rel);
+      else if (kind === 'l') {
+        // A link is not followed. Outside the workspace it leads to files nobody asked to check;
+        // inside, TypeScript knows the files by their real path (without preserveSymlinks) and
+        // resolves imports through the link to it, so the walk lists them there, where it finds
+        // them anyway: one file, one path, one module. Its target may change without the folder
+        // changing, so it is looked at on every walk.
+        const target = safeRealpath(path.join(absDir, name));
+        if (target && (target === realRoot || target.startsWith(realRoot + path.sep)) && !isIgnored(rel, false)) links.push(rel);
+      } else {
         // Node hands out such a name decoded with U+FFFD, which opens nothing: the file, or every
         // file under the folder, would be left out without a word (TypeScript reads them).
-        const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-        if (entry.isDirectory() || isSourceFile(entry.name)) {
-          diagnostics.push({ file: rel, range: FILE_START, severity: 'warning', code: 'not-utf8-name', message: `skipped: the ${entry.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8 (shown with U+FFFD), so ${entry.isDirectory() ? 'the files under it are' : 'it is'} not checked` });
-        }
-        continue;
-      }
-      const abs = path.join(absDir, entry.name);
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      // A link is not followed. Outside the workspace it leads to files nobody asked to check;
-      // inside, TypeScript knows the files by their real path (without preserveSymlinks) and
-      // resolves imports through the link to it, so the walk lists them there, where it finds
-      // them anyway: one file, one path, one module.
-      if (entry.isSymbolicLink()) {
-        const target = safeRealpath(abs);
-        if (target && (target === realRoot || target.startsWith(realRoot + path.sep)) && !isIgnored(rel, false)) links.push(rel);
-        continue;
-      }
-      const isDir = entry.isDirectory();
-      const isFile = entry.isFile();
-      if (isDir) {
-        if (entry.name.startsWith('.') || ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(rel, true)) continue;
-        walk(abs, rel);
-      } else if (isFile && entry.name === 'package.json') {
-        packageJsons.push(rel);
-      } else if (isFile && /^(tsconfig.*|jsconfig)\.json$/.test(entry.name)) {
-        tsconfigs.push(rel);
-      } else if (isFile && isSourceFile(entry.name) && !isIgnored(rel, false)) {
-        if (includes.length === 0 || includes.some((test) => test(rel))) files.push(rel);
+        const folder = kind === 'nd';
+        diagnostics.push({ file: rel, range: FILE_START, severity: 'warning', code: 'not-utf8-name', message: `skipped: the ${folder ? 'folder' : 'file'} name is not valid UTF-8 (shown with U+FFFD), so ${folder ? 'the files under it are' : 'it is'} not checked` });
       }
     }
   };
   walk(root, '');
+  if (memo && key !== undefined) {
+    memo.next = { key, startedAt, folders: next };
+    memo.reused = reused;
+  }
   return { files, packageJsons, tsconfigs, links, diagnostics };
+}
+
+function folderStamp(absDir: string): [number, number, number] | undefined {
+  try {
+    const { ino, mtimeMs, ctimeMs } = fs.statSync(absDir);
+    return [ino, mtimeMs, ctimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStamp(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === 3 && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+}
+
+/** A stored folder as the walk reads it: a cache can be edited by hand. */
+function isStoredFolder(v: unknown): v is StoredFolder {
+  const f = v as StoredFolder;
+  return typeof f === 'object' && f !== null && Array.isArray(f.stamp) && Array.isArray(f.items)
+    && f.items.every((i) => Array.isArray(i) && i.length === 2 && typeof i[1] === 'string' && ['d', 'f', 'p', 't', 'l', 'n', 'nd'].includes(i[0]) && i[1] !== '' && !i[1].includes('/'));
 }
 
 /** One `ignore` entry: a glob, or `!glob`, which takes back what earlier entries ignored. */
@@ -140,7 +225,7 @@ function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, igno
  */
 export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): (rel: string) => boolean {
   const includes = compileGlobs(options.include);
-  const isIgnored = ignoredBy(readGitignore(root), ignoreList(options.ignore));
+  const isIgnored = ignoredBy(readGitignore(root).gitignore, ignoreList(options.ignore));
   return (rel) => {
     const parts = rel.split('/');
     if (parts.some((p) => p === '' || p === '..')) return false;
@@ -163,15 +248,16 @@ function compileGlobs(globs: string[] | undefined): GlobTest[] {
   return (globs ?? []).map((g) => globTester(compileGlob(posixGlob(g))));
 }
 
-function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): ReturnType<typeof ignoreFactory> | undefined {
+function readGitignore(root: string, diagnostics: InputDiagnostic[] = []): { gitignore?: ReturnType<typeof ignoreFactory>; text?: string } {
   try {
-    return ignoreFactory().add(readRegularText(path.join(root, '.gitignore'), INPUT_LIMITS.config));
+    const text = readRegularText(path.join(root, '.gitignore'), INPUT_LIMITS.config);
+    return { gitignore: ignoreFactory().add(text), text };
   } catch (err) {
     // Without it, files git ignores are checked too: say so rather than report them silently.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
       diagnostics.push(notice('.gitignore', `cannot read the file (${errorCode(err)}); files it ignores are checked too`));
     }
-    return undefined;
+    return {};
   }
 }
 

@@ -6,6 +6,7 @@ import { rebaseConfigPaths } from '../config';
 import { AnalysisState } from '../check';
 import { readSourceText } from '../extract';
 import { type CheckResult, type InputDiagnostic, FILE_START } from '../model';
+import type { WalkMemo } from '../discover';
 import { VERSION } from '../version';
 import { analyzeIndex } from './analyze-index';
 import { updatedFromCache } from './update-from-cache';
@@ -29,10 +30,16 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   // Paths in the config are relative to its folder, which `--config` may put outside the root.
   const config = read.loaded.config && rebaseConfigPaths(read.loaded.config, paths.root, paths.configFile);
   if (!config) return unconfigured(paths, read, started);
-  const setup = setUpWorkspace(paths, read, config);
+  const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION) : undefined;
+  // With a cache, discovery lists again only the folders that changed since the last walk.
+  const walkMemo: WalkMemo | undefined = cache && { previous: cache.storedFolders };
+  const setup = setUpWorkspace(paths, read, config, walkMemo);
   const files = new WorkspaceIndex(setup);
-  const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION, setup.environment) : undefined;
-  cache?.checkInputs(inputState);
+  if (cache) {
+    cache.environment = setup.environment;
+    cache.rememberFolders(walkMemo?.next);
+    cache.checkInputs(inputState);
+  }
   const key = analysisKey(setup, files);
   if (cache) {
     const reused = cache.reusableResult(

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { type CheckedConfig, loadConfigFile, parseConfigText, type LoadedConfig } from '../config';
 import { loadDatabaseSetup, type DatabaseSetup } from '../database';
-import { findSourceFiles, sourceFileFilter } from '../discover';
+import { findSourceFiles, sourceFileFilter, type WalkMemo } from '../discover';
 import { resolutionEnvironment } from './file-indexer';
 import { DependencyPolicy, buildModuleMap, type ModuleMap } from '../map';
 import { toPosix, type InputDiagnostic, FILE_START } from '../model';
@@ -45,11 +45,11 @@ export interface WorkspaceSetup extends WorkspacePaths, ReadConfig {
   buildMap(files: readonly string[]): ModuleMap;
 }
 
-export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: CheckedConfig): WorkspaceSetup {
+export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: CheckedConfig, walkMemo?: WalkMemo): WorkspaceSetup {
   const { root } = paths;
   const { loaded } = read;
   const scope = { include: config.include, ignore: config.ignore };
-  const discovery = findSourceFiles(root, scope);
+  const discovery = findSourceFiles(root, scope, walkMemo);
   const discoveryDiagnostics = discovery.diagnostics;
   if (discovery.files.length === 0) {
     discoveryDiagnostics.push({

@@ -5,8 +5,7 @@ import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
-import { factsText, replaceMembers } from './facts-lines';
-import { StoredFactLines } from './stored-fact-lines';
+import { factsText, StoredFactLines } from './stored-fact-lines';
 
 /** Bump when cached facts or the stored result change shape or meaning (20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
 const FORMAT = 20;
@@ -120,6 +119,14 @@ export interface ChangedFile {
   read: RereadFile;
 }
 
+/** A changed file's new entry, as a patched run stores it (see `saveUpdated`). */
+export interface UpdatedEntry {
+  entry: IndexedFile;
+  stat: FileStamp;
+  text: string;
+  diagnostics: InputDiagnostic[];
+}
+
 /** What the previous run saw and concluded, for a run that brings its result up to date. */
 export interface PreviousRun {
   result: CheckResult;
@@ -129,11 +136,11 @@ export interface PreviousRun {
   stored: ReadonlySet<string>;
   /** A file's entry and read notices, read when asked; throws StoredFactsError when it is malformed. */
   entry(rel: string): CachedFile | undefined;
-  /** Supersets of the files worth reading for a question, found by searching the stored bytes. */
+  /** Supersets of the files worth reading for a question, found by searching the stored bytes (each when first asked). */
   candidates: {
     importersOf(files: ReadonlySet<string>): Set<string>;
-    reExporters: string[];
-    declarers: string[];
+    reExporters(): readonly string[];
+    declarers(): readonly string[];
   };
 }
 
@@ -249,22 +256,24 @@ export class FactCache {
     const lines = this.lines();
     if (!s?.result || !lines) return undefined;
     const database = s.database ?? true;
+    const read = new Map<string, CachedFile | undefined>();
     const entry = (rel: string): CachedFile | undefined => {
+      if (read.has(rel)) return read.get(rel);
       let stored: Entry | undefined;
       try {
         stored = lines.value(rel) as Entry | undefined;
       } catch {
         throw new StoredFactsError(`${rel}: unreadable`);
       }
-      if (!stored) return undefined;
-      if (typeof stored !== 'object' || !isCachedFileData(stored.data) || !Array.isArray(stored.diagnostics ?? [])) throw new StoredFactsError(`${rel}: malformed`);
-      if (database && (stored.noDatabase || (stored.functions ?? '') !== functions)) throw new StoredFactsError(`${rel}: read with other database settings`);
-      // A run without database facts gets none, as if it had read the file itself.
-      const data = !database && stored.data.facts.database ? { ...stored.data, facts: withoutDatabase(stored.data.facts) } : stored.data;
-      return { data, diagnostics: stored.diagnostics ?? [] };
+      const usable = stored ? usableEntry(stored, database, functions) : undefined;
+      if (typeof usable === 'string') throw new StoredFactsError(`${rel}: ${usable}`);
+      read.set(rel, usable);
+      return usable;
     };
     const withFile = (rel: string): string => `"file":${JSON.stringify(rel)}`;
     const notEmpty = (byte: number): boolean => byte !== 0x5d;
+    let reExporters: string[] | undefined;
+    let declarers: string[] | undefined;
     return {
       result: s.result,
       database,
@@ -272,8 +281,8 @@ export class FactCache {
       entry,
       candidates: {
         importersOf: (files) => new Set([...files].flatMap((f) => [...lines.containing(withFile(f))])),
-        reExporters: [...lines.containing('"reExports":[', notEmpty), ...lines.containing('"starExports":[', notEmpty)],
-        declarers: [...lines.containing('"declarations":[', notEmpty)],
+        reExporters: () => (reExporters ??= [...lines.containing('"reExports":[', notEmpty), ...lines.containing('"starExports":[', notEmpty)]),
+        declarers: () => (declarers ??= [...lines.containing('"declarations":[', notEmpty)]),
       },
     };
   }
@@ -282,25 +291,21 @@ export class FactCache {
    * After the previous result was brought up to date: the changed files' new entries and stamps,
    * the new result, and the stamps of files whose text changed without their facts.
    */
-  saveUpdated(updated: readonly { entry: IndexedFile; stat: FileStamp; text: string; diagnostics: InputDiagnostic[] }[], result: CheckResult, database: boolean, functions = ''): void {
+  saveUpdated(updated: readonly UpdatedEntry[], result: CheckResult, database: boolean, functions = ''): void {
     const s = this.summary;
-    const bytes = this.factsBytes;
-    if (!s || !bytes) return;
+    const lines = this.factLines;
+    if (!s || !lines) return;
     const stamps: Record<string, StoredStamp> = { ...s.stamps, ...this.restamped };
     const digests: Record<string, string> = { ...s.digests };
     const next = new Map<string, Entry>();
     for (const { entry, stat, text, diagnostics } of updated) {
-      const { file, ...data } = entry;
-      const hash = hashText(text);
-      const stored: Entry = { size: stat.size, mtimeMs: stat.mtimeMs, hash, data, diagnostics };
-      if (!database) stored.noDatabase = true;
-      if (functions !== '') stored.functions = functions;
-      next.set(file, stored);
+      const stored = newEntry(entry, stat, hashText(text), diagnostics, database, functions);
+      next.set(entry.file, stored);
       // Within the racy window of the stored `writtenAt`, so the hash goes with the stamp.
-      stamps[file] = [stat.size, stat.mtimeMs, hash];
-      digests[file] = factsDigest({ data, diagnostics });
+      stamps[entry.file] = [stat.size, stat.mtimeMs, stored.hash];
+      digests[entry.file] = factsDigest(stored);
     }
-    const facts = replaceMembers(bytes, next);
+    const facts = lines.replaced(next);
     // Every changed file had an entry (the patch needs one); without it, the next run reads them again.
     if (!facts) return;
     const summaryLine = JSON.stringify({ ...s, stamps, digests, folders: this.folders, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
@@ -308,27 +313,36 @@ export class FactCache {
     writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts]));
   }
 
-  /** The facts as read, indexed by entry without parsing them all; their checksum is verified first. */
+  /** The facts as read, indexed by entry without parsing them all. */
   private lines(): StoredFactLines | undefined {
-    if (this.factLines || !this.factsText) return this.factLines;
-    const { bytes, checksum } = this.factsText;
-    if (hashText(bytes) !== checksum) {
-      this.factsText = undefined;
-      return this.reject('checksum mismatch (corrupt or edited)');
-    }
+    if (this.factLines) return this.factLines;
+    const bytes = this.verifiedFacts();
+    if (!bytes) return undefined;
     try {
-      this.factLines = new StoredFactLines(bytes);
+      return (this.factLines = new StoredFactLines(bytes));
     } catch {
-      return this.reject('unreadable (corrupt)');
+      return this.dropFacts('unreadable (corrupt)');
     }
-    this.factsBytes = bytes;
-    return this.factLines;
   }
 
   private factLines?: StoredFactLines;
 
-  /** The facts as read, kept after parsing them for `saveUpdated`. */
-  private factsBytes?: Buffer;
+  /** The facts part, its checksum verified once, whether it is then parsed whole or by line. */
+  private verifiedFacts(): Buffer | undefined {
+    if (this.verified || !this.factsText) return this.verified;
+    const { bytes, checksum } = this.factsText;
+    if (hashText(bytes) !== checksum) return this.dropFacts('checksum mismatch (corrupt or edited)');
+    return (this.verified = bytes);
+  }
+
+  private verified?: Buffer;
+
+  /** Nothing more is read from the facts part after this (every lookup misses). */
+  private dropFacts(reason: string): undefined {
+    this.factsText = undefined;
+    this.verified = undefined;
+    return this.reject(reason);
+  }
 
   /** Set when a reused result held for changed files: their new stamps, for `saveRestamped`. */
   private restamped?: Record<string, StoredStamp>;
@@ -355,22 +369,18 @@ export class FactCache {
     this.stamps.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
     const entry = this.entries()?.[rel];
     if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
-    if (database && entry.noDatabase) return this.miss();
-    if (database && (entry.functions ?? '') !== functions) return this.miss();
-    if (!isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return this.miss();
+    const usable = usableEntry(entry, database, functions);
+    if (typeof usable === 'string') return this.miss();
     if (racy(stat.mtimeMs, this.summary?.writtenAt ?? 0)) {
       const text = readText();
       if (text === undefined || hashText(text) !== entry.hash) return this.miss();
     }
     this.stats.hits++;
     this.next[rel] = entry;
-    // A run without database facts gets none, as if it had read the file itself.
-    const stripped = !database && !!entry.data.facts.database;
-    const data = stripped ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
-    const diagnostics = entry.diagnostics ?? [];
+    const stripped = usable.data !== entry.data;
     const known = this.summary?.database === database ? this.summary.digests?.[rel] : undefined;
-    this.digests[rel] = !stripped && known !== undefined ? known : factsDigest({ data, diagnostics });
-    return { data, diagnostics };
+    this.digests[rel] = !stripped && known !== undefined ? known : factsDigest(usable);
+    return usable;
   }
 
   /** Whether resolutions from `lookup` can be used (else the caller resolves again). */
@@ -396,12 +406,9 @@ export class FactCache {
   }
 
   store(entry: IndexedFile, stat: FileStamp, text: string, diagnostics: InputDiagnostic[], database: boolean, functions = ''): void {
-    const { file, ...data } = entry;
-    this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
-    this.next[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(text), data, diagnostics };
-    if (!database) this.next[file].noDatabase = true;
-    if (functions !== '') this.next[file].functions = functions;
-    this.digests[file] = factsDigest({ data, diagnostics });
+    this.stamps.set(entry.file, { size: stat.size, mtimeMs: stat.mtimeMs });
+    const stored = (this.next[entry.file] = newEntry(entry, stat, hashText(text), diagnostics, database, functions));
+    this.digests[entry.file] = factsDigest(stored);
   }
 
   /** Refreshes resolutions of a reused entry after they were computed again. */
@@ -445,17 +452,15 @@ export class FactCache {
   }
 
   private entries(): Record<string, Entry> | undefined {
-    if (this.previousEntries || !this.factsText) return this.previousEntries;
-    const { bytes, checksum } = this.factsText;
-    this.factsText = undefined;
+    if (this.previousEntries) return this.previousEntries;
+    const bytes = this.verifiedFacts();
+    if (!bytes) return undefined;
     try {
-      if (hashText(bytes) !== checksum) return this.reject('checksum mismatch (corrupt or edited)');
       const entries = JSON.parse(bytes.toString('utf8')) as Record<string, Entry>;
-      if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return this.reject('malformed');
-      this.factsBytes = bytes;
+      if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return this.dropFacts('malformed');
       return (this.previousEntries = entries);
     } catch {
-      return this.reject('unreadable (corrupt)');
+      return this.dropFacts('unreadable (corrupt)');
     }
   }
 
@@ -497,6 +502,26 @@ export function fileStamp(abs: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An entry as stored: the facts with the stamp and text hash they were read at, and how they were read. */
+function newEntry({ file: _file, ...data }: IndexedFile, stat: FileStamp, hash: string, diagnostics: InputDiagnostic[], database: boolean, functions: string): Entry {
+  const entry: Entry = { size: stat.size, mtimeMs: stat.mtimeMs, hash, data, diagnostics };
+  if (!database) entry.noDatabase = true;
+  if (functions !== '') entry.functions = functions;
+  return entry;
+}
+
+/**
+ * A stored entry's data for a run with these settings, or why it cannot serve: facts read without
+ * database facts do not answer a run that needs them (the other way round they do, stripped, as
+ * if the run had read the file itself), nor facts read with other table functions.
+ */
+function usableEntry(entry: Entry, database: boolean, functions: string): CachedFile | string {
+  if (typeof entry !== 'object' || entry === null || !isCachedFileData(entry.data) || !Array.isArray(entry.diagnostics ?? [])) return 'malformed';
+  if (database && (entry.noDatabase || (entry.functions ?? '') !== functions)) return 'read with other database settings';
+  const data = !database && entry.data.facts.database ? { ...entry.data, facts: withoutDatabase(entry.data.facts) } : entry.data;
+  return { data, diagnostics: entry.diagnostics ?? [] };
 }
 
 function withoutDatabase(facts: IndexedFile['facts']): IndexedFile['facts'] {

@@ -1,9 +1,17 @@
 /**
- * The facts part of a cache file (one entry per line, see facts-lines.ts) read entry by entry: a
- * run that patches the stored result needs the entries of a few files, not all of them, and
- * finds which files to look at by searching the bytes (an import of `x.ts` is stored as
- * `"file":"x.ts"`; a string value cannot hold an unescaped quote, so a search never matches inside
- * one, though it may match a line that turns out not to qualify).
+ * The cache's facts are one JSON object with one member per line (JSON allows line breaks between
+ * members, and JSON.stringify never writes one inside a string). A run that patches the stored
+ * result reads the entries of a few files, not all of them, and writes back only those.
+ */
+export function factsText(entries: Readonly<Record<string, unknown>>): string {
+  return `{\n${Object.entries(entries).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',\n')}\n}`;
+}
+
+/**
+ * The facts as `factsText` wrote them, read entry by entry. Which files to look at is found by
+ * searching the bytes (an import of `x.ts` is stored as `"file":"x.ts"`; a string value cannot hold
+ * an unescaped quote, so a search never matches inside one, though it may match a line that turns
+ * out not to qualify).
  */
 export class StoredFactLines {
   /** Entry name → where its value starts and ends (without the comma). */
@@ -34,6 +42,28 @@ export class StoredFactLines {
   value(key: string): unknown {
     const at = this.values.get(key);
     return at && JSON.parse(this.bytes.toString('utf8', at[0], at[1]));
+  }
+
+  /**
+   * The facts with the entries named in `replaced` given new values and every other byte copied;
+   * undefined when one of them is not there.
+   */
+  replaced(replaced: ReadonlyMap<string, unknown>): Buffer | undefined {
+    const spans: { at: [number, number]; value: unknown }[] = [];
+    for (const [key, value] of replaced) {
+      const at = this.values.get(key);
+      if (!at) return undefined;
+      spans.push({ at, value });
+    }
+    spans.sort((a, b) => a.at[0] - b.at[0]);
+    const parts: Buffer[] = [];
+    let copiedTo = 0;
+    for (const { at: [start, end], value } of spans) {
+      parts.push(this.bytes.subarray(copiedTo, start), Buffer.from(JSON.stringify(value)));
+      copiedTo = end;
+    }
+    parts.push(this.bytes.subarray(copiedTo));
+    return Buffer.concat(parts);
   }
 
   /** The entries whose line holds `needle`, and, with `next`, where the byte after it passes that test too. */

@@ -5,9 +5,9 @@ export interface DeltaCandidates {
   /** Files that may import one of these. */
   importersOf(files: ReadonlySet<string>): Iterable<string>;
   /** Files that may have a re-export or `export *`. */
-  reExporters: readonly string[];
+  reExporters(): readonly string[];
   /** Files that may declare tables. */
-  declarers: readonly string[];
+  declarers(): readonly string[];
 }
 
 /** What `affectedFiles` reads of the patch's input (see analysis-delta.ts). */
@@ -28,7 +28,7 @@ export function affectedFiles({ before, after, changed, candidates }: AffectedQu
   const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
   const affected = new Set(changed);
   if (surfaced.length > 0) {
-    const barrels = candidates && [...candidates.reExporters, ...changed];
+    const barrels = candidates && [...candidates.reExporters(), ...changed];
     const retraced = new Set([...reExportersOf(restricted(before, barrels), surfaced), ...reExportersOf(restricted(after, barrels), surfaced)]);
     const names = changedNames(before, after, surfaced, retraced);
     for (const file of new Set(candidates ? [...candidates.importersOf(retraced), ...changed] : before.keys())) {

@@ -124,8 +124,9 @@ function analyzeFiles(index: FileIndex, files: readonly string[], input: DeltaIn
   const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state: new RuleState() };
   // The catalog reads table declarations, entity names also re-exports that rename them.
   const { candidates, changed } = input;
-  const readers = candidates && [...candidates.declarers, ...candidates.reExporters, ...changed];
-  const tables = enabled.has('database-coupling') ? newDatabaseState({ ...context, index: restricted(index, readers) }, tracer) : undefined;
+  const tables = enabled.has('database-coupling')
+    ? newDatabaseState({ ...context, index: restricted(index, candidates && [...candidates.declarers(), ...candidates.reExporters(), ...changed]) }, tracer)
+    : undefined;
   const findings = new Map<string, Finding[]>();
   const crossings: ModuleCrossing[] = [];
   for (const file of files) {

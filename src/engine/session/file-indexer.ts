@@ -31,7 +31,7 @@ export class FileIndexer {
 
   set tableFunctions(functions: readonly { call: string; argument: number }[]) {
     this.functions = functions;
-    this.extractionKey = functions.length === 0 ? '' : JSON.stringify(functions);
+    this.key = functions.length === 0 ? '' : JSON.stringify(functions);
   }
 
   private functions: readonly { call: string; argument: number }[] = [];
@@ -39,7 +39,11 @@ export class FileIndexer {
    * What the facts depend on besides the text: cached facts read with other functions do not
    * answer. Kept, not derived per file: every cache lookup and store asks for it.
    */
-  private extractionKey = '';
+  private key = '';
+
+  get extractionKey(): string {
+    return this.key;
+  }
 
   constructor(private readonly root: string, private readonly resolver: () => ModuleResolver) {}
 

@@ -1,5 +1,5 @@
 import { type IndexedFile, OnDemandIndex } from '../analyze';
-import { type ChangedFile, type FactCache, StoredFactsError } from '../cache';
+import { type ChangedFile, type FactCache, StoredFactsError, type UpdatedEntry } from '../cache';
 import { patchResult } from '../check';
 import type { CheckResult } from '../model';
 import { analysisInput } from './analyze-index';
@@ -17,13 +17,13 @@ export function updatedFromCache(setup: WorkspaceSetup, files: WorkspaceIndex, c
     cache.stats.reanalysed = reason;
     return undefined;
   };
-  const functions = setup.database.tableFunctions.length === 0 ? '' : JSON.stringify(setup.database.tableFunctions);
+  const functions = files.extractionKey;
   const previous = cache.previousRun(functions);
   if (!previous) return unpatched('the stored facts cannot be read');
   try {
     const before = new OnDemandIndex(files.files.filter((f) => previous.stored.has(f)), (file) => ({ file, ...previous.entry(file)!.data }));
     const replaced = new Map<string, IndexedFile>();
-    const updated: { entry: IndexedFile; stat: ChangedFile['stamp']; text: string; diagnostics: ChangedFile['read']['diagnostics'] }[] = [];
+    const updated: UpdatedEntry[] = [];
     for (const { rel, stamp, read } of changed) {
       const was = before.get(rel);
       if (!was) return unpatched('a changed file has no stored facts');

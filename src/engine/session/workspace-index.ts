@@ -59,6 +59,11 @@ export class WorkspaceIndex {
     return this.indexer.database;
   }
 
+  /** What the facts depend on besides the text (see FileIndexer.extractionKey). */
+  get extractionKey(): string {
+    return this.indexer.extractionKey;
+  }
+
   /** A file read again, with its digest as the cache compares it (see FileIndexer.reread). */
   reread(file: string, database: boolean): RereadFile | undefined {
     return this.indexer.reread(file, database);

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { factsText, replaceMembers } from '../../src/engine/cache/facts-lines';
-import { StoredFactLines } from '../../src/engine/cache/stored-fact-lines';
+import { factsText, StoredFactLines } from '../../src/engine/cache/stored-fact-lines';
 
 describe('cache facts: one entry per line, replaced in place', () => {
   // Names a prefix test could confuse: one is the start of another, quotes, a colon, a line break.
@@ -20,16 +19,16 @@ describe('cache facts: one entry per line, replaced in place', () => {
   it('replaces exactly the named entries and copies the rest', () => {
     const bytes = Buffer.from(factsText(entries));
     for (const key of Object.keys(entries)) {
-      const replaced = replaceMembers(bytes, new Map([[key, { n: 'new' }]]));
+      const replaced = new StoredFactLines(bytes).replaced(new Map([[key, { n: 'new' }]]));
       assert.ok(replaced, key);
       assert.deepEqual(JSON.parse(replaced.toString('utf8')), { ...entries, [key]: { n: 'new' } });
     }
-    const both = replaceMembers(bytes, new Map<string, unknown>([['src/a.ts', 'first'], ['src/ünï.ts', 'last']]));
+    const both = new StoredFactLines(bytes).replaced(new Map<string, unknown>([['src/a.ts', 'first'], ['src/ünï.ts', 'last']]));
     assert.deepEqual(JSON.parse(both!.toString('utf8')), { ...entries, 'src/a.ts': 'first', 'src/ünï.ts': 'last' });
   });
 
   it('says when an entry is not there', () => {
-    assert.equal(replaceMembers(Buffer.from(factsText(entries)), new Map([['src/b.ts', 1]])), undefined);
+    assert.equal(new StoredFactLines(Buffer.from(factsText(entries))).replaced(new Map([['src/b.ts', 1]])), undefined);
   });
 });
 

@@ -3,14 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
-import { writeFileAtomic, INPUT_LIMITS, readRegularFile } from '../io';
+import { writeFileAtomic, INPUT_LIMITS, RACY_WINDOW_MS, readRegularFile } from '../io';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
 import { factsText, StoredFactLines } from './stored-fact-lines';
 
 /** Bump when cached facts or the stored result change shape or meaning (20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
 const FORMAT = 20;
-/** A file changed within this window of the cache write may share its mtime with the cached version. */
-const RACY_WINDOW_MS = 2000;
 
 /**
  * Whether a file's mtime cannot prove it unchanged since a cache written at `writtenAt`: it is

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignoreFactory from 'ignore';
 import { compileGlob, globTester, posixGlob } from '../glob';
-import { INPUT_LIMITS, readRegularText } from '../io';
+import { INPUT_LIMITS, RACY_WINDOW_MS, readRegularText } from '../io';
 import { type InputDiagnostic, FILE_START } from '../model';
 
 /** Code files, and the components whose `<script>` blocks hold code (see extract/embedded-scripts.ts). */
@@ -61,15 +61,13 @@ export interface WalkMemo {
   reused?: number;
 }
 
-const RACY_WINDOW_MS = 2000;
-
 /**
  * Lists the source files of a workspace by their real paths (symlinks are not followed), and
  * skips what git ignores at the root. With a memo, unchanged folders are not listed again.
  */
 export function findSourceFiles(root: string, options: DiscoveryOptions = {}, memo?: WalkMemo): Discovery {
   const diagnostics: InputDiagnostic[] = [];
-  const includes = compileGlobs(options.include);
+  const included = includedBy(options.include);
   const ignores = ignoreList(options.ignore);
   const { gitignore, text: gitignoreText } = readGitignore(root, diagnostics);
   const files: string[] = [];
@@ -112,7 +110,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}, me
         if (!entry.name.startsWith('.') && !ALWAYS_SKIPPED_DIRS.has(entry.name) && !isIgnored(rel, true)) items.push(['d', entry.name]);
       } else if (entry.isFile() && entry.name === 'package.json') items.push(['p', entry.name]);
       else if (entry.isFile() && /^(tsconfig.*|jsconfig)\.json$/.test(entry.name)) items.push(['t', entry.name]);
-      else if (entry.isFile() && isSourceFile(entry.name) && !isIgnored(rel, false) && (includes.length === 0 || includes.some((test) => test(rel)))) items.push(['f', entry.name]);
+      else if (entry.isFile() && isSourceFile(entry.name) && !isIgnored(rel, false) && included(rel)) items.push(['f', entry.name]);
     }
     return items;
   };
@@ -123,7 +121,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}, me
     let items: FolderItem[] | undefined;
     const stamp = memo ? folderStamp(absDir) : undefined;
     const known = stamp && previous && Object.hasOwn(previous, relDir) ? previous[relDir] : undefined;
-    if (known && stamp && isStoredFolder(known) && sameStamp(known.stamp, stamp) && Math.max(stamp[1], stamp[2]) < trustedBefore) {
+    if (known && isStoredFolder(known) && sameStamp(known.stamp, stamp!) && Math.max(stamp![1], stamp![2]) < trustedBefore) {
       items = known.items;
       reused++;
     } else items = list(absDir, relDir);
@@ -224,7 +222,7 @@ function ignoredBy(gitignore: ReturnType<typeof ignoreFactory> | undefined, igno
  * editor): is it a source file the scan would have listed?
  */
 export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): (rel: string) => boolean {
-  const includes = compileGlobs(options.include);
+  const included = includedBy(options.include);
   const isIgnored = ignoredBy(readGitignore(root).gitignore, ignoreList(options.ignore));
   return (rel) => {
     const parts = rel.split('/');
@@ -232,8 +230,7 @@ export function sourceFileFilter(root: string, options: DiscoveryOptions = {}): 
     for (let i = 0; i < parts.length - 1; i++) {
       if (parts[i].startsWith('.') || ALWAYS_SKIPPED_DIRS.has(parts[i]) || isIgnored(parts.slice(0, i + 1).join('/'), true)) return false;
     }
-    if (!isSourceFile(rel) || isIgnored(rel, false)) return false;
-    return includes.length === 0 || includes.some((test) => test(rel));
+    return isSourceFile(rel) && !isIgnored(rel, false) && included(rel);
   };
 }
 
@@ -242,6 +239,12 @@ function isSourceFile(name: string): boolean {
 }
 
 type GlobTest = (rel: string) => boolean;
+
+/** Whether `include` (every file when empty) takes a path. */
+function includedBy(include: string[] | undefined): GlobTest {
+  const includes = compileGlobs(include);
+  return (rel) => includes.length === 0 || includes.some((test) => test(rel));
+}
 
 /** Config globs, with Windows separators and a leading `./` accepted. */
 function compileGlobs(globs: string[] | undefined): GlobTest[] {

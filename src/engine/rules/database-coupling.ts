@@ -40,7 +40,7 @@ function collect(state: DatabaseState, index: FileIndex): Finding[] {
     let cached = perFile.get(entry.file);
     if (cached?.entry !== entry) perFile.set(entry.file, (cached = { entry, tables: tableAccesses(entry, state) }));
     for (const f of cached.tables) tables.push(f);
-    if (!traced.entities && state.setup.tableHolders.length === 0) continue;
+    if (!readsImports(state)) continue;
     const stale = !cached.entities || cached.traced?.tracer !== traced.tracer || cached.traced.entities !== traced.entities;
     if (stale || (traced.retraced.size > 0 && importsAny(entry, traced.retraced))) {
       cached.traced = traced;
@@ -57,8 +57,12 @@ function collect(state: DatabaseState, index: FileIndex): Finding[] {
  */
 export function databaseFindingsOf(entry: IndexedFile, state: DatabaseState, index: FileIndex): Finding[] {
   const tables = tableAccesses(entry, state);
-  if (!state.traced.entities && state.setup.tableHolders.length === 0) return tables;
-  return tables.concat(entityImports(entry, state, index));
+  return readsImports(state) ? tables.concat(entityImports(entry, state, index)) : tables;
+}
+
+/** Whether imports can couple to tables: some file declares an entity, or `tableHolders` are set. */
+function readsImports({ traced, setup }: DatabaseState): boolean {
+  return traced.entities !== undefined || setup.tableHolders.length > 0;
 }
 
 /** Driver/ORM imports in files that `database.allowedIn` does not cover. */

@@ -1,5 +1,5 @@
 import { Minimatch } from 'minimatch';
-import { globTester } from '../glob';
+import { escapeRegExp, globTester } from '../glob';
 import { defaultIgnoreTests } from './default-ignores';
 
 /** A workspace package, as far as sparing it needs. */
@@ -50,8 +50,4 @@ export function spareImportedPackages(
     for (const { glob, test } of defaultIgnoreTests()) if (inside.some(test)) out.push(`${p.folder}/${glob}`);
   }
   return { ignore: out, spared: spared.map((p) => `${p.name} (${p.folder})`) };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 import { GLOBSTAR } from 'minimatch';
-import { compileGlob, posixGlob } from '../glob';
+import { compileGlob, escapeRegExp, posixGlob } from '../glob';
 
 /**
  * A module `path` glob compiled to regular expressions over workspace-relative folder paths.
@@ -55,15 +55,11 @@ function segmentsToRegex(segments: Segment[]): string {
       needSlash = false;
       return;
     }
-    const fragment = typeof seg === 'string' ? escapeRegex(seg) : (seg as RegExp & { _src?: string })._src ?? stripAnchors(seg.source);
+    const fragment = typeof seg === 'string' ? escapeRegExp(seg) : (seg as RegExp & { _src?: string })._src ?? stripAnchors(seg.source);
     out += (needSlash ? '/' : '') + fragment.replace(/__BHPH(\d+)__/g, '([^/]+)');
     needSlash = true;
   });
   return out;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function stripAnchors(src: string): string {

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../glob';
+
 /**
  * dependency-cruiser names files with regular expressions over their workspace paths; Bulkhead
  * names module folders with globs. This translates the regexes people write for folders
@@ -112,13 +114,9 @@ export function covers(outer: string, inner: string): boolean {
   const o = outer.split('/');
   const n = inner.split('/');
   if (o.length > n.length) return false;
-  return o.every((seg, i) => seg === n[i] || (/<[^>]+>/.test(seg) && new RegExp(`^${seg.split(/<[^>]+>/).map(escape).join('[^/]+')}$`).test(n[i]) && !/<[^>]+>/.test(n[i])) || (isPlaceholderOnly(seg) && isPlaceholderOnly(n[i])));
+  return o.every((seg, i) => seg === n[i] || (/<[^>]+>/.test(seg) && new RegExp(`^${seg.split(/<[^>]+>/).map(escapeRegExp).join('[^/]+')}$`).test(n[i]) && !/<[^>]+>/.test(n[i])) || (isPlaceholderOnly(seg) && isPlaceholderOnly(n[i])));
 }
 
 function isPlaceholderOnly(segment: string): boolean {
   return /^<[^>]+>$/.test(segment);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

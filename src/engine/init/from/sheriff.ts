@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { DependencyConstraint, ModuleDeclaration } from '../../config';
+import { escapeRegExp } from '../../glob';
 import { findSourceFiles } from '../../discover';
 import { INPUT_LIMITS, readRegularText } from '../../io';
 import { foldersOf } from '../found-module';
@@ -174,7 +175,7 @@ function firstMatchWins(
  */
 function placeholderValues(modulePath: string, folder: string, anyName = false): Record<string, string> | undefined {
   const names: string[] = [];
-  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), anyName ? '([^/]+)' : '([a-zA-Z_-]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  const pattern = new RegExp(`^${modulePath.split(/(<[^>]+>)/).map((part) => (/^<[^>]+>$/.test(part) ? (names.push(part.slice(1, -1)), anyName ? '([^/]+)' : '([a-zA-Z_-]+)') : escapeRegExp(part))).join('')}$`);
   const m = pattern.exec(folder);
   if (!m) return undefined;
   return Object.fromEntries(names.map((n, i) => [n, m[i + 1]]));

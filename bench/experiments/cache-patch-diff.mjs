@@ -10,13 +10,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { experimentArgs } from '../lib/experiment-args.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '.');
+const { root, option } = experimentArgs();
 const edits = option('--edits', 10);
 let seed = option('--seed', 1);
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

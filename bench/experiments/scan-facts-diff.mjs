@@ -10,13 +10,9 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { build } from 'esbuild';
+import { experimentArgs } from '../lib/experiment-args.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '.');
+const { root, option } = experimentArgs();
 const repeat = option('--repeat', 3);
 const show = option('--show', 10);
 

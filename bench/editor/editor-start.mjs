@@ -8,10 +8,14 @@
 // Measured, interleaved, each on a fresh copy of the workspace (no fact cache anywhere):
 //   - CLI: `bulkhead check --format json`, wall time of the process;
 //   - language server over stdio (`bulkhead lsp --stdio`, what any LSP client starts): from
-//     `initialize` to the first published diagnostic, and to `bulkhead/scanFinished`;
+//     `initialize` to the first published diagnostic, and to `bulkhead/scanFinished`; again with
+//     one file open in the editor (the first file the CLI reports an internal-import or
+//     undeclared-dependency in), to that file's first diagnostic, which the first scan publishes
+//     before it has read the rest;
 //   - real VS Code (code-server 4.100.3 + chromium, the test harness in test/vscode/harness): from
-//     the workbench being ready to the first Bulkhead row in the Problems panel's count, with the
-//     extension loaded from this checkout. Needs `bash scripts/e2e/setup.sh` once.
+//     the workbench being ready, with that file opened at once, to the first Bulkhead row in the
+//     Problems panel's count, with the extension loaded from this checkout. Needs `bash
+//     scripts/e2e/setup.sh` once.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,6 +45,19 @@ function freshCopy() {
   return target;
 }
 
+/** The file a developer has open: the first one with a finding the first scan can tell early. */
+function pickOpenFile(ws) {
+  const { execFileSync } = require('node:child_process');
+  let out = '';
+  try {
+    out = execFileSync(process.execPath, [path.join(REPO, 'bin/bulkhead.js'), 'check', '--format', 'json'], { cwd: ws, maxBuffer: 1 << 28, encoding: 'utf8' });
+  } catch (err) {
+    out = err.stdout; // exit code 1: violations
+  }
+  const early = JSON.parse(out).violations.filter((v) => v.rule === 'internal-import' || v.rule === 'undeclared-dependency').map((v) => v.file).sort();
+  return early[0];
+}
+
 function cliCheck(ws) {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -49,7 +66,7 @@ function cliCheck(ws) {
   });
 }
 
-async function languageServer(ws, cacheFolder) {
+async function languageServer(ws, cacheFolder, openFile) {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
   const child = spawn(process.execPath, [path.join(REPO, 'bin/bulkhead.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -57,11 +74,14 @@ async function languageServer(ws, cacheFolder) {
   let started = 0;
   let firstDiagnostic;
   let files = 0;
+  let openFileDiagnostic;
+  const openUri = openFile && pathToFileURL(path.join(ws, openFile)).href;
   const finished = new Promise((resolve) => connection.onNotification('bulkhead/scanFinished', () => resolve(Math.round(performance.now() - started))));
   connection.onNotification('textDocument/publishDiagnostics', (p) => {
     if (p.diagnostics.length > 0) {
       files++;
       firstDiagnostic ??= Math.round(performance.now() - started);
+      if (p.uri === openUri) openFileDiagnostic ??= Math.round(performance.now() - started);
     }
   });
   connection.listen();
@@ -69,29 +89,35 @@ async function languageServer(ws, cacheFolder) {
     started = performance.now();
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: cacheFolder ? { cacheFolder } : undefined, workspaceFolders: [{ uri: pathToFileURL(ws).href, name: path.basename(ws) }] });
     await connection.sendNotification('initialized', {});
+    if (openFile) {
+      const text = fs.readFileSync(path.join(ws, openFile), 'utf8');
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'typescript', version: 1, text } });
+    }
     const scanFinishedMs = await Promise.race([finished, new Promise((r) => setTimeout(() => r(undefined), 600_000))]);
     // Diagnostics are published after the scan's result: wait until they stop coming.
     for (let seen = -1; seen !== files; ) {
       seen = files;
       await new Promise((r) => setTimeout(r, 500));
     }
-    return { firstDiagnosticMs: firstDiagnostic, scanFinishedMs, filesWithDiagnostics: files };
+    return { firstDiagnosticMs: firstDiagnostic, openFileDiagnosticMs: openFileDiagnostic, scanFinishedMs, filesWithDiagnostics: files };
   } finally {
     connection.dispose();
     child.kill('SIGKILL');
   }
 }
 
-async function realVsCode(ws) {
+async function realVsCode(ws, openFile) {
   const { launch, waitFor } = require(path.join(REPO, 'test/vscode/harness/ui.js'));
   const vsc = await launch({ extension: REPO, workspace: ws, timeout: 180_000 });
   try {
     const ready = performance.now();
+    // as a restored editor would be: open from the start
+    if (openFile) await vsc.openFile(openFile);
     // The extension's status bar item appears when it has activated and started its server.
     await waitFor(async () => (await vsc.page.locator('.statusbar-item', { hasText: 'Bulkhead' }).count()) > 0 || (await vsc.page.locator('.statusbar-item', { hasText: 'violation' }).count()) > 0, { timeout: 600_000, interval: 100, message: 'the Bulkhead status bar item' });
     const activatedMs = Math.round(performance.now() - ready);
     // The status bar's problems item counts every published diagnostic; only Bulkhead publishes
-    // any here (no file is open, so TypeScript reports none).
+    // any here (nothing is installed, and TypeScript's own come later for the one open file).
     const label = await waitFor(async () => {
       const text = await vsc.statusProblems();
       return /No Problems/i.test(text) || !/(Errors|Warnings|Infos?): [1-9]/.test(text) ? undefined : text;
@@ -121,11 +147,13 @@ async function realVsCode(ws) {
   }
 }
 
-const runs = { cli: [], server: [], serverWithCache: [], vscode: [] };
+const runs = { cli: [], server: [], serverOpenFile: [], serverWithCache: [], vscode: [] };
 const repeat = Number(values.repeat) || 2;
+const openFile = pickOpenFile(freshCopy());
+log(`open file: ${openFile}`);
 for (let i = 0; i < repeat; i++) {
   if (values['vscode-only']) {
-    runs.vscode.push(await realVsCode(freshCopy()));
+    runs.vscode.push(await realVsCode(freshCopy(), openFile));
     log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms; first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
     continue;
   }
@@ -133,13 +161,15 @@ for (let i = 0; i < repeat; i++) {
   log(`cli check: ${runs.cli.at(-1).ms} ms`);
   runs.server.push(await languageServer(freshCopy()));
   log(`language server: first diagnostic ${runs.server.at(-1).firstDiagnosticMs} ms, scan finished ${runs.server.at(-1).scanFinishedMs} ms`);
+  runs.serverOpenFile.push(await languageServer(freshCopy(), undefined, openFile));
+  log(`language server, ${openFile} open: its first diagnostic ${runs.serverOpenFile.at(-1).openFileDiagnosticMs} ms, scan finished ${runs.serverOpenFile.at(-1).scanFinishedMs} ms`);
   // As VS Code starts it: with a storage folder for the fact cache, which the first check fills.
   const storage = fs.mkdtempSync(path.join(tmp, 'storage-'));
   runs.serverWithCache.push(await languageServer(freshCopy(), storage));
   log(`language server with a cache folder: first diagnostic ${runs.serverWithCache.at(-1).firstDiagnosticMs} ms, scan finished ${runs.serverWithCache.at(-1).scanFinishedMs} ms`);
   if (!values['no-vscode']) {
     try {
-      runs.vscode.push(await realVsCode(freshCopy()));
+      runs.vscode.push(await realVsCode(freshCopy(), openFile));
       log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms; Bulkhead's status bar item ${runs.vscode.at(-1).activatedMs} ms, its first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
     } catch (err) {
       runs.vscode.push({ error: err.message.split('\n')[0] });
@@ -160,6 +190,8 @@ const summary = {
   cliCheckMs: best(runs.cli, 'ms'),
   serverFirstDiagnosticMs: best(runs.server, 'firstDiagnosticMs'),
   serverScanFinishedMs: best(runs.server, 'scanFinishedMs'),
+  openFile,
+  serverOpenFileDiagnosticMs: best(runs.serverOpenFile, 'openFileDiagnosticMs'),
   serverWithCacheFirstDiagnosticMs: best(runs.serverWithCache, 'firstDiagnosticMs'),
   vscodeActivatedMs: runs.vscode.length ? best(runs.vscode, 'activatedMs') : undefined,
   vscodeFirstProblemMs: runs.vscode.length ? best(runs.vscode, 'firstProblemMs') : undefined,
@@ -169,6 +201,6 @@ const summary = {
 fs.mkdirSync(path.join(REPO, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(REPO, 'bench/results/editor-start.json'), `${JSON.stringify(summary, null, 2)}\n`);
 process.stdout.write(
-  `| workspace | CLI check | server: first diagnostic | server: scan finished | server with a cache folder: first diagnostic | VS Code: workbench ready → first problem | VS Code: Show Module Graph → drawn |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
-  `| ${path.basename(source)} | ${summary.cliCheckMs} ms | ${summary.serverFirstDiagnosticMs} ms | ${summary.serverScanFinishedMs} ms | ${summary.serverWithCacheFirstDiagnosticMs} ms | ${summary.vscodeFirstProblemMs ?? 'not run'} ms | ${summary.vscodeGraphOpenMs ?? 'not run'} ms |\n`,
+  `| workspace | CLI check | server: first diagnostic | server: scan finished | server, one file open: its first diagnostic | server with a cache folder: first diagnostic | VS Code, one file open: workbench ready → first problem | VS Code: Show Module Graph → drawn |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
+  `| ${path.basename(source)} | ${summary.cliCheckMs} ms | ${summary.serverFirstDiagnosticMs} ms | ${summary.serverScanFinishedMs} ms | ${summary.serverOpenFileDiagnosticMs} ms | ${summary.serverWithCacheFirstDiagnosticMs} ms | ${summary.vscodeFirstProblemMs === undefined ? 'not run' : `${summary.vscodeFirstProblemMs} ms`} | ${summary.vscodeGraphOpenMs === undefined ? 'not run' : `${summary.vscodeGraphOpenMs} ms`} |\n`,
 );

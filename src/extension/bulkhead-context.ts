@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, NotificationType, RequestType } from 'vscode-languageclient/node';
 import type { GraphSource } from '../protocol/graph-source';
 import {
-  moduleOfRequest, recheckRequest, scanFinishedNotification, scanStartedNotification, settingsNotification,
+  cancelScanNotification, moduleOfRequest, recheckRequest, scanFinishedNotification, scanProgressNotification, scanStartedNotification, settingsNotification,
   statusNotification, type FolderStatus,
 } from '../protocol/messages';
 import { BulkheadConfig } from './config';
@@ -23,7 +23,7 @@ export class BulkheadContext implements vscode.Disposable {
   readonly graphSource: GraphSource;
   private readonly disposables: vscode.Disposable[] = [this.output, this.config, this.statusBar];
   private readonly resultChanged = new vscode.EventEmitter<string>();
-  private readonly progress = new ScanProgress(() => void this.stop());
+  private readonly progress = new ScanProgress((folder) => this.notify(cancelScanNotification, { folder }));
   private client?: LanguageClient;
   private clientDisposables: vscode.Disposable[] = [];
   private folders: FolderStatus[] = [];
@@ -75,7 +75,11 @@ export class BulkheadContext implements vscode.Disposable {
         for (const f of changed) this.resultChanged.fire(f.folder);
       }),
       client.onNotification(scanStartedNotification, ({ folder }) => this.progress.started(folder)),
-      client.onNotification(scanFinishedNotification, ({ folder }) => this.progress.finished(folder)),
+      client.onNotification(scanProgressNotification, ({ folder, done, total }) => this.progress.progress(folder, done, total)),
+      client.onNotification(scanFinishedNotification, ({ folder, cancelled }) => {
+        this.progress.finished(folder);
+        if (cancelled) this.statusBar.setCancelled(folder);
+      }),
     ];
     await client.start();
   }

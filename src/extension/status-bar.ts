@@ -9,6 +9,8 @@ export class StatusBar implements vscode.Disposable {
   private folders: FolderStatus[] = [];
   private module: string | undefined;
   private state: 'starting' | 'ready' | 'restarting' | 'stopped' = 'starting';
+  /** Folders whose first scan the user cancelled, until a check gives them a result. */
+  private readonly cancelled = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
 
   constructor() {
@@ -20,7 +22,15 @@ export class StatusBar implements vscode.Disposable {
 
   setStatus(folders: FolderStatus[]): void {
     this.folders = folders;
+    for (const f of folders) this.cancelled.delete(f.folder);
     this.state = 'ready';
+    this.render();
+  }
+
+  /** The first scan of this folder was cancelled: it stays unchecked until a re-check. */
+  setCancelled(folder: string): void {
+    this.cancelled.add(folder);
+    if (this.state === 'starting') this.state = 'ready';
     this.render();
   }
 
@@ -62,6 +72,9 @@ export class StatusBar implements vscode.Disposable {
     } else if (this.state === 'restarting') {
       this.item.text = '$(sync~spin) Bulkhead: restarting';
       this.item.tooltip = 'The Bulkhead language server stopped unexpectedly and is starting again. See "Bulkhead: Show Output".';
+    } else if (this.cancelled.size > 0 && this.folders.length === 0) {
+      this.item.text = '$(circle-slash) Bulkhead: scan cancelled';
+      this.item.tooltip = `The first scan of ${[...this.cancelled].join(', ')} was cancelled: nothing is checked there. Run "Bulkhead: Re-check Workspace" to scan again.`;
     } else if (this.state === 'starting') {
       this.item.text = '$(sync~spin) Bulkhead';
       this.item.tooltip = 'Bulkhead: first scan';
@@ -71,6 +84,7 @@ export class StatusBar implements vscode.Disposable {
       this.item.tooltip = new vscode.MarkdownString([
         this.module ? `Module of this file: **${this.module}**` : 'This file belongs to no module',
         ...this.folders.map((f) => `${f.folder}: ${f.errors} errors, ${f.warnings} warnings in ${f.files} files, ${f.modules} modules (${f.durationMs} ms)${baselineLine(f)}`),
+        ...[...this.cancelled].map((folder) => `${folder}: first scan cancelled, not checked (run "Bulkhead: Re-check Workspace")`),
         'Click for the Problems view or the module graph.',
       ].join('\n\n'));
     }

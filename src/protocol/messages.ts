@@ -124,9 +124,14 @@ export const recheckRequest = new RequestType<Record<string, never>, FolderStatu
 /** The server's process id: lets the extension-host tests kill the server to test the restart. */
 export const serverProcessRequest = new RequestType<Record<string, never>, { pid: number }, void>('bulkhead/serverProcess');
 export const settingsNotification = new NotificationType<BulkheadSettings>('bulkhead/settings');
+/** Cancel on a first scan's progress: the scan stops, the server keeps serving. */
+export const cancelScanNotification = new NotificationType<{ folder: string }>('bulkhead/cancelScan');
 
 // server → client
 /** After every check: per-folder counts only (the graph asks for its model when it is open). */
 export const statusNotification = new NotificationType<FolderStatus[]>('bulkhead/status');
 export const scanStartedNotification = new NotificationType<{ folder: string }>('bulkhead/scanStarted');
-export const scanFinishedNotification = new NotificationType<{ folder: string }>('bulkhead/scanFinished');
+/** How far a first scan is (sent at most every 200 ms while it runs). */
+export const scanProgressNotification = new NotificationType<{ folder: string; done: number; total: number }>('bulkhead/scanProgress');
+/** `cancelled`: the client's Cancel stopped it; the folder stays unchecked until a re-check. */
+export const scanFinishedNotification = new NotificationType<{ folder: string; cancelled?: boolean }>('bulkhead/scanFinished');

@@ -3,13 +3,14 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import type { CacheStats, CheckResult } from '../engine';
 import {
-  scanFinishedNotification, scanStartedNotification, statusNotification, type FolderStatus,
+  scanFinishedNotification, scanProgressNotification, scanStartedNotification, statusNotification, type FolderStatus,
 } from '../protocol/messages';
 import type { BaselineUpdate } from '../protocol/messages';
 import type { BulkheadSettings } from '../protocol/settings';
 import { BaselineFilter, baselineNote } from './baseline-filter';
 import { ChangeQueue } from './change-queue';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
+import { EarlyFindings } from './early-findings';
 import type { FolderEngine } from './folder-engine';
 import { toDiagnostics } from './to-diagnostics';
 import { withSchemaCheck } from './schema-reference';
@@ -21,6 +22,18 @@ const TYPING_DELAY_MS = 25;
 const DISK_DELAY_MS = 150;
 /** More changed files than this in one burst (a branch switch) and a full check is cheaper. */
 const FULL_CHECK_THRESHOLD = 200;
+/** A full check gives the event loop a turn this often: edits, requests and a cancel are served during it. */
+const SLICE_MS = 25;
+/** A slow first scan reports how far it is at most this often. */
+const PROGRESS_EVERY_MS = 200;
+
+/** A full check running in slices; a newer one for the folder, or the client's Cancel, ends it. */
+interface ScanRun {
+  stopped?: 'cancelled' | 'superseded';
+  /** Whether the client was told it started (a first scan: it shows progress, with Cancel). */
+  announced: boolean;
+  finished: Promise<void>;
+}
 
 /**
  * The checking loop of the language server: which folders have engines, what changed, when to
@@ -32,6 +45,9 @@ export class BulkheadServer {
   private readonly queue = new ChangeQueue(() => this.runQueued());
   private readonly reportedFailures = new Set<string>();
   private readonly baselines = new BaselineFilter();
+  private readonly scans = new Map<string, ScanRun>();
+  /** File changes that came while their folder was being scanned: applied once the scan is done. */
+  private readonly held = new Map<string, Map<string, string | undefined>>();
 
   constructor(
     private readonly connection: Connection,
@@ -110,9 +126,15 @@ export class BulkheadServer {
     this.runQueued();
   }
 
-  recheckAll(): FolderStatus[] {
-    for (const engine of this.engines.all()) this.fullCheck(engine);
+  async recheckAll(): Promise<FolderStatus[]> {
+    await Promise.all(this.engines.all().map((engine) => this.scan(engine)));
     return this.status();
+  }
+
+  /** The client's Cancel on a slow first scan: that folder stays unchecked until a re-check. */
+  cancelScan(folder: string, why: ScanRun['stopped'] = 'cancelled'): void {
+    const run = this.scans.get(folder);
+    if (run) run.stopped ??= why;
   }
 
   status(): FolderStatus[] {
@@ -136,36 +158,71 @@ export class BulkheadServer {
 
   private applySync({ added, removed }: { added: FolderEngine[]; removed: string[] }): void {
     for (const folder of removed) {
+      this.cancelScan(folder, 'superseded');
       this.publisher.clear(folder);
       this.baselines.forget(folder);
     }
-    for (const engine of added) void this.firstScan(engine);
+    for (const engine of added) void this.scan(engine, true);
     if (removed.length > 0) this.sendStatus();
   }
 
   /**
-   * The first scan announces itself so the client can show progress when it is slow. The check is
-   * synchronous: cancelling it is the client stopping this process.
+   * A full check in slices, the event loop served between them, superseding one already running
+   * for the folder. A first scan (`announce`) tells the client, so that it can show progress and
+   * offer Cancel, and publishes the open files' findings that can be told before the rest is read.
    */
-  private async firstScan(engine: FolderEngine): Promise<void> {
-    if (!this.settings.enable) return;
-    void this.connection.sendNotification(scanStartedNotification, { folder: engine.folder });
-    await new Promise((r) => setImmediate(r)); // let the notification out before the CPU is busy
-    this.fullCheck(engine);
-    void this.connection.sendNotification(scanFinishedNotification, { folder: engine.folder });
+  private scan(engine: FolderEngine, announce = false): Promise<void> {
+    const { folder } = engine;
+    const previous = this.scans.get(folder);
+    if (previous) previous.stopped ??= 'superseded';
+    // the client still shows the superseded scan's progress: this one ends it
+    const run: ScanRun = { announced: announce || !!previous?.announced, finished: Promise.resolve() };
+    this.scans.set(folder, run);
+    if (announce && !previous?.announced) void this.connection.sendNotification(scanStartedNotification, { folder });
+    run.finished = this.runScan(engine, run).finally(() => {
+      if (this.scans.get(folder) === run) this.scans.delete(folder);
+      // a cancelled first scan leaves the folder unchecked: the open files' early findings go too
+      if (run.stopped === 'cancelled' && !engine.result) this.publisher.clear(folder);
+      if (run.announced && run.stopped !== 'superseded') void this.connection.sendNotification(scanFinishedNotification, { folder, cancelled: run.stopped === 'cancelled' });
+      if (!this.scans.has(folder) && this.held.has(folder)) this.applyHeld(engine);
+    });
+    return run.finished;
   }
 
-  private fullCheck(engine: FolderEngine): void {
-    this.guarded(engine.folder, 'full check', () => this.fullCheckUnguarded(engine));
+  private async runScan(engine: FolderEngine, run: ScanRun): Promise<void> {
+    const { folder } = engine;
+    await nextTurn(); // let the notification out, and a superseding check in, before the CPU is busy
+    if (run.stopped || !this.settings.enable) return;
+    const started = performance.now();
+    const opening = this.guarded(folder, 'full check', () => engine.beginFullCheck());
+    if (!opening) return;
+    const early = run.announced && !engine.result ? new EarlyFindings(this, engine, opening) : undefined;
+    let reported = performance.now();
+    for (;;) {
+      await nextTurn(); // the editor's didOpen messages come in here, and edits, requests, a cancel
+      if (run.stopped || !this.settings.enable) return;
+      early?.publishNewlyOpened();
+      const deadline = performance.now() + SLICE_MS;
+      const step = this.guarded(folder, 'full check', () => ({ opened: opening.advance(() => performance.now() > deadline) }));
+      if (!step) return;
+      if (step.opened) {
+        this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started));
+        return;
+      }
+      if (run.announced && performance.now() - reported > PROGRESS_EVERY_MS) {
+        reported = performance.now();
+        void this.connection.sendNotification(scanProgressNotification, { folder, ...opening.progress });
+      }
+    }
   }
 
   /**
    * An engine bug must not take the server down (the client would restart it into the same
    * failure): report it in the output channel and once as a message, and keep serving.
    */
-  private guarded(folder: string, what: string, run: () => void): void {
+  guarded<T>(folder: string, what: string, run: () => T): T | undefined {
     try {
-      run();
+      return run();
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.connection.console.error(`${folder}: ${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
@@ -173,12 +230,12 @@ export class BulkheadServer {
         this.reportedFailures.add(folder);
         void this.connection.window.showErrorMessage(`Bulkhead: ${what} of ${folder} failed (${message}). Details in the Bulkhead output.`);
       }
+      return undefined;
     }
   }
 
-  private fullCheckUnguarded(engine: FolderEngine): void {
-    const started = performance.now();
-    const result = engine.fullCheck();
+  /** After a full check: the open buffers' text again (it read the disk), then the result published. */
+  private finish(engine: FolderEngine, result: CheckResult, started: number): void {
     const scanned = performance.now();
     let reapplied = 0;
     if (this.runOnType) {
@@ -202,19 +259,47 @@ export class BulkheadServer {
     const { full, edits } = this.queue.take();
     for (const folder of full) {
       const engine = this.engines.get(folder);
-      if (engine) this.fullCheck(engine);
+      if (engine) void this.scan(engine);
     }
     for (const [folder, files] of edits) {
       const engine = this.engines.get(folder);
-      if (!engine || !engine.result) continue;
-      this.guarded(folder, 're-check', () => {
-        const started = performance.now();
-        for (const [file, text] of files) engine.update(file, text);
-        const result = engine.analyze();
-        this.connection.console.log(`${folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}`);
-        this.publish(engine, result);
-      });
+      if (!engine) continue;
+      if (this.scans.has(folder)) {
+        // the scan may have read these files before they changed
+        const held = this.held.get(folder) ?? new Map<string, string | undefined>();
+        for (const [file, text] of files) held.set(file, text);
+        this.held.set(folder, held);
+        continue;
+      }
+      if (!engine.result) continue;
+      this.recheck(engine, files);
     }
+  }
+
+  private applyHeld(engine: FolderEngine): void {
+    const files = this.held.get(engine.folder)!;
+    this.held.delete(engine.folder);
+    if (engine.result && this.settings.enable) this.recheck(engine, files);
+  }
+
+  private recheck(engine: FolderEngine, files: ReadonlyMap<string, string | undefined>): void {
+    this.guarded(engine.folder, 're-check', () => {
+      const started = performance.now();
+      for (const [file, text] of files) engine.update(file, text);
+      const result = engine.analyze();
+      this.connection.console.log(`${engine.folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}`);
+      this.publish(engine, result);
+    });
+  }
+
+  /** Diagnostics of a first scan's open files before the whole result (see EarlyFindings). */
+  publishEarly(engine: FolderEngine, partial: Pick<CheckResult, 'root' | 'config' | 'violations' | 'diagnostics'>): void {
+    this.publisher.publish(engine.folder, this.baselines.apply(engine.folder, partial as CheckResult, toDiagnostics(partial, this.settings), this.settings));
+  }
+
+  /** Open buffers of this engine's folder, as the scan should read them. */
+  openFilesOf(engine: FolderEngine): { absFile: string; text?: string }[] {
+    return this.openBuffers().filter((b) => this.engines.forFile(b.file) === engine).map((b) => ({ absFile: b.file, text: this.runOnType ? b.text : undefined }));
   }
 
   private publish(engine: FolderEngine, result: CheckResult): void {
@@ -259,4 +344,9 @@ function cacheNote(stats: CacheStats | undefined): string {
   if (stats.reusedResult) return ' (cache: nothing changed, last result reused)';
   if (stats.patched !== undefined) return ` (cache: ${stats.misses} changed file(s); the last result brought up to date by analysing ${stats.patched} file(s))`;
   return ` (cache: ${stats.hits} of ${stats.hits + stats.misses} files${stats.rejected ? `; the old one was ${stats.rejected}` : ''})`;
+}
+
+/** A turn of the event loop: messages that arrived meanwhile are handled before this resolves. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  needsFullCheck, openWorkspace, workspacePaths,
+  needsFullCheck, workspacePaths, WorkspaceOpening,
   type CacheStats, type CheckResult, type Fix, type ImportSite, type OpenedWorkspace, type Violation, type WorkspacePaths,
 } from '../engine';
 
@@ -61,8 +61,17 @@ export class FolderEngine {
   }
 
   fullCheck(): CheckResult {
-    this.opened = openWorkspace({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile });
-    this.last = this.opened.result;
+    return this.complete(this.beginFullCheck().advance()!);
+  }
+
+  /** A full check to run in steps (see WorkspaceOpening); `complete` takes what it opens. */
+  beginFullCheck(): WorkspaceOpening {
+    return new WorkspaceOpening({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile });
+  }
+
+  complete(opened: OpenedWorkspace): CheckResult {
+    this.opened = opened;
+    this.last = opened.result;
     return this.last;
   }
 

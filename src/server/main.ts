@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  draftConfigRequest, recheckRequest, serverProcessRequest, settingsNotification, updateBaselineRequest, type InitializationOptions,
+  cancelScanNotification, draftConfigRequest, recheckRequest, serverProcessRequest, settingsNotification, updateBaselineRequest, type InitializationOptions,
 } from '../protocol/messages';
 import { draftModuleMap } from '../engine';
 import { DEFAULT_SETTINGS, type BulkheadSettings } from '../protocol/settings';
@@ -59,6 +59,7 @@ connection.onInitialized(() => {
   void connection.client.register(DidChangeConfigurationNotification.type, undefined);
 });
 
+connection.onNotification(cancelScanNotification, ({ folder }) => server.cancelScan(folder));
 connection.onNotification(settingsNotification, (settings) => {
   server.updateSettings({ ...DEFAULT_SETTINGS, ...settings });
 });

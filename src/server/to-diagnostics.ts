@@ -13,7 +13,7 @@ export interface DiagnosticData {
 }
 
 /** The editor's diagnostics of one check, keyed by file URI (files without any are absent). */
-export function toDiagnostics(result: CheckResult, settings: BulkheadSettings): Map<string, Diagnostic[]> {
+export function toDiagnostics(result: Pick<CheckResult, 'root' | 'config' | 'violations' | 'diagnostics'>, settings: BulkheadSettings): Map<string, Diagnostic[]> {
   const byUri = new Map<string, Diagnostic[]>();
   const add = (file: string, d: Diagnostic) => {
     const uri = pathToUri(path.join(result.root, file === '.' ? result.config : file));

@@ -13,6 +13,8 @@ export interface PublishedDiagnostics {
 export class LspStdio {
   readonly connection: MessageConnection;
   readonly published: PublishedDiagnostics[] = [];
+  /** Every notification from the server, in the order received (diagnostics too). */
+  readonly notifications: { method: string; params: unknown }[] = [];
   private readonly child: ChildProcess;
   private listeners: (() => void)[] = [];
 
@@ -24,6 +26,11 @@ export class LspStdio {
     this.connection.onRequest(() => null);
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
+      this.notifications.push({ method: 'textDocument/publishDiagnostics', params: p });
+      for (const l of this.listeners) l();
+    });
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
       for (const l of this.listeners) l();
     });
     this.connection.listen();
@@ -37,6 +44,22 @@ export class LspStdio {
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
     });
     await this.connection.sendNotification('initialized', {});
+  }
+
+  /** Resolves with the first notification of `method` whose params satisfy `test`, or rejects after `ms`. */
+  waitForNotification<P>(method: string, test: (params: P) => boolean, ms: number): Promise<P> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.notifications.find((n) => n.method === method && test(n.params as P));
+        if (found) resolve(found.params as P);
+        return !!found;
+      };
+      if (check()) return;
+      const timer = setTimeout(() => reject(new Error(`no ${method} within ${ms} ms; got ${this.notifications.map((n) => n.method).join(', ').slice(0, 2000)}`)), ms);
+      this.listeners.push(() => {
+        if (check()) clearTimeout(timer);
+      });
+    });
   }
 
   /** Resolves with the first publication that satisfies `test`, or rejects after `ms`. */

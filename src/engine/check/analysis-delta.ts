@@ -1,7 +1,7 @@
-import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
-import { affectedFiles, restricted, type DeltaCandidates } from './affected-files';
+import type { FileIndex, IndexedFile, ModuleCrossing } from '../analyze';
+import { affectedFiles, type DeltaCandidates } from './affected-files';
 import { type CheckResult, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
-import { ALL_RULES, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
+import { findingsOfFiles, WORKSPACE_ONLY } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
 import { compareFindings, countViolatingSites, toViolations } from './analyze-workspace';
 
@@ -22,8 +22,8 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
 
 export type DeltaOutcome = { result: CheckResult; affected: number } | { fallback: string };
 
-/** Rules whose findings only the whole workspace can tell; kept from the previous result when the conditions below hold. */
-const KEPT: ReadonlySet<RuleId> = new Set(['cycle', 'unchecked-file']);
+/** Rules whose findings only the whole workspace can tell: kept from the previous result when the conditions below hold. */
+const KEPT = WORKSPACE_ONLY;
 
 /**
  * The previous result brought up to date after a few files changed, by analysing only the files
@@ -53,8 +53,11 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   const severityOf = (rule: RuleId): RuleSeverity => input.severities[rule] ?? DEFAULT_SEVERITY[rule];
   const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
   const remembered = { ...input, isLocalSpecifier: rememberedLocality(input, previous, enabled) };
-  const was = analyzeFiles(before, affected, remembered, enabled);
-  const now = analyzeFiles(after, affected, remembered, enabled);
+  // The catalog reads table declarations, entity names also re-exports that rename them.
+  const { candidates } = input;
+  const declarers = candidates && enabled.has('database-coupling') ? [...candidates.declarers(), ...candidates.reExporters(), ...changed] : undefined;
+  const was = findingsOfFiles(before, affected, remembered, enabled, declarers);
+  const now = findingsOfFiles(after, affected, remembered, enabled, declarers);
   if (typeof was === 'string') return { fallback: was };
   if (typeof now === 'string') return { fallback: now };
   if (was.entities !== now.entities) return { fallback: 'the names entities are imported under changed' };
@@ -107,49 +110,6 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     warnings: violations.filter((v) => v.severity === 'warn').length,
   };
   return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length };
-}
-
-interface FilesAnswer {
-  /** Each file's findings before ignore comments, in the order a full analysis finds them. */
-  findings: Map<string, Finding[]>;
-  crossings: ModuleCrossing[];
-  /** What entity imports read of every file's re-exports (see entityNames). */
-  entities: string | undefined;
-}
-
-/** The findings and crossings of `files` alone, with the rules' workspace parts asked per file; a string says why that cannot be done. */
-function analyzeFiles(index: FileIndex, files: readonly string[], input: DeltaInput, enabled: ReadonlySet<RuleId>): FilesAnswer | string {
-  const { map, policy, isLocalSpecifier, database, unchecked = [] } = input;
-  const tracer = new ReExportTracer(index);
-  const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state: new RuleState() };
-  // The catalog reads table declarations, entity names also re-exports that rename them.
-  const { candidates, changed } = input;
-  const tables = enabled.has('database-coupling')
-    ? newDatabaseState({ ...context, index: restricted(index, candidates && [...candidates.declarers(), ...candidates.reExporters(), ...changed]) }, tracer)
-    : undefined;
-  const findings = new Map<string, Finding[]>();
-  const crossings: ModuleCrossing[] = [];
-  for (const file of files) {
-    const entry = index.get(file)!;
-    const own: RuleContext = { ...context, crossings: fileCrossings(entry, map, tracer) };
-    const raw: Finding[] = [];
-    for (const rule of ALL_RULES) {
-      if (!enabled.has(rule.id)) continue;
-      if (rule.fileFindings) raw.push(...rule.fileFindings(entry, own));
-      if (!rule.workspaceFindings || KEPT.has(rule.id)) continue;
-      if (rule.id === 'internal-import') {
-        const found = internalImportsOf(own);
-        if (!found) return 'an import of a module without a scanned public file';
-        raw.push(...found);
-      } else if (rule.id === 'undeclared-dependency') raw.push(...rule.workspaceFindings(own));
-      else if (rule.id === 'database-coupling') raw.push(...databaseFindingsOf(entry, tables!, index));
-      else return `rule ${rule.id} has no per-file part`;
-    }
-    findings.set(file, raw);
-    crossings.push(...own.crossings);
-  }
-  if (tracer.orderSensitive) return 'a re-export cycle';
-  return { findings, crossings, entities: tables?.traced.entities?.signature };
 }
 
 /**

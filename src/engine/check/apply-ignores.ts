@@ -10,13 +10,15 @@ export interface IgnoreOutcome {
 
 /**
  * Drops findings silenced by an ignore comment naming their rule on their line (or just above), and
- * reports comments without a reason, naming unknown rules, or silencing nothing.
+ * reports comments without a reason, naming unknown rules, or silencing nothing. A comment naming
+ * an `undecided` rule (whose findings are not all among `findings`) is never reported as unused.
  */
 export function applyIgnores(
   findings: readonly Finding[],
   ignoresByFile: ReadonlyMap<string, readonly IgnoreComment[]>,
   knownRules: readonly string[],
   enabledRules: ReadonlySet<string>,
+  undecided: ReadonlySet<string> = new Set(),
 ): IgnoreOutcome {
   const used = new Set<IgnoreComment>();
   const kept: Finding[] = [];
@@ -47,7 +49,7 @@ export function applyIgnores(
           message: `This bulkhead-ignore comment ${problem}. Write it as "// bulkhead-ignore <rule>: <why this is acceptable>".`,
           identity: `ignore-comment ${c.rules.join(',')}`,
         });
-      } else if (!used.has(c) && c.rules.some((r) => enabledRules.has(r))) {
+      } else if (!used.has(c) && c.rules.some((r) => enabledRules.has(r)) && !c.rules.some((r) => undecided.has(r))) {
         commentFindings.push({
           rule: 'unused-ignore',
           file,

@@ -3,12 +3,14 @@ import * as path from 'node:path';
 import { buildCheckResult } from './build-result';
 import { FactCache, fileStamp } from '../cache';
 import { rebaseConfigPaths } from '../config';
-import { AnalysisState } from '../check';
+import { AnalysisState, earlyViolations } from '../check';
 import { readSourceText } from '../extract';
-import { type CheckResult, type InputDiagnostic, FILE_START } from '../model';
+import { type CheckResult, type InputDiagnostic, type Violation, FILE_START } from '../model';
 import type { WalkMemo } from '../discover';
 import { VERSION } from '../version';
-import { analyzeIndex } from './analyze-index';
+import { analyzeIndex, analysisInput } from './analyze-index';
+import { AsideIndex } from './aside-index';
+import { scannedPathIn } from './scanned-path';
 import { updatedFromCache } from './update-from-cache';
 import { inputState, resolutionInputs } from './resolution-inputs';
 import { ReadySession } from './ready-session';
@@ -17,6 +19,18 @@ import type { OpenedWorkspace, UnconfiguredWorkspace } from './session-types';
 import { WorkspaceIndex } from './workspace-index';
 import { readConfig, setUpWorkspace, type ReadConfig, type WorkspaceSetup } from './workspace-setup';
 
+/** How far an opening is: files read of those to read. */
+export interface OpeningProgress {
+  done: number;
+  total: number;
+}
+
+/** A file of the workspace and its text when an editor has it open (else it is read from disk). */
+export interface EarlyFile {
+  absFile: string;
+  text?: string;
+}
+
 /**
  * A full check: config, discovery, every file read and resolved, every rule run. Gives a session
  * for edits and questions, or, when the config cannot be read, the unconfigured workspace that
@@ -24,58 +38,134 @@ import { readConfig, setUpWorkspace, type ReadConfig, type WorkspaceSetup } from
  * is the answer and files are indexed only when the session first needs them.
  */
 export function openWorkspace(options: SessionOptions): OpenedWorkspace {
-  const started = performance.now();
-  const paths = workspacePaths(options);
-  const read = readConfig(paths, options.configText);
-  // Paths in the config are relative to its folder, which `--config` may put outside the root.
-  const config = read.loaded.config && rebaseConfigPaths(read.loaded.config, paths.root, paths.configFile);
-  if (!config) return unconfigured(paths, read, started);
-  const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION) : undefined;
-  // With a cache, discovery lists again only the folders that changed since the last walk.
-  const walkMemo: WalkMemo | undefined = cache && { previous: cache.storedFolders };
-  const setup = setUpWorkspace(paths, read, config, walkMemo);
-  const files = new WorkspaceIndex(setup);
-  if (cache) {
-    cache.environment = setup.environment;
-    cache.rememberFolders(walkMemo?.next);
-    cache.checkInputs(inputState);
-  }
-  const key = analysisKey(setup, files);
-  if (cache) {
-    const reused = cache.reusableResult(
-      files.files, key,
-      (rel) => fileStamp(path.join(setup.root, rel)),
-      (rel) => readSourceText(path.join(setup.root, rel)),
-      (rel, database) => files.reread(rel, database),
-    );
-    const result = reused && ('result' in reused ? reused.result : updatedFromCache(setup, files, cache, reused.changed));
-    if (result) {
-      if ('result' in reused!) {
-        try {
-          cache.saveRestamped();
-        } catch {
-          // Only an optimisation: the next run reads the changed files again.
+  return new WorkspaceOpening(options).advance()!;
+}
+
+/**
+ * A full check in steps, for a caller that must stay responsive (the language server): the
+ * constructor reads the config and discovers the files (and answers from the cache when it can);
+ * `advance` reads files until told to stop, then analyses; the caller may give up between steps.
+ * Until then, `earlyViolations` tells a few files' findings (the editor's open ones).
+ */
+export class WorkspaceOpening {
+  private readonly started = performance.now();
+  private opened?: OpenedWorkspace;
+  private readonly pending?: {
+    setup: WorkspaceSetup;
+    files: WorkspaceIndex;
+    cache?: FactCache;
+    key: string;
+    reading: Generator<OpeningProgress, void, void>;
+  };
+  private last: OpeningProgress = { done: 0, total: 0 };
+
+  constructor(private readonly options: SessionOptions) {
+    const { started } = this;
+    const paths = workspacePaths(options);
+    const read = readConfig(paths, options.configText);
+    // Paths in the config are relative to its folder, which `--config` may put outside the root.
+    const config = read.loaded.config && rebaseConfigPaths(read.loaded.config, paths.root, paths.configFile);
+    if (!config) {
+      this.opened = unconfigured(paths, read, started);
+      return;
+    }
+    const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION) : undefined;
+    // With a cache, discovery lists again only the folders that changed since the last walk.
+    const walkMemo: WalkMemo | undefined = cache && { previous: cache.storedFolders };
+    const setup = setUpWorkspace(paths, read, config, walkMemo);
+    const files = new WorkspaceIndex(setup);
+    if (cache) {
+      cache.environment = setup.environment;
+      cache.rememberFolders(walkMemo?.next);
+      cache.checkInputs(inputState);
+    }
+    const key = analysisKey(setup, files);
+    if (cache) {
+      const reused = cache.reusableResult(
+        files.files, key,
+        (rel) => fileStamp(path.join(setup.root, rel)),
+        (rel) => readSourceText(path.join(setup.root, rel)),
+        (rel, database) => files.reread(rel, database),
+      );
+      const result = reused && ('result' in reused ? reused.result : updatedFromCache(setup, files, cache, reused.changed));
+      if (result) {
+        if ('result' in reused!) {
+          try {
+            cache.saveRestamped();
+          } catch {
+            // Only an optimisation: the next run reads the changed files again.
+          }
         }
+        files.defer(cache);
+        // A copy: building the index later looks the files up in the same cache again.
+        const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
+        this.opened = new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
+        return;
       }
-      files.defer(cache);
-      // A copy: building the index later looks the files up in the same cache again.
-      const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
-      return new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
     }
+    this.pending = { setup, files, cache, key, reading: files.indexing(cache) };
+    this.last = { done: 0, total: files.files.length };
   }
-  files.indexAll(cache, options.onProgress);
-  const state = new AnalysisState();
-  const result = analyzeIndex(setup, files, state, started);
-  if (cache) {
-    try {
-      cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts, resolutionInputs(setup, files));
-    } catch (err) {
-      const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
-      setup.discoveryDiagnostics.push(warning);
-      result.diagnostics.push(warning);
+
+  /** Files read so far (all of them once finished). */
+  get progress(): OpeningProgress {
+    return this.last;
+  }
+
+  /**
+   * Reads files until `stop` says so (asked after each file) or none is left, then analyses:
+   * the opened workspace, or undefined when stopped before the end.
+   */
+  advance(stop: () => boolean = () => false): OpenedWorkspace | undefined {
+    if (this.opened) return this.opened;
+    const { setup, files, cache, key, reading } = this.pending!;
+    for (;;) {
+      const step = reading.next();
+      if (step.done) break;
+      this.last = step.value;
+      this.options.onProgress?.(step.value.done, step.value.total);
+      if (stop()) return undefined;
     }
+    const state = new AnalysisState();
+    const result = analyzeIndex(setup, files, state, this.started);
+    if (cache) {
+      try {
+        cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts, resolutionInputs(setup, files));
+      } catch (err) {
+        const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
+        setup.discoveryDiagnostics.push(warning);
+        result.diagnostics.push(warning);
+      }
+    }
+    return (this.opened = new ReadySession(setup, files, state, result, cache?.stats));
   }
-  return new ReadySession(setup, files, state, result, cache?.stats);
+
+  /**
+   * Before the opening is finished: the violations of these files that can be told without reading
+   * the rest (see earlyViolations), with their read notices; files outside the scan are left out.
+   * Empty when the opening is finished (the result has everything) or when they cannot be told early.
+   */
+  earlyViolations(wanted: readonly EarlyFile[]): Map<string, { violations: Violation[]; diagnostics: InputDiagnostic[] }> {
+    const answer = new Map<string, { violations: Violation[]; diagnostics: InputDiagnostic[] }>();
+    if (this.opened || !this.pending) return answer;
+    const { setup, files } = this.pending;
+    const texts = new Map<string, string | undefined>();
+    for (const { absFile, text } of wanted) {
+      const rel = scannedPathIn(setup, absFile);
+      if (rel !== undefined) texts.set(rel, text);
+    }
+    const notices = new Map<string, InputDiagnostic[]>();
+    const index = new AsideIndex(setup.root, files.files, files.map, (rel) => {
+      const { entry, diagnostics } = files.readAside(rel, texts.get(rel));
+      notices.set(rel, diagnostics);
+      return entry;
+    });
+    const readable = [...texts.keys()].filter((rel) => index.has(rel));
+    const violations = earlyViolations({ index, ...analysisInput(setup, files) }, readable);
+    if (typeof violations === 'string') return answer;
+    for (const rel of readable) answer.set(rel, { violations: violations.get(rel)!, diagnostics: notices.get(rel) ?? [] });
+    return answer;
+  }
 }
 
 /** Convenience for one-shot checks (the CLI, tests): the opening check's result. */

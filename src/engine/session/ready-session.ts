@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { incrementalCrossings } from '../analyze';
 import type { CacheStats } from '../cache';
@@ -7,6 +6,7 @@ import { computeFixes, type Fix } from '../fixes';
 import { modulePairKey, toPosix, type CheckResult, type ImportSite, type Violation } from '../model';
 import { analyzeIndex } from './analyze-index';
 import { needsFullCheck } from './session-options';
+import { scannedPathIn, workspacePathIn } from './scanned-path';
 import type { Session } from './session-types';
 import type { WorkspaceIndex } from './workspace-index';
 import type { WorkspaceSetup } from './workspace-setup';
@@ -33,14 +33,7 @@ export class ReadySession implements Session {
   }
 
   scannedPath(absFile: string): string | undefined {
-    const rel = this.workspacePath(absFile);
-    return rel === undefined || !this.setup.isScanned(rel) ? undefined : rel;
-  }
-
-  /** Where a file is in the workspace, by its real path (the scan lists files there, as TypeScript knows them). */
-  private workspacePath(absFile: string): string | undefined {
-    const rel = toPosix(path.relative(this.root, realPath(path.resolve(absFile))));
-    return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : rel;
+    return scannedPathIn(this.setup, absFile);
   }
 
   moduleOf(file: string): string | undefined {
@@ -62,7 +55,7 @@ export class ReadySession implements Session {
 
   /** A stylesheet, an image or another file the scan does not read appeared or went away. */
   private otherFileChanged(absFile: string): void {
-    const rel = this.workspacePath(absFile);
+    const rel = workspacePathIn(this.root, absFile);
     if (rel !== undefined) this.files.assetChanged(rel);
   }
 
@@ -151,14 +144,3 @@ export class ReadySession implements Session {
 }
 
 /** The real path of a file, or of its folder when the file is gone (a delete event). */
-function realPath(abs: string): string {
-  try {
-    return fs.realpathSync(abs);
-  } catch {
-    try {
-      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
-    } catch {
-      return abs;
-    }
-  }
-}

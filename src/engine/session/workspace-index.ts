@@ -79,21 +79,43 @@ export class WorkspaceIndex {
   }
 
   /** Reads every file (through the cache when given). */
-  indexAll(cache?: FactCache, onProgress?: (done: number, total: number) => void): void {
+  indexAll(cache?: FactCache): void {
+    for (const _ of this.indexing(cache)) {
+      // each step is one file read
+    }
+  }
+
+  /** Reads every file (through the cache when given), one per step. */
+  *indexing(cache?: FactCache): Generator<{ done: number; total: number }, void, void> {
     this.indexer.cache = cache;
     try {
-      this.fileList.forEach((file, i) => {
-        this.indexFile(file);
-        onProgress?.(i + 1, this.fileList.length);
-      });
+      const total = this.fileList.length;
+      for (let i = 0; i < total; i++) {
+        this.indexFile(this.fileList[i]);
+        yield { done: i + 1, total };
+      }
       if (this.needsDatabaseFacts([...this.entries.values()])) {
         // Rare (a workspace that uses an ORM but configures no database): read again, with them.
         if (cache) Object.assign(cache.stats, { hits: 0, misses: 0 });
         this.indexer.database = true;
-        for (const file of this.fileList) this.indexFile(file);
+        for (const file of this.fileList) {
+          this.indexFile(file);
+          yield { done: total, total };
+        }
       }
     } finally {
       this.indexer.cache = undefined;
+    }
+  }
+
+  /** One file read (from `text` when given) without changing the index: for findings told before the index is built. */
+  readAside(file: string, text?: string): { entry?: IndexedFile; diagnostics: InputDiagnostic[] } {
+    const cache = this.indexer.cache;
+    this.indexer.cache = undefined; // the full read stores the file in the cache
+    try {
+      return this.indexer.index(file, text);
+    } finally {
+      this.indexer.cache = cache;
     }
   }
 

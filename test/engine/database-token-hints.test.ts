@@ -31,6 +31,14 @@ const WITH_FACTS = [
   "models.Invoice.findAll();",
   "this.prisma.$queryRaw`select * from invoices`;",
   "client.collection('invoices');",
+  // a SQL call's string is SQL whatever it starts with: a table word is enough
+  "await knex.raw('Update carts set total = 0');",
+  "await db.query(`${cte} select * from invoices`);",
+  "await db.exec?.('truncate audit_log');",
+  "await db.query('select 1; ' + 'delete from carts');",
+  // a concatenation that starts like SQL is SQL throughout
+  "const q = 'DELETE ' + 'FROM carts';",
+  "const q = ('SELECT *') + ' FROM invoices';",
 ];
 
 const WITHOUT_FACTS = [
@@ -48,6 +56,17 @@ const WITHOUT_FACTS = [
   "export const e = service.execute.bind(service);",
   "const x = init();",
   "const u = users.find((u) => u.id === id);",
+  // SQL calls whose strings name no table, and prose that starts with a statement's word
+  "await exec('git status --short');",
+  "child.exec(`rm -rf ${dir}`);",
+  "await run.execute(input, context);",
+  "await db.query(sqlText);",
+  "const label = 'Select a currency';",
+  "const title = `Update a ${name}`;",
+  "export const m = { delete: 'Delete the region' };",
+  "this.emit('update', { id });",
+  "export const methods = ['delete', 'update', 'select'];",
+  "const action = kind === 'delete' ? remove : save;",
 ];
 
 describe('database hints from tokens (issue 16)', () => {

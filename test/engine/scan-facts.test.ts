@@ -222,7 +222,7 @@ describe('scanner fast path for import/export facts', () => {
     declines("/** docs */\nimport { a } from './a';\nexport const m = () => import('./heavy');");
     // A `require("…")` call is read from the tokens, exactly as the parse reads it.
     sameAsParse("// require('x') below\nconst x = require('./x');");
-    declines("// see the docs\nimport { db } from './db';\nexport const rows = db.query('SELECT 1');");
+    declines("// see the docs\nimport { db } from './db';\nexport const rows = db.query('SELECT id FROM invoices');");
     declines("/* nothing */\nexport const q = `SELECT id FROM invoices`;");
     declines("/* sql: select … */\nexport const user = prisma.user;");
     declines("// from( in a comment\nexport const t = knex /* the builder */ ('invoices');");
@@ -238,11 +238,18 @@ describe('scanner fast path for import/export facts', () => {
     declines("import a from './a';\nconst b = await import('./b');");
     // `import(…)` may be a call or a type; only the syntax tree tells.
     declines("const c = require<typeof import('./c')>('./c');");
-    declines("import a from './a';\nconst rows = db.query('select 1');");
+    declines("import a from './a';\nconst rows = db.query('select id from invoices');");
+    // a SQL call whose string names no table, and a string that only starts with a statement's word, have no facts
+    sameAsParse("import a from './a';\nconst rows = db.query('select 1');\nexport const e = emit('update');");
     // Ambient modules and augmentations: which of their names count depends on the whole file.
     declines("declare module 'some-lib' {\n  import x from 'not-top-level';\n}");
     declines("export declare module 'ambient-in-export' { export const hidden3: number; }");
     declines("import './a';\ndeclare module './a' { interface A { b: string } }");
+    // a line break after `a!` may continue the initializer: the declaration after it is still seen
+    declines("export const a = a! /* c */\ndeclare module 'm';");
+    // `require` as a type: a `(` on the next line is a statement of its own, not a call
+    declines("type importa = require\n(\n'./a' );\n");
+    declines("type T<A extends Array<string>> = require\n('./a');\n");
     declines("import a from './a';\nexport const x = <div>{a}</div>;", '/w/a.js');
     declines("import a from './a';\nconst s = 'unterminated;\n");
     declines("import a from './a';\nconst t = `unterminated ${a}\n");

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspStdio, type PublishedDiagnostics } from '../support/lsp-stdio';
@@ -17,6 +18,7 @@ function largeWorkspace(): { root: string; dispose(): void } {
     'src/a/open.ts': "import { secret } from '../b/internal';\nimport { b } from '../b';\nexport const a = secret + b;\n",
     'src/b/index.ts': "export const b = 1;\n",
     'src/b/internal.ts': "export const secret = 2;\n",
+    'src/b/other.ts': "export const other = 3;\n",
   };
   for (let i = 0; i < 4000; i++) {
     const body = Array.from({ length: 12 }, (_, k) => `export function f${i}_${k}(x: number): number {\n  return x * ${k} + ${i};\n}`).join('\n');
@@ -62,14 +64,33 @@ describe('language server: the first scan', function () {
       assert.ok(early >= 0 && early < finished, `early diagnostics at ${early}, scan finished at ${finished}: ${methods.join(', ')}`);
       assert.ok(answeredBeforeEnd, `a request during the scan was answered only after it (${answeredIn} ms)`);
       const progress = server.notifications.filter((n) => n.method === 'bulkhead/scanProgress').map((n) => n.params as { done: number; total: number });
-      assert.ok(progress.length > 0 && progress.every((p) => p.total === 4003 && p.done <= p.total), JSON.stringify(progress));
+      assert.ok(progress.length > 0 && progress.every((p) => p.total === 4004 && p.done <= p.total), JSON.stringify(progress));
       // the full result agrees with the early one on the open file
       // an array parameter is sent by position: the notification's one parameter is the folder list
       const [folders] = await server.waitForNotification<[{ folder: string; files: number }[]]>('bulkhead/status', ([f]) => f.length === 1, 10_000);
-      assert.equal(folders[0].files, 4003);
+      assert.equal(folders[0].files, 4004);
       const last = server.published.filter((p) => p.uri === uri).at(-1)!;
       assert.deepEqual(last.diagnostics.map((d) => d.code), ['internal-import']);
     } finally {
+      server.dispose();
+    }
+  });
+
+  it('a file changed on disk during the scan is read again once the scan is done', async () => {
+    const server = new LspStdio();
+    const file = path.join(ws.root, 'src/a/open.ts');
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      await server.open(ws.root);
+      // src/a comes first in the scan: read by the time the first progress is reported
+      await server.waitForNotification('bulkhead/scanProgress', () => true, 30_000);
+      fs.writeFileSync(file, `import { other } from '../b/other';\n${before}`);
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+      await server.waitForNotification('bulkhead/scanFinished', () => true, 120_000);
+      const uri = pathToFileURL(file).href;
+      await server.waitFor((p) => p.uri === uri && p.diagnostics.filter((d) => d.code === 'internal-import').length === 2, 10_000);
+    } finally {
+      fs.writeFileSync(file, before);
       server.dispose();
     }
   });
@@ -87,7 +108,7 @@ describe('language server: the first scan', function () {
       await server.waitFor((p) => p.uri === uri && p.diagnostics.length === 0, 5_000);
       assert.ok(!server.notifications.some((n) => n.method === 'bulkhead/status' && (n.params as [unknown[]])[0].length > 0));
       const status = (await server.connection.sendRequest('bulkhead/recheck', {})) as { folder: string; files: number }[];
-      assert.deepEqual(status.map((s) => s.files), [4003]);
+      assert.deepEqual(status.map((s) => s.files), [4004]);
       assert.deepEqual(server.published.filter((p) => p.uri === uri).at(-1)!.diagnostics.map((d) => d.code), ['internal-import']);
     } finally {
       server.dispose();

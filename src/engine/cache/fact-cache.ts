@@ -7,8 +7,8 @@ import { writeFileAtomic, INPUT_LIMITS, RACY_WINDOW_MS, readRegularFile } from '
 import { isCachedFileData, isCheckResult } from './cache-shapes';
 import { factsText, StoredFactLines } from './stored-fact-lines';
 
-/** Bump when cached facts or the stored result change shape or meaning (20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
-const FORMAT = 20;
+/** Bump when cached facts or the stored result change shape or meaning (21: the scanner declines two forms it misread; 20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
+const FORMAT = 21;
 
 /**
  * Whether a file's mtime cannot prove it unchanged since a cache written at `writtenAt`: it is

@@ -26,6 +26,13 @@ export class CodeHints {
    * 4 after `require`.
    */
   private importEquals = 0;
+  /**
+   * How far the tokens just seen follow `type Name<…> =`, after which `require` is a type and a
+   * `(` on the next line starts a statement of its own: 1 after `type`, 2 after the name, 3 inside
+   * its type parameters (`angles` deep), 4 after `=`.
+   */
+  private typeAlias = 0;
+  private angles = 0;
 
   /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
   constructor(database: boolean, private readonly deepWalk: boolean, functions: ReadonlySet<string> = NO_NAMES) {
@@ -54,6 +61,11 @@ export class CodeHints {
     const importEquals = this.importEquals;
     this.importEquals = this.deepWalk ? importEqualsStep(importEquals, kind, word) : 0;
     if (this.deepWalk) {
+      // Whether a `(` after it calls it, only the line breaks tell, which the tokens here do not carry.
+      if (this.typeAliasStep(kind, wordKind)) {
+        this.found = true;
+        return;
+      }
       if (kind === SK.OpenParenToken && wordKind === SK.ImportKeyword) {
         this.found = true;
         return;
@@ -66,6 +78,23 @@ export class CodeHints {
       if (this.databaseHints.found) this.found = true;
     }
     if (kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword)) this.word = text();
+  }
+
+  /** Advances `typeAlias`; true at a `require` that is a type alias's type. */
+  private typeAliasStep(kind: ts.SyntaxKind, before: ts.SyntaxKind): boolean {
+    const stage = this.typeAlias;
+    this.typeAlias = 0;
+    // not `import type A = require(…)`, a declaration importEqualsStep follows
+    if (kind === SK.TypeKeyword && before !== SK.DotToken && before !== SK.QuestionDotToken && before !== SK.ImportKeyword) this.typeAlias = 1;
+    else if (stage === 1 && kind === SK.Identifier) this.typeAlias = 2;
+    else if (stage === 2 && kind === SK.LessThanToken) [this.typeAlias, this.angles] = [3, 1];
+    else if (stage === 3) {
+      if (kind === SK.LessThanToken) this.angles++;
+      else if (kind === SK.GreaterThanToken) this.angles--;
+      this.typeAlias = this.angles === 0 ? 2 : 3;
+    } else if (stage === 2 && kind === SK.EqualsToken) this.typeAlias = 4;
+    else if (stage === 4) return kind === SK.RequireKeyword;
+    return false;
   }
 
   /**

@@ -525,6 +525,10 @@ class FactScanner {
             if (!c.lineBreakBefore) throw DECLINE;
             if (angles > 0 || mode === 'returnType') throw DECLINE;
             return false;
+          case SK.StringLiteral:
+            // `declare module "m"` after a line break that did not end the initializer (`a!`): the parse tells.
+            if (c.prevKind === SK.ModuleKeyword) throw DECLINE;
+            break;
           case SK.ImportKeyword:
             // A declaration, or `import.meta`/`import(…)` inside the initializer: the main loop tells.
             if (!c.lineBreakBefore && endsExpression(c.prevKind)) throw DECLINE;

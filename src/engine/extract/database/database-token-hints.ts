@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { DRIZZLE_TABLES } from './orm-declarations';
 import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
 import { SQL_CALLS, SQL_TAGS } from './sql-literals';
-import { SQL_LITERAL_HINT } from './extract-database-facts';
+import { startsLikeSql } from './sql-tables';
 
 const SK = ts.SyntaxKind;
 
@@ -10,11 +10,24 @@ const SK = ts.SyntaxKind;
 const ANY_TOKEN_HINT = /prisma|\$(?:queryRaw|executeRaw)/i;
 
 const LITERALS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead, SK.TemplateMiddle, SK.TemplateTail]);
+/** Literal tokens a literal's text starts with (the SQL detector tests how its head starts). */
+const LITERAL_STARTS = new Set([SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateHead]);
+/**
+ * A word sqlTables needs before a table name (FROM, JOIN, USING, INTO, UPDATE, TABLE, TRUNCATE,
+ * REFERENCES) with something after it, looked for anywhere in a literal's source (its closing
+ * quote left out): the SQL detector reads that source with escapes and substitutions blanked,
+ * which can only remove such words and names, never make one.
+ */
+const TABLE_WORD = /(?:from|join|using|into|update|table|truncate|references)\s*\S/i;
+
+function namesTable(source: string): boolean {
+  return TABLE_WORD.test(source.slice(0, -1));
+}
 const TEMPLATES = new Set([SK.NoSubstitutionTemplateLiteral, SK.TemplateHead]);
 const DOTS = new Set([SK.DotToken, SK.QuestionDotToken]);
 
-/** Calls the detectors read whatever their arguments are (SQL arguments, entity decorators). */
-const ANY_ARGUMENT_CALLS: ReadonlySet<string> = new Set([...SQL_CALLS, 'Entity', 'Table', 'Schema', 'createForClass']);
+/** Calls the detectors read whatever their arguments are (entity decorators and schemas). */
+const ANY_ARGUMENT_CALLS: ReadonlySet<string> = new Set(['Entity', 'Table', 'Schema', 'createForClass']);
 /** Calls the detectors read only when their first argument is a plain string literal. */
 const STRING_ARGUMENT_CALLS: ReadonlySet<string> = new Set([...TABLE_METHODS, ...JOIN_METHODS, ...MODEL_BY_NAME, ...DRIZZLE_TABLES, 'model', 'table', 'define']);
 
@@ -52,6 +65,16 @@ export class DatabaseTokenHints {
   private prismaClient = false;
   private sequelizeInit = false;
   private sequelizeWord = false;
+  /** After a string that starts like SQL but names no table, and any `)` after it. */
+  private sqlStart = false;
+  /** Parentheses open around the current token. */
+  private parens = 0;
+  /**
+   * For each SQL call (`query(`, `exec(`, …) the current token is inside, the parenthesis level
+   * of its arguments: any string in them is SQL to the detector, whatever it starts with, but
+   * names a table only with a word from TABLE_WORD.
+   */
+  private readonly sqlCalls: number[] = [];
 
   /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
   constructor(private readonly functions: ReadonlySet<string>) {}
@@ -61,9 +84,19 @@ export class DatabaseTokenHints {
     const isWord = kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
     const word = isWord ? text() : undefined;
     if (this.pending) this.pendingStep(this.pending, kind, value);
+    // `'SELECT * ' + 'FROM t'`: a concatenation that starts like SQL is SQL throughout.
+    if (this.sqlStart && kind === SK.PlusToken) this.found = true;
+    if (kind !== SK.CloseParenToken) this.sqlStart = false;
     if (LITERALS.has(kind)) {
       const source = text();
-      if (SQL_LITERAL_HINT.test(source) || ANY_TOKEN_HINT.test(source)) this.found = true;
+      if (ANY_TOKEN_HINT.test(source)) this.found = true;
+      if (this.sqlCalls.length > 0 && namesTable(source)) this.found = true;
+      // Elsewhere than in a SQL call or tag, the detector reads only literals that start like a statement.
+      if (LITERAL_STARTS.has(kind) && value && startsLikeSql(value())) {
+        // One that names no table can still start a concatenation (perhaps in parentheses).
+        if (kind === SK.TemplateHead || namesTable(source)) this.found = true;
+        else this.sqlStart = true;
+      }
     }
     if (word !== undefined) this.wordSeen(word);
     const [t1, t2] = this.last;
@@ -84,6 +117,11 @@ export class DatabaseTokenHints {
       const callee = this.last[offset];
       if (callee.word !== undefined && (offset === 0 || t2.word !== undefined)) this.call(callee.word, this.last.slice(offset + 1));
     }
+    if (kind === SK.OpenParenToken) this.parens++;
+    else if (kind === SK.CloseParenToken) {
+      this.parens--;
+      while (this.sqlCalls.length > 0 && this.sqlCalls[this.sqlCalls.length - 1] > this.parens) this.sqlCalls.pop();
+    }
     this.last.pop();
     this.last.unshift({ kind, word });
   }
@@ -93,6 +131,8 @@ export class DatabaseTokenHints {
     const [dot = NOTHING, receiver = NOTHING, dotBefore = NOTHING] = before;
     const isMethod = DOTS.has(dot.kind);
     if (ANY_ARGUMENT_CALLS.has(name)) this.found = true;
+    // Called at the call's `(`, which opens the arguments' level.
+    if (SQL_CALLS.has(name)) this.sqlCalls.push(this.parens + 1);
     if (name === 'init') {
       // `Invoice.init({…}, { sequelize })`: only with a `sequelize` property.
       this.sequelizeInit = true;
@@ -106,7 +146,7 @@ export class DatabaseTokenHints {
   }
 
   private typeArguments(name: string): void {
-    if (ANY_ARGUMENT_CALLS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
+    if (ANY_ARGUMENT_CALLS.has(name) || SQL_CALLS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
     if (PRISMA_METHODS.has(name)) this.sawPrismaCall();
   }
 

@@ -18,7 +18,7 @@ export const DATABASE_HINT =
   /\$(?:queryRaw|executeRaw)|\b(?:sql|SQL|query|raw|execute|exec|unsafe|prepare|prisma|knex|db|tx|trx|qb|k|client|transaction|InjectModel|getModel|models|model|Entity|Table|Schema|createForClass|define|init|table|from|into|collection|join|Repository)\s*[(`.]|[a-z](?:Repository|Query|Raw|Table|Join|From|Into)\s*[(`.]|\bmodels\s*\[|\b(?:sql|query|raw|execute|exec|unsafe|prepare|knex|db|tx|trx|qb|k|define|init|model|getModel|Entity|Table|Schema|table|from|into|join|collection|createForClass|[A-Za-z][\w$]*(?:Repository|Query|Raw|Table|Join|From|Into|Model))\s*</;
 
 /** A string or template that starts like a SQL statement. */
-export const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
+const SQL_LITERAL_HINT = /['"`]\s*\(?\s*(?:select|insert|update|delete|with|merge|truncate|replace)\s/i;
 
 export function mayMentionDatabase(text: string, functions: readonly TableFunctionCall[] = []): boolean {
   return SQL_LITERAL_HINT.test(text) || /prisma/i.test(text) || DATABASE_HINT.test(text) || (functions.length > 0 && mayCallTableFunction(text, tableFunctionNames(functions)));

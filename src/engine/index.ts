@@ -1,7 +1,7 @@
 /** The engine's public surface: the CLI, the language server and tests import only this. */
 export {
   openWorkspace, checkWorkspace, workspacePaths, needsFullCheck, WorkspaceOpening,
-  type EarlyFile, type OpeningProgress, type SessionOptions, type WorkspacePaths, type Session, type UnconfiguredWorkspace, type OpenedWorkspace,
+  type AnalysisKind, type EarlyFile, type OpeningProgress, type SessionOptions, type WorkspacePaths, type Session, type UnconfiguredWorkspace, type OpenedWorkspace,
 } from './session';
 export type * from './model';
 export { modulePairKey, RULE_IDS, DEFAULT_SEVERITY, RULE_CATALOG, RULE_DOCS_BASE, CONFIG_DOC_URL, ruleDocUrl, type RuleInfo } from './model';

@@ -287,7 +287,9 @@ export class BulkheadServer {
       const started = performance.now();
       for (const [file, text] of files) engine.update(file, text);
       const result = engine.analyze();
-      this.connection.console.log(`${engine.folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}`);
+      const how = engine.lastAnalysis;
+      const kind = how?.patched ? `, ${how.files} file(s) analysed` : how ? `, the whole workspace analysed: ${how.reason}` : '';
+      this.connection.console.log(`${engine.folder}: ${files.size} changed file(s) re-checked in ${ms(performance.now() - started)}${kind}`);
       this.publish(engine, result);
     });
   }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   needsFullCheck, workspacePaths, WorkspaceOpening,
-  type CacheStats, type CheckResult, type Fix, type ImportSite, type OpenedWorkspace, type Violation, type WorkspacePaths,
+  type AnalysisKind, type CacheStats, type CheckResult, type Fix, type ImportSite, type OpenedWorkspace, type Violation, type WorkspacePaths,
 } from '../engine';
 
 /**
@@ -35,6 +35,11 @@ export class FolderEngine {
   /** The ready session, unless the config could not be read (or nothing was checked yet). */
   private get session() {
     return this.opened?.configured ? this.opened : undefined;
+  }
+
+  /** How the last re-check went: patched from the one before, or the whole workspace analysed and why. */
+  get lastAnalysis(): AnalysisKind | undefined {
+    return this.session?.lastAnalysis;
   }
 
   /** Hits and misses of the persistent cache in the last full check. */

@@ -8,6 +8,8 @@ export interface DeltaCandidates {
   reExporters(): readonly string[];
   /** Files that may declare tables. */
   declarers(): readonly string[];
+  /** Some of the index's files in its order, found without visiting the others (else `restricted` visits every key). */
+  inIndexOrder?(files: Iterable<string>): string[];
 }
 
 /** What `affectedFiles` reads of the patch's input (see analysis-delta.ts). */
@@ -29,7 +31,8 @@ export function affectedFiles({ before, after, changed, candidates }: AffectedQu
   const affected = new Set(changed);
   if (surfaced.length > 0) {
     const barrels = candidates && [...candidates.reExporters(), ...changed];
-    const retraced = new Set([...reExportersOf(restricted(before, barrels), surfaced), ...reExportersOf(restricted(after, barrels), surfaced)]);
+    const order = candidates?.inIndexOrder?.bind(candidates);
+    const retraced = new Set([...reExportersOf(restricted(before, barrels, order), surfaced), ...reExportersOf(restricted(after, barrels, order), surfaced)]);
     const names = changedNames(before, after, surfaced, retraced);
     for (const file of new Set(candidates ? [...candidates.importersOf(retraced), ...changed] : before.keys())) {
       const was = before.get(file);
@@ -41,10 +44,17 @@ export function affectedFiles({ before, after, changed, candidates }: AffectedQu
 }
 
 /** The entries of `files` (all when undefined), in the index's order. */
-export function restricted(index: FileIndex, files: Iterable<string> | undefined): FileIndex {
+export function restricted(index: FileIndex, files: Iterable<string> | undefined, inIndexOrder?: (files: Iterable<string>) => string[]): FileIndex {
   if (!files) return index;
-  const wanted = new Set(files);
   const subset = new Map<string, IndexedFile>();
+  if (inIndexOrder) {
+    for (const file of inIndexOrder(files)) {
+      const entry = index.get(file);
+      if (entry) subset.set(file, entry);
+    }
+    return subset;
+  }
+  const wanted = new Set(files);
   for (const file of index.keys()) if (wanted.has(file)) subset.set(file, index.get(file)!);
   return subset;
 }

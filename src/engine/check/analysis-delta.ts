@@ -1,6 +1,7 @@
-import type { FileIndex, IndexedFile, ModuleCrossing } from '../analyze';
+import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
-import { type CheckResult, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
+import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
+import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
 import { findingsOfFiles, WORKSPACE_ONLY } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
 import { compareFindings, countViolatingSites, toViolations } from './analyze-workspace';
@@ -18,6 +19,8 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
    * changed files are looked at besides. Without it, every entry is.
    */
   candidates?: DeltaCandidates;
+  /** Each module's shortest public file, when the caller keeps it for this file list (see publicEntriesOf). */
+  publicEntries?: ReadonlyMap<ModuleInfo, string>;
 }
 
 export type DeltaOutcome = { result: CheckResult; affected: number } | { fallback: string };
@@ -50,14 +53,18 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   for (const file of affected) {
     if (before.get(file)!.ignores.length > 0 || after.get(file)!.ignores.length > 0) return { fallback: 'an affected file has ignore comments' };
   }
+  // The module graph first: a change a patch cannot follow is found before the rules run.
+  const dependencies = updatedDependencies(previous.dependencies, crossingChanges(crossingsOf(before, affected, input.map), crossingsOf(after, affected, input.map)), input.policy);
+  if (typeof dependencies === 'string') return { fallback: dependencies };
   const severityOf = (rule: RuleId): RuleSeverity => input.severities[rule] ?? DEFAULT_SEVERITY[rule];
   const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
   const remembered = { ...input, isLocalSpecifier: rememberedLocality(input, previous, enabled) };
   // The catalog reads table declarations, entity names also re-exports that rename them.
   const { candidates } = input;
   const declarers = candidates && enabled.has('database-coupling') ? [...candidates.declarers(), ...candidates.reExporters(), ...changed] : undefined;
-  const was = findingsOfFiles(before, affected, remembered, enabled, declarers);
-  const now = findingsOfFiles(after, affected, remembered, enabled, declarers);
+  const scope = { declarers, inIndexOrder: candidates?.inIndexOrder?.bind(candidates), publicEntries: input.publicEntries };
+  const was = findingsOfFiles(before, affected, remembered, enabled, scope);
+  const now = findingsOfFiles(after, affected, remembered, enabled, scope);
   if (typeof was === 'string') return { fallback: was };
   if (typeof now === 'string') return { fallback: now };
   if (was.entities !== now.entities) return { fallback: 'the names entities are imported under changed' };
@@ -78,16 +85,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   const storedUnresolved = previous.unresolved.filter((u) => changedSet.has(u.file));
   if (JSON.stringify(storedUnresolved) !== JSON.stringify(changed.flatMap((f) => unresolvedOf(before.get(f)!)))) return { fallback: 'the stored result does not match its facts' };
 
-  const dependencies = previous.dependencies.map((d) => ({ ...d }));
   const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
-  for (const [key, { was: wasSites, now: nowSites }] of crossingChanges(was.crossings, now.crossings)) {
-    const dep = deps.get(key);
-    if (!dep) return { fallback: 'the module graph gained a dependency' };
-    const imports = dep.imports - wasSites.length + nowSites.length;
-    if (imports <= 0) return { fallback: 'the module graph lost a dependency' };
-    if (dep.inCycle) return { fallback: 'a dependency inside a module cycle changed' };
-    dep.imports = imports;
-  }
 
   const violations = previous.violations.filter((v) => !affectedSet.has(v.file));
   for (const file of affected) {
@@ -98,9 +96,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   violations.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
   countViolatingSites(deps, violations);
 
-  const position = new Map(input.files.map((f, i) => [f, i]));
-  const unresolved = [...previous.unresolved.filter((u) => !changedSet.has(u.file)), ...changed.flatMap((f) => unresolvedOf(after.get(f)!))]
-    .sort((a, b) => (position.get(a.file) ?? 0) - (position.get(b.file) ?? 0));
+  const unresolved = updatedUnresolved(previous.unresolved, changed.map((f) => ({ file: f, now: unresolvedOf(after.get(f)!) })), input.files);
   let imports = previous.summary.imports;
   for (const file of changed) imports += after.get(file)!.facts.imports.length - before.get(file)!.facts.imports.length;
   const summary = {
@@ -129,19 +125,116 @@ function rememberedLocality({ before, isLocalSpecifier }: DeltaInput, previous: 
   };
 }
 
+/** The module crossings of some files, traced in `index`. */
+function crossingsOf(index: FileIndex, files: readonly string[], map: ModuleMap): ModuleCrossing[] {
+  const tracer = new ReExportTracer(index);
+  return files.flatMap((file) => fileCrossings(index.get(file)!, map, tracer));
+}
+
 /** Per module pair, the crossings before and after, for the pairs where they differ. */
-function crossingChanges(was: readonly ModuleCrossing[], now: readonly ModuleCrossing[]): Map<string, { was: string[]; now: string[] }> {
-  const byPair = new Map<string, { was: string[]; now: string[] }>();
+function crossingChanges(was: readonly ModuleCrossing[], now: readonly ModuleCrossing[]): Map<string, { was: ModuleCrossing[]; now: ModuleCrossing[] }> {
+  const byPair = new Map<string, { was: ModuleCrossing[]; now: ModuleCrossing[] }>();
   const add = (c: ModuleCrossing, side: 'was' | 'now'): void => {
     const key = modulePairKey(c.from.name, c.to.name);
     let pair = byPair.get(key);
     if (!pair) byPair.set(key, (pair = { was: [], now: [] }));
-    pair[side].push(JSON.stringify([c.file, c.fact, c.targetFile, c.reExport]));
+    pair[side].push(c);
   };
   for (const c of was) add(c, 'was');
   for (const c of now) add(c, 'now');
-  for (const [key, { was: a, now: b }] of byPair) if (a.length === b.length && a.every((s, i) => s === b[i])) byPair.delete(key);
+  // What a count, a cycle's quoted site or the cycles' graph (which leaves re-exports out) reads of a crossing.
+  const site = (c: ModuleCrossing): string => {
+    const { start, end } = c.fact.range;
+    return `${c.file}\0${start.line}:${start.column}-${end.line}:${end.column}\0${c.fact.specifier}\0${c.targetFile}\0${c.reExport ? `${c.reExport.name}\0${c.reExport.origin.file}` : ''}`;
+  };
+  for (const [key, { was: a, now: b }] of byPair) if (a.length === b.length && a.every((c, i) => site(c) === site(b[i]))) byPair.delete(key);
   return byPair;
+}
+
+/**
+ * The module dependencies with the changed pairs' import counts moved by the difference: a pair
+ * that gains its first import becomes a dependency, one that loses its last is dropped. A string
+ * says why the module cycles may differ (their findings quote import sites and counts), which only
+ * a full analysis tells:
+ * - a pair inside a cycle changed;
+ * - a pair gains an import (other than a re-export, which cycles leave out) while its target
+ *   module reaches its source through the dependencies: the new import may close a loop.
+ * A dependency outside every cycle can go without splitting one.
+ */
+function updatedDependencies(
+  previous: readonly ModuleDependency[],
+  changes: ReadonlyMap<string, { was: readonly ModuleCrossing[]; now: readonly ModuleCrossing[] }>,
+  policy: DependencyPolicy,
+): ModuleDependency[] | string {
+  const dependencies = previous.map((d) => ({ ...d }));
+  const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
+  // Every dependency before and after: reaching through it is a superset of reaching through cycles.
+  const next = new Map<string, Set<string>>();
+  const link = (from: string, to: string): void => {
+    if (!next.has(from)) next.set(from, new Set());
+    next.get(from)!.add(to);
+  };
+  for (const d of previous) link(d.from, d.to);
+  for (const { now } of changes.values()) if (now.length > 0) link(now[0].from.name, now[0].to.name);
+  let added = false;
+  for (const [key, { was, now }] of changes) {
+    const { from, to } = now[0] ?? was[0];
+    const dep = deps.get(key);
+    if (dep?.inCycle) return 'a dependency inside a module cycle changed';
+    if (now.some((c) => !c.reExport) && reaches(next, to.name, from.name)) return 'a dependency may close a module cycle';
+    const imports = (dep?.imports ?? 0) - was.length + now.length;
+    if (!dep) {
+      const created: ModuleDependency = { from: from.name, to: to.name, imports, declared: policy.verdict(from, to).allowed, violations: 0, inCycle: false };
+      dependencies.push(created);
+      deps.set(key, created);
+      added = true;
+    } else if (imports <= 0) {
+      dependencies.splice(dependencies.indexOf(dep), 1);
+      deps.delete(key);
+    } else dep.imports = imports;
+  }
+  if (added) dependencies.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return dependencies;
+}
+
+function reaches(next: ReadonlyMap<string, ReadonlySet<string>>, start: string, goal: string): boolean {
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const m = queue.pop()!;
+    if (m === goal) return true;
+    for (const n of next.get(m) ?? []) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The unresolved list with the changed files' entries replaced, in result order (the files'):
+ * in place when a file had entries, else where the file's position puts them.
+ */
+function updatedUnresolved(previous: readonly UnresolvedImport[], changed: readonly { file: string; now: UnresolvedImport[] }[], files: readonly string[]): UnresolvedImport[] {
+  let unresolved = [...previous];
+  let position: Map<string, number> | undefined;
+  for (const { file, now } of changed) {
+    const first = unresolved.findIndex((u) => u.file === file);
+    if (first >= 0) {
+      let end = first;
+      while (end < unresolved.length && unresolved[end].file === file) end++;
+      unresolved.splice(first, end - first, ...now);
+    } else if (now.length > 0) {
+      // A large workspace has many files: their positions are looked up only when needed.
+      position ??= new Map(files.map((f, i) => [f, i]));
+      const at = position.get(file) ?? 0;
+      const before = unresolved.findIndex((u) => (position!.get(u.file) ?? 0) > at);
+      unresolved = before < 0 ? [...unresolved, ...now] : [...unresolved.slice(0, before), ...now, ...unresolved.slice(before)];
+    }
+  }
+  return unresolved;
 }
 
 /** A file's unresolved imports as the result lists them. */

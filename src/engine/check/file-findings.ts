@@ -1,6 +1,7 @@
 import { type FileIndex, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
 import { restricted } from './affected-files';
 import type { RuleId } from '../model';
+import type { ModuleInfo } from '../map';
 import { ALL_RULES, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
 import type { AnalysisInput } from './analyze-workspace';
 
@@ -15,23 +16,35 @@ export interface FilesAnswer {
   entities: string | undefined;
 }
 
+/** What the caller knows that spares visiting every file of the index. */
+export interface FilesScope {
+  /** The files `database-coupling`'s catalog reads: those that can declare tables or rename entities (every file when absent). */
+  declarers?: Iterable<string>;
+  /** Some of the index's files in its order (the catalog reads them in that order). */
+  inIndexOrder?: (files: Iterable<string>) => string[];
+  /** Each module's shortest public file, for the index's file list. */
+  publicEntries?: ReadonlyMap<ModuleInfo, string>;
+}
+
 /**
  * The findings and crossings of `files` alone, with the rules' workspace parts asked per file, for
  * the rules in `rules` (those in WORKSPACE_ONLY are never asked); a string says why that cannot be
- * done. The index is only asked by name, except `database-coupling`'s catalog, which reads the
- * files in `declarers` (every file when undefined): those that can declare tables or rename entities.
+ * done. The index is only asked by name, except where `scope` leaves out what the rules need of
+ * every file (the catalog's declarers, the modules' public entries).
  */
 export function findingsOfFiles(
   index: FileIndex,
   files: readonly string[],
   input: Omit<AnalysisInput, 'index' | 'severities'>,
   rules: ReadonlySet<RuleId>,
-  declarers?: Iterable<string>,
+  scope: FilesScope = {},
 ): FilesAnswer | string {
   const { map, policy, isLocalSpecifier, database, unchecked = [] } = input;
   const tracer = new ReExportTracer(index);
-  const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state: new RuleState() };
-  const tables = rules.has('database-coupling') ? newDatabaseState({ ...context, index: restricted(index, declarers) }, tracer) : undefined;
+  const state = new RuleState();
+  if (scope.publicEntries) state.publicEntries = { byModule: scope.publicEntries };
+  const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state };
+  const tables = rules.has('database-coupling') ? newDatabaseState({ ...context, index: restricted(index, scope.declarers, scope.inIndexOrder) }, tracer) : undefined;
   const findings = new Map<string, Finding[]>();
   const crossings: ModuleCrossing[] = [];
   for (const file of files) {

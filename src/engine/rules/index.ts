@@ -4,4 +4,4 @@ export type { Finding, RuleContext } from './rule';
 export { RuleState } from './rule-state';
 export { databaseFindingsOf } from './database-coupling';
 export { newState as newDatabaseState } from './database-coupling-state';
-export { internalImportsOf } from './internal-import';
+export { internalImportsOf, publicEntriesOf } from './internal-import';

@@ -1,5 +1,5 @@
 import { isReference } from '../extract';
-import type { ModuleInfo } from '../map';
+import type { ModuleInfo, ModuleMap } from '../map';
 import type { Finding, Rule, RuleContext } from './rule';
 
 export const internalImport: Rule = {
@@ -62,15 +62,21 @@ function outsideEntries({ crossings, index, map }: RuleContext, scanned: Readonl
  */
 function publicEntries({ index, map, state }: RuleContext): ReadonlyMap<ModuleInfo, string> {
   const known = state.publicEntries;
-  if (known && sameKeys(index, known.files)) return known.byModule;
+  if (known && (!known.files || sameKeys(index, known.files))) return known.byModule;
+  const byModule = publicEntriesOf(index.keys(), map);
+  state.publicEntries = { files: new Set(index.keys()), byModule };
+  return byModule;
+}
+
+/** The shortest public file of each module among `files` (the first in code-unit order among the shortest). */
+export function publicEntriesOf(files: Iterable<string>, map: ModuleMap): Map<ModuleInfo, string> {
   const byModule = new Map<ModuleInfo, string>();
-  for (const file of index.keys()) {
+  for (const file of files) {
     const owner = map.moduleOf(file);
     if (!owner || !map.isPublic(owner, file)) continue;
     const best = byModule.get(owner);
     if (!best || file.length < best.length || (file.length === best.length && file < best)) byModule.set(owner, file);
   }
-  state.publicEntries = { files: new Set(index.keys()), byModule };
   return byModule;
 }
 

@@ -11,8 +11,8 @@ import type { Finding } from './rule';
  */
 export class RuleState {
   private readonly perFile = new Map<RuleId, FileMemo<Finding[]>>();
-  /** internal-import: the shortest public file of each module, and the files it was found among. */
-  publicEntries?: { files: ReadonlySet<string>; byModule: ReadonlyMap<ModuleInfo, string> };
+  /** internal-import: the shortest public file of each module, and the files it was found among (none: given for the index by whoever made this state). */
+  publicEntries?: { files?: ReadonlySet<string>; byModule: ReadonlyMap<ModuleInfo, string> };
   /** database-coupling: compiled `allowedIn` globs and cached module owners. */
   databaseConfig?: DatabaseConfig;
   /** database-coupling: the table catalog and per-file table and entity findings. */

@@ -11,19 +11,24 @@ export function analyzeIndex(setup: WorkspaceSetup, files: WorkspaceIndex, state
   return buildCheckResult({
     root: setup.root,
     config: setup.configName,
-    diagnostics: [
-      ...setup.loaded.diagnostics,
-      ...files.map.diagnostics,
-      ...setup.database.diagnostics,
-      ...setup.discoveryDiagnostics,
-      ...setup.resolution.projects.diagnostics,
-      ...files.diagnostics,
-    ],
+    diagnostics: resultDiagnostics(setup, files),
     files: files.files,
     analysis: { index, ...analysisInput(setup, files), unchecked: uncheckedOf(read) },
     state,
     started,
   });
+}
+
+/** The result's diagnostics: the config's, the map's, the database setup's, discovery's, the projects' and the files' read notices. */
+export function resultDiagnostics(setup: WorkspaceSetup, files: WorkspaceIndex): InputDiagnostic[] {
+  return [
+    ...setup.loaded.diagnostics,
+    ...files.map.diagnostics,
+    ...setup.database.diagnostics,
+    ...setup.discoveryDiagnostics,
+    ...setup.resolution.projects.diagnostics,
+    ...files.diagnostics,
+  ];
 }
 
 /** What the rules read besides the facts (and the skipped files, which only the full analysis reports). */

@@ -128,6 +128,7 @@ export class WorkspaceOpening {
     }
     const state = new AnalysisState();
     const result = analyzeIndex(setup, files, state, this.started);
+    files.takeChanges(); // the result is of these facts: later edits are changes to it
     if (cache) {
       try {
         cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts, resolutionInputs(setup, files));

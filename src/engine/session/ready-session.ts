@@ -5,9 +5,10 @@ import { type AnalysisState, explainFile, type Explanation } from '../check';
 import { computeFixes, type Fix } from '../fixes';
 import { modulePairKey, toPosix, type CheckResult, type ImportSite, type Violation } from '../model';
 import { analyzeIndex } from './analyze-index';
+import { patchedAnalysis } from './patched-analysis';
 import { needsFullCheck } from './session-options';
 import { scannedPathIn, workspacePathIn } from './scanned-path';
-import type { Session } from './session-types';
+import type { AnalysisKind, Session } from './session-types';
 import type { WorkspaceIndex } from './workspace-index';
 import type { WorkspaceSetup } from './workspace-setup';
 
@@ -16,6 +17,9 @@ export class ReadySession implements Session {
   readonly configured = true;
   readonly root: string;
   readonly configFile: string;
+  /** The last analysis (the opening check's at first): what the next one patches. */
+  private last: CheckResult;
+  lastAnalysis?: AnalysisKind;
   constructor(
     private readonly setup: WorkspaceSetup,
     private readonly files: WorkspaceIndex,
@@ -26,6 +30,7 @@ export class ReadySession implements Session {
   ) {
     this.root = setup.root;
     this.configFile = setup.configFile;
+    this.last = result;
   }
 
   needsFullCheck(absFile: string): boolean {
@@ -59,8 +64,19 @@ export class ReadySession implements Session {
     if (rel !== undefined) this.files.assetChanged(rel);
   }
 
+  /** Patched from the last analysis when the edits allow it (see patchedAnalysis), else a full one. */
   analyze(): CheckResult {
-    return analyzeIndex(this.setup, this.files, this.state, performance.now());
+    const started = performance.now();
+    const changes = this.files.takeChanges();
+    if (!changes.everything && changes.replaced.size > 0) {
+      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started);
+      if ('result' in patched) {
+        this.lastAnalysis = { patched: true, files: patched.affected };
+        return (this.last = patched.result);
+      }
+      this.lastAnalysis = { patched: false, reason: patched.fallback };
+    } else this.lastAnalysis = { patched: false, reason: changes.everything ? 'the file list, the map or every file changed' : 'nothing changed' };
+    return (this.last = analyzeIndex(this.setup, this.files, this.state, started));
   }
 
   dependentsOf(files: Iterable<string>): Set<string> {

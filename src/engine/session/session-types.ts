@@ -4,6 +4,9 @@ import type { Fix } from '../fixes';
 import type { CheckResult, ImportSite, Violation } from '../model';
 import type { WorkspacePaths } from './session-options';
 
+/** See Session.lastAnalysis: patched, with the number of files analysed, or analysed in full, and why. */
+export type AnalysisKind = { patched: true; files: number } | { patched: false; reason: string };
+
 /** What `openWorkspace` returns: a session ready for edits and questions, or the config's problems. */
 export type OpenedWorkspace = Session | UnconfiguredWorkspace;
 
@@ -42,6 +45,8 @@ export interface Session extends OpenedBase {
   removeFile(absFile: string): void;
   /** Runs the rules over the current facts (cheap: no file is read). */
   analyze(): CheckResult;
+  /** How the last `analyze` went: patched from the one before, or the whole workspace and why. */
+  readonly lastAnalysis?: AnalysisKind;
   /**
    * Files whose findings can change when these change: the files, their importers, and through
    * re-exporting barrels the importers of those (for `--changed-since`).

@@ -4,7 +4,8 @@ import type { FileIndex, IndexedFile } from '../analyze';
 import type { FactCache, RereadFile } from '../cache';
 import { DriverMatcher, expandDrivers } from '../database';
 import { FileIndexer } from './file-indexer';
-import type { ModuleMap } from '../map';
+import type { ModuleInfo, ModuleMap } from '../map';
+import { publicEntriesOf } from '../rules';
 import type { InputDiagnostic } from '../model';
 import type { Resolution } from '../resolve';
 import type { WorkspaceSetup } from './workspace-setup';
@@ -24,6 +25,17 @@ export class WorkspaceIndex {
   private moduleMap: ModuleMap;
   /** In `when-imported` mode, until a file imports one of these, facts leave database facts out. */
   private readonly drivers?: DriverMatcher;
+  /** Entries replaced since the last `takeChanges`, with the entry each had before (undefined: none). */
+  private replaced = new Map<string, IndexedFile | undefined>();
+  /** Set when the file list, the map or every entry changed since the last `takeChanges`. */
+  private everything = false;
+  /** Files with re-exports or `export *`, and files declaring tables: where a patch looks (DeltaCandidates). */
+  private readonly reExporting = new Set<string>();
+  private readonly declaring = new Set<string>();
+  /** Each file's position in the index's order; dropped when a file gains or loses its entry. */
+  private positions?: Map<string, number>;
+  /** Each module's shortest public file among the entries, for this map; dropped with `positions`. */
+  private publicMemo?: { map: ModuleMap; byModule: ReadonlyMap<ModuleInfo, string> };
 
   constructor(private readonly setup: WorkspaceSetup) {
     this.indexer = new FileIndexer(setup.root, () => setup.resolution.resolver);
@@ -49,7 +61,10 @@ export class WorkspaceIndex {
     const cache = this.deferred;
     if (cache) {
       this.deferred = undefined;
+      // The same facts the stored result was computed from: not a change since that analysis.
+      const everything = this.everything;
       this.indexAll(cache);
+      this.everything = everything;
     }
     return this.entries;
   }
@@ -87,6 +102,7 @@ export class WorkspaceIndex {
 
   /** Reads every file (through the cache when given), one per step. */
   *indexing(cache?: FactCache): Generator<{ done: number; total: number }, void, void> {
+    this.everything = true;
     this.indexer.cache = cache;
     try {
       const total = this.fileList.length;
@@ -136,6 +152,7 @@ export class WorkspaceIndex {
     this.indexFile(file, text);
     const entry = this.entries.get(file);
     if (entry && this.needsDatabaseFacts([entry])) {
+      this.everything = true;
       this.indexer.database = true;
       // Other files' unsaved text is not known here; their next edit brings it back.
       for (const other of this.entries.keys()) if (other !== file) this.indexFile(other);
@@ -151,7 +168,7 @@ export class WorkspaceIndex {
     void this.index; // builds a deferred index before the file list changes under it
     if (!this.fileList.includes(file)) return;
     this.fileList = this.fileList.filter((f) => f !== file);
-    this.entries.delete(file);
+    this.setEntry(file, undefined);
     this.fileDiagnostics.delete(file);
     this.fileSetChanged(file, (r) => r.kind === 'file' && r.file === file);
   }
@@ -170,18 +187,19 @@ export class WorkspaceIndex {
     if (affected.length === 0) return;
     this.setup.resolution.fileSetChanged(abs);
     for (const entry of affected) {
-      this.entries.set(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
+      this.setEntry(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
     }
   }
 
   /** After a create or delete: module map, resolution caches and the imports it may affect. */
   private fileSetChanged(file: string, affected: (r: Resolution) => boolean): void {
+    this.everything = true;
     this.setup.resolution.fileSetChanged(path.join(this.setup.root, file));
     this.moduleMap = this.setup.buildMap(this.fileList);
     // Only resolutions can change: keep each file's facts (and so any unsaved text they came from).
     for (const entry of this.entries.values()) {
       if (entry.file !== file && entry.resolutions.some(affected)) {
-        this.entries.set(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
+        this.setEntry(entry.file, { ...entry, resolutions: this.indexer.resolveImports(path.join(this.setup.root, entry.file), entry.facts) });
       }
     }
   }
@@ -196,10 +214,58 @@ export class WorkspaceIndex {
     }));
   }
 
-  private indexFile(file: string, text?: string): void {
-    const { entry, diagnostics } = this.indexer.index(file, text);
+  /**
+   * What changed since the previous call (the previous analysis): the replaced entries with what
+   * each was before, or `everything` when the file list, the map or all entries changed.
+   */
+  takeChanges(): { everything: true } | { everything: false; replaced: ReadonlyMap<string, IndexedFile | undefined> } {
+    const changes = this.everything ? { everything: true as const } : { everything: false as const, replaced: this.replaced };
+    this.everything = false;
+    this.replaced = new Map();
+    return changes;
+  }
+
+  /** Files that may re-export (`export … from`, `export *`). */
+  get reExporters(): readonly string[] {
+    return [...this.reExporting];
+  }
+
+  /** Files that may declare tables. */
+  get declarers(): readonly string[] {
+    return [...this.declaring];
+  }
+
+  /** Some of the index's files in its order (see DeltaCandidates.inIndexOrder). */
+  inIndexOrder(files: Iterable<string>): string[] {
+    if (!this.positions) this.positions = new Map([...this.entries.keys()].map((f, i) => [f, i]));
+    const positions = this.positions;
+    return [...new Set(files)].filter((f) => positions.has(f)).sort((a, b) => positions.get(a)! - positions.get(b)!);
+  }
+
+  /** Each module's shortest public file among the readable files (what internal-import names). */
+  get publicEntries(): ReadonlyMap<ModuleInfo, string> {
+    if (this.publicMemo?.map !== this.moduleMap) this.publicMemo = { map: this.moduleMap, byModule: publicEntriesOf(this.entries.keys(), this.moduleMap) };
+    return this.publicMemo.byModule;
+  }
+
+  private setEntry(file: string, entry: IndexedFile | undefined): void {
+    if (!this.everything && !this.replaced.has(file)) this.replaced.set(file, this.entries.get(file));
+    if (this.entries.has(file) !== !!entry) {
+      this.positions = undefined;
+      this.publicMemo = undefined;
+    }
     if (entry) this.entries.set(file, entry);
     else this.entries.delete(file);
+    const facts = entry?.facts;
+    if (facts && (facts.reExports.length > 0 || facts.starExports.length > 0)) this.reExporting.add(file);
+    else this.reExporting.delete(file);
+    if (facts?.database && facts.database.declarations.length > 0) this.declaring.add(file);
+    else this.declaring.delete(file);
+  }
+
+  private indexFile(file: string, text?: string): void {
+    const { entry, diagnostics } = this.indexer.index(file, text);
+    this.setEntry(file, entry);
     if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
     else this.fileDiagnostics.delete(file);
   }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { experimentArgs } from '../lib/experiment-args.mjs';
+import { benchEdit } from '../lib/bench-edits.mjs';
 import { percentile } from '../lib/measure.mjs';
 
 const { root: given, option } = experimentArgs();
@@ -19,12 +20,9 @@ const groups = new Map();
 const record = (key, ms) => groups.set(key, [...(groups.get(key) ?? []), ms]);
 for (let i = 0; i < count && files.length > 1; i++) {
   // The same files and targets as bench/probes/session.mjs.
-  const file = files[Math.floor((i * files.length) / count)];
-  const target = files[(Math.floor((i * files.length) / count) + Math.floor(files.length / 2) + i) % files.length];
+  const { file, specifier: spec } = benchEdit(files, i, count);
   const abs = path.join(root, file);
   const original = fs.readFileSync(abs, 'utf8');
-  let spec = path.posix.relative(path.posix.dirname(file), target).replace(/\.[cm]?[jt]sx?$/, '');
-  if (!spec.startsWith('.')) spec = `./${spec}`;
   for (const [kind, text] of [['keystroke', `${original}\n// edited ${i}\n`], ['new import', `import { benchEdit${i} } from '${spec}';\n${original}`], ['undo', original]]) {
     const started = performance.now();
     session.updateFile(abs, text);

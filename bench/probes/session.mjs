@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { benchEdit } from '../lib/bench-edits.mjs';
 import { percentile } from '../lib/measure.mjs';
 
 const loadStarted = performance.now();
@@ -36,20 +37,15 @@ for (let i = 0; i < 20; i++) {
   analyzeTimes.push(performance.now() - t);
 }
 
-// Edited files and the files they start importing are spread evenly over the workspace, so the
-// new import usually crosses a module boundary.
 const files = session.fileEdges ? [...new Set(session.fileEdges().map((e) => e.from))].sort() : [];
 const importEdits = [];
 const importEditsCpu = [];
 const keystrokes = [];
 let changed = 0;
 for (let i = 0; i < editCount && files.length > 1; i++) {
-  const file = files[Math.floor((i * files.length) / editCount)];
-  const target = files[(Math.floor((i * files.length) / editCount) + Math.floor(files.length / 2) + i) % files.length];
+  const { file, specifier: spec } = benchEdit(files, i, editCount);
   const abs = path.join(root, file);
   const original = fs.readFileSync(abs, 'utf8');
-  let spec = path.posix.relative(path.posix.dirname(file), target).replace(/\.[cm]?[jt]sx?$/, '');
-  if (!spec.startsWith('.')) spec = `./${spec}`;
 
   // A keystroke that changes no import: the common case while typing.
   let t = performance.now();

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, openWorkspace, type CacheStats, type CheckResult } from '../../src/engine';
-import { FIXTURES } from '../support/fixtures';
+import { eachFixtureEdit } from '../support/fixture-edits';
 import { tempWorkspace } from '../support/temp-workspace';
 
 /**
@@ -145,62 +145,27 @@ describe('cache: stored facts that cannot be used for a patch', () => {
  */
 describe('cache: patched results equal fresh checks on every fixture', function () {
   this.timeout(300_000);
-  const mutations: { name: string; apply(text: string, other: string): string }[] = [
-    { name: 'a new export', apply: (t) => `${t}\nexport const cacheDeltaExport = 1;\n` },
-    { name: 'a line above everything', apply: (t) => `// edited\n${t}` },
-    { name: 'an import of another file', apply: (t, other) => `import * as cacheDeltaOther from '${other}';\n${t}\nexport const cacheDeltaUse = cacheDeltaOther;\n` },
-    { name: 'the first import commented out', apply: (t) => t.replace(/^import /m, '// import ') },
-    // Barrels: what importers trace through them changes.
-    { name: 'the first re-export dropped', apply: (t) => t.replace(/^export (\*|\{)[^\n]*from[^\n]*$/m, '') },
-    { name: 'a local export made private', apply: (t) => t.replace(/^export (const|function|class|interface|type) /m, '$1 ') },
-  ];
-
   it('gives a fresh check\'s answer after every edit, and patches most of them', () => {
     let patched = 0;
     let steps = 0;
     const reasons = new Map<string, number>();
-    for (const fixture of fs.readdirSync(FIXTURES).sort()) {
-      const source = path.join(FIXTURES, fixture);
-      if (!fs.existsSync(path.join(source, 'bulkhead.json')) || fixture.startsWith('init-') || fixture.startsWith('config-') || fixture === 'bad-input') continue;
-      const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-delta-')));
-      try {
-        fs.cpSync(source, root, { recursive: true });
-        const cacheFile = path.join(os.tmpdir(), `${path.basename(root)}.cache`);
-        const first = cachedRun(root, cacheFile).result;
-        // Files with findings, and the files their imports lead to (barrels, declarations).
-        const sources = [...new Set(first.violations.flatMap((v) => [v.file, ...(v.related ?? []).map((r) => r.file)]).concat(first.unresolved.map((u) => u.file)))]
-          .filter((f) => /\.(ts|tsx)$/.test(f) && fs.existsSync(path.join(root, f))).sort().slice(0, 4);
-        for (const file of sources) {
-          const abs = path.join(root, file);
-          const original = fs.readFileSync(abs, 'utf8');
-          const other = sources.find((s) => s !== file);
-          const otherSpecifier = other ? relativeSpecifier(file, other) : './missing';
-          for (const m of mutations) {
-            const edited = m.apply(original, otherSpecifier);
-            if (edited === original) continue;
-            fs.writeFileSync(abs, edited);
-            for (const [step, what] of [['edit', m.name], ['undo', `${m.name} undone`]] as const) {
-              if (step === 'undo') fs.writeFileSync(abs, original);
-              const stats = expectFresh(root, cacheFile, `${fixture} ${file}: ${what}`);
-              steps++;
-              if (stats.patched !== undefined) patched++;
-              if (stats.reanalysed) reasons.set(stats.reanalysed, (reasons.get(stats.reanalysed) ?? 0) + 1);
-            }
-          }
-        }
-        fs.rmSync(cacheFile, { force: true });
-      } finally {
-        fs.rmSync(root, { recursive: true, force: true });
-      }
-    }
+    const cacheFiles: string[] = [];
+    let cacheFile = '';
+    eachFixtureEdit((root) => {
+      cacheFile = path.join(os.tmpdir(), `${path.basename(root)}.cache`);
+      cacheFiles.push(cacheFile);
+      return cachedRun(root, cacheFile).result;
+    }, ({ fixture, file, abs, text, what }, root) => {
+      fs.writeFileSync(abs, text);
+      const stats = expectFresh(root, cacheFile, `${fixture} ${file}: ${what}`);
+      steps++;
+      if (stats.patched !== undefined) patched++;
+      if (stats.reanalysed) reasons.set(stats.reanalysed, (reasons.get(stats.reanalysed) ?? 0) + 1);
+    });
+    for (const f of cacheFiles) fs.rmSync(f, { force: true });
     // A delta path that is never taken would pass the comparisons above without testing anything.
     assert.ok(steps > 100, `only ${steps} edits were checked`);
     if (process.env.CACHE_DELTA_REPORT) console.log({ steps, patched, reasons });
     assert.ok(patched > steps / 3, `patched ${patched} of ${steps} edits; analysed again: ${JSON.stringify([...reasons])}`);
   });
 });
-
-function relativeSpecifier(from: string, to: string): string {
-  const rel = path.posix.relative(path.posix.dirname(from), to).replace(/\.(ts|tsx)$/, '');
-  return rel.startsWith('.') ? rel : `./${rel}`;
-}

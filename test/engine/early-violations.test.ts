@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { checkWorkspace, WorkspaceOpening, type CheckResult, type RuleId, type Violation } from '../../src/engine';
 import { NEEDS_EVERY_FILE } from '../../src/engine/check';
 import { FIXTURES } from '../support/fixtures';
+import { checkedFixtures } from '../support/fixture-edits';
 import { tempWorkspace } from '../support/temp-workspace';
 
 /** What the full result says of one file for the rules told early. */
@@ -14,11 +15,6 @@ function toldEarly(result: CheckResult, file: string): Violation[] {
 /** The rules an unused-ignore finding's comment names ("no cycle/internal-import violation on line 3"). */
 function namedRules(v: Violation): RuleId[] {
   return (/^Unused bulkhead-ignore: no (\S+) violation/.exec(v.message)?.[1] ?? '').split('/') as RuleId[];
-}
-
-/** The fixtures a check can open (not the init or config-error ones). */
-function checkedFixtures(): string[] {
-  return fs.readdirSync(FIXTURES).sort().filter((f) => fs.existsSync(path.join(FIXTURES, f, 'bulkhead.json')) && !f.startsWith('init-') && !f.startsWith('config-') && f !== 'bad-input');
 }
 
 describe('early violations: a few files told before the workspace is read', () => {

@@ -4,16 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, openWorkspace, type CheckResult, type Session } from '../../src/engine';
 import { FIXTURES } from '../support/fixtures';
-
-const mutations: { name: string; apply(text: string, other: string): string }[] = [
-  { name: 'a new export', apply: (t) => `${t}\nexport const sessionPatchExport = 1;\n` },
-  { name: 'a line above everything', apply: (t) => `// edited\n${t}` },
-  { name: 'an import of another file', apply: (t, other) => `import * as sessionPatchOther from '${other}';\n${t}\nexport const sessionPatchUse = sessionPatchOther;\n` },
-  { name: 'the first import commented out', apply: (t) => t.replace(/^import /m, '// import ') },
-  { name: 'the first re-export dropped', apply: (t) => t.replace(/^export (\*|\{)[^\n]*from[^\n]*$/m, '') },
-  { name: 'a local export made private', apply: (t) => t.replace(/^export (const|function|class|interface|type) /m, '$1 ') },
-  { name: 'an import of a missing file', apply: (t) => `import { gone } from './session-patch-missing';\n${t}\nexport const sessionPatchGone = gone;\n` },
-];
+import { eachFixtureEdit } from '../support/fixture-edits';
 
 /** The result without its timing. */
 function comparable(result: CheckResult): CheckResult {
@@ -32,41 +23,21 @@ describe('session: an edit patches the last analysis, as a fresh check finds', f
     let steps = 0;
     let patched = 0;
     const reasons = new Map<string, number>();
-    for (const fixture of fs.readdirSync(FIXTURES).sort()) {
-      const source = path.join(FIXTURES, fixture);
-      if (!fs.existsSync(path.join(source, 'bulkhead.json')) || fixture.startsWith('init-') || fixture.startsWith('config-') || fixture === 'bad-input') continue;
-      const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-session-patch-')));
-      try {
-        fs.cpSync(source, root, { recursive: true });
-        const session = openWorkspace({ root }) as Session;
-        if (!session.configured) continue;
-        const first = session.result;
-        const sources = [...new Set(first.violations.flatMap((v) => [v.file, ...(v.related ?? []).map((r) => r.file)]).concat(first.unresolved.map((u) => u.file)))]
-          .filter((f) => /\.(ts|tsx)$/.test(f) && fs.existsSync(path.join(root, f))).sort().slice(0, 4);
-        for (const file of sources) {
-          const abs = path.join(root, file);
-          const original = fs.readFileSync(abs, 'utf8');
-          const other = sources.find((s) => s !== file);
-          const otherSpecifier = other ? relativeSpecifier(file, other) : './missing';
-          for (const m of mutations) {
-            const edited = m.apply(original, otherSpecifier);
-            if (edited === original) continue;
-            for (const [text, what] of [[edited, m.name], [original, `${m.name} undone`]] as const) {
-              session.updateFile(abs, text);
-              const got = session.analyze();
-              fs.writeFileSync(abs, text);
-              assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })), `${fixture} ${file}: ${what} (${JSON.stringify(session.lastAnalysis)})`);
-              steps++;
-              const how = session.lastAnalysis!;
-              if (how.patched) patched++;
-              else reasons.set(how.reason, (reasons.get(how.reason) ?? 0) + 1);
-            }
-          }
-        }
-      } finally {
-        fs.rmSync(root, { recursive: true, force: true });
-      }
-    }
+    let session: Session | undefined;
+    eachFixtureEdit((root) => {
+      const opened = openWorkspace({ root });
+      session = opened.configured ? opened : undefined;
+      return session?.result;
+    }, ({ fixture, file, abs, text, what }, root) => {
+      session!.updateFile(abs, text);
+      const got = session!.analyze();
+      fs.writeFileSync(abs, text);
+      assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })), `${fixture} ${file}: ${what} (${JSON.stringify(session!.lastAnalysis)})`);
+      steps++;
+      const how = session!.lastAnalysis!;
+      if (how.patched) patched++;
+      else reasons.set(how.reason, (reasons.get(how.reason) ?? 0) + 1);
+    });
     if (process.env.SESSION_PATCH_REPORT) console.log({ steps, patched, reasons });
     // A patch path never taken would pass the comparisons without testing anything.
     assert.ok(steps > 100, `only ${steps} edits were checked`);
@@ -93,8 +64,3 @@ describe('session: an edit patches the last analysis, as a fresh check finds', f
     }
   });
 });
-
-function relativeSpecifier(from: string, to: string): string {
-  const rel = path.posix.relative(path.posix.dirname(from), to).replace(/\.(ts|tsx)$/, '');
-  return rel.startsWith('.') ? rel : `./${rel}`;
-}

@@ -183,8 +183,10 @@ export class BulkheadServer {
       if (this.scans.get(folder) === run) this.scans.delete(folder);
       // a cancelled first scan leaves the folder unchecked: the open files' early findings go too
       if (run.stopped === 'cancelled' && !engine.result) this.publisher.clear(folder);
-      if (run.announced && run.stopped !== 'superseded') void this.connection.sendNotification(scanFinishedNotification, { folder, cancelled: run.stopped === 'cancelled' });
-      if (!this.scans.has(folder) && this.held.has(folder)) this.applyHeld(engine);
+      // A scan that took over ends the client's progress itself; a folder removed mid-scan has none.
+      if (run.announced && !this.scans.get(folder)?.announced) void this.connection.sendNotification(scanFinishedNotification, { folder, cancelled: run.stopped === 'cancelled' });
+      if (this.engines.get(folder) !== engine) this.held.delete(folder); // the folder was closed
+      else if (!this.scans.has(folder) && this.held.has(folder)) this.applyHeld(engine);
     });
     return run.finished;
   }

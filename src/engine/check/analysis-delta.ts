@@ -2,7 +2,7 @@ import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, 
 import { affectedFiles, type DeltaCandidates } from './affected-files';
 import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
 import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
-import { findingsOfFiles, WORKSPACE_ONLY } from './file-findings';
+import { findingsOfFiles, WORKSPACE_ONLY, type FilesScope } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
 import { compareFindings, countViolatingSites, toViolations } from './analyze-workspace';
 
@@ -21,6 +21,10 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   candidates?: DeltaCandidates;
   /** Each module's shortest public file, when the caller keeps it for this file list (see publicEntriesOf). */
   publicEntries?: ReadonlyMap<ModuleInfo, string>;
+  /** The table catalog and entity names, when the caller keeps them (see FilesScope.tables). */
+  tables?: FilesScope['tables'];
+  /** More files to analyse than this and the caller's full analysis is cheaper (each is analysed twice here). */
+  maxAffected?: number;
 }
 
 export type DeltaOutcome = { result: CheckResult; affected: number } | { fallback: string };
@@ -50,6 +54,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     if (JSON.stringify(was.facts.database?.declarations ?? []) !== JSON.stringify(now.facts.database?.declarations ?? [])) return { fallback: 'table declarations changed' };
   }
   const affected = affectedFiles(input);
+  if (input.maxAffected !== undefined && affected.length > input.maxAffected) return { fallback: `${affected.length} files to analyse again` };
   for (const file of affected) {
     if (before.get(file)!.ignores.length > 0 || after.get(file)!.ignores.length > 0) return { fallback: 'an affected file has ignore comments' };
   }
@@ -62,7 +67,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   // The catalog reads table declarations, entity names also re-exports that rename them.
   const { candidates } = input;
   const declarers = candidates && enabled.has('database-coupling') ? [...candidates.declarers(), ...candidates.reExporters(), ...changed] : undefined;
-  const scope = { declarers, inIndexOrder: candidates?.inIndexOrder?.bind(candidates), publicEntries: input.publicEntries };
+  const scope = { declarers, inIndexOrder: candidates?.inIndexOrder?.bind(candidates), publicEntries: input.publicEntries, tables: input.tables };
   const was = findingsOfFiles(before, affected, remembered, enabled, scope);
   const now = findingsOfFiles(after, affected, remembered, enabled, scope);
   if (typeof was === 'string') return { fallback: was };

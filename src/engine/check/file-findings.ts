@@ -2,7 +2,7 @@ import { type FileIndex, type ModuleCrossing, ReExportTracer, fileCrossings } fr
 import { restricted } from './affected-files';
 import type { RuleId } from '../model';
 import type { ModuleInfo } from '../map';
-import { ALL_RULES, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
+import { ALL_RULES, type DatabaseState, type Finding, type RuleContext, RuleState, databaseFindingsOf, internalImportsOf, newDatabaseState } from '../rules';
 import type { AnalysisInput } from './analyze-workspace';
 
 /** Rules whose findings only the whole workspace can tell (the module graph, the skipped files). */
@@ -24,6 +24,11 @@ export interface FilesScope {
   inIndexOrder?: (files: Iterable<string>) => string[];
   /** Each module's shortest public file, for the index's file list. */
   publicEntries?: ReadonlyMap<ModuleInfo, string>;
+  /**
+   * The table catalog and entity names when the caller keeps them (see session/patched-analysis.ts),
+   * for `context`'s index traced with `tracer`; undefined builds them over `declarers`.
+   */
+  tables?: (context: RuleContext, tracer: ReExportTracer) => DatabaseState | undefined;
 }
 
 /**
@@ -44,7 +49,9 @@ export function findingsOfFiles(
   const state = new RuleState();
   if (scope.publicEntries) state.publicEntries = { byModule: scope.publicEntries };
   const context: RuleContext = { index, map, policy, crossings: [], cycles: [], tracer, retraced: new Set(), isLocalSpecifier, database, unchecked, state };
-  const tables = rules.has('database-coupling') ? newDatabaseState({ ...context, index: restricted(index, scope.declarers, scope.inIndexOrder) }, tracer) : undefined;
+  const tables = rules.has('database-coupling')
+    ? scope.tables?.(context, tracer) ?? newDatabaseState({ ...context, index: restricted(index, scope.declarers, scope.inIndexOrder) }, tracer)
+    : undefined;
   const findings = new Map<string, Finding[]>();
   const crossings: ModuleCrossing[] = [];
   for (const file of files) {

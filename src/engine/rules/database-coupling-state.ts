@@ -77,6 +77,11 @@ export interface DatabaseState extends DatabaseConfig {
   traced: Traced;
 }
 
+/** The same catalog and entity names, with entity imports traced by `tracer` (for another index with the same declarations and re-exports). */
+export function tracedWith(state: DatabaseState, tracer: ReExportTracer): DatabaseState {
+  return { ...state, perFile: new Map(), traced: { ...state.traced, tracer } };
+}
+
 /** The last analysis's state brought up to date, or a new one when a table declaration changed. */
 export function reusedState(context: RuleContext, tracer: ReExportTracer): DatabaseState {
   const known = context.state.database;

@@ -3,5 +3,5 @@ export { ALL_RULES } from './all-rules';
 export type { Finding, RuleContext } from './rule';
 export { RuleState } from './rule-state';
 export { databaseFindingsOf } from './database-coupling';
-export { newState as newDatabaseState } from './database-coupling-state';
+export { newState as newDatabaseState, tracedWith, type DatabaseState } from './database-coupling-state';
 export { internalImportsOf, publicEntriesOf } from './internal-import';

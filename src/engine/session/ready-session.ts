@@ -5,7 +5,7 @@ import { type AnalysisState, explainFile, type Explanation } from '../check';
 import { computeFixes, type Fix } from '../fixes';
 import { modulePairKey, toPosix, type CheckResult, type ImportSite, type Violation } from '../model';
 import { analyzeIndex } from './analyze-index';
-import { patchedAnalysis } from './patched-analysis';
+import { patchedAnalysis, TablesMemo } from './patched-analysis';
 import { needsFullCheck } from './session-options';
 import { scannedPathIn, workspacePathIn } from './scanned-path';
 import type { AnalysisKind, Session } from './session-types';
@@ -20,6 +20,7 @@ export class ReadySession implements Session {
   /** The last analysis (the opening check's at first): what the next one patches. */
   private last: CheckResult;
   lastAnalysis?: AnalysisKind;
+  private readonly tables = new TablesMemo();
   constructor(
     private readonly setup: WorkspaceSetup,
     private readonly files: WorkspaceIndex,
@@ -69,7 +70,7 @@ export class ReadySession implements Session {
     const started = performance.now();
     const changes = this.files.takeChanges();
     if (!changes.everything && changes.replaced.size > 0) {
-      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started);
+      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started, this.tables);
       if ('result' in patched) {
         this.lastAnalysis = { patched: true, files: patched.affected };
         return (this.last = patched.result);

@@ -1,4 +1,4 @@
-import { type FileIndex, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
+import { type FileIndex, ReExportTracer, fileCrossings } from '../analyze';
 import { restricted } from './affected-files';
 import type { RuleId } from '../model';
 import type { ModuleInfo } from '../map';
@@ -11,7 +11,6 @@ export const WORKSPACE_ONLY: ReadonlySet<RuleId> = new Set(['cycle', 'unchecked-
 export interface FilesAnswer {
   /** Each file's findings before ignore comments, in the order a full analysis finds them. */
   findings: Map<string, Finding[]>;
-  crossings: ModuleCrossing[];
   /** What entity imports read of every file's re-exports (see entityNames). */
   entities: string | undefined;
 }
@@ -32,7 +31,7 @@ export interface FilesScope {
 }
 
 /**
- * The findings and crossings of `files` alone, with the rules' workspace parts asked per file, for
+ * The findings of `files` alone, with the rules' workspace parts asked per file, for
  * the rules in `rules` (those in WORKSPACE_ONLY are never asked); a string says why that cannot be
  * done. The index is only asked by name, except where `scope` leaves out what the rules need of
  * every file (the catalog's declarers, the modules' public entries).
@@ -53,7 +52,6 @@ export function findingsOfFiles(
     ? scope.tables?.(context, tracer) ?? newDatabaseState({ ...context, index: restricted(index, scope.declarers, scope.inIndexOrder) }, tracer)
     : undefined;
   const findings = new Map<string, Finding[]>();
-  const crossings: ModuleCrossing[] = [];
   for (const file of files) {
     const entry = index.get(file)!;
     const own: RuleContext = { ...context, crossings: fileCrossings(entry, map, tracer) };
@@ -71,8 +69,7 @@ export function findingsOfFiles(
       else return `rule ${rule.id} has no per-file part`;
     }
     findings.set(file, raw);
-    crossings.push(...own.crossings);
   }
   if (tracer.orderSensitive) return 'a re-export cycle';
-  return { findings, crossings, entities: tables?.traced.entities?.signature };
+  return { findings, entities: tables?.traced.entities?.signature };
 }

@@ -18,8 +18,9 @@ const MAX_AFFECTED_SHARE = 1 / 40;
 /**
  * The analysis after an editor's edits, from the previous one: a full analysis visits every file
  * and crossing (hundreds of milliseconds at 100k files), a patch only the files the edits can
- * reach (see patchResult). Undefined when the edits need the full analysis: the file list or the
- * map changed, a file could not be read before or after, or the patch gives a reason.
+ * reach (see patchResult). A fallback names why the edits need the full analysis instead: too many
+ * files changed, a file could not be read before or after, or the patch's own reasons. (The session
+ * does not ask when the file list, the map or every entry changed.)
  */
 export function patchedAnalysis(
   setup: WorkspaceSetup,

@@ -4,7 +4,7 @@
  * changed (no full re-render).
  */
 import { placeEdgeLabels, type EdgeLabel } from '../logic/edge-labels';
-import { boundsOf, edgePath, edgeWidth, groupLabel, nodeLabel, type Box } from '../logic/geometry';
+import { boundsOf, edgeBounds, edgePath, edgeWidth, groupLabel, labelBounds, nodeLabel, type Box } from '../logic/geometry';
 import type { Overview, OverviewEdge, OverviewFrame, OverviewItem } from '../logic/overview';
 import { boxText } from '../logic/box-text';
 import { PanZoom } from './pan-zoom';
@@ -32,6 +32,9 @@ interface EdgeEls {
   label: SVGTextElement;
   /** Where its label may go, set by each update; placed with the others' (logic/edge-labels.ts). */
   labelAt?: EdgeLabel;
+  /** What the curve and its label cover, for fit and export. */
+  bounds?: Box;
+  labelBox?: Box;
 }
 interface FrameEls {
   rect: SVGRectElement;
@@ -96,6 +99,7 @@ export class GraphView {
     const spots = placeEdgeLabels(labels, [...this.boxes.values()]);
     for (const [key, els] of this.edges) {
       const p = spots.get(key);
+      els.labelBox = p && els.labelAt ? labelBounds(els.labelAt.text, p) : undefined;
       if (!p) continue;
       els.label.setAttribute('x', p.x.toFixed(1));
       els.label.setAttribute('y', (p.y - 4).toFixed(1));
@@ -143,12 +147,19 @@ export class GraphView {
   }
 
   fit(): void {
-    this.panZoom.fit(this.visibleBounds(60));
+    // The edges are in the bounds: a margin for their arrowheads and the labels drawn at their ends.
+    this.panZoom.fit(this.visibleBounds(24));
   }
 
-  /** Bounds of what is drawn (boxes and frames), for fit and export. */
+  /**
+   * Bounds of what is drawn, for fit and export: boxes, frames, and the edges with their labels
+   * (a loop between boxes of one column goes out to the right of both, a back edge dips below).
+   */
   visibleBounds(pad = 20): Box | undefined {
-    return boundsOf([...this.items.keys(), ...this.frames.keys()].map((k) => this.boxes.get(k)).filter((b): b is Box => b !== undefined), pad);
+    const boxes = [...this.items.keys(), ...this.frames.keys()].map((k) => this.boxes.get(k)).filter((b): b is Box => b !== undefined);
+    if (boxes.length === 0) return undefined;
+    for (const els of this.edges.values()) boxes.push(...[els.bounds, els.labelBox].filter((b): b is Box => b !== undefined));
+    return boundsOf(boxes, pad);
   }
 
   private ownerOf(target: EventTarget | null): Owner | undefined {
@@ -234,8 +245,12 @@ export class GraphView {
   private updateEdge(els: EdgeEls, e: OverviewEdge): void {
     const a = this.boxes.get(e.from);
     const b = this.boxes.get(e.to);
-    if (!a || !b) return;
+    if (!a || !b) {
+      els.bounds = undefined;
+      return;
+    }
     const { d, mid, at } = edgePath(a, b);
+    els.bounds = edgeBounds(a, b);
     els.line.setAttribute('d', d);
     els.hit.setAttribute('d', d);
     els.line.setAttribute('stroke-width', edgeWidth(e.imports).toFixed(2));

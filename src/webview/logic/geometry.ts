@@ -79,6 +79,20 @@ export function edgePath(a: Box, b: Box): EdgePath {
   return { d, mid, at };
 }
 
+/** A box holding the curve drawn between `a` and `b`: a Bézier stays inside its control points, and loops reach beyond both boxes. */
+export function edgeBounds(a: Box, b: Box): Box {
+  const { points } = edgeCurve(a, b);
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
+/** The box an edge label's text takes, centred on `x` above `y` (its drawn baseline is `y - 4`): for bounds, not for layout. */
+export function labelBounds(text: string, at: { x: number; y: number }): Box {
+  const width = text.length * 7 + 4;
+  return { x: at.x - width / 2, y: at.y - 18, width, height: 18 };
+}
+
 export interface EdgePath {
   d: string;
   mid: { x: number; y: number };

@@ -3,7 +3,7 @@
 // diagnostic, against the CLI's check of the same tree. A benchmark, not a test: it prints numbers
 // and writes bench/results/editor-start.json.
 //
-//   npm run build && node bench/editor/editor-start.mjs <workspace with bulkhead.json> [--repeat 2] [--no-vscode | --vscode-only] [--screenshot <png>]
+//   npm run build && node bench/editor/editor-start.mjs <workspace with bulkhead.json> [--repeat 2] [--no-vscode | --vscode-only] [--no-open] [--screenshot <png>]
 //
 // Measured, interleaved, each on a fresh copy of the workspace (no fact cache anywhere):
 //   - CLI: `bulkhead check --format json`, wall time of the process;
@@ -28,7 +28,7 @@ const require = createRequire(import.meta.url);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { repeat: { type: 'string', default: '2' }, 'no-vscode': { type: 'boolean', default: false }, 'vscode-only': { type: 'boolean', default: false }, screenshot: { type: 'string' } },
+  options: { repeat: { type: 'string', default: '2' }, 'no-vscode': { type: 'boolean', default: false }, 'vscode-only': { type: 'boolean', default: false }, 'no-open': { type: 'boolean', default: false }, screenshot: { type: 'string' } },
 });
 const source = positionals[0] && path.resolve(positionals[0]);
 if (!source || !fs.existsSync(path.join(source, 'bulkhead.json'))) {
@@ -149,11 +149,13 @@ async function realVsCode(ws, openFile) {
 
 const runs = { cli: [], server: [], serverOpenFile: [], serverWithCache: [], vscode: [] };
 const repeat = Number(values.repeat) || 2;
+// `--no-open`: VS Code opens no file (the graph panel then takes the editor area, as in the README's screenshot).
 const openFile = pickOpenFile(freshCopy());
+const vscodeFile = values['no-open'] ? undefined : openFile;
 log(`open file: ${openFile}`);
 for (let i = 0; i < repeat; i++) {
   if (values['vscode-only']) {
-    runs.vscode.push(await realVsCode(freshCopy(), openFile));
+    runs.vscode.push(await realVsCode(freshCopy(), vscodeFile));
     log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms; first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
     continue;
   }
@@ -169,7 +171,7 @@ for (let i = 0; i < repeat; i++) {
   log(`language server with a cache folder: first diagnostic ${runs.serverWithCache.at(-1).firstDiagnosticMs} ms, scan finished ${runs.serverWithCache.at(-1).scanFinishedMs} ms`);
   if (!values['no-vscode']) {
     try {
-      runs.vscode.push(await realVsCode(freshCopy(), openFile));
+      runs.vscode.push(await realVsCode(freshCopy(), vscodeFile));
       log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms; Bulkhead's status bar item ${runs.vscode.at(-1).activatedMs} ms, its first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
     } catch (err) {
       runs.vscode.push({ error: err.message.split('\n')[0] });

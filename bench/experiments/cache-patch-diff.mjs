@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { experimentArgs } from '../lib/experiment-args.mjs';
+import { experimentArgs, sourceFilesUnder } from '../lib/experiment-args.mjs';
 
 const { root, option } = experimentArgs();
 const edits = option('--edits', 10);
@@ -32,16 +32,7 @@ const first = engine.openWorkspace({ root, cacheFile });
 if (!first.configured) throw new Error(`${root}: no usable bulkhead.json`);
 // Half the edits go to files with findings, where a patch has most to get right.
 const withFindings = [...new Set(first.result.violations.map((v) => v.file))].filter((f) => /\.[cm]?[jt]sx?$/.test(f));
-const sources = [];
-const walk = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) walk(abs);
-    else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) sources.push(path.relative(root, abs));
-  }
-};
-walk(root);
+const sources = sourceFilesUnder(root, /\.tsx?$/).filter((f) => !f.endsWith('.d.ts')).map((f) => path.relative(root, f));
 
 const counts = { same: 0, different: 0, patched: 0, reused: 0, analysed: 0 };
 for (let done = 0; done < edits; ) {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { build } from 'esbuild';
-import { experimentArgs } from '../lib/experiment-args.mjs';
+import { experimentArgs, sourceFilesUnder } from '../lib/experiment-args.mjs';
 
 const { root, option } = experimentArgs();
 const repeat = option('--repeat', 3);
@@ -35,17 +35,7 @@ const { parseFacts, extractFacts, scanFacts } = createRequire(import.meta.url)(b
 fs.rmSync(bundle, { force: true });
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const files = [];
-const walk = (dir) => {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else if (SOURCE.test(entry.name)) files.push(full);
-  }
-};
-walk(root);
-files.sort();
+const files = sourceFilesUnder(root, SOURCE).sort();
 const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
 
 let fast = 0;

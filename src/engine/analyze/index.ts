@@ -1,5 +1,5 @@
 /** The analyze stage's public surface: other stages and the engine's index import only this file. */
-export type { FileIndex, IndexedFile } from './file-index';
+export { LookupIndex, type FileIndex, type IndexedFile } from './file-index';
 export { feedbackEdges, type WeightedEdge } from './feedback-edges';
 export { FileMemo } from './file-memo';
 export { exportSurface, importsAny, incrementalCrossings, reExportersOf, type CrossingsMemo } from './incremental-crossings';

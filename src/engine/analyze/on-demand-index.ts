@@ -1,14 +1,15 @@
-import type { FileIndex, IndexedFile } from './file-index';
+import { LookupIndex, type IndexedFile } from './file-index';
 
 /**
  * A file index whose entries are read when first asked for (from a cache, for an analysis that
  * looks at a few files). Iterating it reads every entry, so such an analysis asks by name.
  */
-export class OnDemandIndex implements FileIndex {
+export class OnDemandIndex extends LookupIndex {
   private readonly loaded = new Map<string, IndexedFile>();
   private readonly names: ReadonlySet<string>;
 
   constructor(private readonly files: readonly string[], private readonly read: (file: string) => IndexedFile) {
+    super();
     this.names = new Set(files);
   }
 
@@ -16,7 +17,7 @@ export class OnDemandIndex implements FileIndex {
     return this.files.length;
   }
 
-  has(file: string): boolean {
+  override has(file: string): boolean {
     return this.names.has(file);
   }
 
@@ -34,21 +35,5 @@ export class OnDemandIndex implements FileIndex {
 
   keys(): MapIterator<string> {
     return this.files[Symbol.iterator]() as MapIterator<string>;
-  }
-
-  *values(): MapIterator<IndexedFile> {
-    for (const file of this.files) yield this.get(file)!;
-  }
-
-  *entries(): MapIterator<[string, IndexedFile]> {
-    for (const file of this.files) yield [file, this.get(file)!];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, IndexedFile]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: IndexedFile, key: string, map: ReadonlyMap<string, IndexedFile>) => void): void {
-    for (const [file, entry] of this.entries()) callback(entry, file, this);
   }
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileIndex, IndexedFile } from '../analyze';
+import { LookupIndex, type IndexedFile } from '../analyze';
 import { readSource } from '../extract';
 import type { ModuleMap } from '../map';
 
@@ -10,7 +10,7 @@ import type { ModuleMap } from '../map';
  * the files, except those some module makes public: the internal-import rule picks each module's
  * public entry among the keys, and the full index has no key for an unreadable one.
  */
-export class AsideIndex implements FileIndex {
+export class AsideIndex extends LookupIndex {
   private readonly read = new Map<string, IndexedFile | null>();
   private readonly names: ReadonlySet<string>;
 
@@ -20,15 +20,12 @@ export class AsideIndex implements FileIndex {
     private readonly map: ModuleMap,
     private readonly index: (file: string) => IndexedFile | undefined,
   ) {
+    super();
     this.names = new Set(files);
   }
 
   get size(): number {
     return this.files.length;
-  }
-
-  has(file: string): boolean {
-    return this.get(file) !== undefined;
   }
 
   get(file: string): IndexedFile | undefined {
@@ -49,24 +46,5 @@ export class AsideIndex implements FileIndex {
   private readable(file: string): boolean {
     if (this.read.get(file) === null) return false;
     return readSource(path.join(this.root, file)).ok;
-  }
-
-  *values(): MapIterator<IndexedFile> {
-    for (const [, entry] of this.entries()) yield entry;
-  }
-
-  *entries(): MapIterator<[string, IndexedFile]> {
-    for (const file of this.files) {
-      const entry = this.get(file);
-      if (entry) yield [file, entry];
-    }
-  }
-
-  [Symbol.iterator](): MapIterator<[string, IndexedFile]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: IndexedFile, key: string, map: ReadonlyMap<string, IndexedFile>) => void): void {
-    for (const [file, entry] of this.entries()) callback(entry, file, this);
   }
 }

@@ -1,4 +1,4 @@
-import type { FileIndex, IndexedFile, ReExportTracer } from '../analyze';
+import { LookupIndex, type FileIndex, type IndexedFile, type ReExportTracer } from '../analyze';
 import { patchResult, type DeltaCandidates } from '../check';
 import type { CheckResult } from '../model';
 import { newDatabaseState, tracedWith, type DatabaseState, type RuleContext } from '../rules';
@@ -82,15 +82,13 @@ function shapesTables(entry: IndexedFile | undefined): boolean {
 }
 
 /** The index as it was before the replacements. */
-class EntriesBefore implements FileIndex {
-  constructor(private readonly now: FileIndex, private readonly was: ReadonlyMap<string, IndexedFile | undefined>) {}
+class EntriesBefore extends LookupIndex {
+  constructor(private readonly now: FileIndex, private readonly was: ReadonlyMap<string, IndexedFile | undefined>) {
+    super();
+  }
 
   get size(): number {
     return this.now.size;
-  }
-
-  has(file: string): boolean {
-    return this.get(file) !== undefined;
   }
 
   get(file: string): IndexedFile | undefined {
@@ -99,22 +97,6 @@ class EntriesBefore implements FileIndex {
 
   keys(): MapIterator<string> {
     return this.now.keys();
-  }
-
-  *values(): MapIterator<IndexedFile> {
-    for (const [, entry] of this.entries()) yield entry;
-  }
-
-  *entries(): MapIterator<[string, IndexedFile]> {
-    for (const file of this.now.keys()) yield [file, this.get(file)!];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, IndexedFile]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: IndexedFile, key: string, map: ReadonlyMap<string, IndexedFile>) => void): void {
-    for (const [file, entry] of this.entries()) callback(entry, file, this);
   }
 }
 

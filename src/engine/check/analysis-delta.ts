@@ -1,10 +1,10 @@
 import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
-import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, DEFAULT_SEVERITY, RULE_IDS, modulePairKey } from '../model';
+import { type CheckResult, type ModuleDependency, type RuleId, type UnresolvedImport, type Violation, modulePairKey } from '../model';
 import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
 import { findingsOfFiles, WORKSPACE_ONLY, type FilesScope } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
-import { compareFindings, countViolatingSites, toViolations } from './analyze-workspace';
+import { compareFindings, countViolatingSites, ruleSeverities, toViolations } from './analyze-workspace';
 
 export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   /** The facts the previous result was computed from. */
@@ -61,8 +61,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   // The module graph first: a change a patch cannot follow is found before the rules run.
   const dependencies = updatedDependencies(previous.dependencies, crossingChanges(crossingsOf(before, affected, input.map), crossingsOf(after, affected, input.map)), input.policy);
   if (typeof dependencies === 'string') return { fallback: dependencies };
-  const severityOf = (rule: RuleId): RuleSeverity => input.severities[rule] ?? DEFAULT_SEVERITY[rule];
-  const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
+  const { severityOf, enabled } = ruleSeverities(input.severities);
   const remembered = { ...input, isLocalSpecifier: rememberedLocality(input, previous, enabled) };
   // The catalog reads table declarations, entity names also re-exports that rename them.
   const { candidates } = input;

@@ -36,8 +36,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   const { cycles, groupOf } = findModuleCycles(crossings);
   const rules = state.under(map, policy, database).rules;
   const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, unchecked, state: rules };
-  const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
-  const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
+  const { severityOf, enabled } = ruleSeverities(severities);
   const raw: Finding[] = [];
   for (const rule of ALL_RULES) {
     if (!enabled.has(rule.id)) continue;
@@ -72,6 +71,12 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   for (const entry of index.values()) importCount += entry.facts.imports.length;
   const dependencies = [...deps.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   return { violations, dependencies, importCount, suppressed };
+}
+
+/** Each rule's severity as the map sets it (else its default), and the rules not turned off. */
+export function ruleSeverities(severities: AnalysisInput['severities']): { severityOf: (rule: RuleId) => RuleSeverity; enabled: ReadonlySet<RuleId> } {
+  const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
+  return { severityOf, enabled: new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off')) };
 }
 
 /** Findings after ignore comments, as the result reports them: with severity and fingerprint, in document order. */

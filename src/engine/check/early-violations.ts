@@ -1,7 +1,7 @@
-import { RULE_IDS, DEFAULT_SEVERITY, type RuleId, type RuleSeverity, type Violation } from '../model';
+import { RULE_IDS, type RuleId, type Violation } from '../model';
 import { applyIgnores } from './apply-ignores';
 import type { AnalysisInput } from './analyze-workspace';
-import { toViolations } from './analyze-workspace';
+import { ruleSeverities, toViolations } from './analyze-workspace';
 import { findingsOfFiles, WORKSPACE_ONLY } from './file-findings';
 
 /** Rules whose findings in a file need every file read: the module graph, the skipped files, the table catalog. */
@@ -15,8 +15,7 @@ export const NEEDS_EVERY_FILE: ReadonlySet<RuleId> = new Set([...WORKSPACE_ONLY,
  * not reported unused here. A string says why they cannot be told early (the full check will).
  */
 export function earlyViolations(input: AnalysisInput, files: readonly string[]): Map<string, Violation[]> | string {
-  const severityOf = (rule: RuleId): RuleSeverity => input.severities[rule] ?? DEFAULT_SEVERITY[rule];
-  const enabled = new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off'));
+  const { severityOf, enabled } = ruleSeverities(input.severities);
   const early = new Set([...enabled].filter((r) => !NEEDS_EVERY_FILE.has(r)));
   const answer = findingsOfFiles(input.index, files, input, early);
   if (typeof answer === 'string') return answer;

@@ -3,7 +3,7 @@ import { patchResult, type DeltaCandidates } from '../check';
 import type { CheckResult } from '../model';
 import { newDatabaseState, tracedWith, type DatabaseState, type RuleContext } from '../rules';
 import { analysisInput, resultDiagnostics } from './analyze-index';
-import type { WorkspaceIndex } from './workspace-index';
+import { declaresTables, reExports, type WorkspaceIndex } from './workspace-index';
 import type { WorkspaceSetup } from './workspace-setup';
 
 /** More replaced entries than this and the full analysis is as quick (the patch analyses each twice). */
@@ -77,8 +77,7 @@ export class TablesMemo {
 
 /** Whether a file's entry can change the catalog or the entity names: it declares tables or re-exports. */
 function shapesTables(entry: IndexedFile | undefined): boolean {
-  const facts = entry?.facts;
-  return !!facts && ((facts.database?.declarations.length ?? 0) > 0 || facts.reExports.length > 0 || facts.starExports.length > 0);
+  return declaresTables(entry) || reExports(entry);
 }
 
 /** The index as it was before the replacements. */

@@ -256,10 +256,9 @@ export class WorkspaceIndex {
     }
     if (entry) this.entries.set(file, entry);
     else this.entries.delete(file);
-    const facts = entry?.facts;
-    if (facts && (facts.reExports.length > 0 || facts.starExports.length > 0)) this.reExporting.add(file);
+    if (reExports(entry)) this.reExporting.add(file);
     else this.reExporting.delete(file);
-    if (facts?.database && facts.database.declarations.length > 0) this.declaring.add(file);
+    if (declaresTables(entry)) this.declaring.add(file);
     else this.declaring.delete(file);
   }
 
@@ -269,6 +268,16 @@ export class WorkspaceIndex {
     if (diagnostics.length > 0) this.fileDiagnostics.set(file, diagnostics);
     else this.fileDiagnostics.delete(file);
   }
+}
+
+/** Whether a file has a re-export (`export … from`, `export *`). */
+export function reExports(entry: IndexedFile | undefined): boolean {
+  return !!entry && (entry.facts.reExports.length > 0 || entry.facts.starExports.length > 0);
+}
+
+/** Whether a file declares tables. */
+export function declaresTables(entry: IndexedFile | undefined): boolean {
+  return (entry?.facts.database?.declarations.length ?? 0) > 0;
 }
 
 /** The file name an asset import ends in: `../ui/logo.svg?url` → `logo.svg`. */

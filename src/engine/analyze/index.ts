@@ -1,10 +1,11 @@
 /** The analyze stage's public surface: other stages and the engine's index import only this file. */
 export { LookupIndex, type FileIndex, type IndexedFile } from './file-index';
+export { DirectImports, type PairChange } from './direct-imports';
 export { feedbackEdges, type WeightedEdge } from './feedback-edges';
 export { FileMemo } from './file-memo';
 export { exportSurface, importsAny, incrementalCrossings, reExportersOf, type CrossingsMemo } from './incremental-crossings';
 export { fileCrossings, type ModuleCrossing } from './module-crossings';
-export { findModuleCycles, type ModuleCycle, type ModuleCycles } from './module-cycles';
+export { cyclesOf, findModuleCycles, type ModuleCycle, type ModuleCycles } from './module-cycles';
 export { OnDemandIndex } from './on-demand-index';
 export { unlessOrderSensitive } from './order-sensitive';
 export { ReExportTracer } from './reexport-tracer';

@@ -1,4 +1,5 @@
 import { modulePairKey } from '../model';
+import { DirectImports } from './direct-imports';
 import { feedbackEdges } from './feedback-edges';
 import type { ModuleCrossing } from './module-crossings';
 import { stronglyConnected } from './strongly-connected';
@@ -20,11 +21,12 @@ export interface ModuleCycle {
   cut: { site: ModuleCrossing; imports: number }[];
 }
 
-/** The cycles of one analysis, and which strongly connected group each module in one belongs to. */
+/** The cycles of one analysis, and the module graph they were computed from (which a patch updates). */
 export interface ModuleCycles {
   cycles: ModuleCycle[];
   /** Module name → group number, for modules in a group of two or more. */
   groupOf: ReadonlyMap<string, number>;
+  direct: DirectImports;
 }
 
 /**
@@ -33,21 +35,29 @@ export interface ModuleCycles {
  * analysis: the cycle rule and the dependency summary read the same answer.
  */
 export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCycles {
-  const firstSite = new Map<string, ModuleCrossing>();
-  const imports = new Map<string, number>();
+  return cyclesOf(DirectImports.of(crossings));
+}
+
+/** Answers per graph: a patch asks for the cycles of the graph it starts from, which the previous analysis computed. */
+const known = new WeakMap<DirectImports, ModuleCycles>();
+
+/** The cycles of a module graph (see findModuleCycles). */
+export function cyclesOf(direct: DirectImports): ModuleCycles {
+  let answer = known.get(direct);
+  if (!answer) known.set(direct, (answer = computeCycles(direct)));
+  return answer;
+}
+
+function computeCycles(direct: DirectImports): ModuleCycles {
   const successors = new Map<string, Set<string>>();
-  for (const c of crossings) {
-    if (c.reExport) continue;
-    const key = modulePairKey(c.from.name, c.to.name);
-    const known = firstSite.get(key);
-    if (!known || compareSites(c, known) < 0) firstSite.set(key, c);
-    imports.set(key, (imports.get(key) ?? 0) + 1);
-    if (!successors.has(c.from.name)) successors.set(c.from.name, new Set());
-    successors.get(c.from.name)!.add(c.to.name);
+  for (const { from, to } of direct.pairs.values()) {
+    if (!successors.has(from)) successors.set(from, new Set());
+    successors.get(from)!.add(to);
   }
   const next = (m: string): string[] => [...(successors.get(m) ?? [])].sort();
   const has = (from: string, to: string): boolean => successors.get(from)?.has(to) ?? false;
-  const site = (from: string, to: string): ModuleCrossing => firstSite.get(modulePairKey(from, to))!;
+  const site = (from: string, to: string): ModuleCrossing => direct.pairs.get(modulePairKey(from, to))!.first;
+  const importsOf = (from: string, to: string): number => direct.pairs.get(modulePairKey(from, to))!.imports;
 
   const cycles: ModuleCycle[] = [];
   const groupOf = new Map<string, number>();
@@ -56,7 +66,7 @@ export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCy
   groups.forEach((group, number) => {
     const inGroup = new Set(group);
     for (const m of group) groupOf.set(m, number);
-    const edges = group.flatMap((from) => next(from).filter((to) => inGroup.has(to)).map((to) => ({ from, to, weight: imports.get(modulePairKey(from, to))! })));
+    const edges = group.flatMap((from) => next(from).filter((to) => inGroup.has(to)).map((to) => ({ from, to, weight: importsOf(from, to) })));
     let pairs = 0;
     for (const { from, to } of edges) {
       if (from < to && has(to, from)) {
@@ -86,12 +96,7 @@ export function findModuleCycles(crossings: readonly ModuleCrossing[]): ModuleCy
     });
   });
   cycles.sort((a, b) => a.modules.join('/').localeCompare(b.modules.join('/')) || a.kind.localeCompare(b.kind));
-  return { cycles, groupOf };
-}
-
-function compareSites(a: ModuleCrossing, b: ModuleCrossing): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.fact.range.start.line - b.fact.range.start.line || a.fact.range.start.column - b.fact.range.start.column;
+  return { cycles, groupOf, direct };
 }
 
 /**

@@ -1,10 +1,11 @@
-import { type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, fileCrossings } from '../analyze';
+import { type DirectImports, type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, cyclesOf, fileCrossings } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
-import { type CheckResult, type ModuleDependency, type RuleId, type UnresolvedImport, type Violation, modulePairKey } from '../model';
+import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, modulePairKey } from '../model';
 import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
+import { cycleFindings } from '../rules';
 import { findingsOfFiles, WORKSPACE_ONLY, type FilesScope } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
-import { compareFindings, countViolatingSites, ruleSeverities, toViolations } from './analyze-workspace';
+import { compareFindings, countViolatingSites, markInCycle, ruleSeverities, toViolations } from './analyze-workspace';
 
 export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   /** The facts the previous result was computed from. */
@@ -25,9 +26,15 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   tables?: FilesScope['tables'];
   /** More files to analyse than this and the caller's full analysis is cheaper (each is analysed twice here). */
   maxAffected?: number;
+  /**
+   * The module graph of the previous result, when the caller keeps it (a session): the patch then
+   * recomputes the module cycles from it instead of giving way whenever they can change.
+   */
+  direct?: DirectImports;
 }
 
-export type DeltaOutcome = { result: CheckResult; affected: number } | { fallback: string };
+/** `direct`: the module graph of the patched result, when the input had the previous one. */
+export type DeltaOutcome = { result: CheckResult; affected: number; direct?: DirectImports } | { fallback: string };
 
 /** Rules whose findings only the whole workspace can tell: kept from the previous result when the conditions below hold. */
 const KEPT = WORKSPACE_ONLY;
@@ -59,9 +66,12 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     if (before.get(file)!.ignores.length > 0 || after.get(file)!.ignores.length > 0) return { fallback: 'an affected file has ignore comments' };
   }
   // The module graph first: a change a patch cannot follow is found before the rules run.
-  const dependencies = updatedDependencies(previous.dependencies, crossingChanges(crossingsOf(before, affected, input.map), crossingsOf(after, affected, input.map)), input.policy);
+  const changes = crossingChanges(crossingsOf(before, affected, input.map), crossingsOf(after, affected, input.map));
+  const dependencies = updatedDependencies(previous.dependencies, changes, input.policy, input.direct === undefined);
   if (typeof dependencies === 'string') return { fallback: dependencies };
   const { severityOf, enabled } = ruleSeverities(input.severities);
+  const cycles = input.direct && updatedCycles(input, input.direct, changes, previous, severityOf, enabled);
+  if (typeof cycles === 'string') return { fallback: cycles };
   const remembered = { ...input, isLocalSpecifier: rememberedLocality(input, previous, enabled) };
   // The catalog reads table declarations, entity names also re-exports that rename them.
   const { candidates } = input;
@@ -91,14 +101,18 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
 
   const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
 
-  const violations = previous.violations.filter((v) => !affectedSet.has(v.file));
+  // Cycle violations are kept as they were unless the cycles' findings changed.
+  const replaced = (v: Violation): boolean => cycles?.violations !== undefined && v.rule === 'cycle';
+  const violations = previous.violations.filter((v) => !affectedSet.has(v.file) && !replaced(v));
   for (const file of affected) {
-    const kept = (previousBlocks.get(file) ?? []).filter((v) => KEPT.has(v.rule));
-    violations.push(...[...toViolations(now.findings.get(file)!, severityOf), ...kept].sort(compareFindings));
+    const kept = (previousBlocks.get(file) ?? []).filter((v) => KEPT.has(v.rule) && !replaced(v));
+    violations.push(...toViolations(now.findings.get(file)!, severityOf), ...kept);
   }
-  // Each file's block is in order; the blocks go where a full analysis puts them (file first).
-  violations.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1));
+  violations.push(...(cycles?.violations ?? []));
+  // In document order as a full analysis sorts them; ties (one rule, one site) keep their order.
+  violations.sort(compareFindings);
   countViolatingSites(deps, violations);
+  if (cycles) markInCycle(dependencies, cycles.groupOf);
 
   const unresolved = updatedUnresolved(previous.unresolved, changed.map((f) => ({ file: f, now: unresolvedOf(after.get(f)!) })), input.files);
   let imports = previous.summary.imports;
@@ -109,7 +123,37 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     errors: violations.filter((v) => v.severity === 'error').length,
     warnings: violations.filter((v) => v.severity === 'warn').length,
   };
-  return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length };
+  return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length, direct: cycles?.direct };
+}
+
+/**
+ * The module graph and cycles after the changes, and the cycle violations when they differ from
+ * the previous ones. A string says why only a full analysis can tell: a cycle is reported (before
+ * or after) in a file with ignore comments, or the previous cycle violations are not what the
+ * previous graph gives.
+ */
+function updatedCycles(
+  { after, before, map, policy }: DeltaInput,
+  direct: DirectImports,
+  changes: ReadonlyMap<string, { was: readonly ModuleCrossing[]; now: readonly ModuleCrossing[] }>,
+  previous: CheckResult,
+  severityOf: (rule: RuleId) => RuleSeverity,
+  enabled: ReadonlySet<RuleId>,
+): { direct: DirectImports; groupOf: ReadonlyMap<string, number>; violations?: Violation[] } | string {
+  if (changes.size === 0) return { direct, groupOf: cyclesOf(direct).groupOf };
+  const tracer = new ReExportTracer(after);
+  const next = direct.replaced(changes, (file) => fileCrossings(after.get(file)!, map, tracer));
+  const now = cyclesOf(next);
+  if (!enabled.has('cycle')) return { direct: next, groupOf: now.groupOf };
+  const wasFindings = cycleFindings(cyclesOf(direct).cycles, map, policy);
+  const nowFindings = cycleFindings(now.cycles, map, policy);
+  if (JSON.stringify(wasFindings) === JSON.stringify(nowFindings)) return { direct: next, groupOf: now.groupOf };
+  for (const { file } of [...wasFindings, ...nowFindings]) {
+    if ((before.get(file)?.ignores.length ?? 0) > 0 || (after.get(file)?.ignores.length ?? 0) > 0) return 'a module cycle is reported in a file with ignore comments';
+  }
+  const stored = previous.violations.filter((v) => v.rule === 'cycle');
+  if (JSON.stringify(stored) !== JSON.stringify(toViolations(wasFindings, severityOf))) return 'the stored result does not match its facts';
+  return { direct: next, groupOf: now.groupOf, violations: toViolations(nowFindings, severityOf) };
 }
 
 /**
@@ -158,8 +202,8 @@ function crossingChanges(was: readonly ModuleCrossing[], now: readonly ModuleCro
 /**
  * The module dependencies with the changed pairs' import counts moved by the difference: a pair
  * that gains its first import becomes a dependency, one that loses its last is dropped. A string
- * says why the module cycles may differ (their findings quote import sites and counts), which only
- * a full analysis tells:
+ * says why the module cycles may differ (their findings quote import sites and counts), when
+ * `guardCycles` (the caller cannot recompute the cycles, see updatedCycles):
  * - a pair inside a cycle changed;
  * - a pair gains an import (other than a re-export, which cycles leave out) while its target
  *   module reaches its source through the dependencies: the new import may close a loop.
@@ -169,6 +213,7 @@ function updatedDependencies(
   previous: readonly ModuleDependency[],
   changes: ReadonlyMap<string, { was: readonly ModuleCrossing[]; now: readonly ModuleCrossing[] }>,
   policy: DependencyPolicy,
+  guardCycles: boolean,
 ): ModuleDependency[] | string {
   const dependencies = previous.map((d) => ({ ...d }));
   const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
@@ -178,14 +223,16 @@ function updatedDependencies(
     if (!next.has(from)) next.set(from, new Set());
     next.get(from)!.add(to);
   };
-  for (const d of previous) link(d.from, d.to);
-  for (const { now } of changes.values()) if (now.length > 0) link(now[0].from.name, now[0].to.name);
+  if (guardCycles) {
+    for (const d of previous) link(d.from, d.to);
+    for (const { now } of changes.values()) if (now.length > 0) link(now[0].from.name, now[0].to.name);
+  }
   let added = false;
   for (const [key, { was, now }] of changes) {
     const { from, to } = now[0] ?? was[0];
     const dep = deps.get(key);
-    if (dep?.inCycle) return 'a dependency inside a module cycle changed';
-    if (now.some((c) => !c.reExport) && reaches(next, to.name, from.name)) return 'a dependency may close a module cycle';
+    if (guardCycles && dep?.inCycle) return 'a dependency inside a module cycle changed';
+    if (guardCycles && now.some((c) => !c.reExport) && reaches(next, to.name, from.name)) return 'a dependency may close a module cycle';
     const imports = (dep?.imports ?? 0) - was.length + now.length;
     if (!dep) {
       const created: ModuleDependency = { from: from.name, to: to.name, imports, declared: policy.verdict(from, to).allowed, violations: 0, inCycle: false };

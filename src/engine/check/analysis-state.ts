@@ -1,4 +1,4 @@
-import { FileMemo, type CrossingsMemo } from '../analyze';
+import { FileMemo, type CrossingsMemo, type DirectImports } from '../analyze';
 import type { DependencyPolicy, ModuleMap } from '../map';
 import type { UnresolvedImport } from '../model';
 import { type RuleContext, RuleState } from '../rules';
@@ -23,6 +23,8 @@ export interface ConfigMemos {
 export class AnalysisState {
   /** Crossings and their re-export tracer; they check for themselves whether map and file set changed. */
   readonly crossings: CrossingsMemo = {};
+  /** The module graph of the last analysis, which a session's patch starts from (see patchResult). */
+  direct?: DirectImports;
   private memos: ConfigMemos = { rules: new RuleState(), unresolved: new FileMemo() };
   private config?: { map: ModuleMap; policy: DependencyPolicy; database: DatabaseSetup };
 

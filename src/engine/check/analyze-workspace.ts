@@ -33,7 +33,8 @@ export interface AnalysisInput {
 export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecifier, database, unchecked = [] }: AnalysisInput, state: AnalysisState): Analysis {
   // Reuses the crossings of files that did not change since the last analysis.
   const { crossings, tracer, retraced } = incrementalCrossings(index, map, state.crossings);
-  const { cycles, groupOf } = findModuleCycles(crossings);
+  const { cycles, groupOf, direct } = findModuleCycles(crossings);
+  state.direct = direct;
   const rules = state.under(map, policy, database).rules;
   const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, unchecked, state: rules };
   const { severityOf, enabled } = ruleSeverities(severities);
@@ -62,15 +63,19 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
     dep.imports++;
   }
   countViolatingSites(deps, violations);
-  // Every dependency inside a strongly connected group is part of some loop.
-  for (const dep of deps.values()) {
-    const group = groupOf.get(dep.from);
-    if (group !== undefined && groupOf.get(dep.to) === group) dep.inCycle = true;
-  }
+  markInCycle(deps.values(), groupOf);
   let importCount = 0;
   for (const entry of index.values()) importCount += entry.facts.imports.length;
   const dependencies = [...deps.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   return { violations, dependencies, importCount, suppressed };
+}
+
+/** Marks every dependency inside a strongly connected group: each is part of some loop. */
+export function markInCycle(dependencies: Iterable<ModuleDependency>, groupOf: ReadonlyMap<string, number>): void {
+  for (const dep of dependencies) {
+    const group = groupOf.get(dep.from);
+    dep.inCycle = group !== undefined && groupOf.get(dep.to) === group;
+  }
 }
 
 /** Each rule's severity as the map sets it (else its default), and the rules not turned off. */

@@ -1,4 +1,5 @@
 import type { ModuleCrossing, ModuleCycle } from '../analyze';
+import type { DependencyPolicy, ModuleMap } from '../map';
 import type { Finding } from './rule';
 import type { Rule } from './rule';
 
@@ -11,12 +12,15 @@ const LISTED_STEPS = 12;
 
 export const cycle: Rule = {
   id: 'cycle',
-  workspaceFindings({ cycles, map, policy }) {
-    return cycles
-      .filter((c) => !policy.acceptedCycle(c.modules.map((name) => map.modules.get(name)!)))
-      .map((c) => (c.kind === 'pair' ? pairFinding(c) : groupFinding(c)));
-  },
+  workspaceFindings: ({ cycles, map, policy }) => cycleFindings(cycles, map, policy),
 };
+
+/** The findings of some module cycles: one per cycle the policy does not accept. */
+export function cycleFindings(cycles: readonly ModuleCycle[], map: ModuleMap, policy: DependencyPolicy): Finding[] {
+  return cycles
+    .filter((c) => !policy.acceptedCycle(c.modules.map((name) => map.modules.get(name)!)))
+    .map((c) => (c.kind === 'pair' ? pairFinding(c) : groupFinding(c)));
+}
 
 function pairFinding({ modules, loop, steps }: ModuleCycle): Finding {
   return {

@@ -2,6 +2,7 @@
 export { ALL_RULES } from './all-rules';
 export type { Finding, RuleContext } from './rule';
 export { RuleState } from './rule-state';
+export { cycleFindings } from './cycle';
 export { databaseFindingsOf } from './database-coupling';
 export { newState as newDatabaseState, tracedWith, type DatabaseState } from './database-coupling-state';
 export { internalImportsOf, publicEntriesOf } from './internal-import';

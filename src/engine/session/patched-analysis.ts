@@ -1,4 +1,4 @@
-import { LookupIndex, type FileIndex, type IndexedFile, type ReExportTracer } from '../analyze';
+import { LookupIndex, type DirectImports, type FileIndex, type IndexedFile, type ReExportTracer } from '../analyze';
 import { patchResult, type DeltaCandidates } from '../check';
 import type { CheckResult } from '../model';
 import { newDatabaseState, tracedWith, type DatabaseState, type RuleContext } from '../rules';
@@ -29,7 +29,8 @@ export function patchedAnalysis(
   replaced: ReadonlyMap<string, IndexedFile | undefined>,
   started: number,
   tables: TablesMemo,
-): { result: CheckResult; affected: number } | { fallback: string } {
+  direct: DirectImports | undefined,
+): { result: CheckResult; affected: number; direct?: DirectImports } | { fallback: string } {
   if (replaced.size > MAX_PATCHED) return { fallback: `${replaced.size} files changed` };
   const after = files.index;
   for (const [file, was] of replaced) {
@@ -45,11 +46,12 @@ export function patchedAnalysis(
     candidates: candidatesIn(files, after),
     publicEntries: files.publicEntries,
     maxAffected: Math.max(MAX_PATCHED, Math.round(files.files.length * MAX_AFFECTED_SHARE)),
+    direct,
     tables: [...replaced].some(([file, was]) => shapesTables(was) || shapesTables(after.get(file))) ? undefined : (context, tracer) => tables.for(files, context, tracer),
   }, previous);
   if ('fallback' in outcome) return outcome;
   const { result, affected } = outcome;
-  return { affected, result: { ...result, diagnostics: resultDiagnostics(setup, files), summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } } };
+  return { affected, direct: outcome.direct, result: { ...result, diagnostics: resultDiagnostics(setup, files), summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { incrementalCrossings } from '../analyze';
+import { incrementalCrossings, type DirectImports } from '../analyze';
 import type { CacheStats } from '../cache';
 import { type AnalysisState, explainFile, type Explanation } from '../check';
 import { computeFixes, type Fix } from '../fixes';
@@ -21,6 +21,8 @@ export class ReadySession implements Session {
   private last: CheckResult;
   lastAnalysis?: AnalysisKind;
   private readonly tables = new TablesMemo();
+  /** The module graph of the last analysis when it was patched (a full analysis leaves its own in the state). */
+  private direct?: DirectImports;
   constructor(
     private readonly setup: WorkspaceSetup,
     private readonly files: WorkspaceIndex,
@@ -70,13 +72,15 @@ export class ReadySession implements Session {
     const started = performance.now();
     const changes = this.files.takeChanges();
     if (!changes.everything && changes.replaced.size > 0) {
-      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started, this.tables);
+      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started, this.tables, this.direct ?? this.state.direct);
       if ('result' in patched) {
         this.lastAnalysis = { patched: true, files: patched.affected };
+        this.direct = patched.direct ?? this.direct;
         return (this.last = patched.result);
       }
       this.lastAnalysis = { patched: false, reason: patched.fallback };
     } else this.lastAnalysis = { patched: false, reason: changes.everything ? 'the file list, the map or every file changed' : 'nothing changed' };
+    this.direct = undefined;
     return (this.last = analyzeIndex(this.setup, this.files, this.state, started));
   }
 

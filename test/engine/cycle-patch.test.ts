@@ -3,21 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkWorkspace, openWorkspace, type CheckResult, type Session } from '../../src/engine';
 import { relativeSpecifier } from '../support/fixture-edits';
+import { random } from '../support/random';
 import { tempWorkspace } from '../support/temp-workspace';
 
 const MODULES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];
 const FILES = ['index.ts', 'model.ts', 'service.ts', 'view.ts'];
-
-/** A small deterministic generator (mulberry32), so a failure names a step that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function comparable(result: CheckResult): CheckResult {
   return { ...result, summary: { ...result.summary, durationMs: 0 } };
@@ -28,7 +18,8 @@ const cycleViolations = (result: CheckResult): string => JSON.stringify(result.v
 /**
  * Differential (issue 16): a session's patch recomputes the module cycles from the module graph
  * it keeps (per pair: direct imports and the first site) instead of analysing the workspace
- * again. Random edits add, drop and move imports between six modules, so loops close and open,
+ * again. Random edits add, drop and move imports between six modules (and break the syntax of
+ * some files, whose notices must keep the order a full read gives), so loops close and open,
  * groups merge and split, and the quoted first sites move; after each, the session's result must
  * be a fresh check's.
  */
@@ -66,7 +57,8 @@ describe('session: module cycles follow edits in a patch', function () {
               const [, module] = file.split('/');
               const target = pick(all.filter((f) => !f.startsWith(`src/${module}/`)));
               lines.splice(Math.floor(next() * (lines.length - 1)), 0, `import { y${step} } from '${relativeSpecifier(file, target)}';`);
-            } else if (kind < 0.8 && imports.length > 0) lines.splice(pick(imports), 1);
+            } else if (kind < 0.75 && imports.length > 0) lines.splice(pick(imports), 1);
+            else if (kind < 0.85) lines.push(`export const broken${step} = ;`);
             else lines.unshift('');
             text.set(file, lines.join('\n'));
             session.updateFile(path.join(ws.root, file), text.get(file));

@@ -8,6 +8,8 @@ export interface DeltaCandidates {
   reExporters(): readonly string[];
   /** Files that may declare tables. */
   declarers(): readonly string[];
+  /** Files that may reference tables; without it, a changed table declaration is not patched. */
+  referrers?(): readonly string[];
   /** Some of the index's files in its order, found without visiting the others (else `restricted` visits every key). */
   inIndexOrder?(files: Iterable<string>): string[];
 }

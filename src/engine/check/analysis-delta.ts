@@ -1,5 +1,6 @@
 import { type DirectImports, type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, cyclesOf, fileCrossings } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
+import { declarationReaders } from './declaration-readers';
 import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, modulePairKey } from '../model';
 import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
 import { cycleFindings } from '../rules';
@@ -42,25 +43,30 @@ const KEPT = WORKSPACE_ONLY;
 /**
  * The previous result brought up to date after a few files changed, by analysing only the files
  * whose findings can differ: the changed ones, and, when one's export surface changed, the files
- * importing something whose re-export tracing can reach it (see affected-files.ts). Gives exactly what a full analysis of
- * `after` gives, or a reason to run that instead:
- * - a changed file's table declarations (which other files' findings read) or an affected file's
- *   ignore comments changed;
- * - the module graph gained or lost a dependency, or a dependency inside a cycle changed (cycle
- *   findings quote import sites and counts);
+ * importing something whose re-export tracing can reach it (see affected-files.ts), and, when a
+ * file's table declarations changed, the files that read them (see declaration-readers.ts). Gives
+ * exactly what a full analysis of `after` gives, or a reason to run that instead:
+ * - a changed file's table declarations changed and the candidates cannot tell who reads them, or
+ *   an affected file's ignore comments changed;
+ * - without the previous module graph (`direct`): the module graph gained or lost a dependency
+ *   that can close a loop, or a dependency inside a cycle changed (cycle findings quote import
+ *   sites and counts); with it, a cycle reported in a file with ignore comments changed;
  * - recomputing the affected files' findings from `before` does not give the previous result's
  *   (which also catches a stored result that is not what its facts say).
  */
 export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutcome {
   const { before, after, changed } = input;
+  const declaring: string[] = [];
   for (const file of changed) {
     const was = before.get(file);
     const now = after.get(file);
     if (!was || !now) return { fallback: 'a file was added or removed' };
-    // Other files' findings read a file's table declarations (the catalog, quoted lines); its references are its own.
-    if (JSON.stringify(was.facts.database?.declarations ?? []) !== JSON.stringify(now.facts.database?.declarations ?? [])) return { fallback: 'table declarations changed' };
+    if (JSON.stringify(was.facts.database?.declarations ?? []) !== JSON.stringify(now.facts.database?.declarations ?? [])) declaring.push(file);
   }
-  const affected = affectedFiles(input);
+  // Other files' findings read a file's table declarations (the catalog, quoted lines); its references are its own.
+  const readers = declarationReaders(input, declaring);
+  if (!readers) return { fallback: 'table declarations changed' };
+  const affected = readers.size === 0 ? affectedFiles(input) : [...new Set([...affectedFiles(input), ...readers])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (input.maxAffected !== undefined && affected.length > input.maxAffected) return { fallback: `${affected.length} files to analyse again` };
   for (const file of affected) {
     if (before.get(file)!.ignores.length > 0 || after.get(file)!.ignores.length > 0) return { fallback: 'an affected file has ignore comments' };

@@ -55,9 +55,7 @@ export class TableCatalog {
       const module = facts.database?.declarations.length ? moduleOf(file) : undefined;
       if (!module) continue;
       for (const declaration of facts.database?.declarations ?? []) {
-        const entry = { module, declaration, file };
-        for (const name of new Set([declaration.table, lastSegment(declaration.table)])) push(this.byTable, name, entry);
-        if (declaration.model) push(this.byModel, declaration.model, entry);
+        for (const [map, name] of keysOf(declaration)) push(map === 'table' ? this.byTable : this.byModel, name, { module, declaration, file });
       }
     }
     for (const model of setup.prismaModels) {
@@ -65,6 +63,40 @@ export class TableCatalog {
       this.prismaByTable.set(model.table.toLowerCase(), model);
       this.prismaByTable.set(lastSegment(model.table).toLowerCase(), model);
     }
+  }
+
+  /**
+   * This catalog with the declarations of some files replaced (`module` undefined: the file is
+   * outside every module, so none of its declarations count), for an editor's patch: a new
+   * catalog reads every declaring file. `position` orders files as the index does, which decides
+   * whose evidence an answer quotes first.
+   */
+  withFiles(changes: readonly { file: string; module: ModuleInfo | undefined; was: readonly TableDeclaration[]; now: readonly TableDeclaration[] }[], position: (file: string) => number): TableCatalog {
+    // The same configuration and schema; the name maps copied, the answers by name forgotten.
+    const next: TableCatalog = Object.assign(Object.create(TableCatalog.prototype), this, {
+      byTable: new Map(this.byTable), byModel: new Map(this.byModel), tableMemo: new Map(), modelMemo: new Map(),
+    });
+    const by = (map: 'table' | 'model'): Map<string, Declared[]> => (map === 'table' ? next.byTable : next.byModel);
+    for (const { file, module, was, now } of changes) {
+      for (const [map, name] of was.flatMap(keysOf)) {
+        const key = name.toLowerCase();
+        const left = (by(map).get(key) ?? []).filter((d) => d.file !== file);
+        if (left.length > 0) by(map).set(key, left);
+        else by(map).delete(key);
+      }
+      if (!module) continue;
+      const at = position(file);
+      for (const declaration of now) {
+        for (const [map, name] of keysOf(declaration)) {
+          const key = name.toLowerCase();
+          const list = [...(by(map).get(key) ?? [])];
+          const after = list.findIndex((d) => position(d.file) > at);
+          list.splice(after < 0 ? list.length : after, 0, { module, declaration, file });
+          by(map).set(key, list);
+        }
+      }
+    }
+    return next;
   }
 
   /** Whether the workspace has a Prisma schema. */
@@ -151,6 +183,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(k);
   if (list) list.push(value);
   else map.set(k, [value]);
+}
+
+/** The names a declaration is found under: its table (and the table's last segment), its model. */
+function keysOf(declaration: TableDeclaration): ['table' | 'model', string][] {
+  const keys: ['table' | 'model', string][] = [...new Set([declaration.table, lastSegment(declaration.table)])].map((n) => ['table', n]);
+  if (declaration.model) keys.push(['model', declaration.model]);
+  return keys;
 }
 
 export function lastSegment(name: string): string {

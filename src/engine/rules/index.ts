@@ -6,3 +6,4 @@ export { cycleFindings } from './cycle';
 export { databaseFindingsOf } from './database-coupling';
 export { newState as newDatabaseState, tracedWith, type DatabaseState } from './database-coupling-state';
 export { internalImportsOf, publicEntriesOf } from './internal-import';
+export { changedTableNames, referencesTables } from './table-names';

@@ -1,5 +1,6 @@
-import { LookupIndex, type DirectImports, type FileIndex, type IndexedFile, type ReExportTracer } from '../analyze';
-import { patchResult, type DeltaCandidates } from '../check';
+import { LookupIndex, type DirectImports, type FileIndex, type IndexedFile } from '../analyze';
+import { patchResult, restricted, type DeltaCandidates, type FilesScope } from '../check';
+import { entityNames } from '../database';
 import type { CheckResult } from '../model';
 import { newDatabaseState, tracedWith, type DatabaseState, type RuleContext } from '../rules';
 import { analysisInput, resultDiagnostics } from './analyze-index';
@@ -37,9 +38,10 @@ export function patchedAnalysis(
     // A file that cannot be read is a skipped file, which only the full analysis reports.
     if (!was || !after.get(file)) return { fallback: 'a file could not be read before or after' };
   }
+  const before = new EntriesBefore(after, replaced);
   const outcome = patchResult({
     ...analysisInput(setup, files),
-    before: new EntriesBefore(after, replaced),
+    before,
     after,
     changed: [...replaced.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     files: files.files,
@@ -47,7 +49,7 @@ export function patchedAnalysis(
     publicEntries: files.publicEntries,
     maxAffected: Math.max(MAX_PATCHED, Math.round(files.files.length * MAX_AFFECTED_SHARE)),
     direct,
-    tables: [...replaced].some(([file, was]) => shapesTables(was) || shapesTables(after.get(file))) ? undefined : (context, tracer) => tables.for(files, context, tracer),
+    tables: tables.forPatch(files, replaced, before, after),
   }, previous);
   if ('fallback' in outcome) return outcome;
   const { result, affected } = outcome;
@@ -55,26 +57,57 @@ export function patchedAnalysis(
 }
 
 /**
- * The table catalog and entity names of the last patch, kept while the files that shape them (the
- * declarers and re-exporters) have the same entries and the map and database setup are the same:
- * building them reads every such file, for the before and the after analysis of each patch.
+ * The table catalog and entity names as of the session's last analysis, when a patch built them:
+ * building them reads every declaring and re-exporting file (about 100 ms at 100k files), for
+ * the before and the after analysis of each patch. A patch whose edits change declarations or
+ * re-exports derives the new ones from these (see `derived`). The session forgets them when it
+ * analyses the whole workspace.
  */
 export class TablesMemo {
-  private known?: { entries: (IndexedFile | undefined)[]; map: RuleContext['map']; database: RuleContext['database']; state: DatabaseState };
+  private known?: { map: RuleContext['map']; database: RuleContext['database']; state: DatabaseState };
 
-  for(files: WorkspaceIndex, context: RuleContext, tracer: ReExportTracer): DatabaseState {
-    const sources = files.inIndexOrder([...files.declarers, ...files.reExporters]);
-    const entries = sources.map((f) => context.index.get(f));
-    const known = this.known;
-    if (known && known.map === context.map && known.database === context.database && known.entries.length === entries.length && known.entries.every((e, i) => e === entries[i])) {
-      return tracedWith(known.state, tracer);
-    }
-    const index = new Map<string, IndexedFile>();
-    sources.forEach((f, i) => entries[i] && index.set(f, entries[i]));
-    const state = newDatabaseState({ ...context, index }, tracer);
-    this.known = { entries, map: context.map, database: context.database, state };
-    return state;
+  forget(): void {
+    this.known = undefined;
   }
+
+  /** The `tables` of one patch's input: the states of `before` and of `after` (the index after the replacements). */
+  forPatch(files: WorkspaceIndex, replaced: ReadonlyMap<string, IndexedFile | undefined>, before: FileIndex, after: FileIndex): NonNullable<FilesScope['tables']> {
+    const shaping = [...replaced].filter(([file, was]) => shapesTables(was) || shapesTables(after.get(file)));
+    let was: DatabaseState | undefined;
+    let now: DatabaseState | undefined;
+    return (context, tracer) => {
+      const memo = this.known;
+      const known = memo && memo.map === context.map && memo.database === context.database ? memo.state : undefined;
+      // Files that shape the state: the index keeps them for the after side; the replaced ones may have shaped it before.
+      const sources = (index: FileIndex): FileIndex => restricted(index, [...files.declarers, ...files.reExporters, ...replaced.keys()], (some) => files.inIndexOrder(some));
+      was ??= known ?? newDatabaseState({ ...context, index: sources(before) }, tracer);
+      if (shaping.length === 0) now = was;
+      else if (context.index !== before) now ??= derived(was, shaping, after, files, () => sources(after));
+      this.known = { map: context.map, database: context.database, state: now ?? was };
+      return tracedWith(context.index === before ? was : now!, tracer);
+    };
+  }
+}
+
+/**
+ * The state after some declaring or re-exporting files changed: the catalog with their
+ * declarations replaced, the entity names read again only when a binding or a re-export changed.
+ */
+function derived(state: DatabaseState, shaping: readonly [string, IndexedFile | undefined][], after: FileIndex, files: WorkspaceIndex, sources: () => FileIndex): DatabaseState {
+  const changes = shaping.map(([file, was]) => ({
+    file,
+    module: state.moduleOf(file),
+    was: was?.facts.database?.declarations ?? [],
+    now: after.get(file)?.facts.database?.declarations ?? [],
+  }));
+  const catalog = state.catalog.withFiles(changes, (file) => files.positionOf(file));
+  const sameNames = shaping.every(([file, was]) => namesRead(was) === namesRead(after.get(file)));
+  return { ...state, catalog, perFile: new Map(), traced: { ...state.traced, entities: sameNames ? state.traced.entities : entityNames(sources()) } };
+}
+
+/** What entity names read of a file: its declarations' bindings and its re-exports. */
+function namesRead(entry: IndexedFile | undefined): string {
+  return JSON.stringify([entry?.facts.database?.declarations.map((d) => d.bindings) ?? [], entry?.facts.reExports.map((r) => [r.exported, r.imported]) ?? []]);
 }
 
 /** Whether a file's entry can change the catalog or the entity names: it declares tables or re-exports. */
@@ -113,6 +146,7 @@ function candidatesIn(files: WorkspaceIndex, index: FileIndex): DeltaCandidates 
     },
     reExporters: () => files.reExporters,
     declarers: () => files.declarers,
+    referrers: () => files.referrers,
     inIndexOrder: (some) => files.inIndexOrder(some),
   };
 }

@@ -81,6 +81,7 @@ export class ReadySession implements Session {
       this.lastAnalysis = { patched: false, reason: patched.fallback };
     } else this.lastAnalysis = { patched: false, reason: changes.everything ? 'the file list, the map or every file changed' : 'nothing changed' };
     this.direct = undefined;
+    this.tables.forget();
     return (this.last = analyzeIndex(this.setup, this.files, this.state, started));
   }
 

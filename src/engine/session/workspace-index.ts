@@ -32,6 +32,8 @@ export class WorkspaceIndex {
   /** Files with re-exports or `export *`, and files declaring tables: where a patch looks (DeltaCandidates). */
   private readonly reExporting = new Set<string>();
   private readonly declaring = new Set<string>();
+  /** Files referencing tables (SQL, query builders, model names, Prisma). */
+  private readonly referring = new Set<string>();
   /** Each file's position in the index's order; dropped when a file gains or loses its entry. */
   private positions?: Map<string, number>;
   /** Each module's shortest public file among the entries, for this map; dropped with `positions`. */
@@ -89,8 +91,9 @@ export class WorkspaceIndex {
     return this.indexer.resolveChanged(file, facts, previous);
   }
 
+  /** In file order (the file list is sorted), as a full read finds them, whatever order the files were updated in. */
   get diagnostics(): InputDiagnostic[] {
-    return [...this.fileDiagnostics.values()].flat();
+    return [...this.fileDiagnostics].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, d]) => d);
   }
 
   /** Reads every file (through the cache when given). */
@@ -235,11 +238,25 @@ export class WorkspaceIndex {
     return [...this.declaring];
   }
 
+  /** Files that may reference tables. */
+  get referrers(): readonly string[] {
+    return [...this.referring];
+  }
+
   /** Some of the index's files in its order (see DeltaCandidates.inIndexOrder). */
   inIndexOrder(files: Iterable<string>): string[] {
-    if (!this.positions) this.positions = new Map([...this.entries.keys()].map((f, i) => [f, i]));
-    const positions = this.positions;
+    const positions = this.indexPositions();
     return [...new Set(files)].filter((f) => positions.has(f)).sort((a, b) => positions.get(a)! - positions.get(b)!);
+  }
+
+  /** A file's place in the index's order (files without an entry after every other). */
+  positionOf(file: string): number {
+    return this.indexPositions().get(file) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  private indexPositions(): ReadonlyMap<string, number> {
+    if (!this.positions) this.positions = new Map([...this.entries.keys()].map((f, i) => [f, i]));
+    return this.positions;
   }
 
   /** Each module's shortest public file among the readable files (what internal-import names). */
@@ -260,6 +277,8 @@ export class WorkspaceIndex {
     else this.reExporting.delete(file);
     if (declaresTables(entry)) this.declaring.add(file);
     else this.declaring.delete(file);
+    if ((entry?.facts.database?.references.length ?? 0) > 0) this.referring.add(file);
+    else this.referring.delete(file);
   }
 
   private indexFile(file: string, text?: string): void {

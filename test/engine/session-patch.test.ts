@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { checkWorkspace, openWorkspace, type CheckResult, type Session } from '../../src/engine';
 import { FIXTURES } from '../support/fixtures';
 import { eachFixtureEdit } from '../support/fixture-edits';
+import { tempWorkspace } from '../support/temp-workspace';
 
 /** The result without its timing. */
 function comparable(result: CheckResult): CheckResult {
@@ -61,6 +62,51 @@ describe('session: an edit patches the last analysis, as a fresh check finds', f
       assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })));
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * A module outside the root has no scanned files: internal-import advises the shortest public file
+ * of it that any import reaches. A patch keeps those files per module (UnscannedTargets); an edit
+ * that changes which one is shortest changes the advice of files it did not re-analyse.
+ */
+describe('session: a patch keeps the public files reached outside the scan', function () {
+  this.timeout(60_000);
+
+  it('patches while the advised file stays, and matches a fresh check when it changes', () => {
+    const ws = tempWorkspace({
+      'apps/web/bulkhead.json': JSON.stringify({ modules: [{ name: 'web', path: 'src', dependsOn: ['ui'] }, { name: 'ui', path: '../../libs/ui', public: ['src/*.ts'] }] }),
+      'apps/web/src/page.ts': "import { button } from '../../../libs/ui/src/internal/button';\nimport { ui } from '../../../libs/ui/src/index';\nexport const page = [button, ui];\n",
+      'apps/web/src/other.ts': "import { ui } from '../../../libs/ui/src/index';\nexport const other = ui;\n",
+      'libs/ui/src/index.ts': "export const ui = 1;\n",
+      'libs/ui/src/a.ts': "export const a = 1;\n",
+      'libs/ui/src/internal/button.ts': "export const button = 1;\n",
+    });
+    try {
+      const root = path.join(ws.root, 'apps/web');
+      const session = openWorkspace({ root }) as Session;
+      const other = path.join(root, 'src/other.ts');
+      const advice = (result: CheckResult): string[] => result.violations.filter((v) => v.rule === 'internal-import').map((v) => `${v.file} ${/public API \(([^)]*)\)/.exec(v.message)?.[1]}`);
+      assert.deepEqual(advice(session.result), ['src/page.ts ../../libs/ui/src/index.ts']);
+      // other.ts imports only public files, so the patch never asks for the advice: it must notice the change itself.
+      const steps: [string, boolean, string[]][] = [
+        ["// a line\nimport { ui } from '../../../libs/ui/src/index';\nexport const other = ui;\n", true, ['src/page.ts ../../libs/ui/src/index.ts']],
+        // A shorter public file is reached: page.ts, which the patch does not re-analyse, is advised it.
+        ["import { a } from '../../../libs/ui/src/a';\nexport const other = a;\n", false, ['src/page.ts ../../libs/ui/src/a.ts']],
+        ["import { a } from '../../../libs/ui/src/a';\nexport const other = [a, 2];\n", true, ['src/page.ts ../../libs/ui/src/a.ts']],
+        ["import { button } from '../../../libs/ui/src/internal/button';\nimport { a } from '../../../libs/ui/src/a';\nexport const other = [button, a];\n", true, ['src/other.ts ../../libs/ui/src/a.ts', 'src/page.ts ../../libs/ui/src/a.ts']],
+      ];
+      for (const [text, patched, expected] of steps) {
+        session.updateFile(other, text);
+        const got = session.analyze();
+        fs.writeFileSync(other, text);
+        assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })));
+        assert.deepEqual(advice(got), expected);
+        assert.equal(session.lastAnalysis?.patched, patched, JSON.stringify(session.lastAnalysis));
+      }
+    } finally {
+      ws.dispose();
     }
   });
 });

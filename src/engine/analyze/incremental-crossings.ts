@@ -108,23 +108,33 @@ function reusable(known: Known, index: FileIndex, map: ModuleMap): ReadonlySet<s
  */
 export function reExportersOf(index: FileIndex, files: readonly string[]): Set<string> {
   const reExporters = new Map<string, string[]>();
-  for (const { file, facts, resolutions } of index.values()) {
-    const targets = new Set<string>();
-    for (const r of facts.reExports) targets.add(resolved(resolutions, r.importIndex));
-    for (const i of facts.starExports) targets.add(resolved(resolutions, i));
-    for (const t of targets) {
-      if (!t) continue;
+  for (const entry of index.values()) {
+    for (const t of reExportTargets(entry)) {
       const list = reExporters.get(t);
-      if (list) list.push(file);
-      else reExporters.set(t, [file]);
+      if (list) list.push(entry.file);
+      else reExporters.set(t, [entry.file]);
     }
   }
+  return reachedBack(files, (f) => reExporters.get(f) ?? []);
+}
+
+/** The files plus every file `back` leads to from them, transitively. */
+export function reachedBack(files: Iterable<string>, back: (file: string) => Iterable<string>): Set<string> {
   const found = new Set(files);
-  const queue = [...files];
+  const queue = [...found];
   for (let f = queue.pop(); f !== undefined; f = queue.pop()) {
-    for (const r of reExporters.get(f) ?? []) if (!found.has(r)) queue.push(r), found.add(r);
+    for (const r of back(f)) if (!found.has(r)) queue.push(r), found.add(r);
   }
   return found;
+}
+
+/** The files a file re-exports from (named or `*`). */
+export function reExportTargets({ facts, resolutions }: IndexedFile): Set<string> {
+  const targets = new Set<string>();
+  for (const r of facts.reExports) targets.add(resolved(resolutions, r.importIndex));
+  for (const i of facts.starExports) targets.add(resolved(resolutions, i));
+  targets.delete('');
+  return targets;
 }
 
 function resolved(resolutions: IndexedFile['resolutions'], i: number): string {

@@ -10,6 +10,11 @@ export interface DeltaCandidates {
   declarers(): readonly string[];
   /** Files that may reference tables; without it, a changed table declaration is not patched. */
   referrers?(): readonly string[];
+  /**
+   * The files plus those that re-export from them, transitively, before or after the change (a
+   * superset is fine); without it, the re-exporters' entries are walked on both sides.
+   */
+  reExportersOf?(files: readonly string[]): Set<string>;
   /** Some of the index's files in its order, found without visiting the others (else `restricted` visits every key). */
   inIndexOrder?(files: Iterable<string>): string[];
 }
@@ -32,9 +37,7 @@ export function affectedFiles({ before, after, changed, candidates }: AffectedQu
   const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
   const affected = new Set(changed);
   if (surfaced.length > 0) {
-    const barrels = candidates && [...candidates.reExporters(), ...changed];
-    const order = candidates?.inIndexOrder?.bind(candidates);
-    const retraced = new Set([...reExportersOf(restricted(before, barrels, order), surfaced), ...reExportersOf(restricted(after, barrels, order), surfaced)]);
+    const retraced = reExportersOnBothSides({ before, after, changed, candidates }, surfaced);
     const names = changedNames(before, after, surfaced, retraced);
     for (const file of new Set(candidates ? [...candidates.importersOf(retraced), ...changed] : before.keys())) {
       const was = before.get(file);
@@ -43,6 +46,14 @@ export function affectedFiles({ before, after, changed, candidates }: AffectedQu
     }
   }
   return [...affected].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The files plus those re-exporting from them, transitively, in `before` or in `after`. */
+export function reExportersOnBothSides({ before, after, changed, candidates }: AffectedQuestion, files: readonly string[]): Set<string> {
+  if (candidates?.reExportersOf) return candidates.reExportersOf(files);
+  const barrels = candidates && [...candidates.reExporters(), ...changed];
+  const order = candidates?.inIndexOrder?.bind(candidates);
+  return new Set([...reExportersOf(restricted(before, barrels, order), files), ...reExportersOf(restricted(after, barrels, order), files)]);
 }
 
 /** The entries of `files` (all when undefined), in the index's order. */

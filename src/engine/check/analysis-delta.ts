@@ -1,4 +1,4 @@
-import { type DirectImports, type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, cyclesOf, fileCrossings } from '../analyze';
+import { type DirectImports, type UnscannedTargets, type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, cyclesOf, fileCrossings } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
 import { declarationReaders } from './declaration-readers';
 import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, modulePairKey } from '../model';
@@ -16,6 +16,8 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   changed: readonly string[];
   /** The workspace's files in result order (the order of `unresolved`). */
   files: readonly string[];
+  /** Each file's place in that order, when the caller keeps it (else `files` is walked). */
+  position?: (file: string) => number;
   /**
    * Where to look instead of at every entry of `before` (which a cache reads on demand); the
    * changed files are looked at besides. Without it, every entry is.
@@ -32,10 +34,12 @@ export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
    * recomputes the module cycles from it instead of giving way whenever they can change.
    */
   direct?: DirectImports;
+  /** The public files outside the scan that the previous result's crossings reach, when the caller keeps them. */
+  unscanned?: UnscannedTargets;
 }
 
-/** `direct`: the module graph of the patched result, when the input had the previous one. */
-export type DeltaOutcome = { result: CheckResult; affected: number; direct?: DirectImports } | { fallback: string };
+/** `direct`, `unscanned`: those of the patched result, when the input had the previous ones. */
+export type DeltaOutcome = { result: CheckResult; affected: number; direct?: DirectImports; unscanned?: UnscannedTargets } | { fallback: string };
 
 /** Rules whose findings only the whole workspace can tell: kept from the previous result when the conditions below hold. */
 const KEPT = WORKSPACE_ONLY;
@@ -79,10 +83,14 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   const cycles = input.direct && updatedCycles(input, input.direct, changes, previous, severityOf, enabled);
   if (typeof cycles === 'string') return { fallback: cycles };
   const remembered = { ...input, isLocalSpecifier: rememberedLocality(input, previous, enabled) };
+  // The advice for a module outside the scan names a file every importer of it reads.
+  const unscanned = input.unscanned?.replaced(changes.values());
+  if (unscanned && unscanned !== input.unscanned && !sameEntries(input.unscanned!.entries(), unscanned.entries())) return { fallback: 'the public file advised for a module outside the scan changed' };
+  const outsideEntries = unscanned && ((): ReadonlyMap<ModuleInfo, string> => unscanned.entries());
   // The catalog reads table declarations, entity names also re-exports that rename them.
   const { candidates } = input;
   const declarers = candidates && enabled.has('database-coupling') ? [...candidates.declarers(), ...candidates.reExporters(), ...changed] : undefined;
-  const scope = { declarers, inIndexOrder: candidates?.inIndexOrder?.bind(candidates), publicEntries: input.publicEntries, tables: input.tables };
+  const scope = { declarers, inIndexOrder: candidates?.inIndexOrder?.bind(candidates), publicEntries: input.publicEntries, tables: input.tables, outsideEntries };
   const was = findingsOfFiles(before, affected, remembered, enabled, scope);
   const now = findingsOfFiles(after, affected, remembered, enabled, scope);
   if (typeof was === 'string') return { fallback: was };
@@ -101,8 +109,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     const expected = (previousBlocks.get(file) ?? []).filter((v) => !KEPT.has(v.rule));
     if (JSON.stringify(toViolations(was.findings.get(file)!, severityOf)) !== JSON.stringify(expected)) return { fallback: 'the stored result does not match its facts' };
   }
-  const changedSet = new Set(changed);
-  const storedUnresolved = previous.unresolved.filter((u) => changedSet.has(u.file));
+  const storedUnresolved = changed.flatMap((f) => previous.unresolved.slice(...rangeOf(previous.unresolved, f, input.position)));
   if (JSON.stringify(storedUnresolved) !== JSON.stringify(changed.flatMap((f) => unresolvedOf(before.get(f)!)))) return { fallback: 'the stored result does not match its facts' };
 
   const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
@@ -120,7 +127,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   countViolatingSites(deps, violations);
   if (cycles) markInCycle(dependencies, cycles.groupOf);
 
-  const unresolved = updatedUnresolved(previous.unresolved, changed.map((f) => ({ file: f, now: unresolvedOf(after.get(f)!) })), input.files);
+  const unresolved = updatedUnresolved(previous.unresolved, changed.map((f) => ({ file: f, now: unresolvedOf(after.get(f)!) })), input.files, input.position);
   let imports = previous.summary.imports;
   for (const file of changed) imports += after.get(file)!.facts.imports.length - before.get(file)!.facts.imports.length;
   const summary = {
@@ -129,7 +136,11 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     errors: violations.filter((v) => v.severity === 'error').length,
     warnings: violations.filter((v) => v.severity === 'warn').length,
   };
-  return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length, direct: cycles?.direct };
+  return { result: { ...previous, summary, violations, dependencies, unresolved }, affected: affected.length, direct: cycles?.direct, unscanned };
+}
+
+function sameEntries(a: ReadonlyMap<ModuleInfo, string>, b: ReadonlyMap<ModuleInfo, string>): boolean {
+  return a.size === b.size && [...a].every(([module, file]) => b.get(module) === file);
 }
 
 /**
@@ -274,24 +285,50 @@ function reaches(next: ReadonlyMap<string, ReadonlySet<string>>, start: string, 
  * The unresolved list with the changed files' entries replaced, in result order (the files'):
  * in place when a file had entries, else where the file's position puts them.
  */
-function updatedUnresolved(previous: readonly UnresolvedImport[], changed: readonly { file: string; now: UnresolvedImport[] }[], files: readonly string[]): UnresolvedImport[] {
-  let unresolved = [...previous];
-  let position: Map<string, number> | undefined;
+function updatedUnresolved(previous: readonly UnresolvedImport[], changed: readonly { file: string; now: UnresolvedImport[] }[], files: readonly string[], position?: (file: string) => number): UnresolvedImport[] {
+  const unresolved = [...previous];
+  // A large workspace has many files: their positions are looked up only when needed.
+  let placed = position;
   for (const { file, now } of changed) {
-    const first = unresolved.findIndex((u) => u.file === file);
-    if (first >= 0) {
-      let end = first;
-      while (end < unresolved.length && unresolved[end].file === file) end++;
-      unresolved.splice(first, end - first, ...now);
-    } else if (now.length > 0) {
-      // A large workspace has many files: their positions are looked up only when needed.
-      position ??= new Map(files.map((f, i) => [f, i]));
-      const at = position.get(file) ?? 0;
-      const before = unresolved.findIndex((u) => (position!.get(u.file) ?? 0) > at);
-      unresolved = before < 0 ? [...unresolved, ...now] : [...unresolved.slice(0, before), ...now, ...unresolved.slice(before)];
+    const [start, end] = rangeOf(unresolved, file, position);
+    if (start < end || position) unresolved.splice(start, end - start, ...now);
+    else if (now.length > 0) {
+      if (!placed) {
+        const positions = new Map(files.map((f, i) => [f, i]));
+        placed = (f) => positions.get(f) ?? 0;
+      }
+      const at = placed(file);
+      const before = unresolved.findIndex((u) => placed!(u.file) > at);
+      unresolved.splice(before < 0 ? unresolved.length : before, 0, ...now);
     }
   }
   return unresolved;
+}
+
+/**
+ * Where a file's entries are in a list in result order, as [start, end): found by halving when
+ * `position` gives each file's place in that order, else by a walk (start = end when it has none;
+ * with `position`, that is also where they go).
+ */
+function rangeOf(list: readonly UnresolvedImport[], file: string, position?: (file: string) => number): [number, number] {
+  let start: number;
+  if (position) {
+    const at = position(file);
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (position(list[middle].file) < at) low = middle + 1;
+      else high = middle;
+    }
+    start = low;
+  } else {
+    start = list.findIndex((u) => u.file === file);
+    if (start < 0) return [0, 0];
+  }
+  let end = start;
+  while (end < list.length && list[end].file === file) end++;
+  return [start, end];
 }
 
 /** A file's unresolved imports as the result lists them. */

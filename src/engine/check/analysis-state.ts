@@ -1,4 +1,4 @@
-import { FileMemo, type CrossingsMemo, type DirectImports } from '../analyze';
+import { FileMemo, type CrossingsMemo, type DirectImports, type UnscannedTargets } from '../analyze';
 import type { DependencyPolicy, ModuleMap } from '../map';
 import type { UnresolvedImport } from '../model';
 import { type RuleContext, RuleState } from '../rules';
@@ -25,6 +25,8 @@ export class AnalysisState {
   readonly crossings: CrossingsMemo = {};
   /** The module graph of the last analysis, which a session's patch starts from (see patchResult). */
   direct?: DirectImports;
+  /** The public files outside the scan that the last analysis's crossings reach (built on first use). */
+  unscanned?: UnscannedTargets;
   private memos: ConfigMemos = { rules: new RuleState(), unresolved: new FileMemo() };
   private config?: { map: ModuleMap; policy: DependencyPolicy; database: DatabaseSetup };
 

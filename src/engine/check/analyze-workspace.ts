@@ -1,8 +1,8 @@
 import { type RuleId, type RuleSeverity, DEFAULT_SEVERITY, RULE_IDS, type ModuleDependency, type Violation, modulePairKey } from '../model';
 import { applyIgnores } from './apply-ignores';
 import type { DependencyPolicy, ModuleMap } from '../map';
-import { ALL_RULES, type Finding, type RuleContext } from '../rules';
-import { type FileIndex, type IndexedFile, incrementalCrossings, findModuleCycles } from '../analyze';
+import { ALL_RULES, type Finding, type RuleContext, reachesUnscannedPublic } from '../rules';
+import { type FileIndex, type IndexedFile, incrementalCrossings, findModuleCycles, UnscannedTargets } from '../analyze';
 import { fingerprints } from './fingerprint';
 import type { AnalysisState } from './analysis-state';
 
@@ -35,6 +35,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
   const { crossings, tracer, retraced } = incrementalCrossings(index, map, state.crossings);
   const { cycles, groupOf, direct } = findModuleCycles(crossings);
   state.direct = direct;
+  state.unscanned = UnscannedTargets.of(crossings, reachesUnscannedPublic(index, map));
   const rules = state.under(map, policy, database).rules;
   const context: RuleContext = { index, map, policy, crossings, cycles, tracer, retraced, isLocalSpecifier, database, unchecked, state: rules };
   const { severityOf, enabled } = ruleSeverities(severities);

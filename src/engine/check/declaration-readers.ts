@@ -1,6 +1,5 @@
-import { reExportersOf } from '../analyze';
 import { changedTableNames, referencesTables } from '../rules';
-import { type AffectedQuestion, restricted } from './affected-files';
+import { type AffectedQuestion, reExportersOnBothSides } from './affected-files';
 
 /**
  * The files whose findings can read the table declarations of `declaring`, which changed: those
@@ -9,15 +8,13 @@ import { type AffectedQuestion, restricted } from './affected-files';
  * declaring file, directly or through barrels (an entity import quotes where it is declared).
  * Undefined when the candidates cannot tell which files reference tables.
  */
-export function declarationReaders({ before, after, candidates }: AffectedQuestion, declaring: readonly string[]): Set<string> | undefined {
+export function declarationReaders(question: AffectedQuestion, declaring: readonly string[]): Set<string> | undefined {
+  const { before, after, candidates } = question;
   if (declaring.length === 0) return new Set();
   if (!candidates?.referrers) return undefined;
   const names = new Set(declaring.flatMap((file) => [...changedTableNames(before.get(file), after.get(file))]));
   const readers = new Set<string>();
   for (const file of candidates.referrers()) if (referencesTables(before.get(file), names) || referencesTables(after.get(file), names)) readers.add(file);
-  const barrels = [...candidates.reExporters(), ...declaring];
-  const order = candidates.inIndexOrder?.bind(candidates);
-  const reached = new Set([...reExportersOf(restricted(before, barrels, order), declaring), ...reExportersOf(restricted(after, barrels, order), declaring)]);
-  for (const file of candidates.importersOf(reached)) readers.add(file);
+  for (const file of candidates.importersOf(reExportersOnBothSides(question, declaring))) readers.add(file);
   return readers;
 }

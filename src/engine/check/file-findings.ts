@@ -28,6 +28,8 @@ export interface FilesScope {
    * for `context`'s index traced with `tracer`; undefined builds them over `declarers`.
    */
   tables?: (context: RuleContext, tracer: ReExportTracer) => DatabaseState | undefined;
+  /** The public files outside the scan that every crossing of the index reaches, per module (see UnscannedTargets); undefined when unknown. */
+  outsideEntries?: () => ReadonlyMap<ModuleInfo, string> | undefined;
 }
 
 /**
@@ -61,7 +63,7 @@ export function findingsOfFiles(
       if (rule.fileFindings) raw.push(...rule.fileFindings(entry, own));
       if (!rule.workspaceFindings || WORKSPACE_ONLY.has(rule.id)) continue;
       if (rule.id === 'internal-import') {
-        const found = internalImportsOf(own);
+        const found = internalImportsOf(own, scope.outsideEntries);
         if (!found) return 'an import of a module without a scanned public file';
         raw.push(...found);
       } else if (rule.id === 'undeclared-dependency') raw.push(...rule.workspaceFindings(own));

@@ -5,5 +5,5 @@ export { RuleState } from './rule-state';
 export { cycleFindings } from './cycle';
 export { databaseFindingsOf } from './database-coupling';
 export { newState as newDatabaseState, tracedWith, type DatabaseState } from './database-coupling-state';
-export { internalImportsOf, publicEntriesOf } from './internal-import';
+export { internalImportsOf, publicEntriesOf, reachesUnscannedPublic } from './internal-import';
 export { changedTableNames, referencesTables } from './table-names';

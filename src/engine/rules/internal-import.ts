@@ -1,3 +1,4 @@
+import { type ReachesUnscanned, UnscannedTargets } from '../analyze';
 import { isReference } from '../extract';
 import type { ModuleInfo, ModuleMap } from '../map';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -5,25 +6,26 @@ import type { Finding, Rule, RuleContext } from './rule';
 export const internalImport: Rule = {
   id: 'internal-import',
   workspaceFindings(context) {
-    return internalImports(context, (entries) => outsideEntries(context, entries))!;
+    return internalImports(context, () => outsideEntries(context))!;
   },
 };
 
 /**
  * The findings of some files' crossings (`context.crossings`), for an analysis that looks at a few
- * files only; undefined when one names a module without a scanned public file, whose advice reads
- * every crossing of the workspace.
+ * files only. One that names a module without a scanned public file advises the public files
+ * other crossings reach (every crossing of the workspace): `outside` gives them when the caller
+ * keeps them, else the answer is undefined.
  */
-export function internalImportsOf(context: RuleContext): Finding[] | undefined {
-  return internalImports(context, () => undefined);
+export function internalImportsOf(context: RuleContext, outside?: () => ReadonlyMap<ModuleInfo, string> | undefined): Finding[] | undefined {
+  return internalImports(context, () => outside?.());
 }
 
-function internalImports(context: RuleContext, outsideOf: (scanned: ReadonlyMap<ModuleInfo, string>) => ReadonlyMap<ModuleInfo, string> | undefined): Finding[] | undefined {
+function internalImports(context: RuleContext, outsideOf: () => ReadonlyMap<ModuleInfo, string> | undefined): Finding[] | undefined {
   const internal = context.crossings.filter((c) => !c.reExport && !context.map.isPublic(c.to, c.targetFile));
   if (internal.length === 0) return [];
   const entries = publicEntries(context);
   // Only read when a module has no scanned public file: the outside entries read every crossing.
-  const outside = internal.some((c) => !entries.has(c.to)) ? outsideOf(entries) : new Map<ModuleInfo, string>();
+  const outside = internal.some((c) => !entries.has(c.to)) ? outsideOf() : new Map<ModuleInfo, string>();
   if (!outside) return undefined;
   return internal.map((c) => {
     const entry = entries.get(c.to) ?? outside.get(c.to);
@@ -45,14 +47,13 @@ function internalImports(context: RuleContext, outsideOf: (scanned: ReadonlyMap<
  * Modules outside the root (`"path": "../../libs/ui"`) have no scanned files: their public files
  * are known only as what other imports reach, so look among the crossings' targets.
  */
-function outsideEntries({ crossings, index, map }: RuleContext, scanned: ReadonlyMap<ModuleInfo, string>): ReadonlyMap<ModuleInfo, string> {
-  const byModule = new Map<ModuleInfo, string>();
-  for (const c of crossings) {
-    if (scanned.has(c.to) || index.has(c.targetFile) || !map.isPublic(c.to, c.targetFile)) continue;
-    const best = byModule.get(c.to);
-    if (!best || c.targetFile.length < best.length || (c.targetFile.length === best.length && c.targetFile < best)) byModule.set(c.to, c.targetFile);
-  }
-  return byModule;
+function outsideEntries({ crossings, index, map }: RuleContext): ReadonlyMap<ModuleInfo, string> {
+  return UnscannedTargets.of(crossings, reachesUnscannedPublic(index, map)).entries();
+}
+
+/** Whether a crossing reaches a public file of its target module that the scan did not read (see UnscannedTargets). */
+export function reachesUnscannedPublic(index: { has(file: string): boolean }, map: ModuleMap): ReachesUnscanned {
+  return (c) => !index.has(c.targetFile) && map.isPublic(c.to, c.targetFile);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LookupIndex, type DirectImports, type FileIndex, type IndexedFile } from '../analyze';
+import { LookupIndex, type DirectImports, type FileIndex, type IndexedFile, type UnscannedTargets } from '../analyze';
 import { patchResult, restricted, type DeltaCandidates, type FilesScope } from '../check';
 import { entityNames } from '../database';
 import type { CheckResult } from '../model';
@@ -30,8 +30,8 @@ export function patchedAnalysis(
   replaced: ReadonlyMap<string, IndexedFile | undefined>,
   started: number,
   tables: TablesMemo,
-  direct: DirectImports | undefined,
-): { result: CheckResult; affected: number; direct?: DirectImports } | { fallback: string } {
+  graph: { direct?: DirectImports; unscanned?: UnscannedTargets },
+): { result: CheckResult; affected: number; direct?: DirectImports; unscanned?: UnscannedTargets } | { fallback: string } {
   if (replaced.size > MAX_PATCHED) return { fallback: `${replaced.size} files changed` };
   const after = files.index;
   for (const [file, was] of replaced) {
@@ -45,15 +45,17 @@ export function patchedAnalysis(
     after,
     changed: [...replaced.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     files: files.files,
-    candidates: candidatesIn(files, after),
+    // The full analysis lists unresolved imports in the index's order.
+    position: (file) => files.positionOf(file),
+    candidates: candidatesIn(files, replaced),
     publicEntries: files.publicEntries,
     maxAffected: Math.max(MAX_PATCHED, Math.round(files.files.length * MAX_AFFECTED_SHARE)),
-    direct,
+    ...graph,
     tables: tables.forPatch(files, replaced, before, after),
   }, previous);
   if ('fallback' in outcome) return outcome;
   const { result, affected } = outcome;
-  return { affected, direct: outcome.direct, result: { ...result, diagnostics: resultDiagnostics(setup, files), summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } } };
+  return { affected, direct: outcome.direct, unscanned: outcome.unscanned, result: { ...result, diagnostics: resultDiagnostics(setup, files), summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } } };
 }
 
 /**
@@ -134,16 +136,12 @@ class EntriesBefore extends LookupIndex {
   }
 }
 
-/** Where the patch looks instead of at every entry: the index keeps its re-exporters and declarers. */
-function candidatesIn(files: WorkspaceIndex, index: FileIndex): DeltaCandidates {
+/** Where the patch looks instead of at every entry: the index keeps its re-exporters, declarers and who imports what. */
+function candidatesIn(files: WorkspaceIndex, replaced: ReadonlyMap<string, IndexedFile | undefined>): DeltaCandidates {
+  const formerly = [...replaced.values()].filter((entry): entry is IndexedFile => entry !== undefined);
   return {
-    importersOf(targets) {
-      const importers: string[] = [];
-      for (const entry of index.values()) {
-        if (entry.resolutions.some((r) => r.kind === 'file' && targets.has(r.file))) importers.push(entry.file);
-      }
-      return importers;
-    },
+    importersOf: (targets) => files.reverse.importersOf(targets),
+    reExportersOf: (some) => files.reverse.reExportersOf(some, formerly),
     reExporters: () => files.reExporters,
     declarers: () => files.declarers,
     referrers: () => files.referrers,

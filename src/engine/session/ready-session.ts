@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { incrementalCrossings, type DirectImports } from '../analyze';
+import { incrementalCrossings, type DirectImports, type UnscannedTargets } from '../analyze';
 import type { CacheStats } from '../cache';
 import { type AnalysisState, explainFile, type Explanation } from '../check';
 import { computeFixes, type Fix } from '../fixes';
@@ -21,8 +21,8 @@ export class ReadySession implements Session {
   private last: CheckResult;
   lastAnalysis?: AnalysisKind;
   private readonly tables = new TablesMemo();
-  /** The module graph of the last analysis when it was patched (a full analysis leaves its own in the state). */
-  private direct?: DirectImports;
+  /** The module graph and unscanned targets of the last analysis when it was patched (a full analysis leaves its own in the state). */
+  private graph?: { direct?: DirectImports; unscanned?: UnscannedTargets };
   constructor(
     private readonly setup: WorkspaceSetup,
     private readonly files: WorkspaceIndex,
@@ -72,15 +72,15 @@ export class ReadySession implements Session {
     const started = performance.now();
     const changes = this.files.takeChanges();
     if (!changes.everything && changes.replaced.size > 0) {
-      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started, this.tables, this.direct ?? this.state.direct);
+      const patched = patchedAnalysis(this.setup, this.files, this.last, changes.replaced, started, this.tables, this.graph ?? { direct: this.state.direct, unscanned: this.state.unscanned });
       if ('result' in patched) {
         this.lastAnalysis = { patched: true, files: patched.affected };
-        this.direct = patched.direct ?? this.direct;
+        this.graph = { direct: patched.direct, unscanned: patched.unscanned };
         return (this.last = patched.result);
       }
       this.lastAnalysis = { patched: false, reason: patched.fallback };
     } else this.lastAnalysis = { patched: false, reason: changes.everything ? 'the file list, the map or every file changed' : 'nothing changed' };
-    this.direct = undefined;
+    this.graph = undefined;
     this.tables.forget();
     return (this.last = analyzeIndex(this.setup, this.files, this.state, started));
   }

@@ -9,6 +9,7 @@ import { publicEntriesOf } from '../rules';
 import type { InputDiagnostic } from '../model';
 import type { Resolution } from '../resolve';
 import type { WorkspaceSetup } from './workspace-setup';
+import { ReverseImports } from './reverse-imports';
 
 /**
  * The session's files and their facts: the file list, the module map built for it, each file's
@@ -34,6 +35,8 @@ export class WorkspaceIndex {
   private readonly declaring = new Set<string>();
   /** Files referencing tables (SQL, query builders, model names, Prisma). */
   private readonly referring = new Set<string>();
+  /** Who imports and who re-exports each file (see DeltaCandidates). */
+  readonly reverse = new ReverseImports(() => this.entries.values());
   /** Each file's position in the index's order; dropped when a file gains or loses its entry. */
   private positions?: Map<string, number>;
   /** Each module's shortest public file among the entries, for this map; dropped with `positions`. */
@@ -271,6 +274,7 @@ export class WorkspaceIndex {
       this.positions = undefined;
       this.publicMemo = undefined;
     }
+    this.reverse.replaced(file, this.entries.get(file), entry);
     if (entry) this.entries.set(file, entry);
     else this.entries.delete(file);
     if (reExports(entry)) this.reExporting.add(file);

@@ -1,9 +1,10 @@
 import { type DirectImports, type UnscannedTargets, type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, cyclesOf, fileCrossings } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
 import { declarationReaders } from './declaration-readers';
-import { type CheckResult, type ModuleDependency, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, modulePairKey } from '../model';
+import { type CheckResult, type ModuleDependency, RULE_IDS, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, modulePairKey } from '../model';
+import { applyIgnores } from './apply-ignores';
 import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
-import { cycleFindings } from '../rules';
+import { cycleFindings, type Finding } from '../rules';
 import { findingsOfFiles, WORKSPACE_ONLY, type FilesScope } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
 import { compareFindings, countViolatingSites, markInCycle, ruleSeverities, toViolations } from './analyze-workspace';
@@ -50,8 +51,9 @@ const KEPT = WORKSPACE_ONLY;
  * importing something whose re-export tracing can reach it (see affected-files.ts), and, when a
  * file's table declarations changed, the files that read them (see declaration-readers.ts). Gives
  * exactly what a full analysis of `after` gives, or a reason to run that instead:
- * - a changed file's table declarations changed and the candidates cannot tell who reads them, or
- *   an affected file's ignore comments changed;
+ * - a changed file's table declarations changed and the candidates cannot tell who reads them;
+ * - an affected file has an ignore comment naming a rule whose findings only the whole workspace
+ *   tells (its other comments are applied here, as the full analysis does);
  * - without the previous module graph (`direct`): the module graph gained or lost a dependency
  *   that can close a loop, or a dependency inside a cycle changed (cycle findings quote import
  *   sites and counts); with it, a cycle reported in a file with ignore comments changed;
@@ -73,7 +75,9 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   const affected = readers.size === 0 ? affectedFiles(input) : [...new Set([...affectedFiles(input), ...readers])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (input.maxAffected !== undefined && affected.length > input.maxAffected) return { fallback: `${affected.length} files to analyse again` };
   for (const file of affected) {
-    if (before.get(file)!.ignores.length > 0 || after.get(file)!.ignores.length > 0) return { fallback: 'an affected file has ignore comments' };
+    // Whether those rules' findings are silenced there, and so whether the comment is used, only the whole workspace tells.
+    const comments = [...before.get(file)!.ignores, ...after.get(file)!.ignores];
+    if (comments.some((c) => c.rules.some((r) => KEPT.has(r as RuleId)))) return { fallback: `an affected file has an ignore comment for ${[...KEPT].join(' or ')}` };
   }
   // The module graph first: a change a patch cannot follow is found before the rules run.
   const changes = crossingChanges(crossingsOf(before, affected, input.map), crossingsOf(after, affected, input.map));
@@ -105,9 +109,22 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     if (block) block.push(v);
     else previousBlocks.set(v.file, [v]);
   }
+  // Each affected file's findings after its own ignore comments, as the full analysis applies them.
+  const settle = (index: FileIndex, file: string, findings: readonly Finding[]): { violations: Violation[]; suppressed: number } => {
+    const ignores = index.get(file)!.ignores;
+    if (ignores.length === 0) return { violations: toViolations(findings, severityOf), suppressed: 0 };
+    const { kept, suppressed, commentFindings } = applyIgnores(findings, new Map([[file, ignores]]), RULE_IDS, enabled);
+    return { violations: toViolations([...kept, ...commentFindings.filter((f) => enabled.has(f.rule))], severityOf), suppressed };
+  };
+  let suppressed = previous.summary.suppressed;
+  const settled = new Map<string, Violation[]>();
   for (const file of affected) {
     const expected = (previousBlocks.get(file) ?? []).filter((v) => !KEPT.has(v.rule));
-    if (JSON.stringify(toViolations(was.findings.get(file)!, severityOf)) !== JSON.stringify(expected)) return { fallback: 'the stored result does not match its facts' };
+    const wasSettled = settle(before, file, was.findings.get(file)!);
+    if (JSON.stringify(wasSettled.violations) !== JSON.stringify(expected)) return { fallback: 'the stored result does not match its facts' };
+    const nowSettled = settle(after, file, now.findings.get(file)!);
+    settled.set(file, nowSettled.violations);
+    suppressed += nowSettled.suppressed - wasSettled.suppressed;
   }
   const storedUnresolved = changed.flatMap((f) => previous.unresolved.slice(...rangeOf(previous.unresolved, f, input.position)));
   if (JSON.stringify(storedUnresolved) !== JSON.stringify(changed.flatMap((f) => unresolvedOf(before.get(f)!)))) return { fallback: 'the stored result does not match its facts' };
@@ -119,7 +136,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   const violations = previous.violations.filter((v) => !affectedSet.has(v.file) && !replaced(v));
   for (const file of affected) {
     const kept = (previousBlocks.get(file) ?? []).filter((v) => KEPT.has(v.rule) && !replaced(v));
-    violations.push(...toViolations(now.findings.get(file)!, severityOf), ...kept);
+    violations.push(...settled.get(file)!, ...kept);
   }
   violations.push(...(cycles?.violations ?? []));
   // In document order as a full analysis sorts them; ties (one rule, one site) keep their order.
@@ -133,6 +150,7 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   const summary = {
     ...previous.summary,
     imports,
+    suppressed,
     errors: violations.filter((v) => v.severity === 'error').length,
     warnings: violations.filter((v) => v.severity === 'warn').length,
   };

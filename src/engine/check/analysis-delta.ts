@@ -1,10 +1,12 @@
-import { type DirectImports, type UnscannedTargets, type FileIndex, type IndexedFile, type ModuleCrossing, ReExportTracer, cyclesOf, fileCrossings } from '../analyze';
+import type { DirectImports, FileIndex, UnscannedTargets } from '../analyze';
 import { affectedFiles, type DeltaCandidates } from './affected-files';
+import { crossingChanges, crossingsOf, updatedCycles, updatedDependencies } from './patched-module-graph';
+import { rangeOf, unresolvedOf, updatedUnresolved } from './patched-unresolved';
 import { declarationReaders } from './declaration-readers';
-import { type CheckResult, type ModuleDependency, RULE_IDS, type RuleId, type RuleSeverity, type UnresolvedImport, type Violation, modulePairKey } from '../model';
+import { type CheckResult, RULE_IDS, type RuleId, type Violation, modulePairKey } from '../model';
 import { applyIgnores } from './apply-ignores';
-import type { DependencyPolicy, ModuleInfo, ModuleMap } from '../map';
-import { cycleFindings, type Finding } from '../rules';
+import type { ModuleInfo } from '../map';
+import type { Finding } from '../rules';
 import { findingsOfFiles, WORKSPACE_ONLY, type FilesScope } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
 import { compareFindings, countViolatingSites, markInCycle, ruleSeverities, toViolations } from './analyze-workspace';
@@ -162,36 +164,6 @@ function sameEntries(a: ReadonlyMap<ModuleInfo, string>, b: ReadonlyMap<ModuleIn
 }
 
 /**
- * The module graph and cycles after the changes, and the cycle violations when they differ from
- * the previous ones. A string says why only a full analysis can tell: a cycle is reported (before
- * or after) in a file with ignore comments, or the previous cycle violations are not what the
- * previous graph gives.
- */
-function updatedCycles(
-  { after, before, map, policy }: DeltaInput,
-  direct: DirectImports,
-  changes: ReadonlyMap<string, { was: readonly ModuleCrossing[]; now: readonly ModuleCrossing[] }>,
-  previous: CheckResult,
-  severityOf: (rule: RuleId) => RuleSeverity,
-  enabled: ReadonlySet<RuleId>,
-): { direct: DirectImports; groupOf: ReadonlyMap<string, number>; violations?: Violation[] } | string {
-  if (changes.size === 0) return { direct, groupOf: cyclesOf(direct).groupOf };
-  const tracer = new ReExportTracer(after);
-  const next = direct.replaced(changes, (file) => fileCrossings(after.get(file)!, map, tracer));
-  const now = cyclesOf(next);
-  if (!enabled.has('cycle')) return { direct: next, groupOf: now.groupOf };
-  const wasFindings = cycleFindings(cyclesOf(direct).cycles, map, policy);
-  const nowFindings = cycleFindings(now.cycles, map, policy);
-  if (JSON.stringify(wasFindings) === JSON.stringify(nowFindings)) return { direct: next, groupOf: now.groupOf };
-  for (const { file } of [...wasFindings, ...nowFindings]) {
-    if ((before.get(file)?.ignores.length ?? 0) > 0 || (after.get(file)?.ignores.length ?? 0) > 0) return 'a module cycle is reported in a file with ignore comments';
-  }
-  const stored = previous.violations.filter((v) => v.rule === 'cycle');
-  if (JSON.stringify(stored) !== JSON.stringify(toViolations(wasFindings, severityOf))) return 'the stored result does not match its facts';
-  return { direct: next, groupOf: now.groupOf, violations: toViolations(nowFindings, severityOf) };
-}
-
-/**
  * `isLocalSpecifier` answered from the previous result where it holds the answer: an unresolved
  * import of a file without ignore comments has an `unresolved-import` finding exactly when its
  * specifier is local. Asking again would load the file's tsconfig project (TypeScript), often the
@@ -206,150 +178,4 @@ function rememberedLocality({ before, isLocalSpecifier }: DeltaInput, previous: 
     const known = entry && entry.ignores.length === 0 && entry.facts.imports.some((fact, i) => fact.specifier === specifier && fact.kind !== 'reference-path' && entry.resolutions[i].kind === 'unresolved');
     return known ? reported.has(`${file}\0${specifier}`) : isLocalSpecifier(specifier, file);
   };
-}
-
-/** The module crossings of some files, traced in `index`. */
-function crossingsOf(index: FileIndex, files: readonly string[], map: ModuleMap): ModuleCrossing[] {
-  const tracer = new ReExportTracer(index);
-  return files.flatMap((file) => fileCrossings(index.get(file)!, map, tracer));
-}
-
-/** Per module pair, the crossings before and after, for the pairs where they differ. */
-function crossingChanges(was: readonly ModuleCrossing[], now: readonly ModuleCrossing[]): Map<string, { was: ModuleCrossing[]; now: ModuleCrossing[] }> {
-  const byPair = new Map<string, { was: ModuleCrossing[]; now: ModuleCrossing[] }>();
-  const add = (c: ModuleCrossing, side: 'was' | 'now'): void => {
-    const key = modulePairKey(c.from.name, c.to.name);
-    let pair = byPair.get(key);
-    if (!pair) byPair.set(key, (pair = { was: [], now: [] }));
-    pair[side].push(c);
-  };
-  for (const c of was) add(c, 'was');
-  for (const c of now) add(c, 'now');
-  // What a count, a cycle's quoted site or the cycles' graph (which leaves re-exports out) reads of a crossing.
-  const site = (c: ModuleCrossing): string => {
-    const { start, end } = c.fact.range;
-    return `${c.file}\0${start.line}:${start.column}-${end.line}:${end.column}\0${c.fact.specifier}\0${c.targetFile}\0${c.reExport ? `${c.reExport.name}\0${c.reExport.origin.file}` : ''}`;
-  };
-  for (const [key, { was: a, now: b }] of byPair) if (a.length === b.length && a.every((c, i) => site(c) === site(b[i]))) byPair.delete(key);
-  return byPair;
-}
-
-/**
- * The module dependencies with the changed pairs' import counts moved by the difference: a pair
- * that gains its first import becomes a dependency, one that loses its last is dropped. A string
- * says why the module cycles may differ (their findings quote import sites and counts), when
- * `guardCycles` (the caller cannot recompute the cycles, see updatedCycles):
- * - a pair inside a cycle changed;
- * - a pair gains an import (other than a re-export, which cycles leave out) while its target
- *   module reaches its source through the dependencies: the new import may close a loop.
- * A dependency outside every cycle can go without splitting one.
- */
-function updatedDependencies(
-  previous: readonly ModuleDependency[],
-  changes: ReadonlyMap<string, { was: readonly ModuleCrossing[]; now: readonly ModuleCrossing[] }>,
-  policy: DependencyPolicy,
-  guardCycles: boolean,
-): ModuleDependency[] | string {
-  const dependencies = previous.map((d) => ({ ...d }));
-  const deps = new Map(dependencies.map((d) => [modulePairKey(d.from, d.to), d]));
-  // Every dependency before and after: reaching through it is a superset of reaching through cycles.
-  const next = new Map<string, Set<string>>();
-  const link = (from: string, to: string): void => {
-    if (!next.has(from)) next.set(from, new Set());
-    next.get(from)!.add(to);
-  };
-  if (guardCycles) {
-    for (const d of previous) link(d.from, d.to);
-    for (const { now } of changes.values()) if (now.length > 0) link(now[0].from.name, now[0].to.name);
-  }
-  let added = false;
-  for (const [key, { was, now }] of changes) {
-    const { from, to } = now[0] ?? was[0];
-    const dep = deps.get(key);
-    if (guardCycles && dep?.inCycle) return 'a dependency inside a module cycle changed';
-    if (guardCycles && now.some((c) => !c.reExport) && reaches(next, to.name, from.name)) return 'a dependency may close a module cycle';
-    const imports = (dep?.imports ?? 0) - was.length + now.length;
-    if (!dep) {
-      const created: ModuleDependency = { from: from.name, to: to.name, imports, declared: policy.verdict(from, to).allowed, violations: 0, inCycle: false };
-      dependencies.push(created);
-      deps.set(key, created);
-      added = true;
-    } else if (imports <= 0) {
-      dependencies.splice(dependencies.indexOf(dep), 1);
-      deps.delete(key);
-    } else dep.imports = imports;
-  }
-  if (added) dependencies.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return dependencies;
-}
-
-function reaches(next: ReadonlyMap<string, ReadonlySet<string>>, start: string, goal: string): boolean {
-  const seen = new Set([start]);
-  const queue = [start];
-  while (queue.length > 0) {
-    const m = queue.pop()!;
-    if (m === goal) return true;
-    for (const n of next.get(m) ?? []) {
-      if (!seen.has(n)) {
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-  }
-  return false;
-}
-
-/**
- * The unresolved list with the changed files' entries replaced, in result order (the files'):
- * in place when a file had entries, else where the file's position puts them.
- */
-function updatedUnresolved(previous: readonly UnresolvedImport[], changed: readonly { file: string; now: UnresolvedImport[] }[], files: readonly string[], position?: (file: string) => number): UnresolvedImport[] {
-  const unresolved = [...previous];
-  // A large workspace has many files: their positions are looked up only when needed.
-  let placed = position;
-  for (const { file, now } of changed) {
-    const [start, end] = rangeOf(unresolved, file, position);
-    if (start < end || position) unresolved.splice(start, end - start, ...now);
-    else if (now.length > 0) {
-      if (!placed) {
-        const positions = new Map(files.map((f, i) => [f, i]));
-        placed = (f) => positions.get(f) ?? 0;
-      }
-      const at = placed(file);
-      const before = unresolved.findIndex((u) => placed!(u.file) > at);
-      unresolved.splice(before < 0 ? unresolved.length : before, 0, ...now);
-    }
-  }
-  return unresolved;
-}
-
-/**
- * Where a file's entries are in a list in result order, as [start, end): found by halving when
- * `position` gives each file's place in that order, else by a walk (start = end when it has none;
- * with `position`, that is also where they go).
- */
-function rangeOf(list: readonly UnresolvedImport[], file: string, position?: (file: string) => number): [number, number] {
-  let start: number;
-  if (position) {
-    const at = position(file);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (position(list[middle].file) < at) low = middle + 1;
-      else high = middle;
-    }
-    start = low;
-  } else {
-    start = list.findIndex((u) => u.file === file);
-    if (start < 0) return [0, 0];
-  }
-  let end = start;
-  while (end < list.length && list[end].file === file) end++;
-  return [start, end];
-}
-
-/** A file's unresolved imports as the result lists them. */
-export function unresolvedOf({ file, facts, resolutions }: IndexedFile): UnresolvedImport[] {
-  return facts.imports.flatMap((fact, i) => (resolutions[i].kind === 'unresolved' ? [{ file, range: fact.range, specifier: fact.specifier }] : []));
 }

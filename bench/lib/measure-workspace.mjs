@@ -69,11 +69,14 @@ export async function measureWorkspace(target, o) {
   if (o.cache.supported) {
     // A cache of our own, filled by one run first, so the measured runs find every file unchanged.
     const cacheFile = path.join(o.resultsDir, `${slug}.cache`);
-    fs.rmSync(cacheFile, { force: true });
     const cacheArgs = ['--cache-location', cacheFile];
-    await child([...checkArgs, ...cacheArgs], { stdoutFile: path.join(o.resultsDir, `${slug}-warm.json`), okCodes: [0, 1] });
+    // Filling an empty cache (issue 16: its peak RSS ≤ 300 MiB at 5k); the last fill stays for the warm runs.
+    const fillRun = await best('bulkhead check --cache (fill, empty cache)', () => {
+      fs.rmSync(cacheFile, { force: true });
+      return child([...checkArgs, ...cacheArgs], { stdoutFile: path.join(o.resultsDir, `${slug}-warm.json`), okCodes: [0, 1] });
+    });
     const warmRun = await best('bulkhead check --cache (warm)', () => child([...checkArgs, ...cacheArgs], { stdoutFile: path.join(o.resultsDir, `${slug}-warm.json`), okCodes: [0, 1] }));
-    warm = { status: warmRun.ok ? 'ok' : 'failed', ...pick(warmRun) };
+    warm = { status: warmRun.ok ? 'ok' : 'failed', ...pick(warmRun), fill: pick(fillRun) };
     const same = warmRun.ok && normalizedResult(fs.readFileSync(path.join(o.resultsDir, `${slug}-warm.json`), 'utf8')) === normalizedResult(fs.readFileSync(checkOut, 'utf8'));
     warm.sameResultAsCold = same;
     if (!same) o.log('  warning: the warm check result differs from the cold one');

@@ -3,13 +3,12 @@ import { affectedFiles, type DeltaCandidates } from './affected-files';
 import { crossingChanges, crossingsOf, updatedCycles, updatedDependencies } from './patched-module-graph';
 import { rangeOf, unresolvedOf, updatedUnresolved } from './patched-unresolved';
 import { declarationReaders } from './declaration-readers';
-import { type CheckResult, RULE_IDS, type RuleId, type Violation, modulePairKey } from '../model';
-import { applyIgnores } from './apply-ignores';
+import { type CheckResult, type RuleId, type Violation, modulePairKey } from '../model';
 import type { ModuleInfo } from '../map';
 import type { Finding } from '../rules';
 import { findingsOfFiles, WORKSPACE_ONLY, type FilesScope } from './file-findings';
 import type { AnalysisInput } from './analyze-workspace';
-import { compareFindings, countViolatingSites, markInCycle, ruleSeverities, toViolations } from './analyze-workspace';
+import { compareFindings, countViolatingSites, markInCycle, ruleSeverities, violationsAfterIgnores } from './analyze-workspace';
 
 export interface DeltaInput extends Omit<AnalysisInput, 'index'> {
   /** The facts the previous result was computed from. */
@@ -112,12 +111,8 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
     else previousBlocks.set(v.file, [v]);
   }
   // Each affected file's findings after its own ignore comments, as the full analysis applies them.
-  const settle = (index: FileIndex, file: string, findings: readonly Finding[]): { violations: Violation[]; suppressed: number } => {
-    const ignores = index.get(file)!.ignores;
-    if (ignores.length === 0) return { violations: toViolations(findings, severityOf), suppressed: 0 };
-    const { kept, suppressed, commentFindings } = applyIgnores(findings, new Map([[file, ignores]]), RULE_IDS, enabled);
-    return { violations: toViolations([...kept, ...commentFindings.filter((f) => enabled.has(f.rule))], severityOf), suppressed };
-  };
+  const settle = (index: FileIndex, file: string, findings: readonly Finding[]): { violations: Violation[]; suppressed: number } =>
+    violationsAfterIgnores(findings, new Map([[file, index.get(file)!.ignores]]), enabled, severityOf);
   let suppressed = previous.summary.suppressed;
   const settled = new Map<string, Violation[]>();
   for (const file of affected) {

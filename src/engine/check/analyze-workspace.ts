@@ -1,5 +1,6 @@
 import { type RuleId, type RuleSeverity, DEFAULT_SEVERITY, RULE_IDS, type ModuleDependency, type Violation, modulePairKey } from '../model';
 import { applyIgnores } from './apply-ignores';
+import type { IgnoreComment } from '../suppress';
 import type { DependencyPolicy, ModuleMap } from '../map';
 import { ALL_RULES, type Finding, type RuleContext, reachesUnscannedPublic } from '../rules';
 import { type FileIndex, type IndexedFile, incrementalCrossings, findModuleCycles, UnscannedTargets } from '../analyze';
@@ -50,8 +51,7 @@ export function analyzeWorkspace({ index, map, policy, severities, isLocalSpecif
     if (rule.workspaceFindings) for (const f of rule.workspaceFindings(context)) raw.push(f);
   }
   const ignoresByFile = new Map([...index.values()].filter((e) => e.ignores.length > 0).map((e) => [e.file, e.ignores]));
-  const { kept, suppressed, commentFindings } = applyIgnores(raw, ignoresByFile, RULE_IDS, enabled);
-  const violations = toViolations([...kept, ...commentFindings.filter((f) => enabled.has(f.rule))], severityOf);
+  const { violations, suppressed } = violationsAfterIgnores(raw, ignoresByFile, enabled, severityOf);
 
   const deps = new Map<string, ModuleDependency>();
   for (const c of crossings) {
@@ -83,6 +83,22 @@ export function markInCycle(dependencies: Iterable<ModuleDependency>, groupOf: R
 export function ruleSeverities(severities: AnalysisInput['severities']): { severityOf: (rule: RuleId) => RuleSeverity; enabled: ReadonlySet<RuleId> } {
   const severityOf = (rule: RuleId): RuleSeverity => severities[rule] ?? DEFAULT_SEVERITY[rule];
   return { severityOf, enabled: new Set(RULE_IDS.filter((r) => severityOf(r) !== 'off')) };
+}
+
+/**
+ * Findings after the ignore comments of their files, as the result reports them: those kept, and
+ * the comments' own findings (unused, ill-formed) where their rule is enabled; `undecided` as in
+ * applyIgnores. The full analysis, a patch and the early findings all report them this way.
+ */
+export function violationsAfterIgnores(
+  findings: readonly Finding[],
+  ignoresByFile: ReadonlyMap<string, readonly IgnoreComment[]>,
+  enabled: ReadonlySet<RuleId>,
+  severityOf: (rule: RuleId) => RuleSeverity,
+  undecided?: ReadonlySet<string>,
+): { violations: Violation[]; suppressed: number } {
+  const { kept, suppressed, commentFindings } = applyIgnores(findings, ignoresByFile, RULE_IDS, enabled, undecided);
+  return { violations: toViolations([...kept, ...commentFindings.filter((f) => enabled.has(f.rule))], severityOf), suppressed };
 }
 
 /** Findings after ignore comments, as the result reports them: with severity and fingerprint, in document order. */

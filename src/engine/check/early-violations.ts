@@ -1,7 +1,6 @@
-import { RULE_IDS, type RuleId, type Violation } from '../model';
-import { applyIgnores } from './apply-ignores';
+import type { RuleId, Violation } from '../model';
 import type { AnalysisInput } from './analyze-workspace';
-import { ruleSeverities, toViolations } from './analyze-workspace';
+import { ruleSeverities, violationsAfterIgnores } from './analyze-workspace';
 import { findingsOfFiles, WORKSPACE_ONLY } from './file-findings';
 
 /** Rules whose findings in a file need every file read: the module graph, the skipped files, the table catalog. */
@@ -22,8 +21,7 @@ export function earlyViolations(input: AnalysisInput, files: readonly string[]):
   const byFile = new Map<string, Violation[]>();
   for (const [file, findings] of answer.findings) {
     const ignores = input.index.get(file)!.ignores;
-    const { kept, commentFindings } = applyIgnores(findings, new Map(ignores.length > 0 ? [[file, ignores]] : []), RULE_IDS, enabled, NEEDS_EVERY_FILE);
-    byFile.set(file, toViolations([...kept, ...commentFindings.filter((f) => enabled.has(f.rule))], severityOf));
+    byFile.set(file, violationsAfterIgnores(findings, new Map(ignores.length > 0 ? [[file, ignores]] : []), enabled, severityOf, NEEDS_EVERY_FILE).violations);
   }
   return byFile;
 }

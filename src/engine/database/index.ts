@@ -3,4 +3,4 @@ export { loadDatabaseSetup, type DatabaseSetup } from './database-setup';
 export { DriverMatcher } from './driver-matcher';
 export { expandDrivers } from './driver-presets';
 export { entityNames, type EntityNames } from './entity-names';
-export { lastSegment, TableCatalog, type TableOwner } from './table-catalog';
+export { declarationNames, lookupNames, TableCatalog, type TableOwner } from './table-catalog';

@@ -116,7 +116,7 @@ export class TableCatalog {
   }
 
   private computeOwnersOfTable(name: string): TableOwner[] {
-    const names = [name, lastSegment(name)];
+    const names = lookupNames(name);
     // `tables` may list a Prisma model (`Invoice`) while raw SQL names its table (`invoices`).
     const model = this.prismaByTable.get(name.toLowerCase()) ?? this.prismaByTable.get(lastSegment(name).toLowerCase());
     if (model) names.push(model.model);
@@ -183,6 +183,16 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(k);
   if (list) list.push(value);
   else map.set(k, [value]);
+}
+
+/** The names a declaration is found under (see keysOf): what a reference must name to read it. */
+export function declarationNames(declaration: TableDeclaration): string[] {
+  return keysOf(declaration).map(([, name]) => name);
+}
+
+/** The names a table named in SQL or a query builder is looked up under: as written, and its last segment (`billing.invoices` → `invoices`). */
+export function lookupNames(name: string): string[] {
+  return [name, lastSegment(name)];
 }
 
 /** The names a declaration is found under: its table (and the table's last segment), its model. */

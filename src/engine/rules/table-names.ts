@@ -1,5 +1,5 @@
 import type { IndexedFile } from '../analyze';
-import { lastSegment } from '../database';
+import { declarationNames, lookupNames } from '../database';
 import type { TableDeclaration } from '../extract';
 
 /**
@@ -14,12 +14,12 @@ export function changedTableNames(was: IndexedFile | undefined, now: IndexedFile
   const afterKeys = new Set(after.map((d) => JSON.stringify(d)));
   const changed: TableDeclaration[] = [...before.filter((d) => !afterKeys.has(JSON.stringify(d))), ...after.filter((d) => !beforeKeys.has(JSON.stringify(d)))];
   const names = new Set<string>();
-  for (const d of changed) for (const n of [d.table, lastSegment(d.table), d.model]) if (n) names.add(n.toLowerCase());
+  for (const d of changed) for (const n of declarationNames(d)) names.add(n.toLowerCase());
   return names;
 }
 
 /** Whether a file references a table or model by one of `names` (as the catalog looks them up; Prisma delegates read only the map). */
 export function referencesTables(entry: IndexedFile | undefined, names: ReadonlySet<string>): boolean {
   const references = entry?.facts.database?.references ?? [];
-  return references.some((r) => r.kind !== 'prisma' && (names.has(r.name.toLowerCase()) || names.has(lastSegment(r.name).toLowerCase())));
+  return references.some((r) => r.kind !== 'prisma' && lookupNames(r.name).some((n) => names.has(n.toLowerCase())));
 }

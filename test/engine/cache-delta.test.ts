@@ -6,13 +6,14 @@ import * as path from 'node:path';
 import { checkWorkspace, openWorkspace, type CacheStats, type CheckResult } from '../../src/engine';
 import { eachFixtureEdit } from '../support/fixture-edits';
 import { tempWorkspace } from '../support/temp-workspace';
+import { withoutTiming } from '../support/without-timing';
 
 /**
  * `--cache` after a few files' facts changed brings the stored result up to date by analysing only
  * the files whose findings can differ (check/analysis-delta.ts). Whatever path it takes, its answer
  * must be exactly a fresh check's, and the cache it writes must answer the next run the same way.
  */
-const comparable = (r: CheckResult): string => JSON.stringify({ ...r, summary: { ...r.summary, durationMs: 0 } });
+const comparable = (r: CheckResult): string => JSON.stringify(withoutTiming(r));
 
 function cachedRun(root: string, cacheFile: string): { result: CheckResult; stats: CacheStats } {
   const session = openWorkspace({ root, cacheFile });

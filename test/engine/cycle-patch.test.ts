@@ -5,13 +5,10 @@ import { checkWorkspace, openWorkspace, type CheckResult, type Session } from '.
 import { relativeSpecifier } from '../support/fixture-edits';
 import { random } from '../support/random';
 import { tempWorkspace } from '../support/temp-workspace';
+import { withoutTiming } from '../support/without-timing';
 
 const MODULES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'];
 const FILES = ['index.ts', 'model.ts', 'service.ts', 'view.ts'];
-
-function comparable(result: CheckResult): CheckResult {
-  return { ...result, summary: { ...result.summary, durationMs: 0 } };
-}
 
 const cycleViolations = (result: CheckResult): string => JSON.stringify(result.violations.filter((v) => v.rule === 'cycle'));
 
@@ -66,7 +63,7 @@ describe('session: module cycles follow edits in a patch', function () {
           const got = session.analyze();
           for (const file of changed) fs.writeFileSync(path.join(ws.root, file), text.get(file)!);
           const how = JSON.stringify(session.lastAnalysis);
-          assert.deepEqual(comparable(got), comparable(checkWorkspace({ root: ws.root })), `seed ${seed} step ${step} ${changed.join(', ')} (${how})`);
+          assert.deepEqual(withoutTiming(got), withoutTiming(checkWorkspace({ root: ws.root })), `seed ${seed} step ${step} ${changed.join(', ')} (${how})`);
           if (session.lastAnalysis?.patched) {
             patched++;
             if (cycleViolations(got) !== cycleViolations(previous)) cyclesPatched++;
@@ -102,7 +99,7 @@ describe('session: module cycles follow edits in a patch', function () {
       assert.equal(session.lastAnalysis?.patched, true, JSON.stringify(session.lastAnalysis));
       assert.match(got.violations.find((v) => v.rule === 'cycle')!.message, /a → b at src\/a\/a2\.ts:1/);
       for (const [file, text] of Object.entries(edits)) fs.writeFileSync(path.join(ws.root, file), text);
-      assert.deepEqual(comparable(got), comparable(checkWorkspace({ root: ws.root })));
+      assert.deepEqual(withoutTiming(got), withoutTiming(checkWorkspace({ root: ws.root })));
     } finally {
       ws.dispose();
     }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../../src/engine';
 import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
+import { withoutTiming } from '../support/without-timing';
 
 const FILES = {
   'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }),
@@ -120,7 +121,6 @@ describe('persistent fact cache', () => {
   });
 
   describe('reusing the last result when nothing changed', () => {
-    const withoutTime = (result: CheckResult): CheckResult => ({ ...result, summary: { ...result.summary, durationMs: 0 } });
 
     it('answers from the stored result, and builds the index only when asked for more', () => {
       const ws = tempWorkspace(FILES);
@@ -132,10 +132,10 @@ describe('persistent fact cache', () => {
         const session = openSession({ root: ws.root, cacheFile });
         const warm = session.result;
         assert.equal(session.cacheStats!.reusedResult, true);
-        assert.deepEqual(withoutTime(warm), withoutTime(cold.result));
+        assert.deepEqual(withoutTiming(warm), withoutTiming(cold.result));
         // Later calls need the per-file index, which the reuse skipped.
         assert.deepEqual(session.fileEdges().map((e) => `${e.from} -> ${e.to}`).sort(), ['src/a/index.ts -> src/b/internal.ts', 'src/a/more.ts -> src/a/index.ts']);
-        assert.deepEqual(withoutTime(session.analyze()), withoutTime(cold.result));
+        assert.deepEqual(withoutTiming(session.analyze()), withoutTiming(cold.result));
         session.updateFile(path.join(ws.root, 'src/a/index.ts'), 'export const a = 1;\n');
         assert.deepEqual(session.analyze().violations, []);
       } finally {
@@ -163,7 +163,7 @@ describe('persistent fact cache', () => {
           const after = run(ws.root, cacheFile);
           assert.equal(after.stats.reusedResult, undefined, what);
           const fresh = checkWorkspace({ root: ws.root });
-          assert.deepEqual(withoutTime(after.result), withoutTime(fresh), what);
+          assert.deepEqual(withoutTiming(after.result), withoutTiming(fresh), what);
         } finally {
           ws.dispose();
         }

@@ -6,11 +6,7 @@ import { checkWorkspace, openWorkspace, type CheckResult, type Session } from '.
 import { FIXTURES } from '../support/fixtures';
 import { eachFixtureEdit } from '../support/fixture-edits';
 import { tempWorkspace } from '../support/temp-workspace';
-
-/** The result without its timing. */
-function comparable(result: CheckResult): CheckResult {
-  return { ...result, summary: { ...result.summary, durationMs: 0 } };
-}
+import { withoutTiming } from '../support/without-timing';
 
 /**
  * Differential (issue 16): an editor's session, fed edits as unsaved buffers, patches its last
@@ -33,7 +29,7 @@ describe('session: an edit patches the last analysis, as a fresh check finds', f
       session!.updateFile(abs, text);
       const got = session!.analyze();
       fs.writeFileSync(abs, text);
-      assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })), `${fixture} ${file}: ${what} (${JSON.stringify(session!.lastAnalysis)})`);
+      assert.deepEqual(withoutTiming(got), withoutTiming(checkWorkspace({ root })), `${fixture} ${file}: ${what} (${JSON.stringify(session!.lastAnalysis)})`);
       steps++;
       const how = session!.lastAnalysis!;
       if (how.patched) patched++;
@@ -59,7 +55,7 @@ describe('session: an edit patches the last analysis, as a fresh check finds', f
       const got = session.analyze();
       assert.equal(session.lastAnalysis?.patched, true);
       fs.writeFileSync(created, "export const created = 2;\nexport const more = 3;\n");
-      assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })));
+      assert.deepEqual(withoutTiming(got), withoutTiming(checkWorkspace({ root })));
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
@@ -101,7 +97,7 @@ describe('session: a patch keeps the public files reached outside the scan', fun
         session.updateFile(other, text);
         const got = session.analyze();
         fs.writeFileSync(other, text);
-        assert.deepEqual(comparable(got), comparable(checkWorkspace({ root })));
+        assert.deepEqual(withoutTiming(got), withoutTiming(checkWorkspace({ root })));
         assert.deepEqual(advice(got), expected);
         assert.equal(session.lastAnalysis?.patched, patched, JSON.stringify(session.lastAnalysis));
       }

@@ -19,7 +19,8 @@ export function relativeResolutionKey(specifier: string, containingFile: string,
 /**
  * A non-relative specifier means the same from every folder with the same `node_modules` folders
  * above it (`chain`, see ResolutionHost.nodeModulesChain): `paths` and `baseUrl` read only the
- * tsconfig, a self-name and `#imports` the nearest package.json (its folder is `scope`), and
+ * tsconfig, a self-name and `#imports` the nearest package.json (its folder is `scope`, '' where
+ * the specifier can be neither), and
  * TypeScript looks for a package in those node_modules folders, nearest first, and nowhere else.
  * So the key holds all three, and every answer may be shared under it, found or not.
  */

@@ -15,6 +15,8 @@ export type Resolution =
 
 const NODE_BUILTINS = new Set(builtinModules);
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+/** A package.json that could not be parsed: it may hold any name. */
+const UNREADABLE = '\0unreadable';
 
 /**
  * Resolves import specifiers with TypeScript's own module resolution, under the compiler options
@@ -23,6 +25,7 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 export class ModuleResolver {
   private readonly formatCache = new Map<string, ts.ResolutionMode>();
   private readonly scopes = new Map<string, string>();
+  private readonly names = new Map<string, string | undefined>();
   private readonly answers = new WeakMap<ts.ResolvedModuleFull, Resolution & { kind: 'file' }>();
 
   /**
@@ -94,11 +97,42 @@ export class ModuleResolver {
     const dir = path.dirname(containingFile);
     const key = specifier.startsWith('.')
       ? relativeResolutionKey(specifier, containingFile, project.options, mode)
-      : nameResolutionKey(specifier, this.packageScopeOf(dir), this.host.nodeModulesChain(dir), project.options, mode);
+      : nameResolutionKey(specifier, this.selfNameScopeOf(specifier, dir), this.host.nodeModulesChain(dir), project.options, mode);
     if (key !== undefined && project.sharedResolutions.has(key)) return project.sharedResolutions.get(key);
     const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode);
     if (key !== undefined) project.sharedResolutions.set(key, resolvedModule);
     return resolvedModule;
+  }
+
+  /**
+   * The package scope when it can decide where `specifier` leads, else '': only `#imports` and a
+   * self-name (the scope's own package name, or a path under it) read the nearest package.json.
+   * Keying every other name by its scope resolved `@scope/core/lib/x` once per package of a monorepo.
+   */
+  private selfNameScopeOf(specifier: string, dir: string): string {
+    const scope = this.packageScopeOf(dir);
+    if (specifier.startsWith('#')) return scope;
+    const name = this.packageNameAt(scope);
+    if (name === undefined) return '';
+    return name === UNREADABLE || specifier === name || specifier.startsWith(`${name}/`) ? scope : '';
+  }
+
+  /** The `name` of `<scope>/package.json`: undefined when it has none, UNREADABLE when it cannot be parsed. */
+  private packageNameAt(scope: string): string | undefined {
+    if (this.names.has(scope)) return this.names.get(scope);
+    let name: string | undefined;
+    const text = this.host.readFile(path.join(scope, 'package.json'));
+    if (text !== undefined) {
+      try {
+        const json: unknown = JSON.parse(text);
+        const value = json && typeof json === 'object' ? (json as { name?: unknown }).name : undefined;
+        name = typeof value === 'string' ? value : undefined;
+      } catch {
+        name = UNREADABLE;
+      }
+    }
+    this.names.set(scope, name);
+    return name;
   }
 
   /** The folder of the nearest package.json above `dir` (what self-names and `#imports` read). */

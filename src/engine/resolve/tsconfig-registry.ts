@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { type InputDiagnostic, LineIndex, FILE_START, toPosix } from '../model';
 import type { ResolutionHost } from './resolution-host';
+import { resolutionOptionsKey } from './resolution-options-key';
 
 /** A tsconfig as module resolution needs it. */
 export interface Project {
@@ -31,6 +32,8 @@ export class TsconfigRegistry {
   private readonly projects = new Map<string, Project | null>();
   private readonly nearestConfigs = new Map<string, string[]>();
   private readonly projectOfFile = new Map<string, Project>();
+  /** Projects whose options resolve alike share their caches (see resolutionOptionsKey). */
+  private readonly resolutionGroups = new Map<string, Pick<Project, 'resolutionCache' | 'sharedResolutions'>>();
   readonly diagnostics: InputDiagnostic[] = [];
   private readonly fallback: Project;
 
@@ -74,8 +77,10 @@ export class TsconfigRegistry {
 
   /** How many specifier answers the projects keep (they grow with every new specifier). */
   sharedResolutionCount(): number {
-    let n = this.fallback.sharedResolutions.size;
-    for (const project of this.projects.values()) n += project?.sharedResolutions.size ?? 0;
+    const maps = new Set([this.fallback.sharedResolutions]);
+    for (const project of this.projects.values()) if (project) maps.add(project.sharedResolutions);
+    let n = 0;
+    for (const map of maps) n += map.size;
     return n;
   }
 
@@ -94,6 +99,7 @@ export class TsconfigRegistry {
   reset(): void {
     this.projectOfFile.clear();
     this.projects.clear();
+    this.resolutionGroups.clear();
     this.nearestConfigs.clear();
     this.diagnostics.length = 0;
   }
@@ -148,14 +154,15 @@ export class TsconfigRegistry {
 
   private makeProject(configFile: string | undefined, options: ts.CompilerOptions, fileNames: string[], references: string[]): Project {
     const getCanonical = (f: string): string => (this.host.useCaseSensitiveFileNames ? f : f.toLowerCase());
-    return {
-      configFile,
-      options,
-      fileNames: new Set(fileNames.map(toPosix)),
-      references,
-      resolutionCache: ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : this.root, getCanonical, options),
-      sharedResolutions: new Map(),
-    };
+    // A monorepo's packages extend one base tsconfig and differ in outDir and rootDir: resolving
+    // `@scope/core/lib/x` once for all of them, not once per package, was most of resolution's time.
+    const key = configFile === undefined ? undefined : resolutionOptionsKey(options);
+    let caches = key === undefined ? undefined : this.resolutionGroups.get(key);
+    if (!caches) {
+      caches = { resolutionCache: ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : this.root, getCanonical, options), sharedResolutions: new Map() };
+      if (key !== undefined) this.resolutionGroups.set(key, caches);
+    }
+    return { configFile, options, fileNames: new Set(fileNames.map(toPosix)), references, ...caches };
   }
 
   private report(error: ts.Diagnostic, configFile: string): void {

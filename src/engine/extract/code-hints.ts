@@ -3,7 +3,29 @@ import { DatabaseTokenHints } from './database/database-token-hints';
 
 const SK = ts.SyntaxKind;
 
-const NO_NAMES: ReadonlySet<string> = new Set();
+/** The current token as the hints read it, each property computed only when asked (see TokenCursor). */
+export interface HintToken {
+  /** Source text; a literal's with its quotes. */
+  readonly text: string;
+  /** Identifier name or a literal's cooked text. */
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the database hints read: the file's text and table functions, and the text test of the walk. */
+export interface DatabaseHintInput {
+  text: string;
+  /** The names of the map's table functions (`database.tableFunctions`). */
+  functions: ReadonlySet<string>;
+  /** Whether the database walk would run on this text (`mayMentionDatabase`). */
+  admits: () => boolean;
+}
+
+/** Identifiers and keywords: what may be a name in a call shape. */
+export function isWordKind(kind: ts.SyntaxKind): boolean {
+  return kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
+}
 
 /**
  * The text tests that send a file to the full parse (`needsDeepWalk`, `mayMentionDatabase`)
@@ -12,14 +34,17 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * (comments are trivia), so a file whose hints are all in comments can stay on the fast path.
  *
  * The database questions are asked of call shapes and literals (see DatabaseTokenHints); the
- * deep-walk question is `import` or `require` followed by `(` (or `?.(`). Only what the text tests
- * found is looked for.
+ * deep-walk question is `import` or `require` followed by `(` (or `?.(`), looked for only when its
+ * text test matched. The database questions are asked of every token; their text test, which
+ * also gates the walk itself, only once they found a shape (a regular expression over the whole
+ * text cost more than the tokens' own set lookups).
  */
 export class CodeHints {
   found = false;
   private wordKind: ts.SyntaxKind = SK.Unknown;
   private word: string | undefined;
-  private readonly databaseHints?: DatabaseTokenHints;
+  private databaseHints?: DatabaseTokenHints;
+  private databaseAdmits?: () => boolean;
   /**
    * How far the tokens just seen follow `import A = require (`, whose `require (` is no call
    * (the walk finds nothing there): 1 after `import`, 2 after its name (or `type`), 3 after `=`,
@@ -34,9 +59,11 @@ export class CodeHints {
   private typeAlias = 0;
   private angles = 0;
 
-  /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
-  constructor(database: boolean, private readonly deepWalk: boolean, functions: ReadonlySet<string> = NO_NAMES) {
-    if (database) this.databaseHints = new DatabaseTokenHints(functions);
+  constructor(database: DatabaseHintInput | undefined, private readonly deepWalk: boolean) {
+    if (database) {
+      this.databaseHints = new DatabaseTokenHints(database.functions, database.text);
+      this.databaseAdmits = database.admits;
+    }
   }
 
   /**
@@ -52,11 +79,13 @@ export class CodeHints {
   /** The token before the current one. */
   private lastKind: ts.SyntaxKind = SK.Unknown;
 
-  /** Called with each token; `text` is its source text, `literal` its range and cooked value. */
-  token(kind: ts.SyntaxKind, text: () => string, literal?: () => { start: number; end: number; value: string }): void {
+  /** Called with each token. */
+  token(kind: ts.SyntaxKind, token: HintToken): void {
     const word = this.word;
     const wordKind = this.wordKind;
-    this.word = undefined;
+    // The scanner's value of a name is the string it already made; its text would be a new one per token.
+    const current = isWordKind(kind) ? token.value : undefined;
+    this.word = current;
     this.wordKind = kind;
     const importEquals = this.importEquals;
     this.importEquals = this.deepWalk ? importEqualsStep(importEquals, kind, word) : 0;
@@ -70,14 +99,17 @@ export class CodeHints {
         this.found = true;
         return;
       }
-      this.requireStep(kind, text, literal, importEquals);
+      this.requireStep(kind, current, token, importEquals);
       if (this.found) return;
     }
     if (this.databaseHints) {
-      this.databaseHints.token(kind, text, literal && (() => literal().value));
-      if (this.databaseHints.found) this.found = true;
+      this.databaseHints.token(kind, current, token);
+      // The database walk runs only on text its test admits: elsewhere no shape needs the parse.
+      if (this.databaseHints.found) {
+        if (this.databaseAdmits!()) this.found = true;
+        else this.databaseHints = undefined;
+      }
     }
-    if (kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword)) this.word = text();
   }
 
   /** Advances `typeAlias`; true at a `require` that is a type alias's type. */
@@ -103,7 +135,7 @@ export class CodeHints {
    * comma and `)`. `import A = require(…)` is a declaration, not a call. `require<T>(…)` needs the
    * parse. Anything else after `require` is no such call, and no fact.
    */
-  private requireStep(kind: ts.SyntaxKind, text: () => string, literal: (() => { start: number; end: number; value: string }) | undefined, importEquals: number): void {
+  private requireStep(kind: ts.SyntaxKind, word: string | undefined, token: HintToken, importEquals: number): void {
     const last = this.lastKind;
     this.lastKind = kind;
     switch (this.require) {
@@ -116,8 +148,8 @@ export class CodeHints {
         if (kind === SK.OpenParenToken) return void (this.require = RequireStage.Open);
         break;
       case RequireStage.Open:
-        if ((kind === SK.StringLiteral || kind === SK.NoSubstitutionTemplateLiteral) && literal) {
-          this.requireLiteral = literal();
+        if (kind === SK.StringLiteral || kind === SK.NoSubstitutionTemplateLiteral) {
+          this.requireLiteral = { start: token.start, end: token.end, value: token.value };
           return void (this.require = RequireStage.Literal);
         }
         break;
@@ -131,7 +163,7 @@ export class CodeHints {
         break;
     }
     this.require = RequireStage.None;
-    if ((kind === SK.Identifier || kind === SK.RequireKeyword) && last !== SK.DotToken && last !== SK.QuestionDotToken && last !== SK.NewKeyword && text() === 'require') {
+    if ((kind === SK.Identifier || kind === SK.RequireKeyword) && last !== SK.DotToken && last !== SK.QuestionDotToken && last !== SK.NewKeyword && word === 'require') {
       this.require = RequireStage.Name;
     }
   }

@@ -34,10 +34,11 @@ const DECLINE = new Decline();
 export function scanFacts(fileName: string, text: string, withDatabase = true, functions: readonly TableFunctionCall[] = []): FileFacts | undefined {
   // JSDoc imports of JavaScript files need the syntax tree.
   if (mayImportInJsDoc(fileName, text)) return undefined;
-  // The text tests also match comments; where they match, the tokens decide (see CodeHints).
-  const database = withDatabase && mayMentionDatabase(text, functions);
+  // The text tests also match comments; where they match, the tokens decide (see CodeHints). The
+  // database test is asked only once the tokens found a shape: it costs more than the tokens' own.
   const deepWalk = needsDeepWalk(text);
-  const hints = database || deepWalk ? new CodeHints(database, deepWalk, tableFunctionNames(functions)) : undefined;
+  const database = withDatabase ? { text, functions: tableFunctionNames(functions), admits: () => mayMentionDatabase(text, functions) } : undefined;
+  const hints = database || deepWalk ? new CodeHints(database, deepWalk) : undefined;
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;

@@ -53,6 +53,11 @@ export class TokenCursor {
     return this.scanner.getTokenValue();
   }
 
+  /** The current token's source text (a literal's with its quotes). */
+  get text(): string {
+    return this.scanner.getTokenText();
+  }
+
   get lineBreakBefore(): boolean {
     return this.scanner.hasPrecedingLineBreak();
   }
@@ -102,7 +107,7 @@ export class TokenCursor {
     if (kind >= SK.FirstKeyword && kind <= SK.LastKeyword && this.scanner.hasUnicodeEscape()) return this.stop();
     if ((this.prevKind === SK.ConstKeyword || this.prevKind === SK.VarKeyword) && kind === SK.EqualsToken) return this.stop();
     if (this.hints) {
-      this.hints.token(kind, () => this.scanner.getTokenText(), () => ({ start: this.scanner.getTokenStart(), end: this.scanner.getTokenEnd(), value: this.scanner.getTokenValue() }));
+      this.hints.token(kind, this);
       // The file needs the full parse: no need to read further.
       if (this.hints.found) return this.stop();
     }
@@ -124,7 +129,7 @@ export class TokenCursor {
     this.depth = this.open.length;
     this.closes = false;
     if (this.hints) {
-      this.hints.token(SK.JsxElement, () => '');
+      this.hints.token(SK.JsxElement, this);
       if (this.hints.found) return this.stop();
     }
     this.kind = SK.JsxElement;

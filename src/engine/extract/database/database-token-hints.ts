@@ -3,6 +3,7 @@ import { DRIZZLE_TABLES } from './orm-declarations';
 import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
 import { SQL_CALLS, SQL_TAGS } from './sql-literals';
 import { startsLikeSql } from './sql-tables';
+import type { HintToken } from '../code-hints';
 
 const SK = ts.SyntaxKind;
 
@@ -31,13 +32,30 @@ const ANY_ARGUMENT_CALLS: ReadonlySet<string> = new Set(['Entity', 'Table', 'Sch
 /** Calls the detectors read only when their first argument is a plain string literal. */
 const STRING_ARGUMENT_CALLS: ReadonlySet<string> = new Set([...TABLE_METHODS, ...JOIN_METHODS, ...MODEL_BY_NAME, ...DRIZZLE_TABLES, 'model', 'table', 'define']);
 
-interface Seen {
-  kind: ts.SyntaxKind;
-  /** Source text of identifiers and keywords (property names may be keywords: `prisma.user.delete`). */
-  word?: string;
+/** A flag per syntax kind, for the tests asked of every token. */
+function kindTable(...sets: ReadonlySet<ts.SyntaxKind>[]): Uint8Array {
+  const table = new Uint8Array(SK.Count);
+  for (const set of sets) for (const kind of set) table[kind] = 1;
+  return table;
 }
 
-const NOTHING: Seen = { kind: SK.Unknown };
+const IS_LITERAL = kindTable(LITERALS);
+const IS_TEMPLATE = kindTable(TEMPLATES);
+const IS_DOT = kindTable(DOTS);
+/** Tokens after a name that a call shape may continue with. */
+const AFTER_NAME = kindTable(TEMPLATES, DOTS, new Set([SK.OpenParenToken, SK.OpenBracketToken, SK.LessThanToken]));
+
+/** `tx`, `trx`, `transaction`, `db`, `client` in any case: PRISMA_CLIENT's whole words. */
+const CLIENT_WORDS = new Set(['tx', 'trx', 'transaction', 'db', 'client']);
+const CLIENT_WORD_LENGTHS = new Set([...CLIENT_WORDS].map((w) => w.length));
+/** Their first letters, lower case. */
+const CLIENT_INITIALS = new Set([...CLIENT_WORDS].map((w) => w.charCodeAt(0)));
+
+/** PRISMA_CLIENT's test of a word where the text has no `prisma`, without a lower-case copy of most words. */
+function isClientWord(word: string): boolean {
+  // ASCII letters only: `| 0x20` lower-cases them, and the initials are letters.
+  return CLIENT_WORD_LENGTHS.has(word.length) && CLIENT_INITIALS.has(word.charCodeAt(0) | 0x20) && CLIENT_WORDS.has(word.toLowerCase());
+}
 
 /** A call whose first argument decides: `name(` seen, the receiver before `.name` if any. */
 interface PendingCall {
@@ -55,11 +73,25 @@ interface PendingCall {
  * file on the scanner's fast path. Each test is a superset of its detector's (query-builder-calls.ts,
  * orm-declarations.ts, sql-literals.ts), which share their vocabularies with it; checked against
  * the full parse on fixtures and real repositories (database-hint-guard.test.ts).
+ *
+ * Asked of every token of the files it reads, so it keeps the last tokens in fixed arrays and
+ * tests words with set lookups, not regular expressions, where the file's text allows.
  */
 export class DatabaseTokenHints {
   found = false;
-  /** The last five tokens, newest first. */
-  private readonly last: Seen[] = [NOTHING, NOTHING, NOTHING, NOTHING, NOTHING];
+  /**
+   * The kinds of the last five tokens and the words (identifiers and keywords) of the last four,
+   * newest first: fields, not arrays, as they are moved along at every token.
+   */
+  private k0 = SK.Unknown;
+  private k1 = SK.Unknown;
+  private k2 = SK.Unknown;
+  private k3 = SK.Unknown;
+  private k4 = SK.Unknown;
+  private w0: string | undefined;
+  private w1: string | undefined;
+  private w2: string | undefined;
+  private w3: string | undefined;
   private pending?: PendingCall;
   private prismaCall = false;
   private prismaClient = false;
@@ -75,61 +107,67 @@ export class DatabaseTokenHints {
    * names a table only with a word from TABLE_WORD.
    */
   private readonly sqlCalls: number[] = [];
+  /** Whether ANY_TOKEN_HINT can match anything in the file: no token has text the file lacks. */
+  private readonly anyTokenHint: boolean;
 
-  /** `functions`: the names of the map's table functions (`database.tableFunctions`). */
-  constructor(private readonly functions: ReadonlySet<string>) {}
+  /** `functions`: the names of the map's table functions (`database.tableFunctions`); `text`: the file's. */
+  constructor(private readonly functions: ReadonlySet<string>, text: string) {
+    this.anyTokenHint = ANY_TOKEN_HINT.test(text);
+  }
 
-  /** `text`: the token's source; `value`: a literal's cooked text. */
-  token(kind: ts.SyntaxKind, text: () => string, value?: () => string): void {
-    const isWord = kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
-    const word = isWord ? text() : undefined;
-    if (this.pending) this.pendingStep(this.pending, kind, value);
+  /** `word`: an identifier's or keyword's name, else undefined. */
+  token(kind: ts.SyntaxKind, word: string | undefined, token: HintToken): void {
+    if (this.pending) this.pendingStep(this.pending, kind, token);
     // `'SELECT * ' + 'FROM t'`: a concatenation that starts like SQL is SQL throughout.
     if (this.sqlStart && kind === SK.PlusToken) this.found = true;
     if (kind !== SK.CloseParenToken) this.sqlStart = false;
-    if (LITERALS.has(kind)) {
-      const source = text();
-      if (ANY_TOKEN_HINT.test(source)) this.found = true;
+    if (IS_LITERAL[kind] === 1) {
+      const source = token.text;
+      if (this.anyTokenHint && ANY_TOKEN_HINT.test(source)) this.found = true;
       if (this.sqlCalls.length > 0 && namesTable(source)) this.found = true;
       // Elsewhere than in a SQL call or tag, the detector reads only literals that start like a statement.
-      if (LITERAL_STARTS.has(kind) && value && startsLikeSql(value())) {
+      if (LITERAL_STARTS.has(kind) && startsLikeSql(token.value)) {
         // One that names no table can still start a concatenation (perhaps in parentheses).
         if (kind === SK.TemplateHead || namesTable(source)) this.found = true;
         else this.sqlStart = true;
       }
     }
     if (word !== undefined) this.wordSeen(word);
-    const [t1, t2] = this.last;
-    const previous = t1.word;
-    if (previous !== undefined) {
+    const previous = this.w0;
+    if (previous !== undefined && AFTER_NAME[kind] === 1) {
       // `sql\`…\``, `sql.type(x)\`…\``, `Prisma.sql(…)`: a tag the SQL detector reads.
-      if (SQL_TAGS.has(previous) && (TEMPLATES.has(kind) || kind === SK.OpenParenToken || DOTS.has(kind))) this.found = true;
+      if ((IS_TEMPLATE[kind] === 1 || kind === SK.OpenParenToken || IS_DOT[kind] === 1) && SQL_TAGS.has(previous)) this.found = true;
       // `models.Invoice`, `sequelize.models['Invoice']`.
-      if (previous === 'models' && (DOTS.has(kind) || kind === SK.OpenBracketToken)) this.found = true;
+      if (previous === 'models' && (IS_DOT[kind] === 1 || kind === SK.OpenBracketToken)) this.found = true;
       // A table function called as `name(` or `name?.(`.
-      if (this.functions.has(previous) && (kind === SK.OpenParenToken || kind === SK.QuestionDotToken)) this.found = true;
+      if ((kind === SK.OpenParenToken || kind === SK.QuestionDotToken) && this.functions.size > 0 && this.functions.has(previous)) this.found = true;
       // `name<T>(`: the tokens cannot see past type arguments.
       if (kind === SK.LessThanToken) this.typeArguments(previous);
     }
     if (kind === SK.OpenParenToken) {
-      // `name(`, or `name?.(`.
-      const offset = t1.kind === SK.QuestionDotToken ? 1 : 0;
-      const callee = this.last[offset];
-      if (callee.word !== undefined && (offset === 0 || t2.word !== undefined)) this.call(callee.word, this.last.slice(offset + 1));
-    }
-    if (kind === SK.OpenParenToken) this.parens++;
-    else if (kind === SK.CloseParenToken) {
+      // `name(`, or `name?.(`: the tokens before the name, newest first.
+      if (this.k0 === SK.QuestionDotToken) {
+        if (this.w1 !== undefined) this.call(this.w1, this.k2, this.w3, this.k4);
+      } else if (previous !== undefined) this.call(previous, this.k1, this.w2, this.k3);
+      this.parens++;
+    } else if (kind === SK.CloseParenToken) {
       this.parens--;
       while (this.sqlCalls.length > 0 && this.sqlCalls[this.sqlCalls.length - 1] > this.parens) this.sqlCalls.pop();
     }
-    this.last.pop();
-    this.last.unshift({ kind, word });
+    this.k4 = this.k3;
+    this.k3 = this.k2;
+    this.k2 = this.k1;
+    this.k1 = this.k0;
+    this.k0 = kind;
+    this.w3 = this.w2;
+    this.w2 = this.w1;
+    this.w1 = this.w0;
+    this.w0 = word;
   }
 
-  /** `before`: the tokens before the callee's name, newest first. */
-  private call(name: string, before: Seen[]): void {
-    const [dot = NOTHING, receiver = NOTHING, dotBefore = NOTHING] = before;
-    const isMethod = DOTS.has(dot.kind);
+  /** `dot`, `receiver` and `dotBefore`: the tokens before the callee's name (`a.b.name(`), newest first. */
+  private call(name: string, dot: ts.SyntaxKind, receiver: string | undefined, dotBefore: ts.SyntaxKind): void {
+    const isMethod = IS_DOT[dot] === 1;
     if (ANY_ARGUMENT_CALLS.has(name)) this.found = true;
     // Called at the call's `(`, which opens the arguments' level.
     if (SQL_CALLS.has(name)) this.sqlCalls.push(this.parens + 1);
@@ -139,9 +177,9 @@ export class DatabaseTokenHints {
       this.found ||= this.sequelizeWord;
     }
     // `prisma.invoice.findMany(`, `tx.invoice.create(`: a delegate's method, with a client named as clients are.
-    if (PRISMA_METHODS.has(name) && isMethod && receiver.word !== undefined && DOTS.has(dotBefore.kind)) this.sawPrismaCall();
+    if (PRISMA_METHODS.has(name) && isMethod && receiver !== undefined && IS_DOT[dotBefore] === 1) this.sawPrismaCall();
     if (STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name)) {
-      this.pending = { name, receiver: isMethod ? receiver.word ?? '' : undefined, stage: 'open' };
+      this.pending = { name, receiver: isMethod ? receiver ?? '' : undefined, stage: 'open' };
     }
   }
 
@@ -151,7 +189,7 @@ export class DatabaseTokenHints {
   }
 
   /** The tokens after `name(` that decide a pending call: its first argument, then what follows it. */
-  private pendingStep(p: PendingCall, kind: ts.SyntaxKind, value: (() => string) | undefined): void {
+  private pendingStep(p: PendingCall, kind: ts.SyntaxKind, token: HintToken): void {
     this.pending = undefined;
     if (p.stage === 'table-string') {
       // `.join('invoices', …)` needs a second argument (`.join(', ')` joins an array); `knex('t')` has one.
@@ -159,13 +197,13 @@ export class DatabaseTokenHints {
       if (KNEX_CALLEE.test(p.name) && (kind === SK.CloseParenToken || kind === SK.CommaToken)) this.found = true;
       return;
     }
-    if (kind !== SK.StringLiteral || !value) return;
+    if (kind !== SK.StringLiteral) return;
     const { name, receiver } = p;
     // Model names, Drizzle tables and `sequelize.define` take any string (orm-declarations.ts).
     if (MODEL_BY_NAME.has(name) || DRIZZLE_TABLES.has(name) || name === 'model' || name === 'table') this.found = true;
     if (name === 'define' && receiver !== undefined && /sequelize|^db$|^orm$/i.test(receiver)) this.found = true;
     // Query builders take a table name only (queryBuilderTableOf).
-    if (!TABLE_ARGUMENT.test(value())) return;
+    if (!TABLE_ARGUMENT.test(token.value)) return;
     const builder = receiver !== undefined && !NOT_A_BUILDER.test(receiver);
     if (TABLE_METHODS.has(name) && builder) this.found = true;
     const knex = KNEX_CALLEE.test(name) && (receiver === undefined || receiver === 'this');
@@ -178,8 +216,8 @@ export class DatabaseTokenHints {
   }
 
   private wordSeen(word: string): void {
-    if (ANY_TOKEN_HINT.test(word)) this.found = true;
-    if (PRISMA_CLIENT.test(word)) {
+    if (this.anyTokenHint && ANY_TOKEN_HINT.test(word)) this.found = true;
+    if (this.anyTokenHint ? PRISMA_CLIENT.test(word) : isClientWord(word)) {
       this.prismaClient = true;
       this.found ||= this.prismaCall;
     }

@@ -109,3 +109,58 @@ describe('shared name resolutions: the nearest node_modules decides', () => {
     }
   });
 });
+
+describe('shared name resolutions across packages and projects', () => {
+  it('keys a self-name by its package, other names by the folders that find packages only', () => {
+    const exportsX = { './x': './src/x.ts' };
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: ['b', 'c', 'd'].map((m) => ({ name: m, path: `packages/${m}`, dependsOn: ['*'] })) }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler' } }),
+      // An installed package `dup`, and a workspace package of the same name that imports itself.
+      'node_modules/dup/package.json': JSON.stringify({ name: 'dup', exports: { './x': './x.js' } }),
+      'node_modules/dup/x.js': 'export const x = 0;\n',
+      'packages/c/package.json': JSON.stringify({ name: 'dup', exports: exportsX }),
+      'packages/c/src/x.ts': 'export const x = 1;\n',
+      'packages/c/src/use.ts': "import { x } from 'dup/x';\n",
+      // Before and after packages/c in file order: the installed package, whatever c found first.
+      'packages/b/use.ts': "import { x } from 'dup/x';\n",
+      'packages/d/use.ts': "import { x } from 'dup/x';\n",
+    });
+    try {
+      const session = openSession({ root: ws.root });
+      assert.deepEqual(session.fileEdges().map((e) => `${e.from} -> ${e.to}`), ['packages/c/src/use.ts -> packages/c/src/x.ts']);
+      const result = session.result;
+      assert.deepEqual(result.unresolved, []);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('shares answers between projects that differ only in output options, never across other paths', () => {
+    const base = { module: 'ESNext', moduleResolution: 'bundler' };
+    const ws = tempWorkspace({
+      'bulkhead.json': JSON.stringify({ modules: ['a', 'b', 'c'].map((m) => ({ name: m, path: `packages/${m}`, dependsOn: ['*'] })) }),
+      'packages/a/tsconfig.json': JSON.stringify({ compilerOptions: { ...base, outDir: 'lib', paths: { '@lib/*': ['./src/lib/*'] } } }),
+      'packages/b/tsconfig.json': JSON.stringify({ compilerOptions: { ...base, outDir: 'dist', paths: { '@lib/*': ['./src/lib/*'] } } }),
+      'packages/c/tsconfig.json': JSON.stringify({ compilerOptions: { ...base, outDir: 'out', rootDir: 'src' } }),
+      'packages/a/src/lib/u.ts': 'export const u = 1;\n',
+      'packages/a/src/use.ts': "import { u } from '@lib/u';\nimport { v } from '../../c/src/v';\n",
+      'packages/b/src/lib/u.ts': 'export const u = 2;\n',
+      'packages/b/src/use.ts': "import { u } from '@lib/u';\nimport { v } from '../../c/src/v';\n",
+      'packages/c/src/v.ts': 'export const v = 3;\n',
+      'packages/c/src/use.ts': "import { u } from '@lib/u';\n",
+    });
+    try {
+      const session = openSession({ root: ws.root });
+      assert.deepEqual(session.fileEdges().map((e) => `${e.from} ${e.specifier} -> ${e.to}`).sort(), [
+        'packages/a/src/use.ts ../../c/src/v -> packages/c/src/v.ts',
+        'packages/a/src/use.ts @lib/u -> packages/a/src/lib/u.ts',
+        'packages/b/src/use.ts ../../c/src/v -> packages/c/src/v.ts',
+        'packages/b/src/use.ts @lib/u -> packages/b/src/lib/u.ts',
+      ]);
+      assert.deepEqual(session.result.unresolved.map((u) => `${u.file} ${u.specifier}`), ['packages/c/src/use.ts @lib/u']);
+    } finally {
+      ws.dispose();
+    }
+  });
+});

@@ -39,6 +39,16 @@ const WITH_FACTS = [
   // a concatenation that starts like SQL is SQL throughout
   "const q = 'DELETE ' + 'FROM carts';",
   "const q = ('SELECT *') + ' FROM invoices';",
+  // the Sequelize shapes: a bare `models` only with a model method called on its model
+  "const x = db.models['Invoice'];",
+  "this.models.Invoice;",
+  "await models.Invoice.findAll?.();",
+  "models.Invoice.findOne<Invoice>({});",
+  // a Prisma client reached through `this`, or a property named `this`
+  "await this.prisma.user.delete({});",
+  "await prisma.this.user.delete({});",
+  // a statement-like string that does name a table
+  "it('update invoices set total = 0', () => {});",
 ];
 
 const WITHOUT_FACTS = [
@@ -67,6 +77,15 @@ const WITHOUT_FACTS = [
   "this.emit('update', { id });",
   "export const methods = ['delete', 'update', 'select'];",
   "const action = kind === 'delete' ? remove : save;",
+  // issue 16 on theia: shapes near the Sequelize and Prisma ones
+  "export const ids = models.map((m) => m.id);",
+  "export const ready = models.some((m) => m.ready);",
+  "export const first = models['Invoice'];",
+  "export const n = models.Invoice.length;",
+  "const client = db.connect(); this.clients.delete(client);",
+  "const client = db.connect(); this?.streams.delete(client);",
+  "it('update maps to updateValue', () => {});",
+  "export const q = 'update all the caches';",
 ];
 
 describe('database hints from tokens (issue 16)', () => {

@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import { DRIZZLE_TABLES } from './orm-declarations';
-import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
-import { SQL_CALLS, SQL_TAGS } from './sql-literals';
-import { startsLikeSql } from './sql-tables';
+import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, SEQUELIZE_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
+import { plainLiteralSql, SQL_CALLS, SQL_TAGS } from './sql-literals';
+import { sqlTables, startsLikeSql } from './sql-tables';
 import type { HintToken } from '../code-hints';
 
 const SK = ts.SyntaxKind;
@@ -23,6 +23,22 @@ const TABLE_WORD = /(?:from|join|using|into|update|table|truncate|references)\s*
 
 function namesTable(source: string): boolean {
   return TABLE_WORD.test(source.slice(0, -1));
+}
+
+/**
+ * Whether the SQL detector can find a table in a literal: a string or a template without
+ * substitutions is read whole, as the detector reads it (sqlTables over `plainLiteralSql`), so
+ * `it('update maps to values')` stays on the fast path; a template's parts are read only together,
+ * which the tokens do not do.
+ */
+function literalMayNameTable(kind: ts.SyntaxKind, source: string): boolean {
+  if (kind !== SK.StringLiteral && kind !== SK.NoSubstitutionTemplateLiteral) return true;
+  return sqlTables(plainLiteralSql(source)).length > 0;
+}
+
+/** `this` itself (`this.x`), not a property named `this` (`a.this.x`): the kinds of the token and the one before it. */
+function isThis(kind: ts.SyntaxKind, before: ts.SyntaxKind): boolean {
+  return kind === SK.ThisKeyword && IS_DOT[before] !== 1;
 }
 const TEMPLATES = new Set([SK.NoSubstitutionTemplateLiteral, SK.TemplateHead]);
 const DOTS = new Set([SK.DotToken, SK.QuestionDotToken]);
@@ -80,7 +96,7 @@ interface PendingCall {
 export class DatabaseTokenHints {
   found = false;
   /**
-   * The kinds of the last five tokens and the words (identifiers and keywords) of the last four,
+   * The kinds of the last seven tokens and the words (identifiers and keywords) of the last four,
    * newest first: fields, not arrays, as they are moved along at every token.
    */
   private k0 = SK.Unknown;
@@ -88,6 +104,8 @@ export class DatabaseTokenHints {
   private k2 = SK.Unknown;
   private k3 = SK.Unknown;
   private k4 = SK.Unknown;
+  private k5 = SK.Unknown;
+  private k6 = SK.Unknown;
   private w0: string | undefined;
   private w1: string | undefined;
   private w2: string | undefined;
@@ -107,6 +125,12 @@ export class DatabaseTokenHints {
    * names a table only with a word from TABLE_WORD.
    */
   private readonly sqlCalls: number[] = [];
+  /**
+   * How far the tokens follow a bare `models.Invoice.findAll(`, the only bare `models` the
+   * Sequelize detector reads (sequelizeModelOf): 1 after `models.`, 2 after the model's name, 3
+   * after its `.`, 4 after a model method; 0 otherwise.
+   */
+  private bareModels = 0;
   /** Whether ANY_TOKEN_HINT can match anything in the file: no token has text the file lacks. */
   private readonly anyTokenHint: boolean;
 
@@ -118,17 +142,18 @@ export class DatabaseTokenHints {
   /** `word`: an identifier's or keyword's name, else undefined. */
   token(kind: ts.SyntaxKind, word: string | undefined, token: HintToken): void {
     if (this.pending) this.pendingStep(this.pending, kind, token);
+    if (this.bareModels !== 0) this.bareModelsStep(kind, word);
     // `'SELECT * ' + 'FROM t'`: a concatenation that starts like SQL is SQL throughout.
     if (this.sqlStart && kind === SK.PlusToken) this.found = true;
     if (kind !== SK.CloseParenToken) this.sqlStart = false;
     if (IS_LITERAL[kind] === 1) {
       const source = token.text;
       if (this.anyTokenHint && ANY_TOKEN_HINT.test(source)) this.found = true;
-      if (this.sqlCalls.length > 0 && namesTable(source)) this.found = true;
+      if (this.sqlCalls.length > 0 && namesTable(source) && literalMayNameTable(kind, source)) this.found = true;
       // Elsewhere than in a SQL call or tag, the detector reads only literals that start like a statement.
       if (LITERAL_STARTS.has(kind) && startsLikeSql(token.value)) {
         // One that names no table can still start a concatenation (perhaps in parentheses).
-        if (kind === SK.TemplateHead || namesTable(source)) this.found = true;
+        if (kind === SK.TemplateHead || (namesTable(source) && literalMayNameTable(kind, source))) this.found = true;
         else this.sqlStart = true;
       }
     }
@@ -137,8 +162,11 @@ export class DatabaseTokenHints {
     if (previous !== undefined && AFTER_NAME[kind] === 1) {
       // `sql\`…\``, `sql.type(x)\`…\``, `Prisma.sql(…)`: a tag the SQL detector reads.
       if ((IS_TEMPLATE[kind] === 1 || kind === SK.OpenParenToken || IS_DOT[kind] === 1) && SQL_TAGS.has(previous)) this.found = true;
-      // `models.Invoice`, `sequelize.models['Invoice']`.
-      if (previous === 'models' && (IS_DOT[kind] === 1 || kind === SK.OpenBracketToken)) this.found = true;
+      // `sequelize.models.Invoice`, `db.models['Invoice']`; a bare `models.` only as `models.Invoice.findAll(`.
+      if (previous === 'models' && (IS_DOT[kind] === 1 || kind === SK.OpenBracketToken)) {
+        if (IS_DOT[this.k1] === 1) this.found = true;
+        else if (IS_DOT[kind] === 1) this.bareModels = 1;
+      }
       // A table function called as `name(` or `name?.(`.
       if ((kind === SK.OpenParenToken || kind === SK.QuestionDotToken) && this.functions.size > 0 && this.functions.has(previous)) this.found = true;
       // `name<T>(`: the tokens cannot see past type arguments.
@@ -147,13 +175,15 @@ export class DatabaseTokenHints {
     if (kind === SK.OpenParenToken) {
       // `name(`, or `name?.(`: the tokens before the name, newest first.
       if (this.k0 === SK.QuestionDotToken) {
-        if (this.w1 !== undefined) this.call(this.w1, this.k2, this.w3, this.k4);
-      } else if (previous !== undefined) this.call(previous, this.k1, this.w2, this.k3);
+        if (this.w1 !== undefined) this.call(this.w1, this.k2, this.w3, this.k4, isThis(this.k5, this.k6));
+      } else if (previous !== undefined) this.call(previous, this.k1, this.w2, this.k3, isThis(this.k4, this.k5));
       this.parens++;
     } else if (kind === SK.CloseParenToken) {
       this.parens--;
       while (this.sqlCalls.length > 0 && this.sqlCalls[this.sqlCalls.length - 1] > this.parens) this.sqlCalls.pop();
     }
+    this.k6 = this.k5;
+    this.k5 = this.k4;
     this.k4 = this.k3;
     this.k3 = this.k2;
     this.k2 = this.k1;
@@ -165,8 +195,11 @@ export class DatabaseTokenHints {
     this.w0 = word;
   }
 
-  /** `dot`, `receiver` and `dotBefore`: the tokens before the callee's name (`a.b.name(`), newest first. */
-  private call(name: string, dot: ts.SyntaxKind, receiver: string | undefined, dotBefore: ts.SyntaxKind): void {
+  /**
+   * `dot`, `receiver` and `dotBefore`: the tokens before the callee's name (`a.b.name(`), newest
+   * first; `onThis`: whether `a` is `this` (not a property named `this`).
+   */
+  private call(name: string, dot: ts.SyntaxKind, receiver: string | undefined, dotBefore: ts.SyntaxKind, onThis: boolean): void {
     const isMethod = IS_DOT[dot] === 1;
     if (ANY_ARGUMENT_CALLS.has(name)) this.found = true;
     // Called at the call's `(`, which opens the arguments' level.
@@ -177,10 +210,20 @@ export class DatabaseTokenHints {
       this.found ||= this.sequelizeWord;
     }
     // `prisma.invoice.findMany(`, `tx.invoice.create(`: a delegate's method, with a client named as clients are.
-    if (PRISMA_METHODS.has(name) && isMethod && receiver !== undefined && IS_DOT[dotBefore] === 1) this.sawPrismaCall();
+    // Not `this.clients.delete(`: a client is a name (`prisma.`, `this.prisma.`), never `this` itself.
+    if (PRISMA_METHODS.has(name) && isMethod && receiver !== undefined && IS_DOT[dotBefore] === 1 && !onThis) this.sawPrismaCall();
     if (STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name)) {
       this.pending = { name, receiver: isMethod ? receiver ?? '' : undefined, stage: 'open' };
     }
+  }
+
+  private bareModelsStep(kind: ts.SyntaxKind, word: string | undefined): void {
+    const stage = this.bareModels;
+    this.bareModels = 0;
+    if ((stage === 1 && word !== undefined) || (stage === 2 && IS_DOT[kind] === 1)) this.bareModels = stage + 1;
+    else if (stage === 3 && word !== undefined && SEQUELIZE_METHODS.has(word)) this.bareModels = 4;
+    // `(`, `?.(` or type arguments: a call of the model's method.
+    else if (stage === 4 && (kind === SK.OpenParenToken || kind === SK.QuestionDotToken || kind === SK.LessThanToken)) this.found = true;
   }
 
   private typeArguments(name: string): void {

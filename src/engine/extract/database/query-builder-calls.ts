@@ -118,7 +118,7 @@ export function modelNameArgumentOf(call: ts.CallExpression): { node: ts.StringL
 }
 
 /** Sequelize model methods, for `models.Trader.findAll()` where `models` was destructured. */
-const SEQUELIZE_METHODS = new Set([
+export const SEQUELIZE_METHODS: ReadonlySet<string> = new Set([
   'findAll', 'findOne', 'findByPk', 'findOrCreate', 'findAndCountAll', 'findCreateFind', 'create', 'bulkCreate',
   'update', 'upsert', 'destroy', 'restore', 'count', 'sum', 'max', 'min', 'increment', 'decrement', 'truncate', 'aggregate',
 ]);

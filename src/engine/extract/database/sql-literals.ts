@@ -49,16 +49,28 @@ export function sqlOfLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateL
   // Cheap test on the cooked text before the offset-preserving copy below.
   if (!tagged && !queryArgument && !continuesSql && !startsLikeSql(ts.isTemplateExpression(node) ? node.head.text : node.text)) return undefined;
   const start = node.getStart(sf);
-  const chars = sf.text.slice(start, node.end).split('');
+  // `${` … `}` of each substitution becomes `?` and spaces, keeping every offset.
+  const substitutions = ts.isTemplateExpression(node)
+    ? node.templateSpans.map((span) => [span.expression.pos - 2 - start, span.literal.getStart(sf) + 1 - start] as const)
+    : [];
+  return { text: blankedSql(sf.text.slice(start, node.end), substitutions), offset: start };
+}
+
+/** The SQL the detector reads in a string or a template without substitutions, from its source text. */
+export function plainLiteralSql(source: string): string {
+  return blankedSql(source, []);
+}
+
+/**
+ * A literal's source with its quotes, substitutions (`[from, to)` offsets) and JS escapes blanked,
+ * each offset kept: substitutions read as `?`.
+ */
+function blankedSql(source: string, substitutions: readonly (readonly [number, number])[]): string {
+  const chars = source.split('');
   chars[0] = ' ';
   chars[chars.length - 1] = ' ';
-  if (ts.isTemplateExpression(node)) {
-    for (const span of node.templateSpans) {
-      // `${` … `}` of each substitution becomes `?` and spaces, keeping every offset.
-      const from = span.expression.pos - 2 - start;
-      const to = span.literal.getStart(sf) + 1 - start;
-      for (let i = from; i < to; i++) chars[i] = i === from ? '?' : ' ';
-    }
+  for (const [from, to] of substitutions) {
+    for (let i = from; i < to; i++) chars[i] = i === from ? '?' : ' ';
   }
   for (let i = 0; i < chars.length - 1; i++) {
     if (chars[i] === '\\') {
@@ -67,7 +79,7 @@ export function sqlOfLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateL
       i++;
     }
   }
-  return { text: chars.join(''), offset: start };
+  return chars.join('');
 }
 
 /** `'SELECT * FROM a ' + 'JOIN b …'`: later parts of a concatenation that starts like SQL are SQL too. */

@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
 import { nameResolutionKey, relativeResolutionKey } from './location-independent-key';
+import { relativeTsFile } from './relative-ts-file';
 import { resolveAsset } from './asset-resolution';
 import { resolveReferencePath, resolveTypeReference } from './reference-resolution';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
@@ -99,7 +100,10 @@ export class ModuleResolver {
       ? relativeResolutionKey(specifier, containingFile, project.options, mode)
       : nameResolutionKey(specifier, this.selfNameScopeOf(specifier, dir), this.host.nodeModulesChain(dir), project.options, mode);
     if (key !== undefined && project.sharedResolutions.has(key)) return project.sharedResolutions.get(key);
-    const { resolvedModule } = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode);
+    const file = relativeTsFile(specifier, dir, project.options, mode, { exists: this.host.fileExists, isFile: this.host.isFileOnDisk });
+    const resolvedModule = file
+      ? { resolvedFileName: file, extension: file.endsWith('x') ? ts.Extension.Tsx : ts.Extension.Ts, isExternalLibraryImport: false, resolvedUsingTsExtension: false }
+      : ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode).resolvedModule;
     if (key !== undefined) project.sharedResolutions.set(key, resolvedModule);
     return resolvedModule;
   }

@@ -9,7 +9,8 @@ export interface Project {
   /** Absolute path, or undefined for the defaults used when no tsconfig applies. */
   configFile: string | undefined;
   options: ts.CompilerOptions;
-  fileNames: ReadonlySet<string>;
+  /** The files the tsconfig includes, listed on first use (most files' project is known without). */
+  readonly fileNames: ReadonlySet<string>;
   references: string[];
   resolutionCache: ts.ModuleResolutionCache;
   /** Resolutions that do not depend on the importing folder (see location-independent-key.ts). */
@@ -43,7 +44,7 @@ export class TsconfigRegistry {
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       allowJs: true,
       resolveJsonModule: true,
-    }, [], []);
+    }, () => [], []);
   }
 
   projectFor(absFile: string): Project {
@@ -59,6 +60,11 @@ export class TsconfigRegistry {
   private findProject(absFile: string): Project {
     const key = toPosix(absFile);
     const candidates = this.configsAbove(path.dirname(absFile));
+    if (candidates.length === 1) {
+      // The only tsconfig above, without references, is the file's project whether it includes the file or not.
+      const only = this.load(candidates[0]);
+      if (only && only.references.length === 0) return only;
+    }
     for (const configFile of candidates) {
       const found = this.findIncluding(configFile, key, new Set());
       if (found) return found;
@@ -138,7 +144,14 @@ export class TsconfigRegistry {
       this.projects.set(configFile, null);
       return undefined;
     }
-    const parsed = ts.parseJsonConfigFileContent(read.config, this.host, path.dirname(configFile), undefined, configFile);
+    // A project with references needs its file list to tell its files from theirs (`references` is
+    // never inherited, so the file's own JSON tells). Without, the folders `include` names are
+    // listed only if another tsconfig above a file makes its list matter: a second parse, then.
+    const listNow = hasReferences(read.config);
+    const unlisted: ts.ParseConfigHost = { useCaseSensitiveFileNames: this.host.useCaseSensitiveFileNames, fileExists: this.host.fileExists, readFile: this.host.readFile, readDirectory: () => [] };
+    const parse = (host: ts.ParseConfigHost): ts.ParsedCommandLine => ts.parseJsonConfigFileContent(read.config, host, path.dirname(configFile), undefined, configFile);
+    const parsed = parse(listNow ? this.host : unlisted);
+    const listFiles = (): string[] => (listNow ? parsed : parse(this.host)).fileNames;
     for (const error of parsed.errors) {
       if (!IGNORED_TSCONFIG_ERRORS.has(error.code)) this.report(error, configFile);
     }
@@ -147,12 +160,12 @@ export class TsconfigRegistry {
     );
     // Resolution should reach .js and .json targets even where the compiler would not emit them.
     const options = { ...parsed.options, allowJs: true, resolveJsonModule: true };
-    const project = this.makeProject(configFile, options, parsed.fileNames, references);
+    const project = this.makeProject(configFile, options, listFiles, references);
     this.projects.set(configFile, project);
     return project;
   }
 
-  private makeProject(configFile: string | undefined, options: ts.CompilerOptions, fileNames: string[], references: string[]): Project {
+  private makeProject(configFile: string | undefined, options: ts.CompilerOptions, listFiles: () => string[], references: string[]): Project {
     const getCanonical = (f: string): string => (this.host.useCaseSensitiveFileNames ? f : f.toLowerCase());
     // A monorepo's packages extend one base tsconfig and differ in outDir and rootDir: resolving
     // `@scope/core/lib/x` once for all of them, not once per package, was most of resolution's time.
@@ -162,7 +175,16 @@ export class TsconfigRegistry {
       caches = { resolutionCache: ts.createModuleResolutionCache(configFile ? path.dirname(configFile) : this.root, getCanonical, options), sharedResolutions: new Map() };
       if (key !== undefined) this.resolutionGroups.set(key, caches);
     }
-    return { configFile, options, fileNames: new Set(fileNames.map(toPosix)), references, ...caches };
+    let fileNames: ReadonlySet<string> | undefined;
+    return {
+      configFile,
+      options,
+      get fileNames(): ReadonlySet<string> {
+        return (fileNames ??= new Set(listFiles().map(toPosix)));
+      },
+      references,
+      ...caches,
+    };
   }
 
   private report(error: ts.Diagnostic, configFile: string): void {
@@ -179,4 +201,9 @@ export class TsconfigRegistry {
       message: `tsconfig problem: ${ts.flattenDiagnosticMessageText(error.messageText, ' ')}`,
     });
   }
+}
+
+function hasReferences(config: unknown): boolean {
+  const references = config && typeof config === 'object' ? (config as { references?: unknown }).references : undefined;
+  return Array.isArray(references) && references.length > 0;
 }

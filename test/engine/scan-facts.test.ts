@@ -235,7 +235,7 @@ describe('scanner fast path for import/export facts', () => {
   });
 
   it('declines what needs the syntax tree or does not tokenize cleanly', () => {
-    declines("import a from './a';\nconst b = await import('./b');");
+    declines("import a from './a';\nconst b = () => import('./b');");
     // `import(…)` may be a call or a type; only the syntax tree tells.
     declines("const c = require<typeof import('./c')>('./c');");
     declines("import a from './a';\nconst rows = db.query('select id from invoices');");
@@ -354,5 +354,20 @@ describe('scanner fast path for import/export facts', () => {
     ].join('\n'));
     sameAsParse("import A = require('./import-equals');\nconst b = require('./b');\nexport { A, b };");
     sameAsParse("const a = require('./a.js');\nmodule.exports = { a };", '/w/a.cjs');
+  });
+
+  it('reads import("…") after await or return as the walk counts it, and declines any other', () => {
+    sameAsParse([
+      "import { a } from './a';",
+      "const b = await import('./b');",
+      "export async function load() { const { C } = await import(`./c`); return import('./d', { with: { type: 'json' } }); }",
+      "export async function more() { await import(/* chunk */ './e',); const f = require('./f'); return (await import('./g')).default; }",
+    ].join('\n'));
+    declines("export async function f(x: string) { return import('./a' + x); }");
+    declines("export async function f(x: string) { return await import(x); }");
+    declines("export async function f(x: string) { await import(`./${x}`); }");
+    declines("export const lazy = () => import('./lazy');");
+    declines("export type T = typeof import('./t');");
+    declines("const o = { await: 1 };\no.await\nimport('./after-a-property');");
   });
 });

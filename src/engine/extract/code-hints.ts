@@ -67,12 +67,19 @@ export class CodeHints {
   }
 
   /**
-   * `require("…")` calls read from the tokens, in document order (the order the syntax tree walk
-   * meets them): the calls the walk counts, so a file whose only deep imports are these stays on
-   * the fast path. `import(…)` still sends the file to the parse: whether it is a call or a type
-   * (`() => import("x")` is both) only the syntax tree tells.
+   * `require("…")` calls and `await import("…")` / `return import("…")` calls read from the
+   * tokens, in document order (the order the syntax tree walk meets them): the calls the walk
+   * counts, so a file whose only deep imports are these stays on the fast path. Any other
+   * `import(…)` still sends the file to the parse: whether it is a call or a type (`() =>
+   * import("x")` is both) only the syntax tree tells; after `await` or `return` it is a call.
    */
-  readonly requires: { start: number; end: number; value: string }[] = [];
+  readonly deepImports: DeepImport[] = [];
+  /** How far the tokens just seen follow `await import(`: see `dynamicImportStep`. */
+  private dynamicImport = DynamicImportStage.None;
+  private dynamicLiteral?: { start: number; end: number; value: string };
+  /** The kinds of the two tokens before the previous one (`wordKind`), newest first. */
+  private before2: ts.SyntaxKind = SK.Unknown;
+  private before3: ts.SyntaxKind = SK.Unknown;
   /** How far the tokens just seen follow a `require` call: see `requireStep`. */
   private require = RequireStage.None;
   private requireLiteral?: { start: number; end: number; value: string };
@@ -83,10 +90,13 @@ export class CodeHints {
   token(kind: ts.SyntaxKind, token: HintToken): void {
     const word = this.word;
     const wordKind = this.wordKind;
+    const [before2, before3] = [this.before2, this.before3];
     // The scanner's value of a name is the string it already made; its text would be a new one per token.
     const current = isWordKind(kind) ? token.value : undefined;
     this.word = current;
     this.wordKind = kind;
+    this.before3 = before2;
+    this.before2 = wordKind;
     const importEquals = this.importEquals;
     this.importEquals = this.deepWalk ? importEqualsStep(importEquals, kind, word) : 0;
     if (this.deepWalk) {
@@ -95,10 +105,14 @@ export class CodeHints {
         this.found = true;
         return;
       }
+      if (this.dynamicImport !== DynamicImportStage.None) this.dynamicImportStep(kind, token);
       if (kind === SK.OpenParenToken && wordKind === SK.ImportKeyword) {
-        this.found = true;
-        return;
+        // `await`/`return` as keywords (not `x.await`) begin an expression: this `import(` is a call.
+        const call = (before2 === SK.AwaitKeyword || before2 === SK.ReturnKeyword) && before3 !== SK.DotToken && before3 !== SK.QuestionDotToken;
+        if (call) this.dynamicImport = DynamicImportStage.Open;
+        else this.found = true;
       }
+      if (this.found) return;
       this.requireStep(kind, current, token, importEquals);
       if (this.found) return;
     }
@@ -110,6 +124,21 @@ export class CodeHints {
         else this.databaseHints = undefined;
       }
     }
+  }
+
+  /**
+   * After `await import(`: one string or plain template literal, then `)` or `,` (the walk reads
+   * the first argument whatever follows it) makes a fact; anything else needs the parse.
+   */
+  private dynamicImportStep(kind: ts.SyntaxKind, token: HintToken): void {
+    const stage = this.dynamicImport;
+    this.dynamicImport = DynamicImportStage.None;
+    if (stage === DynamicImportStage.Open && (kind === SK.StringLiteral || kind === SK.NoSubstitutionTemplateLiteral)) {
+      this.dynamicLiteral = { start: token.start, end: token.end, value: token.value };
+      this.dynamicImport = DynamicImportStage.Literal;
+    } else if (stage === DynamicImportStage.Literal && (kind === SK.CloseParenToken || kind === SK.CommaToken)) {
+      this.deepImports.push({ ...this.dynamicLiteral!, kind: 'dynamic-import' });
+    } else this.found = true;
   }
 
   /** Advances `typeAlias`; true at a `require` that is a type alias's type. */
@@ -156,7 +185,7 @@ export class CodeHints {
       case RequireStage.Literal:
       case RequireStage.TrailingComma:
         if (kind === SK.CloseParenToken) {
-          this.requires.push(this.requireLiteral!);
+          this.deepImports.push({ ...this.requireLiteral!, kind: 'require' });
           return void (this.require = RequireStage.None);
         }
         if (kind === SK.CommaToken && this.require === RequireStage.Literal) return void (this.require = RequireStage.TrailingComma);
@@ -167,6 +196,22 @@ export class CodeHints {
       this.require = RequireStage.Name;
     }
   }
+}
+
+/** An import call read from the tokens, at its literal. */
+export interface DeepImport {
+  start: number;
+  end: number;
+  value: string;
+  kind: 'require' | 'dynamic-import';
+}
+
+const enum DynamicImportStage {
+  None,
+  /** After `await import(`. */
+  Open,
+  /** After `await import("x"`. */
+  Literal,
 }
 
 const enum RequireStage {

@@ -109,7 +109,7 @@ class FactScanner {
     }
     if (c.failed) return undefined;
     // After every top-level fact, as the full parse adds the walk's facts after its statements'.
-    for (const call of this.hints?.requires ?? []) this.addAt(call, 'require', false, []);
+    for (const call of this.hints?.deepImports ?? []) this.addAt(call, call.kind, false, []);
     return { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
   }
 

@@ -88,13 +88,92 @@ const WITHOUT_FACTS = [
   "export const q = 'update all the caches';",
 ];
 
+/**
+ * SQL in literals whose place the tokens tell for certain: a template tagged by a chain of names,
+ * a call's whole argument. The scanner reads their tables as the detector does.
+ */
+const READ_FROM_TOKENS = [
+  "const rows = sql`select * from invoices`;",
+  "await db.execute(sql`select 1 from invoices`);",
+  "export const byStatus = (s: string) => sql`SELECT id FROM invoices WHERE status = ${s} AND x IN (SELECT y FROM carts)`;",
+  "await pool.query('/* report */ select * from invoices');",
+  "await knex.raw('Update carts set total = 0');",
+  "await db.query(`${cte} select * from invoices`, [a]);",
+  "await this.exec(`UPDATE carts SET a = 1 WHERE id = $1`, [id]);",
+  "export const f = () => pg.sql`select * from \\\"orders\\\"`;",
+  "await client.query(format('SELECT id FROM invoices'), []);",
+  "this.repo.run('DELETE FROM carts', 1);",
+];
+
+/** Literals in places the tokens do not tell for certain: declined as before. */
+const DECLINED_SQL = [
+  "await db.exec?.('truncate audit_log');",
+  "await db.query('select 1; ' + 'delete from carts');",
+  "const q = 'SELECT id FROM invoices';",
+  "await run<Row>('SELECT id FROM invoices');",
+  "await f()('SELECT id FROM invoices');",
+  "export const g = (x: string) => sql.type(x)`select * from invoices`;",
+  "export const r = [a, 'SELECT id FROM invoices'];",
+];
+
+/** A literal that is only part of an argument is no call's argument to the detector: never read as one. */
+const PART_OF_AN_ARGUMENT = [
+  "await db.run('SELECT id FROM invoices'.trim());",
+  "await db.run('SELECT id FROM invoices' as string);",
+  "await db.run(`SELECT id FROM invoices`[0]);",
+];
+
+/** Literals the detector does not read as SQL, whatever they say: no facts, on the fast path. */
+const NOT_SQL = [
+  "throw new Error('SELECT id FROM invoices failed');",
+  "this.logger.warn('DELETE FROM carts took too long');",
+  "console.log(`UPDATE carts SET ${x}`);",
+  "export const html = htm`SELECT from invoices`;",
+  "el.insertAdjacentHTML('beforeend', 'Update from the server');",
+];
+
 describe('database hints from tokens (issue 16)', () => {
   for (const line of WITH_FACTS) {
-    it(`declines a file with facts: ${line}`, () => {
+    it(`declines a file with facts, or reads the same facts from its tokens: ${line}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { x } from './x';\n${line}\n`;
+      const parsed = parseFacts(file, text);
+      assert.ok(parsed.database, 'the walk finds a fact here');
+      const scanned = scanFacts(file, text);
+      if (scanned) assert.deepEqual(scanned, (({ syntaxError: _s, ...rest }) => rest)(parsed));
+    });
+  }
+  for (const line of READ_FROM_TOKENS) {
+    it(`reads SQL tables from the tokens as the walk does: ${line}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { x } from './x';\n${line}\n`;
+      const parsed = parseFacts(file, text);
+      assert.ok(parsed.database, 'the walk finds a fact here');
+      assert.deepEqual(scanFacts(file, text), (({ syntaxError: _s, ...rest }) => rest)(parsed));
+    });
+  }
+  for (const line of DECLINED_SQL) {
+    it(`declines SQL whose place the tokens do not tell: ${line}`, () => {
       const file = `/ws/src/a.ts`;
       const text = `import { x } from './x';\n${line}\n`;
       assert.ok(parseFacts(file, text).database, 'the walk finds a fact here');
       assert.equal(scanFacts(file, text), undefined);
+    });
+  }
+  for (const line of PART_OF_AN_ARGUMENT) {
+    it(`declines or agrees with the walk where a literal is only part of an argument: ${line}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { x } from './x';\n${line}\n`;
+      const scanned = scanFacts(file, text);
+      if (scanned) assert.deepEqual(scanned, (({ syntaxError: _s, ...rest }) => rest)(parseFacts(file, text)));
+    });
+  }
+  for (const line of NOT_SQL) {
+    it(`keeps a literal the detector does not read as SQL on the fast path: ${line}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { x } from './x';\n${line}\n`;
+      assert.equal(parseFacts(file, text).database, undefined);
+      assert.deepEqual(scanFacts(file, text), (({ syntaxError: _s, ...rest }) => rest)(parseFacts(file, text)));
     });
   }
   for (const line of WITHOUT_FACTS) {

@@ -222,7 +222,8 @@ describe('scanner fast path for import/export facts', () => {
     declines("/** docs */\nimport { a } from './a';\nexport const m = () => import('./heavy');");
     // A `require("…")` call is read from the tokens, exactly as the parse reads it.
     sameAsParse("// require('x') below\nconst x = require('./x');");
-    declines("// see the docs\nimport { db } from './db';\nexport const rows = db.query('SELECT id FROM invoices');");
+    // a SQL call's whole argument is read from the tokens (issue 16)
+    sameAsParse("// see the docs\nimport { db } from './db';\nexport const rows = db.query('SELECT id FROM invoices');");
     declines("/* nothing */\nexport const q = `SELECT id FROM invoices`;");
     declines("/* sql: select … */\nexport const user = prisma.user;");
     declines("// from( in a comment\nexport const t = knex /* the builder */ ('invoices');");
@@ -238,7 +239,8 @@ describe('scanner fast path for import/export facts', () => {
     declines("import a from './a';\nconst b = () => import('./b');");
     // `import(…)` may be a call or a type; only the syntax tree tells.
     declines("const c = require<typeof import('./c')>('./c');");
-    declines("import a from './a';\nconst rows = db.query('select id from invoices');");
+    sameAsParse("import a from './a';\nconst rows = db.query('select id from invoices');");
+    declines("import a from './a';\nconst rows = db.query<Row>('select id from invoices');");
     // a SQL call whose string names no table, and a string that only starts with a statement's word, have no facts
     sameAsParse("import a from './a';\nconst rows = db.query('select 1');\nexport const e = emit('update');");
     // Ambient modules and augmentations: which of their names count depends on the whole file.

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { DatabaseTokenHints } from './database/database-token-hints';
+import { isWordKind } from './token-cursor';
 
 const SK = ts.SyntaxKind;
 
@@ -11,6 +12,9 @@ export interface HintToken {
   readonly value: string;
   readonly start: number;
   readonly end: number;
+  /** Brackets open around the token (closing ones count at their opener's level). */
+  readonly depth: number;
+  readonly inJsx: boolean;
 }
 
 /** What the database hints read: the file's text and table functions, and the text test of the walk. */
@@ -22,10 +26,6 @@ export interface DatabaseHintInput {
   admits: () => boolean;
 }
 
-/** Identifiers and keywords: what may be a name in a call shape. */
-export function isWordKind(kind: ts.SyntaxKind): boolean {
-  return kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
-}
 
 /**
  * The text tests that send a file to the full parse (`needsDeepWalk`, `mayMentionDatabase`)
@@ -139,6 +139,15 @@ export class CodeHints {
     } else if (stage === DynamicImportStage.Literal && (kind === SK.CloseParenToken || kind === SK.CommaToken)) {
       this.deepImports.push({ ...this.dynamicLiteral!, kind: 'dynamic-import' });
     } else this.found = true;
+  }
+
+  /**
+   * The tables the database hints read from literals (see DatabaseTokenHints.references), when the
+   * database walk would run on this text at all; at the end of a file the scanner accepted.
+   */
+  databaseReferences(): readonly { name: string; start: number; end: number }[] {
+    const references = this.databaseHints?.references ?? [];
+    return references.length > 0 && this.databaseAdmits!() ? references : [];
   }
 
   /** Advances `typeAlias`; true at a `require` that is a type alias's type. */

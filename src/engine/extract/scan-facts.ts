@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { tableFunctionNames, type TableFunctionCall } from './database/table-function-calls';
+import type { TableReference } from './database/database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
@@ -22,8 +23,9 @@ const DECLINE = new Decline();
  * 0, so everything inside brackets (function bodies above all) is skipped without being parsed.
  *
  * Equal to what the full parse reads for every file it accepts. It declines files whose facts
- * need the syntax tree (`import(…)` calls, database hints, `declare module "m"`
- * blocks, a JavaScript file's JSDoc imports), any scanner error, JSX it cannot read as the parser would,
+ * need the syntax tree (`import(…)` calls other than `await import("…")`, database code other
+ * than SQL in a tagged template or a call's whole argument, `declare module "m"` blocks, a
+ * JavaScript file's JSDoc imports), any scanner error, JSX it cannot read as the parser would,
  * unbalanced brackets and every import/export form it does not fully understand.
  *
  * It never reports `syntaxError`: it cannot see errors inside function bodies, only damaged tokens
@@ -110,7 +112,17 @@ class FactScanner {
     if (c.failed) return undefined;
     // After every top-level fact, as the full parse adds the walk's facts after its statements'.
     for (const call of this.hints?.deepImports ?? []) this.addAt(call, call.kind, false, []);
-    return { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
+    const facts: FileFacts = { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
+    const tables = this.hints?.databaseReferences() ?? [];
+    if (tables.length > 0) {
+      this.lines ??= new LineIndex(this.text, { unicodeSeparators: true });
+      const lines = this.lines;
+      const references = tables.map(({ name, start, end }): TableReference => ({ kind: 'sql', name, range: lines.range(start, end), via: 'SQL' }));
+      // In document order, as the database walk sorts what it meets.
+      references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+      facts.database = { references, declarations: [] };
+    }
+    return facts;
   }
 
   /** Called for each top-level token other than `export`. */

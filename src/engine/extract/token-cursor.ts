@@ -53,6 +53,11 @@ export class TokenCursor {
     return this.scanner.getTokenValue();
   }
 
+  /** Whether the current token is inside a JSX element (its braces' code), whose opening brace no hint saw. */
+  get inJsx(): boolean {
+    return this.jsxNesting > 0;
+  }
+
   /** The current token's source text (a literal's with its quotes). */
   get text(): string {
     return this.scanner.getTokenText();
@@ -307,6 +312,11 @@ export class TokenCursor {
     this.closes = false;
     return this.kind;
   }
+}
+
+/** Identifiers and keywords: what may be a name in a call shape. */
+export function isWordKind(kind: ts.SyntaxKind): boolean {
+  return kind === SK.Identifier || kind === SK.PrivateIdentifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
 }
 
 /** Identifiers and the keywords that may serve as one (`type`, `from`, `as`, `let`, …). */

@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import { DRIZZLE_TABLES } from './orm-declarations';
 import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, SEQUELIZE_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
-import { plainLiteralSql, SQL_CALLS, SQL_TAGS } from './sql-literals';
+import { argumentReading, blankedSql, plainLiteralSql, SQL_CALLS, SQL_TAGS } from './sql-literals';
+import { endsExpression, isWordKind } from '../token-cursor';
 import { sqlTables, startsLikeSql } from './sql-tables';
 import type { HintToken } from '../code-hints';
 
@@ -58,6 +59,8 @@ function kindTable(...sets: ReadonlySet<ts.SyntaxKind>[]): Uint8Array {
 const IS_LITERAL = kindTable(LITERALS);
 const IS_TEMPLATE = kindTable(TEMPLATES);
 const IS_DOT = kindTable(DOTS);
+/** Tokens that open a bracket level (a template's head opens its first substitution). */
+const IS_OPENER = kindTable(new Set([SK.OpenParenToken, SK.OpenBracketToken, SK.OpenBraceToken, SK.TemplateHead]));
 /** Tokens after a name that a call shape may continue with. */
 const AFTER_NAME = kindTable(TEMPLATES, DOTS, new Set([SK.OpenParenToken, SK.OpenBracketToken, SK.LessThanToken]));
 
@@ -71,6 +74,33 @@ const CLIENT_INITIALS = new Set([...CLIENT_WORDS].map((w) => w.charCodeAt(0)));
 function isClientWord(word: string): boolean {
   // ASCII letters only: `| 0x20` lower-cases them, and the initials are letters.
   return CLIENT_WORD_LENGTHS.has(word.length) && CLIENT_INITIALS.has(word.charCodeAt(0) | 0x20) && CLIENT_WORDS.has(word.toLowerCase());
+}
+
+/** A call as the SQL detector names it (calleeName, receiverName) and whether it is a `new`. */
+interface CallSite {
+  callee: string;
+  receiver: string;
+  isNew: boolean;
+}
+
+type LiteralContext = { kind: 'tag'; sql: boolean } | { kind: 'argument'; call: CallSite } | { kind: 'other' };
+const OTHER: LiteralContext = { kind: 'other' };
+
+interface LiteralInProgress {
+  context: LiteralContext;
+  /** Its first token's kind and source, and that token's cooked text (a template's head). */
+  kind: ts.SyntaxKind;
+  source: string;
+  head: string;
+  start: number;
+  end?: number;
+  depth: number;
+  /** Where the substitution being read began (its `${`), and those read, as offsets from `start`. */
+  open: number;
+  substitutions: [number, number][];
+  complete: boolean;
+  /** Whether a later part names a table inside a SQL call's arguments (the loose rule for parts). */
+  partsNameTable: boolean;
 }
 
 /** A call whose first argument decides: `name(` seen, the receiver before `.name` if any. */
@@ -96,7 +126,7 @@ interface PendingCall {
 export class DatabaseTokenHints {
   found = false;
   /**
-   * The kinds of the last seven tokens and the words (identifiers and keywords) of the last four,
+   * The kinds of the last seven tokens and the words (identifiers and keywords) of the last five,
    * newest first: fields, not arrays, as they are moved along at every token.
    */
   private k0 = SK.Unknown;
@@ -110,6 +140,7 @@ export class DatabaseTokenHints {
   private w1: string | undefined;
   private w2: string | undefined;
   private w3: string | undefined;
+  private w4: string | undefined;
   private pending?: PendingCall;
   private prismaCall = false;
   private prismaClient = false;
@@ -131,37 +162,46 @@ export class DatabaseTokenHints {
    * after its `.`, 4 after a model method; 0 otherwise.
    */
   private bareModels = 0;
+  /**
+   * Per bracket depth, the call whose argument list is open there: its callee and receiver as
+   * the SQL detector names them, or 'uncertain' where the tokens cannot tell (type arguments, a
+   * callee that is a call), undefined for other brackets.
+   */
+  private readonly calls: (CallSite | 'uncertain' | undefined)[] = [];
+  /** Whether the current token starts a template read with its tag (see literalToken). */
+  private tagRead = false;
+  /** The literal being read (a template until its tail), or a whole one waiting for the token after it. */
+  private literal?: LiteralInProgress;
+  /**
+   * Tables named in literals whose reading the tokens tell for certain (a tagged template, a call's
+   * whole argument), in document order: the SQL detector's references, with offsets.
+   */
+  readonly references: { name: string; start: number; end: number }[] = [];
   /** Whether ANY_TOKEN_HINT can match anything in the file: no token has text the file lacks. */
   private readonly anyTokenHint: boolean;
 
   /** `functions`: the names of the map's table functions (`database.tableFunctions`); `text`: the file's. */
-  constructor(private readonly functions: ReadonlySet<string>, text: string) {
+  constructor(private readonly functions: ReadonlySet<string>, private readonly text: string) {
     this.anyTokenHint = ANY_TOKEN_HINT.test(text);
   }
 
   /** `word`: an identifier's or keyword's name, else undefined. */
   token(kind: ts.SyntaxKind, word: string | undefined, token: HintToken): void {
+    this.tagRead = false;
     if (this.pending) this.pendingStep(this.pending, kind, token);
     if (this.bareModels !== 0) this.bareModelsStep(kind, word);
+    // The token after a whole literal tells whether it was a call's argument.
+    if (this.literal?.complete) this.settleLiteral(kind);
     // `'SELECT * ' + 'FROM t'`: a concatenation that starts like SQL is SQL throughout.
     if (this.sqlStart && kind === SK.PlusToken) this.found = true;
     if (kind !== SK.CloseParenToken) this.sqlStart = false;
-    if (IS_LITERAL[kind] === 1) {
-      const source = token.text;
-      if (this.anyTokenHint && ANY_TOKEN_HINT.test(source)) this.found = true;
-      if (this.sqlCalls.length > 0 && namesTable(source) && literalMayNameTable(kind, source)) this.found = true;
-      // Elsewhere than in a SQL call or tag, the detector reads only literals that start like a statement.
-      if (LITERAL_STARTS.has(kind) && startsLikeSql(token.value)) {
-        // One that names no table can still start a concatenation (perhaps in parentheses).
-        if (kind === SK.TemplateHead || (namesTable(source) && literalMayNameTable(kind, source))) this.found = true;
-        else this.sqlStart = true;
-      }
-    }
+    if (IS_LITERAL[kind] === 1) this.literalToken(kind, token);
     if (word !== undefined) this.wordSeen(word);
     const previous = this.w0;
     if (previous !== undefined && AFTER_NAME[kind] === 1) {
       // `sql\`…\``, `sql.type(x)\`…\``, `Prisma.sql(…)`: a tag the SQL detector reads.
-      if ((IS_TEMPLATE[kind] === 1 || kind === SK.OpenParenToken || IS_DOT[kind] === 1) && SQL_TAGS.has(previous)) this.found = true;
+      // A template read as the detector reads it (literalToken) needs no parse.
+      if ((IS_TEMPLATE[kind] === 1 || kind === SK.OpenParenToken || IS_DOT[kind] === 1) && !this.tagRead && SQL_TAGS.has(previous)) this.found = true;
       // `sequelize.models.Invoice`, `db.models['Invoice']`; a bare `models.` only as `models.Invoice.findAll(`.
       if (previous === 'models' && (IS_DOT[kind] === 1 || kind === SK.OpenBracketToken)) {
         if (IS_DOT[this.k1] === 1) this.found = true;
@@ -172,6 +212,7 @@ export class DatabaseTokenHints {
       // `name<T>(`: the tokens cannot see past type arguments.
       if (kind === SK.LessThanToken) this.typeArguments(previous);
     }
+    if (IS_OPENER[kind] === 1) this.calls[token.depth + 1] = kind === SK.OpenParenToken ? this.callSite() : undefined;
     if (kind === SK.OpenParenToken) {
       // `name(`, or `name?.(`: the tokens before the name, newest first.
       if (this.k0 === SK.QuestionDotToken) {
@@ -189,6 +230,7 @@ export class DatabaseTokenHints {
     this.k2 = this.k1;
     this.k1 = this.k0;
     this.k0 = kind;
+    this.w4 = this.w3;
     this.w3 = this.w2;
     this.w2 = this.w1;
     this.w1 = this.w0;
@@ -217,6 +259,166 @@ export class DatabaseTokenHints {
     }
   }
 
+  /**
+   * A string or template token. The SQL detector (sqlOfLiteral) reads a literal by its place in
+   * the tree; where the tokens tell that place for certain (a template tagged by a chain of names,
+   * a call's whole argument) this reads the literal as the detector does (`argumentReading`,
+   * `blankedSql`, sqlTables) and keeps its tables; anywhere else the rules below decide whether
+   * the file needs the parse (`looseRules`).
+   */
+  private literalToken(kind: ts.SyntaxKind, token: HintToken): void {
+    const source = token.text;
+    if (this.anyTokenHint && ANY_TOKEN_HINT.test(source)) this.found = true;
+    const reading = this.literal;
+    const part = kind === SK.TemplateMiddle || kind === SK.TemplateTail;
+    if (part && reading && !reading.complete && token.depth === reading.depth) {
+      reading.substitutions.push([reading.open - reading.start, token.start + 1 - reading.start]);
+      if (this.sqlCalls.length > 0 && namesTable(source)) reading.partsNameTable = true;
+      if (kind === SK.TemplateMiddle) reading.open = token.end - 2;
+      else this.completed(reading, token.end);
+      return;
+    }
+    if (part) {
+      // A part of a template not being read: as loosely as ever.
+      if (this.sqlCalls.length > 0 && namesTable(source)) this.found = true;
+      return;
+    }
+    if (reading && !reading.complete) {
+      // A literal inside a substitution of the template being read: neither is read.
+      reading.context = OTHER;
+      this.looseRules(kind, source, token.value);
+      return;
+    }
+    const context = token.inJsx ? OTHER : this.contextOf(kind, token.depth);
+    if (context === OTHER) {
+      this.looseRules(kind, source, token.value);
+      return;
+    }
+    this.tagRead = context.kind === 'tag';
+    this.literal = { context, kind, source, head: token.value, start: token.start, depth: token.depth, open: token.end - 2, substitutions: [], complete: false, partsNameTable: false };
+    if (kind !== SK.TemplateHead) this.completed(this.literal, token.end);
+  }
+
+  /** Where a literal starting here stands, as far as the tokens before it tell. */
+  private contextOf(kind: ts.SyntaxKind, depth: number): LiteralContext {
+    if (kind !== SK.StringLiteral) {
+      const tag = this.tagNames();
+      if (tag) return { kind: 'tag', sql: tag.some((name) => SQL_TAGS.has(name)) };
+      // After a name, `)`, `]`, `!` or `>` a template may be tagged by what the tokens do not tell.
+      if (endsExpression(this.k0) || isWordKind(this.k0) || this.k0 === SK.ExclamationToken || this.k0 === SK.GreaterThanToken) return OTHER;
+    }
+    if (this.k0 !== SK.OpenParenToken && this.k0 !== SK.CommaToken) return OTHER;
+    const call = this.calls[depth];
+    return call && call !== 'uncertain' ? { kind: 'argument', call } : OTHER;
+  }
+
+  /**
+   * The names in the tag of a template starting here (namesIn: `sql`, `Prisma.sql`,
+   * `this.prisma.$queryRaw`), when the tokens before it are a chain of names joined by dots;
+   * undefined when they are anything else or more than the tokens remembered.
+   */
+  private tagNames(): string[] | undefined {
+    const kinds = [this.k0, this.k1, this.k2, this.k3, this.k4, this.k5, this.k6];
+    const words = [this.w0, this.w1, this.w2, this.w3, this.w4];
+    const names: string[] = [];
+    for (let i = 0; i + 1 < kinds.length; i += 2) {
+      const [kind, before] = [kinds[i], kinds[i + 1]];
+      // A tagged template in an optional chain is an error the parse reports.
+      if (before === SK.QuestionDotToken || !isWordKind(kind)) return undefined;
+      if (before === SK.DotToken) {
+        names.unshift(words[i]!);
+        continue;
+      }
+      // The chain's first name: an identifier, or `this`/`super` (which name nothing).
+      if (kind === SK.Identifier) names.unshift(words[i]!);
+      else if (kind !== SK.ThisKeyword && kind !== SK.SuperKeyword) return undefined;
+      // `new a.sql\`…\`` and `a.b` after a line break that may continue an expression: the parse tells.
+      return before === SK.NewKeyword ? undefined : names;
+    }
+    return undefined;
+  }
+
+  /**
+   * At `(`: the call it opens (callee and receiver as calleeName and receiverName give them, and
+   * whether it is `new`), 'uncertain', or undefined for a parenthesis that opens no call.
+   */
+  private callSite(): CallSite | 'uncertain' | undefined {
+    const { k0, k1 } = this;
+    if (!isWordKind(k0)) {
+      return endsExpression(k0) || k0 === SK.GreaterThanToken || k0 === SK.ExclamationToken || k0 === SK.QuestionDotToken ? 'uncertain' : undefined;
+    }
+    if (k1 !== SK.DotToken && k1 !== SK.QuestionDotToken) {
+      // `f(`, `super(`, `import(`; `await (`, `of (` and the like may be no call; `if (` is none.
+      if (k0 === SK.Identifier) return { callee: this.w0!, receiver: '', isNew: k1 === SK.NewKeyword };
+      if (k0 === SK.SuperKeyword || k0 === SK.ImportKeyword) return { callee: '', receiver: '', isNew: false };
+      return k0 > SK.LastReservedWord ? 'uncertain' : undefined;
+    }
+    const { k2, k3 } = this;
+    // receiverName: the target's name when it is an identifier, a property or `this`, else ''.
+    let receiver = '';
+    if (isWordKind(k2) && (k3 === SK.DotToken || k3 === SK.QuestionDotToken || k2 === SK.Identifier || k2 > SK.LastReservedWord)) receiver = this.w2!;
+    else if (k2 === SK.ThisKeyword) receiver = 'this';
+    const isNew = this.newBeforeChain();
+    return isNew === undefined ? 'uncertain' : { callee: this.w0!, receiver, isNew };
+  }
+
+  /** For `a.b.c(`: whether `new` stands before the chain (the call is then the construction); undefined when the tokens cannot tell. */
+  private newBeforeChain(): boolean | undefined {
+    const kinds = [this.k0, this.k1, this.k2, this.k3, this.k4, this.k5, this.k6];
+    for (let i = 2; i + 1 < kinds.length; i += 2) {
+      const [kind, before] = [kinds[i], kinds[i + 1]];
+      // `new A().b(`: the construction ended before this call.
+      if (kind === SK.CloseParenToken) return false;
+      if (!isWordKind(kind)) return undefined;
+      if (before !== SK.DotToken && before !== SK.QuestionDotToken) return before === SK.NewKeyword;
+    }
+    return undefined;
+  }
+
+  /** A literal's last token was read: a tagged one is settled now, an argument by the token after it. */
+  private completed(reading: LiteralInProgress, end: number): void {
+    reading.complete = true;
+    reading.end = end;
+    if (reading.context.kind !== 'tag') return;
+    this.literal = undefined;
+    if (reading.context.sql) this.readTables(reading);
+  }
+
+  /** At the token after a whole literal: a call's argument is read when nothing else follows it in the argument. */
+  private settleLiteral(next: ts.SyntaxKind): void {
+    const reading = this.literal!;
+    this.literal = undefined;
+    const { context } = reading;
+    if (context.kind === 'argument' && (next === SK.CloseParenToken || next === SK.CommaToken)) {
+      const how = argumentReading(context.call.callee, context.call.receiver, context.call.isNew);
+      if (how === 'always' || (how === 'if-statement' && startsLikeSql(reading.head))) this.readTables(reading);
+      return;
+    }
+    this.looseRules(reading.kind, reading.source, reading.head);
+    if (reading.partsNameTable) this.found = true;
+  }
+
+  /** The SQL detector's tables of a literal: its source with quotes, substitutions and escapes blanked. */
+  private readTables(reading: LiteralInProgress): void {
+    const sql = blankedSql(this.text.slice(reading.start, reading.end), reading.substitutions);
+    for (const t of sqlTables(sql)) this.references.push({ name: t.name, start: reading.start + t.start, end: reading.start + t.end });
+  }
+
+  /**
+   * The literal's first token where its place is not known for certain: in a SQL call's
+   * arguments any literal naming a table needs the parse; elsewhere one that starts like a
+   * statement and names a table, or starts a concatenation.
+   */
+  private looseRules(kind: ts.SyntaxKind, source: string, value: string): void {
+    if (this.sqlCalls.length > 0 && namesTable(source) && literalMayNameTable(kind, source)) this.found = true;
+    // Elsewhere than in a SQL call or tag, the detector reads only literals that start like a statement.
+    if (LITERAL_STARTS.has(kind) && startsLikeSql(value)) {
+      // One that names no table can still start a concatenation (perhaps in parentheses).
+      if (kind === SK.TemplateHead || (namesTable(source) && literalMayNameTable(kind, source))) this.found = true;
+      else this.sqlStart = true;
+    }
+  }
+
   private bareModelsStep(kind: ts.SyntaxKind, word: string | undefined): void {
     const stage = this.bareModels;
     this.bareModels = 0;
@@ -227,7 +429,8 @@ export class DatabaseTokenHints {
   }
 
   private typeArguments(name: string): void {
-    if (ANY_ARGUMENT_CALLS.has(name) || SQL_CALLS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
+    // `sql<Row>\`…\``: a SQL tag with type arguments, whose template the tokens do not read.
+    if (ANY_ARGUMENT_CALLS.has(name) || SQL_CALLS.has(name) || SQL_TAGS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
     if (PRISMA_METHODS.has(name)) this.sawPrismaCall();
   }
 

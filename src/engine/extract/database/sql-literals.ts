@@ -12,6 +12,16 @@ export const SQL_CALLS: ReadonlySet<string> = new Set([
 /** Calls whose string argument is a message for people, however much it reads like SQL. */
 const MESSAGE_CALLS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'notice', 'assert']);
 
+/**
+ * How a literal passed to a call (or `new`) as a whole argument is read: never as SQL (an
+ * object's construction, a message for people), always (a SQL call), or when it starts like a
+ * statement. `callee` and `receiver` as calleeName and receiverName give them.
+ */
+export function argumentReading(callee: string, receiver: string, isNew: boolean): 'never' | 'always' | 'if-statement' {
+  if (isNew || MESSAGE_CALLS.has(callee) || /^console$|logger|^log$/i.test(receiver)) return 'never';
+  return SQL_CALLS.has(callee) ? 'always' : 'if-statement';
+}
+
 /** A literal that holds SQL: its text with offsets into the source file. */
 export interface SqlLiteral {
   /** Same length as the source range it covers; substitutions read as `?`, JS escapes as spaces. */
@@ -36,9 +46,9 @@ export function sqlOfLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateL
     if (!namesIn(node.parent.tag).some((n) => SQL_TAGS.has(n))) return undefined;
     tagged = true;
   } else if ((ts.isCallExpression(holder) || ts.isNewExpression(holder)) && holder.arguments?.includes(top as ts.Expression)) {
-    const callee = calleeName(holder.expression);
-    if (ts.isNewExpression(holder) || MESSAGE_CALLS.has(callee) || /^console$|logger|^log$/i.test(receiverName(holder.expression))) return undefined;
-    queryArgument = SQL_CALLS.has(callee);
+    const reading = argumentReading(calleeName(holder.expression), receiverName(holder.expression), ts.isNewExpression(holder));
+    if (reading === 'never') return undefined;
+    queryArgument = reading === 'always';
   } else if (!ts.isVariableDeclaration(holder) && !ts.isPropertyAssignment(holder) && !ts.isReturnStatement(holder) &&
     !ts.isArrayLiteralExpression(holder) && !ts.isConditionalExpression(holder) && !ts.isArrowFunction(holder) &&
     !ts.isPropertyDeclaration(holder) && !ts.isAsExpression(holder) && !ts.isBinaryExpression(holder)) {
@@ -62,10 +72,10 @@ export function plainLiteralSql(source: string): string {
 }
 
 /**
- * A literal's source with its quotes, substitutions (`[from, to)` offsets) and JS escapes blanked,
- * each offset kept: substitutions read as `?`.
+ * A literal's source with its quotes, substitutions (`[from, to)` offsets from `${` to after its
+ * `}`) and JS escapes blanked, each offset kept: substitutions read as `?`.
  */
-function blankedSql(source: string, substitutions: readonly (readonly [number, number])[]): string {
+export function blankedSql(source: string, substitutions: readonly (readonly [number, number])[]): string {
   const chars = source.split('');
   chars[0] = ' ';
   chars[chars.length - 1] = ' ';

@@ -105,6 +105,28 @@ const READ_FROM_TOKENS = [
   "this.repo.run('DELETE FROM carts', 1);",
 ];
 
+/** TypeORM entity classes in the shape the tokens read: `@Entity()` or `@Entity('t')` on a class declaration. */
+const ENTITIES_FROM_TOKENS = [
+  "@Entity('invoices')\nexport class Invoice {\n  @PrimaryColumn() id!: string;\n  @Column() total!: number;\n}",
+  '@Entity()\nexport class LineItem {}',
+  "@Index(['a', 'b'])\n@Entity('carts')\n@Unique(['c'])\nexport class Cart {}",
+  "@orm.Entity('orders')\nclass Order {}",
+  "@Entity('refunds') export default class Refund {}",
+  "function make() {\n  @Entity('inner')\n  class Inner {}\n  return Inner;\n}",
+];
+
+/** Entity decorators in other shapes: declined as before. */
+const ENTITIES_DECLINED = [
+  "@Entity({ name: 'invoices', schema: 'billing' })\nexport class Invoice {}",
+  "@Entity('invoices', { synchronize: false })\nexport class Invoice {}",
+  '@Entity(`invoices`)\nexport class Invoice {}',
+  "@Entity('a')\n@Entity('b')\nexport class Twice {}",
+  "@Entity('invoices')\nexport abstract class Invoice {}",
+  "export default @Entity('invoices') class Invoice {}",
+  "export @Entity('tickets') class Ticket {}",
+  "@Entity('invoices')\nexport default class {}",
+];
+
 /** Literals in places the tokens do not tell for certain: declined as before. */
 const DECLINED_SQL = [
   "await db.exec?.('truncate audit_log');",
@@ -157,6 +179,22 @@ describe('database hints from tokens (issue 16)', () => {
       const file = `/ws/src/a.ts`;
       const text = `import { x } from './x';\n${line}\n`;
       assert.ok(parseFacts(file, text).database, 'the walk finds a fact here');
+      assert.equal(scanFacts(file, text), undefined);
+    });
+  }
+  for (const source of ENTITIES_FROM_TOKENS) {
+    it(`reads an entity class from the tokens as the walk does: ${source.split('\n')[0]}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { Entity, Column } from 'typeorm';\n${source}\n`;
+      const parsed = parseFacts(file, text);
+      assert.equal(parsed.database?.declarations.length, 1, 'the walk finds the entity here');
+      assert.deepEqual(scanFacts(file, text), (({ syntaxError: _s, ...rest }) => rest)(parsed));
+    });
+  }
+  for (const source of ENTITIES_DECLINED) {
+    it(`declines an entity decorator in another shape: ${source.split('\n')[0]}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { Entity } from 'typeorm';\n${source}\n`;
       assert.equal(scanFacts(file, text), undefined);
     });
   }

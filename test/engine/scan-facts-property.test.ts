@@ -295,4 +295,38 @@ describe('scanner fast path: generated files (property)', function () {
     // Or the test compares nothing but declines.
     assert.ok(read > RUNS / 20, `read SQL from the tokens in ${read} of ${RUNS} files`);
   });
+
+  it('reads TypeORM entity classes exactly as the database walk does, or declines (issue 16)', () => {
+    const decorator = fc.constantFrom(
+      '@ Entity ( )', "@ Entity ( 'invoices' )", "@ Entity ( { name : 'x' } )", "@ Index ( [ 'a' ] )", '@ Column ( )',
+      "@ orm . Entity ( 'orders' )", '@ Table ( )', '@ Schema ( )', '@ Injectable', "@ Entity ( 'a' , 'b' )", '@ Entity',
+    );
+    const modifiers = fc.constantFrom('', 'export', 'export default', 'default', 'declare', 'abstract', 'export abstract');
+    const cls = fc.constantFrom('class A { }', 'class { }', 'class B extends Model { @ Column ( ) c ! : string ; }', 'class C < T > { }');
+    const before = fc.constantFrom('', 'const x = 1 ;', 'x = f ( )', 'function g ( ) {', 'const k = ');
+    const statement = fc.tuple(before, fc.array(decorator, { maxLength: 3 }), modifiers, fc.array(decorator, { maxLength: 1 }), cls)
+      .map(([b, ds, m, after, c]) => [b, ...ds, m, ...after, c, b.endsWith('{') ? '}' : ''].filter((x) => x !== '').join(' '));
+    // The shape the tokens read, often, so that reading is tested as much as declining.
+    const readable = fc.tuple(fc.constantFrom('@ Entity ( )', "@ Entity ( 'invoices' )", "@ orm . Entity ( 'orders' )"), fc.constantFrom('', "@ Index ( [ 'a' ] )"), fc.constantFrom('', 'export', 'export default'), fc.constantFrom('class A { }', 'class B { @ Column ( ) c ! : string ; }'))
+      .map((parts) => parts.filter((x) => x !== '').join(' '));
+    const file = fc
+      .tuple(fc.array(fc.oneof({ weight: 2, arbitrary: readable }, { weight: 1, arbitrary: statement }), { minLength: 1, maxLength: 3 }), fc.array(trivia, { minLength: 1, maxLength: 20 }))
+      .map(([statements, gaps]) => {
+        let n = 0;
+        return `import { Entity } from 'typeorm';\n${statements.join('\n').replace(/ /g, () => gaps[n++ % gaps.length])}\n`;
+      });
+    let read = 0;
+    fc.assert(
+      fc.property(file, (text) => {
+        const scanned = scanFacts('/w/a.ts', text);
+        if (!scanned) return;
+        const { syntaxError, ...parsed } = parseFacts('/w/a.ts', text);
+        if (syntaxError) return;
+        assert.deepEqual(scanned, parsed, text);
+        if (scanned.database?.declarations.length) read++;
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(read > RUNS / 10, `read entity classes from the tokens in ${read} of ${RUNS} files`);
+  });
 });

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { DatabaseTokenHints } from './database/database-token-hints';
+import type { EntityClass } from './database/entity-class-tokens';
 import { isWordKind } from './token-cursor';
 
 const SK = ts.SyntaxKind;
@@ -142,12 +143,14 @@ export class CodeHints {
   }
 
   /**
-   * The tables the database hints read from literals (see DatabaseTokenHints.references), when the
-   * database walk would run on this text at all; at the end of a file the scanner accepted.
+   * What the database hints read from the tokens (see DatabaseTokenHints: SQL tables in literals,
+   * entity classes), when the database walk would run on this text at all; at the end of a file
+   * the scanner accepted.
    */
-  databaseReferences(): readonly { name: string; start: number; end: number }[] {
-    const references = this.databaseHints?.references ?? [];
-    return references.length > 0 && this.databaseAdmits!() ? references : [];
+  databaseFacts(): { references: readonly { name: string; start: number; end: number }[]; entities: readonly EntityClass[] } | undefined {
+    const hints = this.databaseHints;
+    if (!hints || (hints.references.length === 0 && hints.entities.classes.length === 0)) return undefined;
+    return this.databaseAdmits!() ? { references: hints.references, entities: hints.entities.classes } : undefined;
   }
 
   /** Advances `typeAlias`; true at a `require` that is a type alias's type. */

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { tableFunctionNames, type TableFunctionCall } from './database/table-function-calls';
-import type { TableReference } from './database/database-facts';
+import type { TableDeclaration, TableReference } from './database/database-facts';
 import { LineIndex } from '../model';
 import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
@@ -113,14 +113,17 @@ class FactScanner {
     // After every top-level fact, as the full parse adds the walk's facts after its statements'.
     for (const call of this.hints?.deepImports ?? []) this.addAt(call, call.kind, false, []);
     const facts: FileFacts = { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
-    const tables = this.hints?.databaseReferences() ?? [];
-    if (tables.length > 0) {
+    const database = this.hints?.databaseFacts();
+    if (database) {
       this.lines ??= new LineIndex(this.text, { unicodeSeparators: true });
       const lines = this.lines;
-      const references = tables.map(({ name, start, end }): TableReference => ({ kind: 'sql', name, range: lines.range(start, end), via: 'SQL' }));
+      const references = database.references.map(({ name, start, end }): TableReference => ({ kind: 'sql', name, range: lines.range(start, end), via: 'SQL' }));
       // In document order, as the database walk sorts what it meets.
       references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
-      facts.database = { references, declarations: [] };
+      const declarations = database.entities.map((e): TableDeclaration => ({
+        table: e.table, model: e.className, bindings: e.isDefault ? [e.className, 'default'] : [e.className], orm: 'typeorm', range: lines.range(e.start, e.end),
+      }));
+      facts.database = { references, declarations };
     }
     return facts;
   }

@@ -5,6 +5,7 @@ import { argumentReading, blankedSql, plainLiteralSql, SQL_CALLS, SQL_TAGS } fro
 import { endsExpression, isWordKind } from '../token-cursor';
 import { sqlTables, startsLikeSql } from './sql-tables';
 import type { HintToken } from '../code-hints';
+import { EntityClassTokens } from './entity-class-tokens';
 
 const SK = ts.SyntaxKind;
 
@@ -177,6 +178,8 @@ export class DatabaseTokenHints {
    * whole argument), in document order: the SQL detector's references, with offsets.
    */
   readonly references: { name: string; start: number; end: number }[] = [];
+  /** TypeORM entity classes read from the tokens (see EntityClassTokens). */
+  readonly entities = new EntityClassTokens();
   /** Whether ANY_TOKEN_HINT can match anything in the file: no token has text the file lacks. */
   private readonly anyTokenHint: boolean;
 
@@ -188,6 +191,8 @@ export class DatabaseTokenHints {
   /** `word`: an identifier's or keyword's name, else undefined. */
   token(kind: ts.SyntaxKind, word: string | undefined, token: HintToken): void {
     this.tagRead = false;
+    this.entities.token(kind, word, token.start, token.end, token.depth, kind === SK.StringLiteral ? token.value : '', this.k0);
+    if (this.entities.decline) this.found = true;
     if (this.pending) this.pendingStep(this.pending, kind, token);
     if (this.bareModels !== 0) this.bareModelsStep(kind, word);
     // The token after a whole literal tells whether it was a call's argument.
@@ -243,7 +248,8 @@ export class DatabaseTokenHints {
    */
   private call(name: string, dot: ts.SyntaxKind, receiver: string | undefined, dotBefore: ts.SyntaxKind, onThis: boolean): void {
     const isMethod = IS_DOT[dot] === 1;
-    if (ANY_ARGUMENT_CALLS.has(name)) this.found = true;
+    // `@Entity('invoices') export class Invoice`: read by EntityClassTokens.
+    if (ANY_ARGUMENT_CALLS.has(name) && !(name === 'Entity' && this.entities.readsEntityCall)) this.found = true;
     // Called at the call's `(`, which opens the arguments' level.
     if (SQL_CALLS.has(name)) this.sqlCalls.push(this.parens + 1);
     if (name === 'init') {
@@ -332,7 +338,7 @@ export class DatabaseTokenHints {
       // The chain's first name: an identifier, or `this`/`super` (which name nothing).
       if (kind === SK.Identifier) names.unshift(words[i]!);
       else if (kind !== SK.ThisKeyword && kind !== SK.SuperKeyword) return undefined;
-      // `new a.sql\`…\`` and `a.b` after a line break that may continue an expression: the parse tells.
+      // `new a.sql\`…\``: the parse tells.
       return before === SK.NewKeyword ? undefined : names;
     }
     return undefined;

@@ -13,16 +13,13 @@ export class DriverMatcher {
     this.globs = entries.filter((e) => GLOB.test(e)).map((e) => compileGlob(e));
   }
 
-  /** Workspaces import the same few specifiers over and over; glob matching is not free. */
+  /** Workspaces import the same few specifiers over and over; neither splitting names nor glob matching is free. */
   private readonly memo = new Map<string, string | undefined>();
 
   /** The driver an import names (its package, or the file it resolves to), else undefined. */
   match(specifier: string, resolvedFile?: string): string | undefined {
-    const pkg = packageName(specifier);
-    if (pkg && this.names.has(pkg)) return pkg;
-    if (this.globs.length === 0) return undefined;
     // A relative import is known by the file it resolves to, a package import by its name.
-    const key = pkg ? specifier : resolvedFile ?? specifier;
+    const key = isPath(specifier) ? resolvedFile ?? specifier : specifier;
     if (this.memo.has(key)) return this.memo.get(key);
     const found = this.compute(specifier, resolvedFile);
     this.memo.set(key, found);
@@ -31,6 +28,7 @@ export class DriverMatcher {
 
   private compute(specifier: string, resolvedFile?: string): string | undefined {
     const pkg = packageName(specifier);
+    if (pkg && this.names.has(pkg)) return pkg;
     for (const glob of this.globs) {
       if ((pkg ? glob.match(pkg) || glob.match(specifier) : false) || (resolvedFile && glob.match(resolvedFile))) {
         return pkg ?? specifier;
@@ -40,9 +38,14 @@ export class DriverMatcher {
   }
 }
 
+/** A relative or absolute path, not a package: `./x`, `../x`, `.`, `..`, `/x` (`.prisma/client` is a package). */
+function isPath(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..' || specifier.startsWith('/');
+}
+
 /** `pg` for `pg/lib/client`, `@prisma/client` for `@prisma/client/runtime`; undefined for paths. */
 export function packageName(specifier: string): string | undefined {
-  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..' || specifier.startsWith('/')) return undefined;
+  if (isPath(specifier)) return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') || specifier.startsWith('.prisma/') ? parts.slice(0, 2).join('/') : parts[0];
 }

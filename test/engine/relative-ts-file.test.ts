@@ -4,16 +4,12 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { relativeTsFile } from '../../src/engine/resolve/relative-ts-file';
 import { random } from '../support/random';
+import { RESOLUTION_SETTINGS, type ResolutionSetting } from '../support/resolution-settings';
 import { tempWorkspace } from '../support/temp-workspace';
 
 const R = ts.ModuleResolutionKind;
-/** The resolution settings a project can have, with the modes a file can be resolved in. */
-const SETTINGS: { name: string; options: ts.CompilerOptions; modes: ts.ResolutionMode[] }[] = [
-  { name: 'node10', options: { moduleResolution: R.Node10, allowJs: true, resolveJsonModule: true }, modes: [undefined] },
-  { name: 'bundler', options: { module: ts.ModuleKind.ESNext, moduleResolution: R.Bundler, allowJs: true, resolveJsonModule: true }, modes: [undefined] },
-  { name: 'node16', options: { module: ts.ModuleKind.Node16, moduleResolution: R.Node16, allowJs: true }, modes: [ts.ModuleKind.CommonJS, ts.ModuleKind.ESNext] },
-  { name: 'nodenext', options: { module: ts.ModuleKind.NodeNext, moduleResolution: R.NodeNext }, modes: [ts.ModuleKind.CommonJS, ts.ModuleKind.ESNext] },
-  { name: 'classic', options: { moduleResolution: R.Classic }, modes: [undefined] },
+const SETTINGS: readonly ResolutionSetting[] = [
+  ...RESOLUTION_SETTINGS,
   { name: 'rootDirs', options: { moduleResolution: R.Bundler, module: ts.ModuleKind.ESNext, rootDirs: ['src', 'gen'] }, modes: [undefined] },
   { name: 'moduleSuffixes', options: { moduleResolution: R.Bundler, module: ts.ModuleKind.ESNext, moduleSuffixes: ['.ios', ''] }, modes: [undefined] },
 ];

@@ -5,6 +5,7 @@ import type { ImportKind } from '../extract';
 import type { ResolutionHost } from './resolution-host';
 import { nameResolutionKey, relativeResolutionKey } from './location-independent-key';
 import { relativeTsFile } from './relative-ts-file';
+import { packageSurelyMissing } from './missing-package';
 import { resolveAsset } from './asset-resolution';
 import { resolveReferencePath, resolveTypeReference } from './reference-resolution';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
@@ -96,14 +97,20 @@ export class ModuleResolver {
   /** TypeScript's resolution, shared across folders where the folder cannot change the answer. */
   private resolveShared(specifier: string, containingFile: string, project: Project, mode: ts.ResolutionMode): ts.ResolvedModuleFull | undefined {
     const dir = path.dirname(containingFile);
-    const key = specifier.startsWith('.')
-      ? relativeResolutionKey(specifier, containingFile, project.options, mode)
-      : nameResolutionKey(specifier, this.selfNameScopeOf(specifier, dir), this.host.nodeModulesChain(dir), project.options, mode);
+    const relative = specifier.startsWith('.');
+    const scope = relative ? '' : this.selfNameScopeOf(specifier, dir);
+    const chain = relative ? '' : this.host.nodeModulesChain(dir);
+    const key = relative ? relativeResolutionKey(specifier, containingFile, project.options, mode) : nameResolutionKey(specifier, scope, chain, project.options, mode);
     if (key !== undefined && project.sharedResolutions.has(key)) return project.sharedResolutions.get(key);
-    const file = relativeTsFile(specifier, dir, project.options, mode, { exists: this.host.fileExists, isFile: this.host.isFileOnDisk });
-    const resolvedModule = file
-      ? { resolvedFileName: file, extension: file.endsWith('x') ? ts.Extension.Tsx : ts.Extension.Ts, isExternalLibraryImport: false, resolvedUsingTsExtension: false }
-      : ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode).resolvedModule;
+    let resolvedModule: ts.ResolvedModuleFull | undefined;
+    if (relative) {
+      const file = relativeTsFile(specifier, dir, project.options, mode, { exists: this.host.fileExists, isFile: this.host.isFileOnDisk });
+      if (file) resolvedModule = { resolvedFileName: file, extension: file.endsWith('x') ? ts.Extension.Tsx : ts.Extension.Ts, isExternalLibraryImport: false, resolvedUsingTsExtension: false };
+    }
+    const missing = !relative && packageSurelyMissing(specifier, chain.split('\n').filter((d) => d !== ''), project.options, scope, this.host);
+    if (!resolvedModule && !missing) {
+      resolvedModule = ts.resolveModuleName(specifier, containingFile, project.options, this.host, project.resolutionCache, undefined, mode).resolvedModule;
+    }
     if (key !== undefined) project.sharedResolutions.set(key, resolvedModule);
     return resolvedModule;
   }

@@ -1,13 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { resolvesNodeLike } from './resolution-kind';
 
-/** Resolution kinds whose relative lookup of an extensionless name tries `<name>.ts` first. */
-const NODE_LIKE = new Set<ts.ModuleResolutionKind | undefined>([
-  ts.ModuleResolutionKind.Node10,
-  ts.ModuleResolutionKind.Bundler,
-  ts.ModuleResolutionKind.Node16,
-  ts.ModuleResolutionKind.NodeNext,
-]);
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
 /** The file system as TypeScript's resolver sees it: `exists` with build outputs, `isFile` on disk. */
@@ -28,7 +22,7 @@ export interface RelativeLookup {
  * matched. Undefined: TypeScript decides.
  */
 export function relativeTsFile(specifier: string, containingDir: string, options: ts.CompilerOptions, mode: ts.ResolutionMode, fs: RelativeLookup): string | undefined {
-  if (!NODE_LIKE.has(options.moduleResolution) || options.rootDirs || options.moduleSuffixes || mode === ts.ModuleKind.ESNext) return undefined;
+  if (!resolvesNodeLike(options) || options.rootDirs || options.moduleSuffixes || mode === ts.ModuleKind.ESNext) return undefined;
   if (!(specifier.startsWith('./') || specifier.startsWith('../')) || specifier.endsWith('/') || specifier.includes('\\')) return undefined;
   const candidate = path.resolve(containingDir, specifier);
   const base = path.basename(candidate);

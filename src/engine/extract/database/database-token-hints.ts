@@ -6,6 +6,7 @@ import { endsExpression, isWordKind } from '../token-cursor';
 import { sqlTables, startsLikeSql } from './sql-tables';
 import type { HintToken } from '../code-hints';
 import { EntityClassTokens } from './entity-class-tokens';
+import { RecentTokens, type CallSite } from './recent-tokens';
 
 const SK = ts.SyntaxKind;
 
@@ -38,10 +39,6 @@ function literalMayNameTable(kind: ts.SyntaxKind, source: string): boolean {
   return sqlTables(plainLiteralSql(source)).length > 0;
 }
 
-/** `this` itself (`this.x`), not a property named `this` (`a.this.x`): the kinds of the token and the one before it. */
-function isThis(kind: ts.SyntaxKind, before: ts.SyntaxKind): boolean {
-  return kind === SK.ThisKeyword && IS_DOT[before] !== 1;
-}
 const TEMPLATES = new Set([SK.NoSubstitutionTemplateLiteral, SK.TemplateHead]);
 const DOTS = new Set([SK.DotToken, SK.QuestionDotToken]);
 
@@ -75,13 +72,6 @@ const CLIENT_INITIALS = new Set([...CLIENT_WORDS].map((w) => w.charCodeAt(0)));
 function isClientWord(word: string): boolean {
   // ASCII letters only: `| 0x20` lower-cases them, and the initials are letters.
   return CLIENT_WORD_LENGTHS.has(word.length) && CLIENT_INITIALS.has(word.charCodeAt(0) | 0x20) && CLIENT_WORDS.has(word.toLowerCase());
-}
-
-/** A call as the SQL detector names it (calleeName, receiverName) and whether it is a `new`. */
-interface CallSite {
-  callee: string;
-  receiver: string;
-  isNew: boolean;
 }
 
 type LiteralContext = { kind: 'tag'; sql: boolean } | { kind: 'argument'; call: CallSite } | { kind: 'other' };
@@ -126,22 +116,8 @@ interface PendingCall {
  */
 export class DatabaseTokenHints {
   found = false;
-  /**
-   * The kinds of the last seven tokens and the words (identifiers and keywords) of the last five,
-   * newest first: fields, not arrays, as they are moved along at every token.
-   */
-  private k0 = SK.Unknown;
-  private k1 = SK.Unknown;
-  private k2 = SK.Unknown;
-  private k3 = SK.Unknown;
-  private k4 = SK.Unknown;
-  private k5 = SK.Unknown;
-  private k6 = SK.Unknown;
-  private w0: string | undefined;
-  private w1: string | undefined;
-  private w2: string | undefined;
-  private w3: string | undefined;
-  private w4: string | undefined;
+  /** The last tokens, for the call shapes and a literal's place. */
+  private readonly recent = new RecentTokens();
   private pending?: PendingCall;
   private prismaCall = false;
   private prismaClient = false;
@@ -191,7 +167,7 @@ export class DatabaseTokenHints {
   /** `word`: an identifier's or keyword's name, else undefined. */
   token(kind: ts.SyntaxKind, word: string | undefined, token: HintToken): void {
     this.tagRead = false;
-    this.entities.token(kind, word, token.start, token.end, token.depth, kind === SK.StringLiteral ? token.value : '', this.k0);
+    this.entities.token(kind, word, token.start, token.end, token.depth, kind === SK.StringLiteral ? token.value : '', this.recent.k0);
     if (this.entities.decline) this.found = true;
     if (this.pending) this.pendingStep(this.pending, kind, token);
     if (this.bareModels !== 0) this.bareModelsStep(kind, word);
@@ -202,14 +178,14 @@ export class DatabaseTokenHints {
     if (kind !== SK.CloseParenToken) this.sqlStart = false;
     if (IS_LITERAL[kind] === 1) this.literalToken(kind, token);
     if (word !== undefined) this.wordSeen(word);
-    const previous = this.w0;
+    const previous = this.recent.w0;
     if (previous !== undefined && AFTER_NAME[kind] === 1) {
       // `sql\`…\``, `sql.type(x)\`…\``, `Prisma.sql(…)`: a tag the SQL detector reads.
       // A template read as the detector reads it (literalToken) needs no parse.
       if ((IS_TEMPLATE[kind] === 1 || kind === SK.OpenParenToken || IS_DOT[kind] === 1) && !this.tagRead && SQL_TAGS.has(previous)) this.found = true;
       // `sequelize.models.Invoice`, `db.models['Invoice']`; a bare `models.` only as `models.Invoice.findAll(`.
       if (previous === 'models' && (IS_DOT[kind] === 1 || kind === SK.OpenBracketToken)) {
-        if (IS_DOT[this.k1] === 1) this.found = true;
+        if (IS_DOT[this.recent.k1] === 1) this.found = true;
         else if (IS_DOT[kind] === 1) this.bareModels = 1;
       }
       // A table function called as `name(` or `name?.(`.
@@ -217,29 +193,18 @@ export class DatabaseTokenHints {
       // `name<T>(`: the tokens cannot see past type arguments.
       if (kind === SK.LessThanToken) this.typeArguments(previous);
     }
-    if (IS_OPENER[kind] === 1) this.calls[token.depth + 1] = kind === SK.OpenParenToken ? this.callSite() : undefined;
+    if (IS_OPENER[kind] === 1) this.calls[token.depth + 1] = kind === SK.OpenParenToken ? this.recent.callSite() : undefined;
     if (kind === SK.OpenParenToken) {
       // `name(`, or `name?.(`: the tokens before the name, newest first.
-      if (this.k0 === SK.QuestionDotToken) {
-        if (this.w1 !== undefined) this.call(this.w1, this.k2, this.w3, this.k4, isThis(this.k5, this.k6));
-      } else if (previous !== undefined) this.call(previous, this.k1, this.w2, this.k3, isThis(this.k4, this.k5));
+      if (this.recent.k0 === SK.QuestionDotToken) {
+        if (this.recent.w1 !== undefined) this.call(this.recent.w1, this.recent.k2, this.recent.w3, this.recent.k4, this.recent.isThis(5));
+      } else if (previous !== undefined) this.call(previous, this.recent.k1, this.recent.w2, this.recent.k3, this.recent.isThis(4));
       this.parens++;
     } else if (kind === SK.CloseParenToken) {
       this.parens--;
       while (this.sqlCalls.length > 0 && this.sqlCalls[this.sqlCalls.length - 1] > this.parens) this.sqlCalls.pop();
     }
-    this.k6 = this.k5;
-    this.k5 = this.k4;
-    this.k4 = this.k3;
-    this.k3 = this.k2;
-    this.k2 = this.k1;
-    this.k1 = this.k0;
-    this.k0 = kind;
-    this.w4 = this.w3;
-    this.w3 = this.w2;
-    this.w2 = this.w1;
-    this.w1 = this.w0;
-    this.w0 = word;
+    this.recent.push(kind, word);
   }
 
   /**
@@ -308,77 +273,14 @@ export class DatabaseTokenHints {
   /** Where a literal starting here stands, as far as the tokens before it tell. */
   private contextOf(kind: ts.SyntaxKind, depth: number): LiteralContext {
     if (kind !== SK.StringLiteral) {
-      const tag = this.tagNames();
+      const tag = this.recent.tagNames();
       if (tag) return { kind: 'tag', sql: tag.some((name) => SQL_TAGS.has(name)) };
       // After a name, `)`, `]`, `!` or `>` a template may be tagged by what the tokens do not tell.
-      if (endsExpression(this.k0) || isWordKind(this.k0) || this.k0 === SK.ExclamationToken || this.k0 === SK.GreaterThanToken) return OTHER;
+      if (endsExpression(this.recent.k0) || isWordKind(this.recent.k0) || this.recent.k0 === SK.ExclamationToken || this.recent.k0 === SK.GreaterThanToken) return OTHER;
     }
-    if (this.k0 !== SK.OpenParenToken && this.k0 !== SK.CommaToken) return OTHER;
+    if (this.recent.k0 !== SK.OpenParenToken && this.recent.k0 !== SK.CommaToken) return OTHER;
     const call = this.calls[depth];
     return call && call !== 'uncertain' ? { kind: 'argument', call } : OTHER;
-  }
-
-  /**
-   * The names in the tag of a template starting here (namesIn: `sql`, `Prisma.sql`,
-   * `this.prisma.$queryRaw`), when the tokens before it are a chain of names joined by dots;
-   * undefined when they are anything else or more than the tokens remembered.
-   */
-  private tagNames(): string[] | undefined {
-    const kinds = [this.k0, this.k1, this.k2, this.k3, this.k4, this.k5, this.k6];
-    const words = [this.w0, this.w1, this.w2, this.w3, this.w4];
-    const names: string[] = [];
-    for (let i = 0; i + 1 < kinds.length; i += 2) {
-      const [kind, before] = [kinds[i], kinds[i + 1]];
-      // A tagged template in an optional chain is an error the parse reports.
-      if (before === SK.QuestionDotToken || !isWordKind(kind)) return undefined;
-      if (before === SK.DotToken) {
-        names.unshift(words[i]!);
-        continue;
-      }
-      // The chain's first name: an identifier, or `this`/`super` (which name nothing).
-      if (kind === SK.Identifier) names.unshift(words[i]!);
-      else if (kind !== SK.ThisKeyword && kind !== SK.SuperKeyword) return undefined;
-      // `new a.sql\`…\``: the parse tells.
-      return before === SK.NewKeyword ? undefined : names;
-    }
-    return undefined;
-  }
-
-  /**
-   * At `(`: the call it opens (callee and receiver as calleeName and receiverName give them, and
-   * whether it is `new`), 'uncertain', or undefined for a parenthesis that opens no call.
-   */
-  private callSite(): CallSite | 'uncertain' | undefined {
-    const { k0, k1 } = this;
-    if (!isWordKind(k0)) {
-      return endsExpression(k0) || k0 === SK.GreaterThanToken || k0 === SK.ExclamationToken || k0 === SK.QuestionDotToken ? 'uncertain' : undefined;
-    }
-    if (k1 !== SK.DotToken && k1 !== SK.QuestionDotToken) {
-      // `f(`, `super(`, `import(`; `await (`, `of (` and the like may be no call; `if (` is none.
-      if (k0 === SK.Identifier) return { callee: this.w0!, receiver: '', isNew: k1 === SK.NewKeyword };
-      if (k0 === SK.SuperKeyword || k0 === SK.ImportKeyword) return { callee: '', receiver: '', isNew: false };
-      return k0 > SK.LastReservedWord ? 'uncertain' : undefined;
-    }
-    const { k2, k3 } = this;
-    // receiverName: the target's name when it is an identifier, a property or `this`, else ''.
-    let receiver = '';
-    if (isWordKind(k2) && (k3 === SK.DotToken || k3 === SK.QuestionDotToken || k2 === SK.Identifier || k2 > SK.LastReservedWord)) receiver = this.w2!;
-    else if (k2 === SK.ThisKeyword) receiver = 'this';
-    const isNew = this.newBeforeChain();
-    return isNew === undefined ? 'uncertain' : { callee: this.w0!, receiver, isNew };
-  }
-
-  /** For `a.b.c(`: whether `new` stands before the chain (the call is then the construction); undefined when the tokens cannot tell. */
-  private newBeforeChain(): boolean | undefined {
-    const kinds = [this.k0, this.k1, this.k2, this.k3, this.k4, this.k5, this.k6];
-    for (let i = 2; i + 1 < kinds.length; i += 2) {
-      const [kind, before] = [kinds[i], kinds[i + 1]];
-      // `new A().b(`: the construction ended before this call.
-      if (kind === SK.CloseParenToken) return false;
-      if (!isWordKind(kind)) return undefined;
-      if (before !== SK.DotToken && before !== SK.QuestionDotToken) return before === SK.NewKeyword;
-    }
-    return undefined;
   }
 
   /** A literal's last token was read: a tagged one is settled now, an argument by the token after it. */

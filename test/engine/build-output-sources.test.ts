@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace } from '../../src/engine';
 import { openSession } from '../support/open-session';
+import { BuildOutputSources } from '../../src/engine/resolve/build-output-sources';
+import type { TsconfigRegistry } from '../../src/engine/resolve/tsconfig-registry';
 import { compactResult, FIXTURES, readExpectation, sortC } from '../support/fixtures';
 
 const FIXTURE = path.join(FIXTURES, 'resolve-build-output');
@@ -86,5 +88,36 @@ describe('build output of workspace packages stands for its sources', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('BuildOutputSources: what a probe costs', () => {
+  /** A package at /w/pkg whose tsconfig builds src/ to lib/, and a count of its file listings. */
+  function packageWithListingCount(): { sources: BuildOutputSources; listings: () => number } {
+    let listings = 0;
+    const project = {
+      configFile: '/w/pkg/tsconfig.json',
+      options: { outDir: '/w/pkg/lib' },
+      get fileNames(): ReadonlySet<string> {
+        listings++;
+        return new Set(['/w/pkg/src/index.ts', '/w/pkg/src/a/b.ts']);
+      },
+      references: [],
+    };
+    const registry = { projectAt: (file: string) => (file === project.configFile ? project : undefined) } as unknown as TsconfigRegistry;
+    const folders = new Set(['/w/pkg', '/w/pkg/src', '/w/pkg/src/a']);
+    const files = new Set(['/w/pkg/tsconfig.json', '/w/pkg/src/index.ts', '/w/pkg/src/a/b.ts']);
+    const sources = new BuildOutputSources(['/w/pkg'], registry, (f) => files.has(f), (d) => folders.has(d), (d) => (d === '/w/pkg' ? ['tsconfig.json', 'package.json'] : []));
+    return { sources, listings: () => listings };
+  }
+
+  it('a path outside every output folder is answered without listing the package (the compiler default rootDir needs the list)', () => {
+    const { sources, listings } = packageWithListingCount();
+    assert.equal(sources.sourceFolderOf('/w/pkg/node_modules'), undefined);
+    assert.equal(sources.sourceOf('/w/pkg/src/index.d.ts'), undefined);
+    assert.equal(listings(), 0);
+    assert.equal(sources.sourceFolderOf('/w/pkg/lib/a'), '/w/pkg/src/a');
+    assert.equal(sources.sourceOf('/w/pkg/lib/a/b.d.ts'), '/w/pkg/src/a/b.ts');
+    assert.equal(listings(), 1);
   });
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { TsconfigRegistry } from './tsconfig-registry';
+import type { Project, TsconfigRegistry } from './tsconfig-registry';
 
 /** One tsconfig's emit: output folders (outDir, declarationDir) and the folder they mirror. */
 interface OutputLayout {
@@ -98,7 +98,7 @@ export class BuildOutputSources {
    */
   private outputsAround(p: string): Array<{ outputDir: string; rootDir: string }> {
     const folder = this.packageFolderOf(p);
-    if (folder === undefined) return [];
+    if (folder === undefined || !this.outputFolderCandidatesOf(folder).some((d) => p === d || isWithin(p, d))) return [];
     const around: Array<{ outputDir: string; rootDir: string }> = [];
     for (const layout of this.layoutsOf(folder)) {
       for (const outputDir of layout.outputDirs) if (p === outputDir || isWithin(p, outputDir)) around.push({ outputDir, rootDir: layout.rootDir });
@@ -113,26 +113,54 @@ export class BuildOutputSources {
     }
   }
 
+  /**
+   * Every folder a layout of the package can name as output: its configs' outDir and
+   * declarationDir and the conventional ones. Told without the configs' file lists (the
+   * compiler's default rootDir needs them), so the many paths TypeScript probes outside any
+   * output folder (`<package>/node_modules`, sources) cost no listing of the package.
+   */
+  private outputFolderCandidatesOf(folder: string): string[] {
+    let candidates = this.candidates.get(folder);
+    if (!candidates) {
+      const found = CONVENTIONAL_OUTPUT_DIRS.map((d) => path.join(folder, d));
+      this.visitConfigs(folder, ({ options: { outDir, declarationDir } }) => {
+        for (const d of [declarationDir, outDir]) if (d) found.push(d);
+      });
+      this.candidates.set(folder, (candidates = found));
+    }
+    return candidates;
+  }
+
+  private readonly candidates = new Map<string, string[]>();
+
+  /** The package's build configs and the configs they reference within it, each once. */
+  private visitConfigs(folder: string, each: (project: Project) => void): void {
+    const seen = new Set<string>();
+    const visit = (configFile: string): void => {
+      if (seen.has(configFile) || !isWithin(configFile, folder) || !this.isFile(configFile)) return;
+      seen.add(configFile);
+      const project = this.projects.projectAt(configFile);
+      if (!project) return;
+      each(project);
+      for (const ref of project.references) visit(ref);
+    };
+    const configs = this.fileNamesIn(folder).filter((name) => BUILD_CONFIG.test(name)).sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a.localeCompare(b)));
+    for (const name of configs) visit(path.join(folder, name));
+  }
+
   private layoutsOf(folder: string): OutputLayout[] {
     let layouts = this.layouts.get(folder);
     if (!layouts) {
       const found: OutputLayout[] = (layouts = []);
       this.layouts.set(folder, found);
-      const seen = new Set<string>();
-      const visit = (configFile: string): void => {
-        if (seen.has(configFile) || !isWithin(configFile, folder) || !this.isFile(configFile)) return;
-        seen.add(configFile);
-        const project = this.projects.projectAt(configFile);
-        if (!project) return;
+      this.visitConfigs(folder, (project) => {
         const { outDir, declarationDir, rootDir } = project.options;
+        if (!outDir && !declarationDir) return;
         const root = rootDir ?? commonSourceFolder(project.fileNames) ?? folder;
         // An output folder that holds the sources (outDir ".") would map every file onto itself.
         const outputDirs = [declarationDir, outDir].filter((d): d is string => !!d && !isWithin(root, d) && root !== d);
         if (outputDirs.length > 0) found.push({ outputDirs, rootDir: root });
-        for (const ref of project.references) visit(ref);
-      };
-      const configs = this.fileNamesIn(folder).filter((name) => BUILD_CONFIG.test(name)).sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a.localeCompare(b)));
-      for (const name of configs) visit(path.join(folder, name));
+      });
       // Bundled by another tool (tsup, rollup, babel) or built by a root config: no tsconfig of
       // the package says where its output goes, so the usual folders next to src/ stand for it.
       const src = path.join(folder, 'src');

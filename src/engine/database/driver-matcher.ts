@@ -18,8 +18,10 @@ export class DriverMatcher {
 
   /** The driver an import names (its package, or the file it resolves to), else undefined. */
   match(specifier: string, resolvedFile?: string): string | undefined {
-    // A relative import is known by the file it resolves to, a package import by its name.
-    const key = isPath(specifier) ? resolvedFile ?? specifier : specifier;
+    // A relative import is known by the file it resolves to (only globs name files), a package import by its name.
+    const relative = isPath(specifier);
+    if (relative && this.globs.length === 0) return undefined;
+    const key = relative ? resolvedFile ?? specifier : specifier;
     if (this.memo.has(key)) return this.memo.get(key);
     const found = this.compute(specifier, resolvedFile);
     this.memo.set(key, found);

@@ -137,12 +137,15 @@ function entityImports(entry: IndexedFile, state: DatabaseState, index: FileInde
   const { entities } = state.traced;
   const module = moduleOf(file);
   if (!module || shared(file)) return [];
+  // Without tableHolders no file holds tables, and the barrels need not be traced for them.
+  const holders = state.setup.tableHolders.length > 0;
   const findings: Finding[] = [];
   facts.imports.forEach((fact, i) => {
     const r = resolutions[i];
     if (fact.typeOnly || fact.kind === 'export' || r?.kind !== 'file') return;
     const before = findings.length;
     if (entities) findings.push(...entityFindings(entry, fact, r.file, module, state, index, entities));
+    if (!holders) return;
     const coupled = new Set(findings.slice(before).map((f) => f.targetModule));
     findings.push(...holderFindings(entry, fact, r.file, module, state).filter((f) => !coupled.has(f.targetModule)));
   });

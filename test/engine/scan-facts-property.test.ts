@@ -115,6 +115,9 @@ const otherStatement = fc.oneof(
   body.map((b) => `if ( a ) { ${b} }`),
   expr,
   fc.tuple(spec, importStatement, exportStatement).map(([s, i, e]) => `declare module ${s} { ${i} ; ${e} }`),
+  // Ambient modules without a string inside (a script's give no facts), shorthand, and without `declare` (ambient in a declaration file).
+  fc.tuple(fc.constantFrom('declare module', 'module', 'export module', 'export declare module', 'declare\nmodule', 'x . module', 'declare module\n'), spec, fc.constantFrom('{ }', '{ export const q : number ; interface A { a : `t` } }', '', '{ export default a }', '{ declare module \'n\' { } }'))
+    .map(([k, s, b]) => `${k} ${s} ${b}`),
   fc.constantFrom(
     'declare global { interface Window { a : string } }', "@Dec() class K { m() { return '}' } }", 'a , b', 'a = { export: 1, import: 2 }',
     'a . export ( ) , b . import', 'class K { import ( ) { } export = 1 }', 'label : for ( ; ; ) { break label }', 'let a , b',
@@ -140,7 +143,7 @@ const file = fc
     const code = statements.map(([s, sep]) => s + sep).join('').replace(/ /g, () => gaps[n++ % gaps.length]);
     return head + code;
   });
-const fileName = fc.constantFrom('/w/a.ts', '/w/a.ts', '/w/a.mts', '/w/a.cts', '/w/a.d.ts', '/w/a.js', '/w/a.mjs');
+const fileName = fc.constantFrom('/w/a.ts', '/w/a.ts', '/w/a.mts', '/w/a.cts', '/w/a.d.ts', '/w/a.d.ts', '/w/a.d.mts', '/w/a.d.css.ts', '/w/a.js', '/w/a.mjs');
 
 /** The fast path's facts of a valid file, asserted equal to the full parse's; undefined when it declines (or the file has a syntax error). */
 function scannedAsParsed(text: string, fileName = '/w/a.ts'): ReturnType<typeof scanFacts> {

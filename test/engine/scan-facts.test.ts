@@ -244,9 +244,18 @@ describe('scanner fast path for import/export facts', () => {
     // a SQL call whose string names no table, and a string that only starts with a statement's word, have no facts
     sameAsParse("import a from './a';\nconst rows = db.query('select 1');\nexport const e = emit('update');");
     // Ambient modules and augmentations: which of their names count depends on the whole file.
+    // In a module the name is an augmentation; in a script only the block's strings make facts.
     declines("declare module 'some-lib' {\n  import x from 'not-top-level';\n}");
-    declines("export declare module 'ambient-in-export' { export const hidden3: number; }");
-    declines("import './a';\ndeclare module './a' { interface A { b: string } }");
+    sameAsParse("export declare module 'ambient-in-export' { export const hidden3: number; }");
+    sameAsParse("import './a';\ndeclare module './a' { interface A { b: string } }");
+    sameAsParse("export module '@theia/plugin' {\n  export const x: string;\n}\n", '/w/theia.d.ts');
+    sameAsParse("declare module '*.svg' {\n  const content: string;\n  export default content;\n}\ndeclare module '*.css';\n", '/w/typings.d.ts');
+    // the file turns out a module after the block: the name was an augmentation after all
+    declines("declare module 'x' { }\nexport {};", '/w/a.d.ts');
+    declines("declare module 'x' { }\nconst u = import /* c */ . meta . url;");
+    // not ambient outside declaration files without `declare`, and no module declaration across a line break
+    declines("module 'x' { }");
+    declines("declare\nmodule 'x' { }");
     // a line break after `a!` may continue the initializer: the declaration after it is still seen
     declines("export const a = a! /* c */\ndeclare module 'm';");
     // `require` as a type: a `(` on the next line is a statement of its own, not a call

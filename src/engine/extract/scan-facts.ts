@@ -71,9 +71,23 @@ class FactScanner {
    * does not start a statement of its own.
    */
   private decorators: 'statement' | 'in-expression' | undefined;
+  /**
+   * Whether the file is a module to the compiler so far (isModuleFile in ambient-modules.ts): an
+   * import or export statement (not `export as namespace`, not `import A = N.B`), or an extension
+   * that makes it one; `import.meta` is looked for at the end.
+   */
+  private moduleIndicator: boolean;
+  private readonly declarationFile: boolean;
+  /** Whether an ambient module block was read while the file still looked like a script. */
+  private scriptAmbientModules = false;
+  /** Whether the last top-level `declare` started a statement, and how the last `module` did. */
+  private declareStarts = false;
+  private moduleStarts: 'declared' | 'bare' | undefined;
 
   constructor(private readonly fileName: string, private readonly text: string, variant: ts.LanguageVariant, private readonly hints?: CodeHints) {
     this.c = new TokenCursor(text, variant, hints);
+    this.declarationFile = isDeclarationFileName(fileName);
+    this.moduleIndicator = !this.declarationFile && /\.[cm][jt]s$/.test(fileName);
   }
 
   run(): FileFacts | undefined {
@@ -99,8 +113,14 @@ class FactScanner {
           this.importStatement(false);
           continue;
         }
+        if (c.token() === SK.DeclareKeyword) this.declareStarts = startsStatement(c);
+        else if (c.token() === SK.ModuleKeyword) this.moduleStarts = c.prevKind === SK.DeclareKeyword ? (this.declareStarts && !c.lineBreakBefore ? 'declared' : undefined) : startsStatement(c) ? 'bare' : undefined;
         // `declare module "m" { … }`: an augmentation, or an ambient module with imports of its own.
-        if (c.token() === SK.StringLiteral && c.prevKind === SK.ModuleKeyword) throw DECLINE;
+        if (c.token() === SK.StringLiteral && c.prevKind === SK.ModuleKeyword) {
+          if (this.moduleStarts === undefined) throw DECLINE;
+          this.ambientModule(false, this.moduleStarts === 'declared');
+          continue;
+        }
         if (this.mayStillDeclare) {
           if (c.token() === SK.CommaToken) throw DECLINE;
           const startsStatement = c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind) && STATEMENT_KEYWORDS.has(c.token());
@@ -110,6 +130,9 @@ class FactScanner {
       c.next();
     }
     if (c.failed) return undefined;
+    // A block taken for a script's (no facts) in a file that is a module after all (see ambientModule);
+    // `import.meta` anywhere (`import /* … */ .meta` too) makes one.
+    if (this.scriptAmbientModules && (this.moduleIndicator || this.text.includes('meta'))) return undefined;
     // After every top-level fact, as the full parse adds the walk's facts after its statements'.
     for (const call of this.hints?.deepImports ?? []) this.addAt(call, call.kind, false, []);
     const facts: FileFacts = { imports: this.imports, localExports: [...this.localExports], reExports: this.reExports, starExports: this.starExports };
@@ -134,10 +157,7 @@ class FactScanner {
     const kind = c.token();
     if (kind === SK.AtToken) {
       if (this.decorators) return;
-      const startsStatement =
-        c.prevKind === SK.Unknown || c.prevKind === SK.SemicolonToken || c.prevKind === SK.CloseBraceToken ||
-        (c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind));
-      this.decorators = startsStatement ? 'statement' : 'in-expression';
+      this.decorators = startsStatement(c) ? 'statement' : 'in-expression';
     } else if (this.decorators && !(isIdentifierOrKeyword(kind) || kind === SK.DotToken || kind === SK.OpenParenToken || kind === SK.CloseParenToken)) {
       this.decorators = undefined;
     }
@@ -153,6 +173,7 @@ class FactScanner {
     this.mayStillDeclare = false;
     if (c.token() === SK.StringLiteral) {
       if (exported) throw DECLINE;
+      this.moduleIndicator = true;
       this.add('import', false, []);
       c.next();
       this.endOfModuleDeclaration();
@@ -215,6 +236,7 @@ class FactScanner {
     this.expect(SK.FromKeyword);
     if (c.token() !== SK.StringLiteral) throw DECLINE;
     const clauseTypeOnly = typeOnly || (defaultName === undefined && namedElements !== undefined && namedElements > 0 && allElementsTypeOnly);
+    this.moduleIndicator = true;
     const index = this.add('import', clauseTypeOnly, names);
     c.next();
     this.endOfModuleDeclaration();
@@ -258,6 +280,7 @@ class FactScanner {
         c.next();
         this.expect(SK.CloseParenToken);
         this.endOfStatement();
+        this.moduleIndicator = true;
         this.addAt(literal, 'import-equals', typeOnly, [{ imported: '*', local: name }]);
         if (exported) this.localExports.add(name);
         return;
@@ -283,6 +306,8 @@ class FactScanner {
   private exportStatement(): void {
     const c = this.c;
     c.next();
+    // `export as namespace X` alone does not make a module; everything else does.
+    if (c.token() !== SK.AsKeyword) this.moduleIndicator = true;
     switch (c.token()) {
       case SK.AsteriskToken:
         return this.exportStar(false);
@@ -394,7 +419,8 @@ class FactScanner {
   /** `export [declare] const|let|var|function|class|interface|type|enum|namespace|module …`. */
   private declaration(): void {
     const c = this.c;
-    if (c.token() === SK.DeclareKeyword) this.nextOnSameLine();
+    const declared = c.token() === SK.DeclareKeyword;
+    if (declared) this.nextOnSameLine();
     switch (c.token()) {
       case SK.ConstKeyword:
         c.next();
@@ -439,7 +465,7 @@ class FactScanner {
         return;
       case SK.ModuleKeyword:
         this.nextOnSameLine();
-        if (c.token() === SK.StringLiteral) throw DECLINE; // an ambient module or an augmentation: the parser's
+        if (c.token() === SK.StringLiteral) return this.ambientModule(true, declared);
         this.localExports.add(this.bindingName());
         return;
       default:
@@ -705,6 +731,39 @@ class FactScanner {
     this.c.next();
   }
 
+  /**
+   * At the name of a top-level `[export] [declare] module "m"` (`declared`: with `declare`): the
+   * facts ambientModuleFacts gives. In a module file the name is an augmentation and the block
+   * does not count; in a script only string literals in the block can make facts (imports,
+   * nested blocks), so a block without any gives none. Whether the file is a module is known
+   * for certain only at its end: a block read as a script's is checked again there (run).
+   * Leaves the cursor on the block's `}` or after the name of a block-less `declare module "m";`.
+   */
+  private ambientModule(exported: boolean, declared: boolean): void {
+    const c = this.c;
+    // Not ambient (`module "m"` in a .ts file is the parser's error) or a name on the next line (no module declaration).
+    if ((!declared && !this.declarationFile) || c.lineBreakBefore) throw DECLINE;
+    const name = { start: c.start, end: c.end, value: c.value };
+    if (exported) this.localExports.add(name.value);
+    c.next();
+    let strings = false;
+    if (c.token() === SK.OpenBraceToken) {
+      do {
+        c.next();
+        if (c.token() === SK.StringLiteral) strings = true;
+      } while (!(c.depth === 0 && c.closes) && c.token() !== SK.EndOfFileToken);
+      if (c.token() === SK.EndOfFileToken) throw DECLINE;
+    } else if (!(c.token() === SK.SemicolonToken || c.token() === SK.EndOfFileToken || c.lineBreakBefore)) {
+      throw DECLINE;
+    }
+    if (this.moduleIndicator) {
+      this.addAt(name, 'module-augmentation', true, []);
+      return;
+    }
+    if (strings) throw DECLINE;
+    this.scriptAmbientModules = true;
+  }
+
   private nextOnSameLine(): void {
     this.c.next();
     if (this.c.lineBreakBefore) throw DECLINE;
@@ -738,6 +797,21 @@ class FactScanner {
     this.imports.push({ specifier: literal.value, kind, typeOnly, range: this.lines.range(literal.start, literal.end), names });
     return this.imports.length - 1;
   }
+}
+
+/**
+ * TypeScript's isDeclarationFileName (internal): `.d.ts`, `.d.mts`, `.d.cts`, and a `.ts` file
+ * whose name has `.d.` in it (`styles.d.css.ts`, declarations for arbitrary extensions).
+ */
+export function isDeclarationFileName(fileName: string): boolean {
+  if (/\.d\.[cm]?ts$/.test(fileName)) return true;
+  return fileName.endsWith('.ts') && /\.d\./.test(fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1));
+}
+
+/** Whether the current top-level token starts a statement, as far as the token before it tells. */
+function startsStatement(c: TokenCursor): boolean {
+  return c.prevKind === SK.Unknown || c.prevKind === SK.SemicolonToken || c.prevKind === SK.CloseBraceToken ||
+    (c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind));
 }
 
 /** Words that parse as identifiers elsewhere but are refused (or special) as a binding here. */

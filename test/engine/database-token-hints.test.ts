@@ -113,11 +113,23 @@ const ENTITIES_FROM_TOKENS = [
   "@orm.Entity('orders')\nclass Order {}",
   "@Entity('refunds') export default class Refund {}",
   "function make() {\n  @Entity('inner')\n  class Inner {}\n  return Inner;\n}",
+  // MikroORM/TypeORM options objects: name, tableName, collection (in that order), schema
+  "@Entity({ name: 'invoices', schema: 'billing' })\nexport class Invoice {}",
+  '@Entity({ tableName: "cart_line_item", comment: f({ name: \'x\' }, 1) })\nexport class LineItem {}',
+  "@Entity({ abstract: true, meta: { a: 1, tableName: 'nested' } })\nexport class Base {}",
+  "@Entity({ collection: `events`, tableName: 'logs', name: build('n'), name: 'first' },)\nexport default class Event {}",
+  // after a statement that ended at a line break (medusa's models, after an index helper's call)
+  "const Index = helper({ tableName: 'api_key' })\n\n@Entity()\nexport default class ApiKey {}",
 ];
 
 /** Entity decorators in other shapes: declined as before. */
 const ENTITIES_DECLINED = [
-  "@Entity({ name: 'invoices', schema: 'billing' })\nexport class Invoice {}",
+  "@Entity({ name: `invoices${n}` }, 'x')\nexport class Invoice {}",
+  // a class expression's decorators go on across line breaks; after `a` and a line break, `!` is a prefix
+  "export const k =\n  @Column()\n  @Entity()\n  class A {}",
+  "a\n!\n@Injectable\n@Entity()\nclass A {}",
+  // `of` ends an expression elsewhere, but here an operand follows on the next line
+  "for (const x of\n@Entity() class A {}) x;",
   "@Entity('invoices', { synchronize: false })\nexport class Invoice {}",
   '@Entity(`invoices`)\nexport class Invoice {}',
   "@Entity('a')\n@Entity('b')\nexport class Twice {}",

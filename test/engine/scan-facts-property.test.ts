@@ -311,11 +311,20 @@ describe('scanner fast path: generated files (property)', function () {
     );
     const modifiers = fc.constantFrom('', 'export', 'export default', 'default', 'declare', 'abstract', 'export abstract');
     const cls = fc.constantFrom('class A { }', 'class { }', 'class B extends Model { @ Column ( ) c ! : string ; }', 'class C < T > { }');
-    const before = fc.constantFrom('', 'const x = 1 ;', 'x = f ( )', 'function g ( ) {', 'const k = ');
+    const before = fc.constantFrom('', 'const x = 1 ;', 'x = f ( )', 'function g ( ) {', 'const k = ', 'x = f ( { a : 1 } )\n', 'a !\n', 'g ( )\n');
     const statement = fc.tuple(before, fc.array(decorator, { maxLength: 3 }), modifiers, fc.array(decorator, { maxLength: 1 }), cls)
       .map(([b, ds, m, after, c]) => [b, ...ds, m, ...after, c, b.endsWith('{') ? '}' : ''].filter((x) => x !== '').join(' '));
     // The shape the tokens read, often, so that reading is tested as much as declining.
-    const readable = fc.tuple(fc.constantFrom('@ Entity ( )', "@ Entity ( 'invoices' )", "@ orm . Entity ( 'orders' )"), fc.constantFrom('', "@ Index ( [ 'a' ] )"), fc.constantFrom('', 'export', 'export default'), fc.constantFrom('class A { }', 'class B { @ Column ( ) c ! : string ; }'))
+    // MikroORM/TypeORM options: the keys classDeclaration reads (first string per key wins), and what it passes over.
+    const optionKey = fc.constantFrom('name', 'tableName', 'collection', 'schema', "'tableName'", '"name"', 'abstract', 'get', 'comment', '1');
+    const optionValue = fc.constantFrom("'t1'", '"t2"', '`t3`', '`t${ a }`', 'true', 'x', "'a' + 'b'", "'c' as const", "f ( 'd' )", "[ 'e' ]", "x ? 'f' : 'g'", "{ n : 'h' }", "{ a : 1 , tableName : 'k' , b : 2 }", "f ( 0 , { name : 'l' } , 1 )");
+    const option = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(optionKey, optionValue).map(([k, v]) => `${k} : ${v}`) },
+      fc.constantFrom('name', '... rest', "[ 'name' ] : 'i'", "get name ( ) { return 'j' }", "name ( ) { }", 'async name ( ) { }'),
+    );
+    const options = fc.tuple(fc.array(option, { maxLength: 4 }), fc.boolean(), fc.boolean())
+      .map(([os, trailing, argComma]) => `@ Entity ( { ${os.join(' , ')}${trailing && os.length > 0 ? ' ,' : ''} }${argComma ? ' ,' : ''} )`);
+    const readable = fc.tuple(fc.oneof(fc.constantFrom('@ Entity ( )', "@ Entity ( 'invoices' )", "@ orm . Entity ( 'orders' )"), options), fc.constantFrom('', "@ Index ( [ 'a' ] )"), fc.constantFrom('', 'export', 'export default'), fc.constantFrom('class A { }', 'class B { @ Column ( ) c ! : string ; }'))
       .map((parts) => parts.filter((x) => x !== '').join(' '));
     const file = fc
       .tuple(fc.array(fc.oneof({ weight: 2, arbitrary: readable }, { weight: 1, arbitrary: statement }), { minLength: 1, maxLength: 3 }), fc.array(trivia, { minLength: 1, maxLength: 20 }))

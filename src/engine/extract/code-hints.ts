@@ -16,6 +16,7 @@ export interface HintToken {
   /** Brackets open around the token (closing ones count at their opener's level). */
   readonly depth: number;
   readonly inJsx: boolean;
+  readonly lineBreakBefore: boolean;
 }
 
 /** What the database hints read: the file's text and table functions, and the text test of the walk. */

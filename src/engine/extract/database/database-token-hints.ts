@@ -167,7 +167,7 @@ export class DatabaseTokenHints {
   /** `word`: an identifier's or keyword's name, else undefined. */
   token(kind: ts.SyntaxKind, word: string | undefined, token: HintToken): void {
     this.tagRead = false;
-    this.entities.token(kind, word, token.start, token.end, token.depth, kind === SK.StringLiteral ? token.value : '', this.recent.k0);
+    this.entities.token(kind, word, token, this.recent.k0);
     if (this.entities.decline) this.found = true;
     if (this.pending) this.pendingStep(this.pending, kind, token);
     if (this.bareModels !== 0) this.bareModelsStep(kind, word);

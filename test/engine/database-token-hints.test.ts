@@ -150,6 +150,20 @@ const DECLINED_SQL = [
   "export const r = [a, 'SELECT id FROM invoices'];",
 ];
 
+/** SQL calls with type arguments: every later literal that can name a table declines (issue 16). */
+const TYPED_SQL_CALLS_DECLINED = [
+  "await db.query<Row>('id FROM invoices');",
+  "await db.query<Row>(`${cte} select * from invoices`, [a]);",
+  "await db.execute<{ n: number }>(fmt(a), 'update carts set n = 1');",
+];
+
+/** Methods declared with type parameters, or typed calls without a literal that names a table: no facts, on the fast path. */
+const TYPED_SQL_CALLS_KEPT = [
+  "export interface Store {\n  query<const T extends string>(q: T): Promise<T>\n}\nexport const label = 'update the list';",
+  "export class Lock {\n  async execute<T>(job: () => Promise<T>): Promise<T> { return job() }\n}",
+  "export const rows = await db.query<Row>(statement, [id]);",
+];
+
 /** A literal that is only part of an argument is no call's argument to the detector: never read as one. */
 const PART_OF_AN_ARGUMENT = [
   "await db.run('SELECT id FROM invoices'.trim());",
@@ -208,6 +222,23 @@ describe('database hints from tokens (issue 16)', () => {
       const file = `/ws/src/a.ts`;
       const text = `import { Entity } from 'typeorm';\n${source}\n`;
       assert.equal(scanFacts(file, text), undefined);
+    });
+  }
+  for (const line of TYPED_SQL_CALLS_DECLINED) {
+    it(`declines a literal after a SQL call with type arguments: ${line}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { x } from './x';\n${line}\n`;
+      assert.ok(parseFacts(file, text).database, 'the walk finds a fact here');
+      assert.equal(scanFacts(file, text), undefined);
+    });
+  }
+  for (const source of TYPED_SQL_CALLS_KEPT) {
+    it(`keeps type parameters and typed calls without table literals on the fast path: ${source.split('\n')[0]}`, () => {
+      const file = `/ws/src/a.ts`;
+      const text = `import { x } from './x';\n${source}\n`;
+      const scanned = scanFacts(file, text);
+      assert.ok(scanned, 'the fast path declined');
+      assert.deepEqual(scanned, (({ syntaxError: _s, ...rest }) => rest)(parseFacts(file, text)));
     });
   }
   for (const line of PART_OF_AN_ARGUMENT) {

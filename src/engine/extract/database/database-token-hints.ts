@@ -338,7 +338,11 @@ export class DatabaseTokenHints {
 
   private typeArguments(name: string): void {
     // `sql<Row>\`…\``: a SQL tag with type arguments, whose template the tokens do not read.
-    if (ANY_ARGUMENT_CALLS.has(name) || SQL_CALLS.has(name) || SQL_TAGS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
+    if (ANY_ARGUMENT_CALLS.has(name) || SQL_TAGS.has(name) || STRING_ARGUMENT_CALLS.has(name) || KNEX_CALLEE.test(name) || (name === 'init' && this.sequelizeWord)) this.found = true;
+    // `db.query<Row>(…)`, or a method declared as `query<T>(sql: string)`: the tokens cannot tell
+    // where the type arguments end, so every later literal is read as a SQL call's argument
+    // (a level no parenthesis closes): any that can name a table needs the parse.
+    else if (SQL_CALLS.has(name) && this.sqlCalls[0] !== 0) this.sqlCalls.unshift(0);
     if (PRISMA_METHODS.has(name)) this.sawPrismaCall();
   }
 

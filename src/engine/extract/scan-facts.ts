@@ -7,7 +7,7 @@ import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
 import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
-import { TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
+import { MAY_END_EXPRESSION, TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
 
 const SK = ts.SyntaxKind;
 
@@ -855,17 +855,6 @@ function lineStartVerdict(kind: ts.SyntaxKind): 'ends' | 'continues' | 'maybe' {
 const CANNOT_START_ANYTHING = new Set<ts.SyntaxKind>([
   SK.SemicolonToken, SK.CloseParenToken, SK.CloseBracketToken, SK.CloseBraceToken, SK.CommaToken, SK.EndOfFileToken,
   SK.EqualsToken, SK.DotToken, SK.ExportKeyword,
-]);
-
-/**
- * Tokens after which an expression or a type may or may not be complete: `as`, `keyof` and the
- * like are operators after an expression or in a type but identifiers elsewhere, `!` may be a
- * non-null assertion, `void` a type, `const` the end of `as const`. A line break after them is no sure statement end, nor a sure
- * continuation.
- */
-const MAY_END_EXPRESSION = new Set<ts.SyntaxKind>([
-  SK.AsKeyword, SK.SatisfiesKeyword, SK.KeyOfKeyword, SK.InferKeyword, SK.IsKeyword, SK.AssertsKeyword, SK.UniqueKeyword,
-  SK.ReadonlyKeyword, SK.OfKeyword, SK.ExclamationToken, SK.VoidKeyword, SK.YieldKeyword, SK.ConstKeyword,
 ]);
 
 /** Reserved words that, at the start of a line, begin a new statement whatever came before. */

@@ -329,6 +329,17 @@ export function isIdentifierOrKeyword(kind: ts.SyntaxKind): boolean {
   return kind === SK.Identifier || (kind >= SK.FirstKeyword && kind <= SK.LastKeyword);
 }
 
+/**
+ * Tokens after which an expression or a type may or may not be complete: `as`, `keyof` and the
+ * like are operators after an expression or in a type but identifiers elsewhere, `!` may be a
+ * non-null assertion, `void` a type, `const` the end of `as const`. A line break after them is no sure statement end, nor a sure
+ * continuation.
+ */
+export const MAY_END_EXPRESSION = new Set<ts.SyntaxKind>([
+  SK.AsKeyword, SK.SatisfiesKeyword, SK.KeyOfKeyword, SK.InferKeyword, SK.IsKeyword, SK.AssertsKeyword, SK.UniqueKeyword,
+  SK.ReadonlyKeyword, SK.OfKeyword, SK.ExclamationToken, SK.VoidKeyword, SK.YieldKeyword, SK.ConstKeyword,
+]);
+
 /** Whether an expression can end with this token, i.e. a following `/` divides. */
 export function endsExpression(kind: ts.SyntaxKind): boolean {
   switch (kind) {

@@ -1,19 +1,14 @@
 import { ts } from 'ts-morph';
 import { snakeCase } from './naming';
-import { endsExpression, isWordKind } from '../token-cursor';
+import { endsExpression, isWordKind, MAY_END_EXPRESSION } from '../token-cursor';
 import type { HintToken } from '../code-hints';
 
 const SK = ts.SyntaxKind;
 
 /** Tokens after which a `@` begins a statement's decorators (a class declaration's, if any). */
 const STATEMENT_START = new Set([SK.Unknown, SK.SemicolonToken, SK.OpenBraceToken, SK.CloseBraceToken]);
-/** Tokens that end an expression but may go on after a line break (`a!`, `x as`…): no statement start after them. */
-const MAY_GO_ON = new Set([
-  SK.AsKeyword, SK.SatisfiesKeyword, SK.KeyOfKeyword, SK.InferKeyword, SK.IsKeyword, SK.AssertsKeyword, SK.UniqueKeyword,
-  SK.ReadonlyKeyword, SK.OfKeyword, SK.ExclamationToken, SK.VoidKeyword, SK.YieldKeyword, SK.ConstKeyword,
-  // `++`/`--` may be prefix operators whose operand follows on the next line.
-  SK.PlusPlusToken, SK.MinusMinusToken,
-]);
+/** Tokens that end an expression but may go on after a line break (`a!`, `x as`…; `++`/`--` may be prefix operators): no statement start after them. */
+const MAY_GO_ON: ReadonlySet<ts.SyntaxKind> = new Set([...MAY_END_EXPRESSION, SK.PlusPlusToken, SK.MinusMinusToken]);
 
 /** The options the entity decorator's object can name its table with, as classDeclaration reads them (first match wins per key). */
 const TABLE_KEYS = ['name', 'tableName', 'collection'] as const;

@@ -8,8 +8,10 @@ const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javasc
 /** The language client for dist/server.js, a separate Node process spoken to over IPC. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, settings: BulkheadSettings, errorHandler: ErrorHandler): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // For profiling the server inside an editor (`--cpu-prof --cpu-prof-dir=…`), which NODE_OPTIONS refuses.
+  const execArgv = process.env.BULKHEAD_SERVER_EXEC_ARGV?.split(' ').filter((a) => a !== '');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, ...(execArgv ? { options: { execArgv } } : {}) },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {

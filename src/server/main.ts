@@ -98,4 +98,7 @@ connection.onRequest(draftConfigRequest, ({ folder }) =>
 );
 
 documents.listen(connection);
+// Killed with its editor's process group: exit as on a normal end, so that exit hooks (and
+// `--cpu-prof`, see BULKHEAD_SERVER_EXEC_ARGV) run.
+process.on('SIGTERM', () => process.exit(0));
 connection.listen();

@@ -61,7 +61,6 @@ interface Options {
   found: Partial<Record<OptionKey, string>>;
   /** Whether the object's `}` was seen (only `)` or `,` `)` may follow). */
   closed: boolean;
-  trailingComma: boolean;
 }
 
 interface Sequence {
@@ -159,7 +158,7 @@ export class EntityClassTokens {
   private chainStep(kind: ts.SyntaxKind, word: string | undefined, depth: number): void {
     switch (this.chain) {
       case 3:
-        if (depth === this.chainDepth && (kind === SK.CloseParenToken)) this.chain = 4;
+        if (depth === this.chainDepth && kind === SK.CloseParenToken) this.chain = 4;
         return;
       case 1:
         if (word !== undefined) this.chain = 2;
@@ -201,10 +200,10 @@ export class EntityClassTokens {
     const n = s.entityArguments!;
     s.entityArguments = n + 1;
     if (n === 0 && kind === SK.StringLiteral) s.entity = token.value;
-    else if (n === 0 && kind === SK.OpenBraceToken) s.options = { property: Property.Start, found: {}, closed: false, trailingComma: false };
+    else if (n === 0 && kind === SK.OpenBraceToken) s.options = { property: Property.Start, found: {}, closed: false };
     else if (n === 1 && s.options && kind === SK.CloseBraceToken) this.optionsEnd(s.options);
-    else if (n === 2 && s.options?.closed && kind === SK.CommaToken) s.options.trailingComma = true;
-    else this.fail();
+    // A trailing comma after the object is all that may follow it.
+    else if (!(n === 2 && s.options?.closed && kind === SK.CommaToken)) this.fail();
   }
 
   /** A token inside the options object; `top`: at the object's own level (not inside a value). */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractFacts, parseFacts } from '../../src/engine/extract/extract-facts';
-import { scanFacts } from '../../src/engine/extract/scan-facts';
+import { isDeclarationFileName, scanFacts } from '../../src/engine/extract/scan-facts';
+import { ts } from 'ts-morph';
 
 /** The fast path must accept `text` and give exactly the full parse's facts. */
 function sameAsParse(text: string, fileName = '/w/a.ts'): void {
@@ -380,5 +381,14 @@ describe('scanner fast path for import/export facts', () => {
     declines("export const lazy = () => import('./lazy');");
     declines("export type T = typeof import('./t');");
     declines("const o = { await: 1 };\no.await\nimport('./after-a-property');");
+  });
+});
+
+describe('isDeclarationFileName', () => {
+  it("answers as TypeScript's own (internal) isDeclarationFileName, which decides whether a block without `declare` is ambient", () => {
+    const own = (ts as unknown as { isDeclarationFileName?: (f: string) => boolean }).isDeclarationFileName;
+    assert.equal(typeof own, 'function', 'TypeScript no longer has isDeclarationFileName: compare with what replaced it');
+    const names = ['a.d.ts', 'a.d.mts', 'a.d.cts', 'a.d.css.ts', 'x/a.d.b/c.ts', 'x\\a.d.b\\c.ts', 'a.ts', 'a.d.tsx', 'a.d.js', 'ad.ts', 'a.d.', '.d.ts', 'a.d.x.mts', 'x/y.d.ts/z.ts', 'd.ts', '/w/styles.module.d.scss.ts'];
+    for (const name of names) assert.equal(isDeclarationFileName(name), own!(name), name);
   });
 });

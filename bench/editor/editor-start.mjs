@@ -66,6 +66,16 @@ function cliCheck(ws) {
   });
 }
 
+/**
+ * The server's "full check of N files, M modules in T ms (CPU C ms)" line: its wall and CPU time
+ * (against the wall time, the CPU time tells what a starting editor took from it). Whitespace is
+ * loose: the output panel wraps long lines anywhere.
+ */
+function serverCheckOf(text) {
+  const m = /full\s+check\s+of\s+\d+\s+files,\s+\d+\s+modules\s+in\s+([\d.]+)\s+(ms|s)\b(?:\s+\(CPU\s+(\d+)\s+ms\))?/.exec(text);
+  return m ? { ms: Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1)), cpuMs: m[3] === undefined ? undefined : Number(m[3]) } : undefined;
+}
+
 async function languageServer(ws, cacheFolder, openFile) {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
   const child = spawn(process.execPath, [path.join(REPO, 'bin/bulkhead.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -77,12 +87,9 @@ async function languageServer(ws, cacheFolder, openFile) {
   let openFileDiagnostic;
   const openUri = openFile && pathToFileURL(path.join(ws, openFile)).href;
   const finished = new Promise((resolve) => connection.onNotification('bulkhead/scanFinished', () => resolve(Math.round(performance.now() - started))));
-  // The server's own line for its check: wall and CPU time, as the VS Code run reads it from the output.
+  // The server's own line for its check, as the VS Code run reads it from the output panel.
   let serverCheck;
-  connection.onNotification('window/logMessage', (p) => {
-    const m = /full\s+check\s+of\s+\d+\s+files,\s+\d+\s+modules\s+in\s+(\d+)\s+ms\s+\(CPU\s+(\d+)\s+ms\)/.exec(p.message);
-    if (m) serverCheck ??= { ms: Number(m[1]), cpuMs: Number(m[2]) };
-  });
+  connection.onNotification('window/logMessage', (p) => { serverCheck ??= serverCheckOf(p.message); });
   connection.onNotification('textDocument/publishDiagnostics', (p) => {
     if (p.diagnostics.length > 0) {
       files++;
@@ -99,7 +106,7 @@ async function languageServer(ws, cacheFolder, openFile) {
       const text = fs.readFileSync(path.join(ws, openFile), 'utf8');
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'typescript', version: 1, text } });
     }
-    const scanFinishedMs = await Promise.race([finished, new Promise((r) => setTimeout(() => r(undefined), 600_000))]);
+    const scanFinishedMs = await Promise.race([finished, new Promise((r) => setTimeout(() => r(undefined), 600_000).unref())]);
     // Diagnostics are published after the scan's result: wait until they stop coming.
     for (let seen = -1; seen !== files; ) {
       seen = files;
@@ -145,12 +152,8 @@ async function realVsCode(ws, openFile) {
       return /full\s+check\s+of/.test(text) ? text : undefined;
     }, { timeout: 20_000, interval: 200, message: 'the server log' }).catch(() => '');
     // The panel wraps long lines anywhere.
-    const serverCheck = /full\s+check\s+of\s+(\d+)\s+files,\s+(\d+)\s+modules\s+in\s+([\d.]+)\s+(ms|s)\b/.exec(serverLog);
-    const serverCheckMs = serverCheck ? Math.round(Number(serverCheck[3]) * (serverCheck[4] === 's' ? 1000 : 1)) : undefined;
-    // The server's own CPU time for that check: against its wall time, what the starting editor took from it.
-    const serverCpu = /full\s+check\s+of\s+\d+\s+files,\s+\d+\s+modules\s+in\s+[\d.]+\s+(?:ms|s)\s+\(CPU\s+(\d+)\s+ms\)/.exec(serverLog);
-    const serverCheckCpuMs = serverCpu ? Number(serverCpu[1]) : undefined;
-    return { activatedMs, firstProblemMs, statusBar: label, graphOpenMs, graph, serverCheckMs, serverCheckCpuMs };
+    const serverCheck = serverCheckOf(serverLog);
+    return { activatedMs, firstProblemMs, statusBar: label, graphOpenMs, graph, serverCheckMs: serverCheck?.ms, serverCheckCpuMs: serverCheck?.cpuMs };
   } finally {
     await vsc.close();
   }

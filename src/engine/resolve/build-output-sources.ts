@@ -123,9 +123,9 @@ export class BuildOutputSources {
     let candidates = this.candidates.get(folder);
     if (!candidates) {
       const found = CONVENTIONAL_OUTPUT_DIRS.map((d) => path.join(folder, d));
-      for (const { options: { outDir, declarationDir } } of this.buildProjectsOf(folder)) {
+      this.visitConfigs(folder, ({ options: { outDir, declarationDir } }) => {
         for (const d of [declarationDir, outDir]) if (d) found.push(d);
-      }
+      });
       this.candidates.set(folder, (candidates = found));
     }
     return candidates;
@@ -133,45 +133,34 @@ export class BuildOutputSources {
 
   private readonly candidates = new Map<string, string[]>();
 
-  /**
-   * The package's build configs and the configs they reference within it, each once, in the
-   * order they are visited; found once per package (candidates and layouts both read them).
-   */
-  private buildProjectsOf(folder: string): Project[] {
-    let projects = this.buildProjects.get(folder);
-    if (!projects) {
-      const found: Project[] = (projects = []);
-      const seen = new Set<string>();
-      const visit = (configFile: string): void => {
-        if (seen.has(configFile) || !isWithin(configFile, folder) || !this.isFile(configFile)) return;
-        seen.add(configFile);
-        const project = this.projects.projectAt(configFile);
-        if (!project) return;
-        found.push(project);
-        for (const ref of project.references) visit(ref);
-      };
-      const configs = this.fileNamesIn(folder).filter((name) => BUILD_CONFIG.test(name)).sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a.localeCompare(b)));
-      for (const name of configs) visit(path.join(folder, name));
-      this.buildProjects.set(folder, found);
-    }
-    return projects;
+  /** The package's build configs and the configs they reference within it, each once. */
+  private visitConfigs(folder: string, each: (project: Project) => void): void {
+    const seen = new Set<string>();
+    const visit = (configFile: string): void => {
+      if (seen.has(configFile) || !isWithin(configFile, folder) || !this.isFile(configFile)) return;
+      seen.add(configFile);
+      const project = this.projects.projectAt(configFile);
+      if (!project) return;
+      each(project);
+      for (const ref of project.references) visit(ref);
+    };
+    const configs = this.fileNamesIn(folder).filter((name) => BUILD_CONFIG.test(name)).sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a.localeCompare(b)));
+    for (const name of configs) visit(path.join(folder, name));
   }
-
-  private readonly buildProjects = new Map<string, Project[]>();
 
   private layoutsOf(folder: string): OutputLayout[] {
     let layouts = this.layouts.get(folder);
     if (!layouts) {
       const found: OutputLayout[] = (layouts = []);
       this.layouts.set(folder, found);
-      for (const project of this.buildProjectsOf(folder)) {
+      this.visitConfigs(folder, (project) => {
         const { outDir, declarationDir, rootDir } = project.options;
-        if (!outDir && !declarationDir) continue;
+        if (!outDir && !declarationDir) return;
         const root = rootDir ?? commonSourceFolder(project.fileNames) ?? folder;
         // An output folder that holds the sources (outDir ".") would map every file onto itself.
         const outputDirs = [declarationDir, outDir].filter((d): d is string => !!d && !isWithin(root, d) && root !== d);
         if (outputDirs.length > 0) found.push({ outputDirs, rootDir: root });
-      }
+      });
       // Bundled by another tool (tsup, rollup, babel) or built by a root config: no tsconfig of
       // the package says where its output goes, so the usual folders next to src/ stand for it.
       const src = path.join(folder, 'src');

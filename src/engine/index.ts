@@ -11,6 +11,7 @@ export { selects } from './map';
 /** Graph algorithms the cycle rule uses, for hosts that order the graph the same way (the matrix view). */
 export { feedbackEdges, stronglyConnected, type WeightedEdge } from './analyze';
 export { VERSION } from './version';
+export { writeCompileCaches } from './compile-cache-writes';
 export { applyFileEdits, REASON_PLACEHOLDER, type Fix, type FileEdit, type FixKind } from './fixes';
 export {
   BASELINE_FILE_NAME, baselineOf, compareWithBaseline, shrinkBaseline, readBaseline, writeBaseline, BaselineError,

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type * as TsMorph from 'ts-morph';
+import { registerCompileCacheWrite } from './compile-cache-writes';
 import { writeFileAtomic } from './io';
 import { VERSION } from './version';
 
@@ -30,14 +31,20 @@ function loadChunk(): typeof TsMorph {
     const module = { exports: {} as typeof TsMorph };
     (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
     if (!cached || script.cachedDataRejected) {
-      // At exit, so that the functions this run compiled lazily are in the cache too.
-      process.once('exit', () => {
+      let written = false;
+      const write = (): void => {
+        if (written) return;
+        written = true;
         try {
           writeFileAtomic(cacheFile, script.createCachedData());
         } catch {
           // A cache is an optimisation: a read-only or full disk only means the next run compiles again.
         }
-      });
+      };
+      // At exit, so that the functions this run compiled lazily are in the cache too; a long-lived
+      // process writes it earlier (writeCompileCaches).
+      process.once('exit', write);
+      registerCompileCacheWrite(write);
     }
     return module.exports;
   } catch {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import type { CacheStats, CheckResult } from '../engine';
+import { writeCompileCaches, type CacheStats, type CheckResult, type WorkspaceOpening } from '../engine';
 import {
   scanFinishedNotification, scanProgressNotification, scanStartedNotification, statusNotification, type FolderStatus,
 } from '../protocol/messages';
@@ -210,6 +210,8 @@ export class BulkheadServer {
       if (!step) return;
       if (step.opened) {
         this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started));
+        await nextTurn(); // the diagnostics go out first
+        this.guarded(folder, 'cache write', () => this.saveCaches(folder, opening));
         return;
       }
       if (run.announced && performance.now() - reported > PROGRESS_EVERY_MS) {
@@ -235,6 +237,18 @@ export class BulkheadServer {
       }
       return undefined;
     }
+  }
+
+  /**
+   * After a full check's result is out: its fact cache, and once per process TypeScript's code
+   * cache (an editor may kill the server on close, before the write at exit).
+   */
+  private saveCaches(folder: string, opening: WorkspaceOpening): void {
+    const started = performance.now();
+    const saved = opening.saveCache();
+    if (saved?.warning) this.connection.console.warn(`${folder}: ${saved.warning.message}; the next start reads every file again`);
+    else if (saved) this.connection.console.info(`${folder}: fact cache written in ${ms(performance.now() - started)}`);
+    writeCompileCaches();
   }
 
   /** After a full check: the open buffers' text again (it read the disk), then the result published. */

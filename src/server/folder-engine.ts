@@ -66,12 +66,19 @@ export class FolderEngine {
   }
 
   fullCheck(): CheckResult {
-    return this.complete(this.beginFullCheck().advance()!);
+    const opening = this.beginFullCheck();
+    const result = this.complete(opening.advance()!);
+    const warning = opening.saveCache()?.warning;
+    if (warning) result.diagnostics.push(warning);
+    return result;
   }
 
-  /** A full check to run in steps (see WorkspaceOpening); `complete` takes what it opens. */
+  /**
+   * A full check to run in steps (see WorkspaceOpening); `complete` takes what it opens. The fact
+   * cache is written by the opening's `saveCache`, once the result is out.
+   */
   beginFullCheck(): WorkspaceOpening {
-    return new WorkspaceOpening({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile });
+    return new WorkspaceOpening({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile, deferCacheSave: true });
   }
 
   complete(opened: OpenedWorkspace): CheckResult {

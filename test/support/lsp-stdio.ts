@@ -19,8 +19,8 @@ export class LspStdio {
   private listeners: (() => void)[] = [];
 
   /** `args`: how to start it; by default the server bundle itself, as the extension does. */
-  constructor(args: string[] = [path.join(REPO_ROOT, 'dist/server.js'), '--stdio']) {
-    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  constructor(args: string[] = [path.join(REPO_ROOT, 'dist/server.js'), '--stdio'], env?: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], ...(env ? { env: { ...process.env, ...env } } : {}) });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     // Capability registrations and configuration requests: an empty answer, as a minimal client gives.
     this.connection.onRequest(() => null);
@@ -36,11 +36,12 @@ export class LspStdio {
     this.connection.listen();
   }
 
-  async open(folder: string): Promise<void> {
+  async open(folder: string, initializationOptions?: object): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: {},
+      initializationOptions,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }],
     });
     await this.connection.sendNotification('initialized', {});

@@ -363,10 +363,15 @@ export class FactCache {
    * Cached data for a file whose stat (and, if needed, text) says it is unchanged. Facts read
    * without database facts do not answer a run that needs them; the other way round they do.
    */
-  lookup(rel: string, stat: FileStamp, readText: () => string | undefined, database: boolean, functions = ''): CachedFile | undefined {
+  lookup(rel: string, statOf: () => FileStamp | undefined, readText: () => string | undefined, database: boolean, functions = ''): CachedFile | undefined {
+    const entries = this.entries();
+    // A file without an entry (every file, filling an empty cache) is not stat'ed: reading it stats it.
+    const entry = entries && Object.hasOwn(entries, rel) ? entries[rel] : undefined;
+    if (!entry) return this.miss();
+    const stat = statOf();
+    if (!stat) return undefined;
     this.stamps.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
-    const entry = this.entries()?.[rel];
-    if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
+    if (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return this.miss();
     const usable = usableEntry(entry, database, functions);
     if (typeof usable === 'string') return this.miss();
     if (racy(stat.mtimeMs, this.summary?.writtenAt ?? 0)) {

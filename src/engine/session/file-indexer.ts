@@ -138,9 +138,7 @@ export class FileIndexer {
 
   /** An unchanged file's cached facts; its imports are resolved again if the environment changed. */
   private fromCache(file: string, abs: string, cache: FactCache): IndexedOutcome | undefined {
-    const stamp = fileStamp(abs);
-    if (!stamp) return undefined;
-    const hit = cache.lookup(file, stamp, () => readSourceText(abs), this.database, this.extractionKey);
+    const hit = cache.lookup(file, () => fileStamp(abs), () => readSourceText(abs), this.database, this.extractionKey);
     if (!hit) return undefined;
     const entry: IndexedFile = { file, ...hit.data };
     if (!cache.resolutionsValid) {

@@ -130,15 +130,42 @@ export class WorkspaceOpening {
     const result = analyzeIndex(setup, files, state, this.started);
     files.takeChanges(); // the result is of these facts: later edits are changes to it
     if (cache) {
-      try {
-        cache.save(files.files, result, key, (rel) => fileStamp(path.join(setup.root, rel)), files.databaseFacts, resolutionInputs(setup, files));
-      } catch (err) {
-        const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
-        setup.discoveryDiagnostics.push(warning);
-        result.diagnostics.push(warning);
+      // What the write stores is taken now: later edits change the index, not what was read.
+      const list = files.files;
+      const database = files.databaseFacts;
+      const inputs = resolutionInputs(setup, files);
+      this.pendingSave = () => {
+        try {
+          cache.save(list, result, key, (rel) => fileStamp(path.join(setup.root, rel)), database, inputs);
+          return undefined;
+        } catch (err) {
+          const warning: InputDiagnostic = { file: '.', range: FILE_START, severity: 'warning', code: 'cache-write', message: `Could not write the cache: ${(err as Error).message}` };
+          setup.discoveryDiagnostics.push(warning);
+          return warning;
+        }
+      };
+      if (!this.options.deferCacheSave) {
+        const { warning } = this.saveCache()!;
+        if (warning) result.diagnostics.push(warning);
       }
     }
     return (this.opened = new ReadySession(setup, files, state, result, cache?.stats));
+  }
+
+  private pendingSave?: () => InputDiagnostic | undefined;
+
+
+  /**
+   * Writes the fact cache of a finished opening, once: what `advance` left for later with
+   * SessionOptions.deferCacheSave. Undefined when nothing was due; else whether it was written, or
+   * the warning why not (later analyses report it too).
+   */
+  saveCache(): { warning?: InputDiagnostic } | undefined {
+    const save = this.pendingSave;
+    this.pendingSave = undefined;
+    if (!save) return undefined;
+    const warning = save();
+    return warning ? { warning } : {};
   }
 
   /**

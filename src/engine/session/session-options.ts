@@ -13,6 +13,12 @@ export interface SessionOptions {
   configText?: string;
   /** Persist per-file facts in this file between runs (see cache/fact-cache.ts). */
   cacheFile?: string;
+  /**
+   * A WorkspaceOpening's `advance` leaves the cache write to its `saveCache`, for a host that
+   * shows the result first (the language server): on a large workspace the write costs a few
+   * hundred ms. A failed deferred write is `saveCache`'s answer, not a diagnostic of the result.
+   */
+  deferCacheSave?: boolean;
 }
 
 /** Where a workspace is, as the engine sees it: the root with symlinks resolved, the config file absolute. */

@@ -123,6 +123,12 @@ const otherStatement = fc.oneof(
     'a . export ( ) , b . import', 'class K { import ( ) { } export = 1 }', 'label : for ( ; ; ) { break label }', 'let a , b',
     "declare module 'm'", 'x = a ,\n@Dec class {}',
   ),
+  // Statements nested in another where only a top-level one may stand: the parse keeps them out of
+  // the file's statements (the checker, not the parser, rejects them); the tokens must not read them as the file's.
+  fc.tuple(
+    fc.constantFrom('if ( a )\n', 'if ( a ) ', 'if ( f ( a ) ) ', 'while ( x )\n', 'for ( ; ; ) ', 'for ( const k of ks )\n', 'with ( o ) ', 'if ( a ) { } else ', 'if ( a ) b ( ) ;\nelse\n', 'x\n++\n', 'x\n--\n', 'x ++\n', 'if ( a ) if ( b ) '),
+    fc.oneof(exportStatement, importStatement, fc.constantFrom('@Dec() export class N { }', "declare module 'n' { }", "module 'n' { }", 'export default class { }')),
+  ).map(([prefix, s]) => `${prefix}${s}`),
 );
 
 const trivia = fc.oneof(
@@ -311,7 +317,7 @@ describe('scanner fast path: generated files (property)', function () {
     );
     const modifiers = fc.constantFrom('', 'export', 'export default', 'default', 'declare', 'abstract', 'export abstract');
     const cls = fc.constantFrom('class A { }', 'class { }', 'class B extends Model { @ Column ( ) c ! : string ; }', 'class C < T > { }');
-    const before = fc.constantFrom('', 'const x = 1 ;', 'x = f ( )', 'function g ( ) {', 'const k = ', 'x = f ( { a : 1 } )\n', 'a !\n', 'g ( )\n');
+    const before = fc.constantFrom('', 'const x = 1 ;', 'x = f ( )', 'function g ( ) {', 'const k = ', 'x = f ( { a : 1 } )\n', 'a !\n', 'g ( )\n', 'if ( a )\n', 'if ( a ) ', 'x\n++\n', 'x ++\n');
     const statement = fc.tuple(before, fc.array(decorator, { maxLength: 3 }), modifiers, fc.array(decorator, { maxLength: 1 }), cls)
       .map(([b, ds, m, after, c]) => [b, ...ds, m, ...after, c, b.endsWith('{') ? '}' : ''].filter((x) => x !== '').join(' '));
     // The shape the tokens read, often, so that reading is tested as much as declining.

@@ -317,6 +317,20 @@ describe('scanner fast path for import/export facts', () => {
     declines('\\u0065xport const a = 1;');
   });
 
+  it("declines a declaration that is another statement's body, which is none of the file's (the checker rejects it)", () => {
+    declines("if (a)\nexport default class A {}");
+    declines("if (f(a)) import { b } from './b';");
+    declines("for await (const x of xs) export const a = 1;");
+    declines("while (x)\n@Dec() export class A {}");
+    declines("if (a) {} else export const b = 1;");
+    declines("if (a) if (b) declare module 'm' {}");
+    declines("x\n++\n@Dec() export class A {}");
+    // valid, but the token before `@` cannot tell a postfix `++` from the next operand's prefix
+    declines("x++\n@Dec() export class A {}");
+    // a keyword after a dot is a name; a loop's body ends at its statement's end
+    sameAsParse("const s = Symbol.for('s')\nexport class A {}\nif (b) x.while(1)\nexport const c = 1;\nfor (const k of ks) f(k);\nexport { k };");
+  });
+
   it('declines forms it cannot read without guessing', () => {
     sameAsParse('export const a = f<A, B>(x), b = 1;'); // a generic call, as the parser reads it (the type arguments are followed by `(`)
     declines('export const { a = f<A, B>(x), b } = y;');

@@ -7,7 +7,7 @@ import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
 import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
 import { isReference, type FileFacts, type ImportFact, type ImportKind, type ImportedName, type ReExport } from './file-facts';
-import { MAY_END_EXPRESSION, TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword } from './token-cursor';
+import { MAY_END_EXPRESSION, TokenCursor, endsExpression, isIdentifierLike, isIdentifierOrKeyword, mayStartStatement } from './token-cursor';
 
 const SK = ts.SyntaxKind;
 
@@ -83,6 +83,10 @@ class FactScanner {
   /** Whether the last top-level `declare` started a statement, and how the last `module` did. */
   private declareStarts = false;
   private moduleStarts: 'declared' | 'bare' | undefined;
+  /** A top-level `if`/`while`/`for`/`with` whose parenthesis is to come (`pending`) or open. */
+  private header: 'pending' | 'open' | undefined;
+  /** Whether the current top-level token directly follows such a header's closing parenthesis. */
+  private nested = false;
 
   constructor(private readonly fileName: string, private readonly text: string, variant: ts.LanguageVariant, private readonly hints?: CodeHints) {
     this.c = new TokenCursor(text, variant, hints);
@@ -99,22 +103,29 @@ class FactScanner {
     }
     c.next();
     while (c.token() !== SK.EndOfFileToken) {
-      if (c.depth === 0 && !c.closes) {
+      if (c.depth === 0 && c.closes) {
+        this.nested = this.header === 'open' && c.token() === SK.CloseParenToken;
+        if (this.nested) this.header = undefined;
+      } else if (c.depth === 0) {
+        // A statement right after `if (…)`, `else`, `do`… is that statement's body, not the file's.
+        const nested = this.nested || c.prevKind === SK.ElseKeyword || c.prevKind === SK.DoKeyword;
+        this.nested = false;
         const afterDot = c.prevKind === SK.DotToken || c.prevKind === SK.QuestionDotToken;
+        this.trackHeader(afterDot ? SK.Identifier : c.token()); // `Symbol.for(…)` is no loop
         if (c.token() === SK.ExportKeyword && !afterDot) {
-          if (this.decorators === 'in-expression') throw DECLINE;
+          if (this.decorators === 'in-expression' || nested) throw DECLINE;
           this.decorators = undefined;
           this.mayStillDeclare = false;
           this.exportStatement();
           continue;
         }
-        this.trackDecorators();
+        this.trackDecorators(nested);
         if (c.token() === SK.ImportKeyword && !afterDot) {
-          this.importStatement(false);
+          this.importStatement(false, nested);
           continue;
         }
-        if (c.token() === SK.DeclareKeyword) this.declareStarts = startsStatement(c);
-        else if (c.token() === SK.ModuleKeyword) this.moduleStarts = c.prevKind === SK.DeclareKeyword ? (this.declareStarts && !c.lineBreakBefore ? 'declared' : undefined) : startsStatement(c) ? 'bare' : undefined;
+        if (c.token() === SK.DeclareKeyword) this.declareStarts = !nested && startsStatement(c);
+        else if (c.token() === SK.ModuleKeyword) this.moduleStarts = c.prevKind === SK.DeclareKeyword ? (this.declareStarts && !c.lineBreakBefore ? 'declared' : undefined) : !nested && startsStatement(c) ? 'bare' : undefined;
         // `declare module "m" { … }`: an augmentation, or an ambient module with imports of its own.
         if (c.token() === SK.StringLiteral && c.prevKind === SK.ModuleKeyword) {
           if (this.moduleStarts === undefined) throw DECLINE;
@@ -151,13 +162,23 @@ class FactScanner {
     return facts;
   }
 
-  /** Called for each top-level token other than `export`. */
-  private trackDecorators(): void {
+  /**
+   * Called for each top-level token that does not close a bracket: `if`, `while`, `for` and
+   * `with` make their parenthesis a statement's header (`for await (`: `await` keeps it pending).
+   */
+  private trackHeader(kind: ts.SyntaxKind): void {
+    if (kind === SK.IfKeyword || kind === SK.WhileKeyword || kind === SK.ForKeyword || kind === SK.WithKeyword) this.header = 'pending';
+    else if (kind === SK.OpenParenToken && this.header === 'pending') this.header = 'open';
+    else if (!(kind === SK.AwaitKeyword && this.header === 'pending')) this.header = undefined;
+  }
+
+  /** Called for each top-level token other than `export`; `nested`: the token begins another statement's body. */
+  private trackDecorators(nested: boolean): void {
     const c = this.c;
     const kind = c.token();
     if (kind === SK.AtToken) {
       if (this.decorators) return;
-      this.decorators = startsStatement(c) ? 'statement' : 'in-expression';
+      this.decorators = !nested && startsStatement(c) ? 'statement' : 'in-expression';
     } else if (this.decorators && !(isIdentifierOrKeyword(kind) || kind === SK.DotToken || kind === SK.OpenParenToken || kind === SK.CloseParenToken)) {
       this.decorators = undefined;
     }
@@ -165,11 +186,15 @@ class FactScanner {
 
   // ----- imports -----
 
-  /** At `import` (after `export` when `exported`); leaves the cursor after the statement. */
-  private importStatement(exported: boolean): void {
+  /**
+   * At `import` (after `export` when `exported`); leaves the cursor after the statement. A
+   * declaration `nested` in another statement is none of the file's: the parse decides.
+   */
+  private importStatement(exported: boolean, nested = false): void {
     const c = this.c;
     c.next();
     if (!exported && (c.token() === SK.DotToken || c.token() === SK.OpenParenToken)) return; // import.meta, import(…)
+    if (nested) throw DECLINE;
     this.mayStillDeclare = false;
     if (c.token() === SK.StringLiteral) {
       if (exported) throw DECLINE;
@@ -810,8 +835,7 @@ export function isDeclarationFileName(fileName: string): boolean {
 
 /** Whether the current top-level token starts a statement, as far as the token before it tells. */
 function startsStatement(c: TokenCursor): boolean {
-  return c.prevKind === SK.Unknown || c.prevKind === SK.SemicolonToken || c.prevKind === SK.CloseBraceToken ||
-    (c.lineBreakBefore && endsExpression(c.prevKind) && !MAY_END_EXPRESSION.has(c.prevKind));
+  return mayStartStatement(c.prevKind, c.lineBreakBefore);
 }
 
 /** Words that parse as identifiers elsewhere but are refused (or special) as a binding here. */

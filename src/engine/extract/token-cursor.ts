@@ -340,6 +340,19 @@ export const MAY_END_EXPRESSION = new Set<ts.SyntaxKind>([
   SK.ReadonlyKeyword, SK.OfKeyword, SK.ExclamationToken, SK.VoidKeyword, SK.YieldKeyword, SK.ConstKeyword,
 ]);
 
+/** MAY_END_EXPRESSION, and `++`/`--`, which after a line break are the next operand's prefix. */
+const MAY_GO_ON: ReadonlySet<ts.SyntaxKind> = new Set([...MAY_END_EXPRESSION, SK.PlusPlusToken, SK.MinusMinusToken]);
+
+/**
+ * Whether a token may begin a statement, as far as the one before it tells: at the start, after
+ * `;` or `}`, or after a line break that follows a complete expression (ASI), unless what came
+ * before may go on (see MAY_GO_ON).
+ */
+export function mayStartStatement(previous: ts.SyntaxKind, lineBreakBefore: boolean): boolean {
+  return previous === SK.Unknown || previous === SK.SemicolonToken || previous === SK.CloseBraceToken ||
+    (lineBreakBefore && endsExpression(previous) && !MAY_GO_ON.has(previous));
+}
+
 /** Whether an expression can end with this token, i.e. a following `/` divides. */
 export function endsExpression(kind: ts.SyntaxKind): boolean {
   switch (kind) {

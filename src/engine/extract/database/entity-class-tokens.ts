@@ -1,14 +1,10 @@
 import { ts } from 'ts-morph';
 import { snakeCase } from './naming';
-import { endsExpression, isWordKind, MAY_END_EXPRESSION } from '../token-cursor';
+import { isWordKind, mayStartStatement } from '../token-cursor';
 import type { HintToken } from '../code-hints';
 
 const SK = ts.SyntaxKind;
 
-/** Tokens after which a `@` begins a statement's decorators (a class declaration's, if any). */
-const STATEMENT_START = new Set([SK.Unknown, SK.SemicolonToken, SK.OpenBraceToken, SK.CloseBraceToken]);
-/** Tokens that end an expression but may go on after a line break (`a!`, `x as`…; `++`/`--` may be prefix operators): no statement start after them. */
-const MAY_GO_ON: ReadonlySet<ts.SyntaxKind> = new Set([...MAY_END_EXPRESSION, SK.PlusPlusToken, SK.MinusMinusToken]);
 
 /** The options the entity decorator's object can name its table with, as classDeclaration reads them (first match wins per key). */
 const TABLE_KEYS = ['name', 'tableName', 'collection'] as const;
@@ -114,7 +110,8 @@ export class EntityClassTokens {
     if (this.chain !== 0 || kind === SK.AtToken) this.chainStep(kind, word, depth);
     if (!s) {
       // After a line break, a `@` that no expression can take starts a statement (ASI), unless it goes on with a decorator list.
-      if (kind === SK.AtToken && (STATEMENT_START.has(previous) || (token.lineBreakBefore && endsExpression(previous) && !MAY_GO_ON.has(previous) && !inList))) {
+      // At any depth: a class in a block or function body is read too, as the database walk reads every class.
+      if (kind === SK.AtToken && (previous === SK.OpenBraceToken || (!inList && mayStartStatement(previous, token.lineBreakBefore)))) {
         this.sequence = { depth, stage: Stage.At, isDefault: false };
       }
       return;

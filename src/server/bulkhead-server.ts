@@ -22,6 +22,8 @@ const TYPING_DELAY_MS = 25;
 const DISK_DELAY_MS = 150;
 /** More changed files than this in one burst (a branch switch) and a full check is cheaper. */
 const FULL_CHECK_THRESHOLD = 200;
+/** How long after a full check's result the caches are written (see runScan). */
+const CACHE_WRITE_DELAY_MS = 500;
 /** A full check gives the event loop a turn this often: edits, requests and a cancel are served during it. */
 const SLICE_MS = 25;
 /** A slow first scan reports how far it is at most this often. */
@@ -210,8 +212,9 @@ export class BulkheadServer {
       if (!step) return;
       if (step.opened) {
         this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started));
-        await nextTurn(); // the diagnostics go out first
-        this.guarded(folder, 'cache write', () => this.saveCaches(folder, opening));
+        // Later, so that the diagnostics go out first: a burst of them can fill the pipe to the
+        // client, which only the event loop drains, and the writes block it for a few hundred ms.
+        setTimeout(() => this.guarded(folder, 'cache write', () => this.saveCaches(folder, opening)), CACHE_WRITE_DELAY_MS);
         return;
       }
       if (run.announced && performance.now() - reported > PROGRESS_EVERY_MS) {

@@ -42,6 +42,16 @@ export function ours(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'bulkhead' && (!rule || codeOf(d) === rule));
 }
 
+/**
+ * The rule codes of every Bulkhead diagnostic in the workspace, sorted, once there are at least
+ * `count` (each file's diagnostics come as a message of their own: some may still be on their way).
+ */
+export async function allCodes(count: number): Promise<(string | undefined)[]> {
+  const codes = (): (string | undefined)[] => vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((x) => x.source === 'bulkhead')).map(codeOf).sort();
+  await waitFor(() => codes().length >= count, `${count} Bulkhead diagnostics`).catch(() => undefined);
+  return codes();
+}
+
 export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
 }

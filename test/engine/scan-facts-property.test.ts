@@ -126,7 +126,7 @@ const otherStatement = fc.oneof(
   // Statements nested in another where only a top-level one may stand: the parse keeps them out of
   // the file's statements (the checker, not the parser, rejects them); the tokens must not read them as the file's.
   fc.tuple(
-    fc.constantFrom('if ( a )\n', 'if ( a ) ', 'if ( f ( a ) ) ', 'while ( x )\n', 'for ( ; ; ) ', 'for ( const k of ks )\n', 'with ( o ) ', 'if ( a ) { } else ', 'if ( a ) b ( ) ;\nelse\n', 'x\n++\n', 'x\n--\n', 'x ++\n', 'if ( a ) if ( b ) '),
+    fc.constantFrom('if ( a )\n', 'if ( a ) ', 'if ( f ( a ) ) ', 'while ( x )\n', 'for ( ; ; ) ', 'for ( const k of ks )\n', 'with ( o ) ', 'if ( a ) { } else ', 'if ( a ) b ( ) ;\nelse\n', 'x\n++\n', 'x\n--\n', 'x ++\n', 'if ( a ) if ( b ) ', 'label : ', 'label :\n'),
     fc.oneof(exportStatement, importStatement, fc.constantFrom('@Dec() export class N { }', "declare module 'n' { }", "module 'n' { }", 'export default class { }')),
   ).map(([prefix, s]) => `${prefix}${s}`),
 );

@@ -325,6 +325,8 @@ describe('scanner fast path for import/export facts', () => {
     declines("if (a) {} else export const b = 1;");
     declines("if (a) if (b) declare module 'm' {}");
     declines("x\n++\n@Dec() export class A {}");
+    declines("l: export const a = 1;");
+    declines("l:\nimport { b } from './b';");
     // valid, but the token before `@` cannot tell a postfix `++` from the next operand's prefix
     declines("x++\n@Dec() export class A {}");
     // a keyword after a dot is a name; a loop's body ends at its statement's end

@@ -107,8 +107,8 @@ class FactScanner {
         this.nested = this.header === 'open' && c.token() === SK.CloseParenToken;
         if (this.nested) this.header = undefined;
       } else if (c.depth === 0) {
-        // A statement right after `if (…)`, `else`, `do`… is that statement's body, not the file's.
-        const nested = this.nested || c.prevKind === SK.ElseKeyword || c.prevKind === SK.DoKeyword;
+        // A statement right after `if (…)`, `else`, `do`, a label… is that statement's body, not the file's.
+        const nested = this.nested || c.prevKind === SK.ElseKeyword || c.prevKind === SK.DoKeyword || c.prevKind === SK.ColonToken;
         this.nested = false;
         const afterDot = c.prevKind === SK.DotToken || c.prevKind === SK.QuestionDotToken;
         this.trackHeader(afterDot ? SK.Identifier : c.token()); // `Symbol.for(…)` is no loop

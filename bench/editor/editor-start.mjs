@@ -72,8 +72,14 @@ function cliCheck(ws) {
  * loose: the output panel wraps long lines anywhere.
  */
 function serverCheckOf(text) {
-  const m = /full\s+check\s+of\s+\d+\s+files,\s+\d+\s+modules\s+in\s+([\d.]+)\s+(ms|s)\b(?:\s+\(CPU\s+(\d+)\s+ms\))?/.exec(text);
-  return m ? { ms: Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1)), cpuMs: m[3] === undefined ? undefined : Number(m[3]) } : undefined;
+  const m = /full\s+check\s+of\s+\d+\s+files,\s+\d+\s+modules\s+in\s+([\d.]+)\s+(ms|s)\b(?:\s+\(CPU\s+(\d+)\s+ms[;)])?/.exec(text);
+  if (!m) return undefined;
+  const phases = /setup\s+(\d+)\s+ms,\s+reading\s+(\d+)\s+ms,\s+analysis\s+(\d+)\s+ms,\s+between\s+slices\s+(\d+)\s+ms/.exec(text);
+  return {
+    ms: Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : 1)),
+    cpuMs: m[3] === undefined ? undefined : Number(m[3]),
+    phases: phases ? { setupMs: Number(phases[1]), readingMs: Number(phases[2]), analysisMs: Number(phases[3]), betweenSlicesMs: Number(phases[4]) } : undefined,
+  };
 }
 
 async function languageServer(ws, cacheFolder, openFile) {
@@ -112,7 +118,7 @@ async function languageServer(ws, cacheFolder, openFile) {
       seen = files;
       await new Promise((r) => setTimeout(r, 500));
     }
-    return { firstDiagnosticMs: firstDiagnostic, openFileDiagnosticMs: openFileDiagnostic, scanFinishedMs, filesWithDiagnostics: files, serverCheckMs: serverCheck?.ms, serverCheckCpuMs: serverCheck?.cpuMs };
+    return { firstDiagnosticMs: firstDiagnostic, openFileDiagnosticMs: openFileDiagnostic, scanFinishedMs, filesWithDiagnostics: files, serverCheckMs: serverCheck?.ms, serverCheckCpuMs: serverCheck?.cpuMs, serverPhases: serverCheck?.phases };
   } finally {
     connection.dispose();
     child.kill('SIGKILL');
@@ -153,7 +159,7 @@ async function realVsCode(ws, openFile) {
     }, { timeout: 20_000, interval: 200, message: 'the server log' }).catch(() => '');
     // The panel wraps long lines anywhere.
     const serverCheck = serverCheckOf(serverLog);
-    return { activatedMs, firstProblemMs, statusBar: label, graphOpenMs, graph, serverCheckMs: serverCheck?.ms, serverCheckCpuMs: serverCheck?.cpuMs };
+    return { activatedMs, firstProblemMs, statusBar: label, graphOpenMs, graph, serverCheckMs: serverCheck?.ms, serverCheckCpuMs: serverCheck?.cpuMs, serverPhases: serverCheck?.phases };
   } finally {
     await vsc.close();
   }
@@ -168,23 +174,23 @@ log(`open file: ${openFile}`);
 for (let i = 0; i < repeat; i++) {
   if (values['vscode-only']) {
     runs.vscode.push(await realVsCode(freshCopy(), vscodeFile));
-    log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms (CPU ${runs.vscode.at(-1).serverCheckCpuMs} ms); first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
+    log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms (CPU ${runs.vscode.at(-1).serverCheckCpuMs} ms; ${JSON.stringify(runs.vscode.at(-1).serverPhases)}); first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
     continue;
   }
   runs.cli.push(await cliCheck(freshCopy()));
   log(`cli check: ${runs.cli.at(-1).ms} ms`);
   runs.server.push(await languageServer(freshCopy()));
-  log(`language server: first diagnostic ${runs.server.at(-1).firstDiagnosticMs} ms, scan finished ${runs.server.at(-1).scanFinishedMs} ms; its own check ${runs.server.at(-1).serverCheckMs} ms (CPU ${runs.server.at(-1).serverCheckCpuMs} ms)`);
+  log(`language server: first diagnostic ${runs.server.at(-1).firstDiagnosticMs} ms, scan finished ${runs.server.at(-1).scanFinishedMs} ms; its own check ${runs.server.at(-1).serverCheckMs} ms (CPU ${runs.server.at(-1).serverCheckCpuMs} ms; ${JSON.stringify(runs.server.at(-1).serverPhases)})`);
   runs.serverOpenFile.push(await languageServer(freshCopy(), undefined, openFile));
   log(`language server, ${openFile} open: its first diagnostic ${runs.serverOpenFile.at(-1).openFileDiagnosticMs} ms, scan finished ${runs.serverOpenFile.at(-1).scanFinishedMs} ms`);
   // As VS Code starts it: with a storage folder for the fact cache, which the first check fills.
   const storage = fs.mkdtempSync(path.join(tmp, 'storage-'));
   runs.serverWithCache.push(await languageServer(freshCopy(), storage));
-  log(`language server with a cache folder: first diagnostic ${runs.serverWithCache.at(-1).firstDiagnosticMs} ms, scan finished ${runs.serverWithCache.at(-1).scanFinishedMs} ms; its own check ${runs.serverWithCache.at(-1).serverCheckMs} ms (CPU ${runs.serverWithCache.at(-1).serverCheckCpuMs} ms)`);
+  log(`language server with a cache folder: first diagnostic ${runs.serverWithCache.at(-1).firstDiagnosticMs} ms, scan finished ${runs.serverWithCache.at(-1).scanFinishedMs} ms; its own check ${runs.serverWithCache.at(-1).serverCheckMs} ms (CPU ${runs.serverWithCache.at(-1).serverCheckCpuMs} ms; ${JSON.stringify(runs.serverWithCache.at(-1).serverPhases)})`);
   if (!values['no-vscode']) {
     try {
       runs.vscode.push(await realVsCode(freshCopy(), vscodeFile));
-      log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms (CPU ${runs.vscode.at(-1).serverCheckCpuMs} ms); Bulkhead's status bar item ${runs.vscode.at(-1).activatedMs} ms, its first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
+      log(`VS Code: the server's own first check ${runs.vscode.at(-1).serverCheckMs} ms (CPU ${runs.vscode.at(-1).serverCheckCpuMs} ms; ${JSON.stringify(runs.vscode.at(-1).serverPhases)}); Bulkhead's status bar item ${runs.vscode.at(-1).activatedMs} ms, its first problem ${runs.vscode.at(-1).firstProblemMs} ms after the workbench was ready; the module graph drawn ${runs.vscode.at(-1).graphOpenMs} ms after its command (${JSON.stringify(runs.vscode.at(-1).graph)})`);
     } catch (err) {
       runs.vscode.push({ error: err.message.split('\n')[0] });
       log(`VS Code: ${runs.vscode.at(-1).error}`);

@@ -203,15 +203,19 @@ export class BulkheadServer {
     if (!opening) return;
     const early = run.announced && !engine.result ? new EarlyFindings(this, engine, opening) : undefined;
     let reported = performance.now();
+    let inSlices = 0;
     for (;;) {
       await nextTurn(); // the editor's didOpen messages come in here, and edits, requests, a cancel
       if (run.stopped || !this.settings.enable) return;
       early?.publishNewlyOpened();
       const deadline = performance.now() + SLICE_MS;
+      const sliceStart = performance.now();
       const step = this.guarded(folder, 'full check', () => ({ opened: opening.advance(() => performance.now() > deadline) }));
+      inSlices += performance.now() - sliceStart;
       if (!step) return;
       if (step.opened) {
-        this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started));
+        const phases = phasesNote(opening.timings, inSlices, performance.now() - started.wall);
+        this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started, phases));
         // Later, so that the diagnostics go out first: a burst of them can fill the pipe to the
         // client, which only the event loop drains, and the writes block it for a few hundred ms.
         setTimeout(() => this.guarded(folder, 'cache write', () => this.saveCaches(folder, opening)), CACHE_WRITE_DELAY_MS);
@@ -255,7 +259,7 @@ export class BulkheadServer {
   }
 
   /** After a full check: the open buffers' text again (it read the disk), then the result published. */
-  private finish(engine: FolderEngine, result: CheckResult, started: { wall: number; cpu: NodeJS.CpuUsage }): void {
+  private finish(engine: FolderEngine, result: CheckResult, started: { wall: number; cpu: NodeJS.CpuUsage }, phases: string): void {
     const scanned = performance.now();
     const cpu = process.cpuUsage(started.cpu);
     let reapplied = 0;
@@ -269,7 +273,7 @@ export class BulkheadServer {
     }
     const final = reapplied > 0 ? engine.analyze() : result;
     this.connection.console.info(
-      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started.wall)} (CPU ${ms((cpu.user + cpu.system) / 1000)})${cacheNote(engine.cacheStats)}`
+      `${engine.folder}: full check of ${final.summary.files} files, ${final.summary.modules} modules in ${ms(scanned - started.wall)} (CPU ${ms((cpu.user + cpu.system) / 1000)}; ${phases})${cacheNote(engine.cacheStats)}`
       + `${reapplied ? ` (+${reapplied} open buffers, ${ms(performance.now() - scanned)})` : ''}: ${final.summary.errors} errors, ${final.summary.warnings} warnings`,
     );
     this.publish(engine, final);
@@ -360,6 +364,16 @@ function isFolderOrGone(absPath: string): boolean {
 
 function ms(n: number): string {
   return `${Math.round(n)} ms`;
+}
+
+/**
+ * Where a full check's wall time went: the opening's setup (config, discovery, tsconfigs), reading
+ * the files, the analysis, and the turns between slices (the editor's messages, the open files'
+ * early findings). In a starting editor the setup's share tells how little CPU the server got.
+ */
+function phasesNote(timings: WorkspaceOpening['timings'], inSlices: number, total: number): string {
+  const analysis = timings.analysisMs ?? 0;
+  return `setup ${ms(timings.setupMs)}, reading ${ms(inSlices - analysis)}, analysis ${ms(analysis)}, between slices ${ms(Math.max(0, total - timings.setupMs - inSlices))}`;
 }
 
 function cacheNote(stats: CacheStats | undefined): string {

@@ -55,6 +55,9 @@ describe('language server: caches written after the first result', function () {
       await first.waitForNotification<LogMessage>('window/logMessage', (p) => /fact cache written in/.test(p.message), 60_000);
       const published = first.notifications.findIndex((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishedDiagnostics).uri === uri);
       const written = logIndex(first, /fact cache written in/);
+      // where its wall time went, for telling a starved server from a slow one
+      const check = first.notifications[logIndex(first, /full check of/)].params as LogMessage;
+      assert.match(check.message, /in \d+ ms \(CPU \d+ ms; setup \d+ ms, reading \d+ ms, analysis \d+ ms, between slices \d+ ms\) \(cache: 0 of 303 files\)/);
       assert.ok(published >= 0 && published < written, `diagnostics at ${published}, cache written at ${written}`);
       assert.equal(fs.readdirSync(storage).filter((f) => /^facts-[0-9a-f]{16}\.json$/.test(f)).length, 1, fs.readdirSync(storage).join(', '));
       // the server is still running: no exit wrote this

@@ -200,6 +200,7 @@ export class BulkheadServer {
     // CPU too: in an editor that is starting, the wall time mostly tells what else ran.
     const started = { wall: performance.now(), cpu: process.cpuUsage() };
     const opening = this.guarded(folder, 'full check', () => engine.beginFullCheck());
+    const setupMs = performance.now() - started.wall; // config, discovery, tsconfigs
     if (!opening) return;
     const early = run.announced && !engine.result ? new EarlyFindings(this, engine, opening) : undefined;
     let reported = performance.now();
@@ -214,7 +215,7 @@ export class BulkheadServer {
       inSlices += performance.now() - sliceStart;
       if (!step) return;
       if (step.opened) {
-        const phases = phasesNote(opening.timings, inSlices, performance.now() - started.wall);
+        const phases = phasesNote(setupMs, inSlices, opening.analysisMs ?? 0, performance.now() - started.wall);
         this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started, phases));
         // Later, so that the diagnostics go out first: a burst of them can fill the pipe to the
         // client, which only the event loop drains, and the writes block it for a few hundred ms.
@@ -371,9 +372,8 @@ function ms(n: number): string {
  * the files, the analysis, and the turns between slices (the editor's messages, the open files'
  * early findings). In a starting editor the setup's share tells how little CPU the server got.
  */
-function phasesNote(timings: WorkspaceOpening['timings'], inSlices: number, total: number): string {
-  const analysis = timings.analysisMs ?? 0;
-  return `setup ${ms(timings.setupMs)}, reading ${ms(inSlices - analysis)}, analysis ${ms(analysis)}, between slices ${ms(Math.max(0, total - timings.setupMs - inSlices))}`;
+function phasesNote(setupMs: number, inSlices: number, analysisMs: number, total: number): string {
+  return `setup ${ms(setupMs)}, reading ${ms(inSlices - analysisMs)}, analysis ${ms(analysisMs)}, between slices ${ms(Math.max(0, total - setupMs - inSlices))}`;
 }
 
 function cacheNote(stats: CacheStats | undefined): string {

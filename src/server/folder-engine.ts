@@ -65,12 +65,9 @@ export class FolderEngine {
     return fs.existsSync(path.resolve(folder, configPath));
   }
 
+  /** A full check in one step, which writes the fact cache before it answers, as the CLI's. */
   fullCheck(): CheckResult {
-    const opening = this.beginFullCheck();
-    const result = this.complete(opening.advance()!);
-    const warning = opening.saveCache()?.warning;
-    if (warning) result.diagnostics.push(warning);
-    return result;
+    return this.complete(this.opening(false).advance()!);
   }
 
   /**
@@ -78,7 +75,11 @@ export class FolderEngine {
    * cache is written by the opening's `saveCache`, once the result is out.
    */
   beginFullCheck(): WorkspaceOpening {
-    return new WorkspaceOpening({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile, deferCacheSave: true });
+    return this.opening(true);
+  }
+
+  private opening(deferCacheSave: boolean): WorkspaceOpening {
+    return new WorkspaceOpening({ root: this.paths.root, configFile: this.paths.configFile, cacheFile: this.cacheFile, deferCacheSave });
   }
 
   complete(opened: OpenedWorkspace): CheckResult {

@@ -49,11 +49,8 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
  */
 export class WorkspaceOpening {
   private readonly started = performance.now();
-  /**
-   * Wall time of the steps a host cannot see from outside: the constructor's (config, discovery,
-   * tsconfigs; the answer itself when the cache had it) and the analysis at the end of `advance`.
-   */
-  readonly timings: { setupMs: number; analysisMs?: number } = { setupMs: 0 };
+  /** Wall time of the analysis at the end of `advance`, which a host cannot tell from the reading before it. */
+  analysisMs?: number;
   private opened?: OpenedWorkspace;
   private readonly pending?: {
     setup: WorkspaceSetup;
@@ -105,13 +102,11 @@ export class WorkspaceOpening {
         // A copy: building the index later looks the files up in the same cache again.
         const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
         this.opened = new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
-        this.timings.setupMs = performance.now() - started;
         return;
       }
     }
     this.pending = { setup, files, cache, key, reading: files.indexing(cache) };
     this.last = { done: 0, total: files.files.length };
-    this.timings.setupMs = performance.now() - started;
   }
 
   /** Files read so far (all of them once finished). */
@@ -136,7 +131,7 @@ export class WorkspaceOpening {
     const state = new AnalysisState();
     const analysing = performance.now();
     const result = analyzeIndex(setup, files, state, this.started);
-    this.timings.analysisMs = performance.now() - analysing;
+    this.analysisMs = performance.now() - analysing;
     files.takeChanges(); // the result is of these facts: later edits are changes to it
     if (cache) {
       // What the write stores is taken now: later edits change the index, not what was read.

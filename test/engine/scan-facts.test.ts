@@ -327,9 +327,13 @@ describe('scanner fast path for import/export facts', () => {
     declines("x\n++\n@Dec() export class A {}");
     declines("l: export const a = 1;");
     declines("l:\nimport { b } from './b';");
+    // a header skipped while reading a declarator whose type may go on (`void`) is still a header
+    declines("export const a: () => void\nif (a)\n@Dec() export class N {}");
+    declines("export const a = b as\nfor (;;)\nexport class N {}");
     // valid, but the token before `@` cannot tell a postfix `++` from the next operand's prefix
     declines("x++\n@Dec() export class A {}");
     // a keyword after a dot is a name; a loop's body ends at its statement's end
+    sameAsParse("export const v: () => void\nif (v) f()\nexport const w = x.if, y = z?.with;");
     sameAsParse("const s = Symbol.for('s')\nexport class A {}\nif (b) x.while(1)\nexport const c = 1;\nfor (const k of ks) f(k);\nexport { k };");
   });
 

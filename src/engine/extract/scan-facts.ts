@@ -592,6 +592,15 @@ class FactScanner {
             if (!c.lineBreakBefore) throw DECLINE;
             if (angles > 0 || mode === 'returnType') throw DECLINE;
             return false;
+          case SK.IfKeyword:
+          case SK.WhileKeyword:
+          case SK.ForKeyword:
+          case SK.WithKeyword:
+            // Never in an expression or a type: a statement whose header the main loop must see (`() => void⏎if (a)⏎@Dec() export class`).
+            if (c.prevKind === SK.DotToken || c.prevKind === SK.QuestionDotToken) break;
+            if (!c.lineBreakBefore || angles > 0 || mode === 'returnType') throw DECLINE;
+            this.mayStillDeclare = true;
+            return false;
           case SK.StringLiteral:
             // `declare module "m"` after a line break that did not end the initializer (`a!`): the parse tells.
             if (c.prevKind === SK.ModuleKeyword) throw DECLINE;

@@ -75,7 +75,7 @@ export class BulkheadContext implements vscode.Disposable {
         for (const f of changed) this.resultChanged.fire(f.folder);
       }),
       client.onNotification(scanStartedNotification, ({ folder }) => this.progress.started(folder)),
-      client.onNotification(scanProgressNotification, ({ folder, done, total }) => this.progress.progress(folder, done, total)),
+      client.onNotification(scanProgressNotification, ({ folder, done, total, found }) => this.progress.progress(folder, done, total, found)),
       client.onNotification(scanFinishedNotification, ({ folder, cancelled }) => {
         this.progress.finished(folder);
         if (cancelled) this.statusBar.setCancelled(folder);

@@ -7,7 +7,7 @@ interface RunningScan {
   finish: () => void;
   timer: NodeJS.Timeout;
   /** Reports how far the scan is, once the notification is shown. */
-  report?: (done: number, total: number) => void;
+  report?: (done: number, total: number, found?: number) => void;
 }
 
 /**
@@ -28,8 +28,8 @@ export class ScanProgress implements vscode.Disposable {
     this.running.set(folder, scan);
   }
 
-  progress(folder: string, done: number, total: number): void {
-    this.running.get(folder)?.report?.(done, total);
+  progress(folder: string, done: number, total: number, found?: number): void {
+    this.running.get(folder)?.report?.(done, total, found);
   }
 
   finished(folder: string): void {
@@ -49,7 +49,8 @@ export class ScanProgress implements vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: `Bulkhead: scanning ${vscode.workspace.asRelativePath(folder, true)}`, cancellable: true },
       (progress, token) => {
         let reported = 0;
-        scan.report = (read, total) => {
+        scan.report = (read, total, found) => {
+          if (total === 0 && found !== undefined) return progress.report({ message: `finding files: ${found.toLocaleString('en-US')} so far` });
           const percent = total > 0 ? Math.floor((100 * read) / total) : 0;
           progress.report({ message: `${read.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`, increment: percent - reported });
           reported = percent;

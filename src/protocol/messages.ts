@@ -131,7 +131,7 @@ export const cancelScanNotification = new NotificationType<{ folder: string }>('
 /** After every check: per-folder counts only (the graph asks for its model when it is open). */
 export const statusNotification = new NotificationType<FolderStatus[]>('bulkhead/status');
 export const scanStartedNotification = new NotificationType<{ folder: string }>('bulkhead/scanStarted');
-/** How far a first scan is (sent at most every 200 ms while it runs). */
-export const scanProgressNotification = new NotificationType<{ folder: string; done: number; total: number }>('bulkhead/scanProgress');
+/** How far a first scan is (sent at most every 200 ms while it runs); before reading, `found` files so far. */
+export const scanProgressNotification = new NotificationType<{ folder: string; done: number; total: number; found?: number }>('bulkhead/scanProgress');
 /** `cancelled`: the client's Cancel stopped it; the folder stays unchecked until a re-check. */
 export const scanFinishedNotification = new NotificationType<{ folder: string; cancelled?: boolean }>('bulkhead/scanFinished');

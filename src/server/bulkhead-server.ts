@@ -199,11 +199,10 @@ export class BulkheadServer {
     if (run.stopped || !this.settings.enable) return;
     // CPU too: in an editor that is starting, the wall time mostly tells what else ran.
     const started = { wall: performance.now(), cpu: process.cpuUsage() };
-    const opening = this.guarded(folder, 'full check', () => engine.beginFullCheck());
-    const setupMs = performance.now() - started.wall; // config, discovery, tsconfigs
-    if (!opening) return;
+    const opening = engine.beginFullCheck();
     const early = run.announced && !engine.result ? new EarlyFindings(this, engine, opening) : undefined;
     let reported = performance.now();
+    /** Time in the slices after the setup (the slice that ends it counts as setup). */
     let inSlices = 0;
     for (;;) {
       await nextTurn(); // the editor's didOpen messages come in here, and edits, requests, a cancel
@@ -211,11 +210,12 @@ export class BulkheadServer {
       early?.publishNewlyOpened();
       const deadline = performance.now() + SLICE_MS;
       const sliceStart = performance.now();
+      const settingUp = opening.settingUp;
       const step = this.guarded(folder, 'full check', () => ({ opened: opening.advance(() => performance.now() > deadline) }));
-      inSlices += performance.now() - sliceStart;
+      if (!settingUp) inSlices += performance.now() - sliceStart;
       if (!step) return;
       if (step.opened) {
-        const phases = phasesNote(setupMs, inSlices, opening.analysisMs ?? 0, performance.now() - started.wall);
+        const phases = phasesNote(opening.setupMs ?? 0, inSlices, opening.analysisMs ?? 0, performance.now() - started.wall);
         this.guarded(folder, 'full check', () => this.finish(engine, engine.complete(step.opened!), started, phases));
         // Later, so that the diagnostics go out first: a burst of them can fill the pipe to the
         // client, which only the event loop drains, and the writes block it for a few hundred ms.
@@ -368,9 +368,10 @@ function ms(n: number): string {
 }
 
 /**
- * Where a full check's wall time went: the opening's setup (config, discovery, tsconfigs), reading
- * the files, the analysis, and the turns between slices (the editor's messages, the open files'
- * early findings). In a starting editor the setup's share tells how little CPU the server got.
+ * Where a full check's wall time went: the opening's setup (config, discovery, tsconfigs; the
+ * turns between its slices included), reading the files, the analysis, and the turns between the
+ * later slices (the editor's messages, the open files' early findings). In a starting editor the
+ * setup's share tells how little CPU the server got.
  */
 function phasesNote(setupMs: number, inSlices: number, analysisMs: number, total: number): string {
   return `setup ${ms(setupMs)}, reading ${ms(inSlices - analysisMs)}, analysis ${ms(analysisMs)}, between slices ${ms(Math.max(0, total - setupMs - inSlices))}`;

@@ -22,6 +22,7 @@ export class EarlyFindings {
   constructor(private readonly host: EarlyHost, private readonly engine: FolderEngine, private readonly opening: WorkspaceOpening) {}
 
   publishNewlyOpened(): void {
+    if (this.opening.settingUp) return; // told once the files are known, without blocking the setup's slices
     const fresh = this.host.openFilesOf(this.engine).filter((f) => !this.asked.has(f.absFile));
     if (fresh.length === 0) return;
     for (const f of fresh) this.asked.add(f.absFile);

@@ -66,6 +66,18 @@ export interface WalkMemo {
  * skips what git ignores at the root. With a memo, unchanged folders are not listed again.
  */
 export function findSourceFiles(root: string, options: DiscoveryOptions = {}, memo?: WalkMemo): Discovery {
+  const walk = walkSourceFiles(root, options, memo);
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * findSourceFiles in steps, for a caller that must stay responsive (the language server): it
+ * yields after each folder, with how many source files were found so far.
+ */
+export function* walkSourceFiles(root: string, options: DiscoveryOptions = {}, memo?: WalkMemo): Generator<number, Discovery, void> {
   const diagnostics: InputDiagnostic[] = [];
   const included = includedBy(options.include);
   const ignores = ignoreList(options.ignore);
@@ -117,7 +129,7 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}, me
 
   // Links are not followed (below), so no folder is reached twice and none needs its real path:
   // resolving each one cost an lstat per path segment (0.3 s of medusa's 9,234 folders).
-  const walk = (absDir: string, relDir: string): void => {
+  function* walk(absDir: string, relDir: string): Generator<number, void, void> {
     let items: FolderItem[] | undefined;
     const stamp = memo ? folderStamp(absDir) : undefined;
     const known = stamp && previous && Object.hasOwn(previous, relDir) ? previous[relDir] : undefined;
@@ -127,9 +139,10 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}, me
     } else items = list(absDir, relDir);
     if (!items) return;
     if (stamp) next[relDir] = { stamp, items };
+    yield files.length;
     for (const [kind, name] of items) {
       const rel = relDir ? `${relDir}/${name}` : name;
-      if (kind === 'd') walk(path.join(absDir, name), rel);
+      if (kind === 'd') yield* walk(path.join(absDir, name), rel);
       else if (kind === 'f') files.push(rel);
       else if (kind === 'p') packageJsons.push(rel);
       else if (kind === 't') tsconfigs.push(rel);
@@ -148,8 +161,9 @@ export function findSourceFiles(root: string, options: DiscoveryOptions = {}, me
         diagnostics.push({ file: rel, range: FILE_START, severity: 'warning', code: 'not-utf8-name', message: `skipped: the ${folder ? 'folder' : 'file'} name is not valid UTF-8 (shown with U+FFFD), so ${folder ? 'the files under it are' : 'it is'} not checked` });
       }
     }
-  };
-  walk(root, '');
+  }
+  yield* walk(root, '');
+  yield files.length;
   if (memo && key !== undefined) {
     memo.next = { key, startedAt, folders: next };
     memo.reused = reused;

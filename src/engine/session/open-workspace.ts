@@ -17,12 +17,16 @@ import { ReadySession } from './ready-session';
 import { needsFullCheck, workspacePaths, type SessionOptions, type WorkspacePaths } from './session-options';
 import type { OpenedWorkspace, UnconfiguredWorkspace } from './session-types';
 import { WorkspaceIndex } from './workspace-index';
-import { readConfig, setUpWorkspace, type ReadConfig, type WorkspaceSetup } from './workspace-setup';
+import { readConfig, settingUpWorkspace, type ReadConfig, type WorkspaceSetup } from './workspace-setup';
 
-/** How far an opening is: files read of those to read. */
+/**
+ * How far an opening is: files read of those to read. While the workspace is being set up (`total`
+ * still 0), `found` counts the source files discovered so far.
+ */
 export interface OpeningProgress {
   done: number;
   total: number;
+  found?: number;
 }
 
 /** A file of the workspace and its text when an editor has it open (else it is read from disk). */
@@ -41,40 +45,76 @@ export function openWorkspace(options: SessionOptions): OpenedWorkspace {
   return new WorkspaceOpening(options).advance()!;
 }
 
+/** What an opening has once the workspace is set up and files remain to be read. */
+interface ReadingState {
+  setup: WorkspaceSetup;
+  files: WorkspaceIndex;
+}
+
 /**
- * A full check in steps, for a caller that must stay responsive (the language server): the
- * constructor reads the config and discovers the files (and answers from the cache when it can);
- * `advance` reads files until told to stop, then analyses; the caller may give up between steps.
+ * A full check in steps, for a caller that must stay responsive (the language server): `advance`
+ * reads the config, discovers the files one folder per step (and answers from the cache when it
+ * can), reads files until told to stop, then analyses; the caller may give up between steps.
  * Until then, `earlyViolations` tells a few files' findings (the editor's open ones).
  */
 export class WorkspaceOpening {
   private readonly started = performance.now();
+  /** Wall time from the start to the end of the setup (config, discovery, tsconfigs, the cache's answer). */
+  setupMs?: number;
   /** Wall time of the analysis at the end of `advance`, which a host cannot tell from the reading before it. */
   analysisMs?: number;
   private opened?: OpenedWorkspace;
-  private readonly pending?: {
-    setup: WorkspaceSetup;
-    files: WorkspaceIndex;
-    cache?: FactCache;
-    key: string;
-    reading: Generator<OpeningProgress, void, void>;
-  };
-  private last: OpeningProgress = { done: 0, total: 0 };
+  private reading?: ReadingState;
+  private readonly steps: Generator<OpeningProgress, OpenedWorkspace, void>;
+  private last: OpeningProgress = { done: 0, total: 0, found: 0 };
+  private pendingSave?: () => InputDiagnostic | undefined;
 
   constructor(private readonly options: SessionOptions) {
-    const { started } = this;
+    this.steps = this.open();
+  }
+
+  /** Whether the config, discovery and tsconfigs are still to be read (see `earlyViolations`). */
+  get settingUp(): boolean {
+    return this.opened === undefined && this.reading === undefined;
+  }
+
+  /** Files read so far (all of them once finished). */
+  get progress(): OpeningProgress {
+    return this.last;
+  }
+
+  /**
+   * Takes steps (a folder discovered, a file read) until `stop` says so (asked after each) or none
+   * is left, then analyses: the opened workspace, or undefined when stopped before the end.
+   */
+  advance(stop: () => boolean = () => false): OpenedWorkspace | undefined {
+    while (!this.opened) {
+      const step = this.steps.next();
+      if (step.done) {
+        this.opened = step.value;
+        break;
+      }
+      this.last = step.value;
+      if (this.reading) this.options.onProgress?.(step.value.done, step.value.total);
+      if (stop()) return undefined;
+    }
+    return this.opened;
+  }
+
+  private *open(): Generator<OpeningProgress, OpenedWorkspace, void> {
+    const { started, options } = this;
     const paths = workspacePaths(options);
     const read = readConfig(paths, options.configText);
     // Paths in the config are relative to its folder, which `--config` may put outside the root.
     const config = read.loaded.config && rebaseConfigPaths(read.loaded.config, paths.root, paths.configFile);
-    if (!config) {
-      this.opened = unconfigured(paths, read, started);
-      return;
-    }
+    if (!config) return unconfigured(paths, read, started);
     const cache = options.cacheFile ? new FactCache(options.cacheFile, VERSION) : undefined;
     // With a cache, discovery lists again only the folders that changed since the last walk.
     const walkMemo: WalkMemo | undefined = cache && { previous: cache.storedFolders };
-    const setup = setUpWorkspace(paths, read, config, walkMemo);
+    const settingUp = settingUpWorkspace(paths, read, config, walkMemo);
+    let discovered = settingUp.next();
+    for (; !discovered.done; discovered = settingUp.next()) yield { done: 0, total: 0, found: discovered.value };
+    const setup = discovered.value;
     const files = new WorkspaceIndex(setup);
     if (cache) {
       cache.environment = setup.environment;
@@ -99,38 +139,19 @@ export class WorkspaceOpening {
           }
         }
         files.defer(cache);
+        this.setupMs = performance.now() - started;
         // A copy: building the index later looks the files up in the same cache again.
         const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
-        this.opened = new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
-        return;
+        return new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
       }
     }
-    this.pending = { setup, files, cache, key, reading: files.indexing(cache) };
-    this.last = { done: 0, total: files.files.length };
-  }
-
-  /** Files read so far (all of them once finished). */
-  get progress(): OpeningProgress {
-    return this.last;
-  }
-
-  /**
-   * Reads files until `stop` says so (asked after each file) or none is left, then analyses:
-   * the opened workspace, or undefined when stopped before the end.
-   */
-  advance(stop: () => boolean = () => false): OpenedWorkspace | undefined {
-    if (this.opened) return this.opened;
-    const { setup, files, cache, key, reading } = this.pending!;
-    for (;;) {
-      const step = reading.next();
-      if (step.done) break;
-      this.last = step.value;
-      this.options.onProgress?.(step.value.done, step.value.total);
-      if (stop()) return undefined;
-    }
+    this.reading = { setup, files };
+    this.setupMs = performance.now() - started;
+    yield { done: 0, total: files.files.length }; // set up: a caller may stop before the first file
+    yield* files.indexing(cache);
     const state = new AnalysisState();
     const analysing = performance.now();
-    const result = analyzeIndex(setup, files, state, this.started);
+    const result = analyzeIndex(setup, files, state, started);
     this.analysisMs = performance.now() - analysing;
     files.takeChanges(); // the result is of these facts: later edits are changes to it
     if (cache) {
@@ -148,16 +169,13 @@ export class WorkspaceOpening {
           return warning;
         }
       };
-      if (!this.options.deferCacheSave) {
+      if (!options.deferCacheSave) {
         const { warning } = this.saveCache()!;
         if (warning) result.diagnostics.push(warning);
       }
     }
-    return (this.opened = new ReadySession(setup, files, state, result, cache?.stats));
+    return new ReadySession(setup, files, state, result, cache?.stats);
   }
-
-  private pendingSave?: () => InputDiagnostic | undefined;
-
 
   /**
    * Writes the fact cache of a finished opening, once: what `advance` left for later with
@@ -176,11 +194,13 @@ export class WorkspaceOpening {
    * Before the opening is finished: the violations of these files that can be told without reading
    * the rest (see earlyViolations), with their read notices; files outside the scan are left out.
    * Empty when the opening is finished (the result has everything) or when they cannot be told early.
+   * Asked while `settingUp`, it first finishes the setup (in one step).
    */
   earlyViolations(wanted: readonly EarlyFile[]): Map<string, { violations: Violation[]; diagnostics: InputDiagnostic[] }> {
     const answer = new Map<string, { violations: Violation[]; diagnostics: InputDiagnostic[] }>();
-    if (this.opened || !this.pending) return answer;
-    const { setup, files } = this.pending;
+    if (this.settingUp) this.advance(() => !this.settingUp);
+    if (this.opened || !this.reading) return answer;
+    const { setup, files } = this.reading;
     const texts = new Map<string, string | undefined>();
     for (const { absFile, text } of wanted) {
       const rel = scannedPathIn(setup, absFile);

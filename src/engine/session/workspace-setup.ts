@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { type CheckedConfig, loadConfigFile, parseConfigText, type LoadedConfig } from '../config';
 import { loadDatabaseSetup, type DatabaseSetup } from '../database';
-import { findSourceFiles, sourceFileFilter, type WalkMemo } from '../discover';
+import { sourceFileFilter, walkSourceFiles, type WalkMemo } from '../discover';
 import { resolutionEnvironment } from './file-indexer';
 import { DependencyPolicy, buildModuleMap, type ModuleMap } from '../map';
 import { toPosix, type InputDiagnostic, FILE_START } from '../model';
@@ -45,11 +45,12 @@ export interface WorkspaceSetup extends WorkspacePaths, ReadConfig {
   buildMap(files: readonly string[]): ModuleMap;
 }
 
-export function setUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: CheckedConfig, walkMemo?: WalkMemo): WorkspaceSetup {
+/** Sets up a workspace in steps: it yields during discovery, with how many source files were found so far. */
+export function* settingUpWorkspace(paths: WorkspacePaths, read: ReadConfig, config: CheckedConfig, walkMemo?: WalkMemo): Generator<number, WorkspaceSetup, void> {
   const { root } = paths;
   const { loaded } = read;
   const scope = { include: config.include, ignore: config.ignore };
-  const discovery = findSourceFiles(root, scope, walkMemo);
+  const discovery = yield* walkSourceFiles(root, scope, walkMemo);
   const discoveryDiagnostics = discovery.diagnostics;
   if (discovery.files.length === 0) {
     discoveryDiagnostics.push({

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { DECLARATION_FILE } from '../model';
 import type { ImportKind } from './file-facts';
 
 /** An import written in a comment: what it names and where (offsets into the text). */
@@ -52,7 +53,7 @@ function modeOf(r: ts.FileReference): { mode?: 'import' | 'require' } {
  * resolver asks for `jsx-dev-runtime` instead where the project's `jsx` is `react-jsxdev`.
  */
 function jsxImportSourceDirective(fileName: string, text: string): CommentDirective | undefined {
-  if (!JSX_PRAGMA_HINT.test(text) || /\.d\.[cm]?ts$/.test(fileName)) return undefined;
+  if (!JSX_PRAGMA_HINT.test(text) || DECLARATION_FILE.test(fileName)) return undefined;
   let source: { factory: string; pos: number } | undefined;
   let runtime: string | undefined;
   for (const range of ts.getLeadingCommentRanges(text, 0) ?? []) {

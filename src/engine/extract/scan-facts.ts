@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { tableFunctionNames, type TableFunctionCall } from './database/table-function-calls';
 import type { TableDeclaration, TableReference } from './database/database-facts';
-import { LineIndex } from '../model';
+import { DECLARATION_FILE, LineIndex } from '../model';
 import { CodeHints } from './code-hints';
 import { commentDirectives } from './comment-directives';
 import { mayImportInJsDoc, needsDeepWalk } from './deep-walk-hint';
@@ -838,7 +838,7 @@ class FactScanner {
  * whose name has `.d.` in it (`styles.d.css.ts`, declarations for arbitrary extensions).
  */
 export function isDeclarationFileName(fileName: string): boolean {
-  if (/\.d\.[cm]?ts$/.test(fileName)) return true;
+  if (DECLARATION_FILE.test(fileName)) return true;
   return fileName.endsWith('.ts') && /\.d\./.test(fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1));
 }
 

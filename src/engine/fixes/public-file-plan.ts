@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileIndex } from '../analyze';
 import type { ModuleInfo, ModuleMap } from '../map';
+import { DECLARATION_FILE } from '../model';
 
 /** The public file a re-export goes into: one that exists, or one to create. */
 export interface PublicFilePlan {
@@ -18,7 +19,7 @@ const GLOB_CHARS = /[*?[\]{}!()]/;
  */
 export function publicFilePlan(index: FileIndex, map: ModuleMap, module: ModuleInfo, internalFile: string, exists: (file: string) => boolean): PublicFilePlan | undefined {
   const existing = [...index.keys()]
-    .filter((f) => map.moduleOf(f) === module && map.isPublic(module, f) && !/\.d\.[cm]?ts$/.test(f))
+    .filter((f) => map.moduleOf(f) === module && map.isPublic(module, f) && !DECLARATION_FILE.test(f))
     .sort((a, b) => a.length - b.length || a.localeCompare(b));
   if (existing.length > 0) return index.get(existing[0])?.facts.syntaxError ? undefined : { file: existing[0], create: false };
 
@@ -26,7 +27,7 @@ export function publicFilePlan(index: FileIndex, map: ModuleMap, module: ModuleI
   if (root === undefined) return undefined;
   const javascript = /\.[cm]?jsx?$/.test(internalFile);
   const sameLanguage = javascript ? /\.[cm]?jsx?$/ : /\.[cm]?tsx?$/;
-  const named = module.public.filter((p) => !GLOB_CHARS.test(p) && !p.startsWith('.') && sameLanguage.test(p) && !/\.d\.[cm]?ts$/.test(p));
+  const named = module.public.filter((p) => !GLOB_CHARS.test(p) && !p.startsWith('.') && sameLanguage.test(p) && !DECLARATION_FILE.test(p));
   const candidates = [...named, javascript ? 'index.js' : 'index.ts'].map((p) => path.posix.join(root, p));
   const file = candidates.find((f) => map.isPublic(module, f) && map.moduleOf(f) === module && !index.has(f) && !exists(f));
   return file === undefined ? undefined : { file, create: true };

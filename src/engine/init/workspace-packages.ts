@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DECLARATION_FILE } from '../model';
 import { readJsonObject } from './read-json';
 
 export interface WorkspacePackage {
@@ -60,7 +61,7 @@ export function leaves(value: unknown): string[] {
 function sourceOf(folder: string, entry: string, files: Set<string>): string | undefined {
   const rel = path.posix.normalize(entry.replace(/^\.\//, ''));
   if (rel.startsWith('..') || rel.includes('*')) return undefined;
-  const stem = rel.replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+  const stem = rel.replace(DECLARATION_FILE, '').replace(/\.[cm]?[jt]sx?$/, '');
   const stems = [stem, stem.replace(/^(dist|lib|build|out|esm|cjs)\//, 'src/'), stem.replace(/^(dist|lib|build|out)\/(esm|cjs|src)\//, 'src/')];
   for (const s of stems) {
     for (const ext of ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js']) {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DECLARATION_FILE } from '../model';
 import type { Project, TsconfigRegistry } from './tsconfig-registry';
 
 /** One tsconfig's emit: output folders (outDir, declarationDir) and the folder they mirror. */
@@ -22,8 +23,6 @@ const SOURCES_OF_OUTPUT: ReadonlyArray<[RegExp, readonly string[]]> = [
 
 /** Where packages without an outDir of their own usually build src/ to. */
 const CONVENTIONAL_OUTPUT_DIRS = ['lib', 'dist', 'build', 'out'];
-
-export const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 /**
  * Maps a workspace package's build output back to its sources, as TypeScript does for project

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { INPUT_LIMITS, readRegularText } from '../io';
-import { DECLARATION_FILE, type BuildOutputSources } from './build-output-sources';
+import { DECLARATION_FILE } from '../model';
+import type { BuildOutputSources } from './build-output-sources';
 
 /**
  * A caching file-system view for TypeScript's module resolution and tsconfig parsing.

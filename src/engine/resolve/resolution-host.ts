@@ -292,8 +292,7 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
    * the project of a scanned file, and a folder without any (tests, assets) need not be walked.
    */
   fileSystemEntries = (dir: string): { files: string[]; directories: string[] } => {
-    const inside = dir === this.root || (dir.startsWith(this.root + path.sep) && !dir.startsWith(this.virtualRoot));
-    if (this.scanned && inside) return this.listScanned().get(dir.replace(/[\\/]+$/, '')) ?? { files: [], directories: [] };
+    if (this.listedFromScan(dir)) return this.listScanned().get(dir.replace(/[\\/]+$/, '')) ?? { files: [], directories: [] };
     const files: string[] = [];
     const directories: string[] = [];
     const real = this.toReal(dir);
@@ -305,6 +304,24 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
     // TypeScript's own listing is sorted, and a project's file order follows it.
     return { files: files.sort(), directories: directories.sort() };
   };
+
+  /**
+   * The real path `matchFiles` asks of every folder it lists, only to skip one reached twice through
+   * links. A folder `fileSystemEntries` lists from the scan was found by a walk from the real root
+   * that follows no link, so it is its own real path: no lstat per path segment (150 ms over
+   * medusa's tsconfigs, 110 ms over theia's).
+   */
+  listedRealpath = (dir: string): string => {
+    if (this.listedFromScan(dir) && (this.rootIsReal ??= this.realpath(this.root) === this.root)) return dir.replace(/[\\/]+$/, '');
+    return this.realpath(dir);
+  };
+
+  private rootIsReal?: boolean;
+
+  /** Whether `fileSystemEntries` lists this folder from the scanned files: inside the workspace, not in the virtual node_modules. */
+  private listedFromScan(dir: string): boolean {
+    return this.scanned !== undefined && (dir === this.root || (dir.startsWith(this.root + path.sep) && !dir.startsWith(this.virtualRoot)));
+  }
 
   /** `<root>/node_modules/<workspace package>/…` in the package's own folder, installed (linked) or not. */
   private packagePath(p: string): string {

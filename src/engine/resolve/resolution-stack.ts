@@ -24,9 +24,9 @@ type MatchFiles = (
  * `ts.sys.readDirectory` over the host's cached folder listings. `matchFiles` is the function
  * `ts.sys.readDirectory` calls with its disk walker; it is internal, so without it the disk is read.
  */
-export function readDirectoryWithTypeScript(host: Pick<ResolutionHost, 'fileSystemEntries' | 'realpath' | 'useCaseSensitiveFileNames' | 'getCurrentDirectory'>): ts.ParseConfigHost['readDirectory'] {
+export function readDirectoryWithTypeScript(host: Pick<ResolutionHost, 'fileSystemEntries' | 'listedRealpath' | 'useCaseSensitiveFileNames' | 'getCurrentDirectory'>): ts.ParseConfigHost['readDirectory'] {
   const matchFiles = (ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
   if (typeof matchFiles !== 'function') return (...args) => ts.sys.readDirectory(...args);
   return (rootDir, extensions, excludes, includes, depth) =>
-    matchFiles(rootDir, extensions, excludes, includes, host.useCaseSensitiveFileNames, host.getCurrentDirectory(), depth, host.fileSystemEntries, host.realpath);
+    matchFiles(rootDir, extensions, excludes, includes, host.useCaseSensitiveFileNames, host.getCurrentDirectory(), depth, host.fileSystemEntries, host.listedRealpath);
 }

@@ -78,7 +78,7 @@ export class WorkspaceOpening {
     return this.opened === undefined && this.reading === undefined;
   }
 
-  /** Files read so far (all of them once finished). */
+  /** How far the opening is: files found while setting up, then files read (all of them once finished). */
   get progress(): OpeningProgress {
     return this.last;
   }
@@ -122,31 +122,10 @@ export class WorkspaceOpening {
       cache.checkInputs(inputState);
     }
     const key = analysisKey(setup, files);
-    if (cache) {
-      const reused = cache.reusableResult(
-        files.files, key,
-        (rel) => fileStamp(path.join(setup.root, rel)),
-        (rel) => readSourceText(path.join(setup.root, rel)),
-        (rel, database) => files.reread(rel, database),
-      );
-      const result = reused && ('result' in reused ? reused.result : updatedFromCache(setup, files, cache, reused.changed));
-      if (result) {
-        if ('result' in reused!) {
-          try {
-            cache.saveRestamped();
-          } catch {
-            // Only an optimisation: the next run reads the changed files again.
-          }
-        }
-        files.defer(cache);
-        this.setupMs = performance.now() - started;
-        // A copy: building the index later looks the files up in the same cache again.
-        const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
-        return new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
-      }
-    }
-    this.reading = { setup, files };
+    const fromCache = cache && answerFromCache(setup, files, cache, key, started);
     this.setupMs = performance.now() - started;
+    if (fromCache) return fromCache;
+    this.reading = { setup, files };
     yield { done: 0, total: files.files.length }; // set up: a caller may stop before the first file
     yield* files.indexing(cache);
     const state = new AnalysisState();
@@ -218,6 +197,33 @@ export class WorkspaceOpening {
     for (const rel of readable) answer.set(rel, { violations: violations.get(rel)!, diagnostics: notices.get(rel) ?? [] });
     return answer;
   }
+}
+
+/**
+ * With a cache and nothing changed since it was written (or a few files, patched into the stored
+ * result), the answer without reading the workspace; files are indexed when the session first
+ * needs them.
+ */
+function answerFromCache(setup: WorkspaceSetup, files: WorkspaceIndex, cache: FactCache, key: string, started: number): ReadySession | undefined {
+  const reused = cache.reusableResult(
+    files.files, key,
+    (rel) => fileStamp(path.join(setup.root, rel)),
+    (rel) => readSourceText(path.join(setup.root, rel)),
+    (rel, database) => files.reread(rel, database),
+  );
+  const result = reused && ('result' in reused ? reused.result : updatedFromCache(setup, files, cache, reused.changed));
+  if (!result) return undefined;
+  if ('result' in reused!) {
+    try {
+      cache.saveRestamped();
+    } catch {
+      // Only an optimisation: the next run reads the changed files again.
+    }
+  }
+  files.defer(cache);
+  // A copy: building the index later looks the files up in the same cache again.
+  const answer = { ...result, summary: { ...result.summary, durationMs: Math.round(performance.now() - started) } };
+  return new ReadySession(setup, files, new AnalysisState(), answer, { ...cache.stats });
 }
 
 /** Convenience for one-shot checks (the CLI, tests): the opening check's result. */

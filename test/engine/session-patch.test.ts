@@ -41,6 +41,34 @@ describe('session: an edit patches the last analysis, as a fresh check finds', f
     assert.ok(patched > steps / 3, `patched ${patched} of ${steps} edits; analysed again: ${JSON.stringify([...reasons])}`);
   });
 
+  it("a line typed above a barrel's re-exports re-analyses only the files whose findings quote them", () => {
+    const files: Record<string, string> = {
+      'bulkhead.json': JSON.stringify({
+        modules: [{ name: 'a', path: 'src/a', dependsOn: ['b'] }, { name: 'b', path: 'src/b', dependsOn: ['d'] }, { name: 'c', path: 'src/c', dependsOn: ['b', 'd'] }, { name: 'd', path: 'src/d' }],
+      }),
+      'src/d/index.ts': 'export const x = 1;\n',
+      'src/b/index.ts': "export { x } from '../d';\n",
+      'src/a/main.ts': "import { x } from '../b';\nexport const a = x;\n",
+    };
+    // more importers than a patch takes when every importer of the barrel counts
+    for (let i = 0; i < 40; i++) files[`src/c/user${i}.ts`] = `import { x } from '../b';\nexport const u${i} = x;\n`;
+    const ws = tempWorkspace(files);
+    try {
+      const session = openWorkspace({ root: ws.root }) as Session;
+      assert.match(session.result.violations[0].message, /src\/b\/index\.ts:1 re-exports/);
+      const barrel = path.join(ws.root, 'src/b/index.ts');
+      const text = "// the b module's public API\nexport { x } from '../d';\n";
+      session.updateFile(barrel, text);
+      const got = session.analyze();
+      assert.deepEqual(session.lastAnalysis, { patched: true, files: 2 });
+      assert.match(got.violations[0].message, /src\/b\/index\.ts:2 re-exports/);
+      fs.writeFileSync(barrel, text);
+      assert.deepEqual(withoutTiming(got), withoutTiming(checkWorkspace({ root: ws.root })));
+    } finally {
+      ws.dispose();
+    }
+  });
+
   it('analyses the whole workspace when the file list changes, and patches again after', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-session-patch-')));
     try {

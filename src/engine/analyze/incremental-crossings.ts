@@ -144,13 +144,13 @@ function resolved(resolutions: IndexedFile['resolutions'], i: number): string {
 
 /**
  * Everything re-export tracing reads from a file: its own exports, and for each re-export the
- * file it leads to and its line (quoted in messages). Import positions are left out, so adding or
- * removing an ordinary import does not count as a change.
+ * file it leads to and its line (quoted in messages; left out with `lines: false`). Import
+ * positions are left out, so adding or removing an ordinary import does not count as a change.
  */
-export function exportSurface({ facts, resolutions }: IndexedFile): string {
+export function exportSurface({ facts, resolutions }: IndexedFile, { lines = true } = {}): string {
   const target = (i: number): string => {
     const r = resolutions[i];
-    return `${r?.kind === 'file' ? r.file : '-'}:${facts.imports[i]?.range.start.line}`;
+    return `${r?.kind === 'file' ? r.file : '-'}${lines ? `:${facts.imports[i]?.range.start.line}` : ''}`;
   };
   return JSON.stringify([
     facts.localExports,

@@ -25,17 +25,33 @@ export interface AffectedQuestion {
   after: FileIndex;
   changed: readonly string[];
   candidates?: DeltaCandidates;
+  /**
+   * The files whose previous findings quote a line of one of these (a re-export on their chain);
+   * without it, a re-export that only moved counts as changed for every importer.
+   */
+  quoting?: (files: ReadonlySet<string>) => Iterable<string>;
 }
 
 /**
  * The changed files, plus, when an export surface changed, every file importing one whose tracing
  * can lead to a changed one (as `incrementalCrossings` finds them for an editor's edit), narrowed
  * to imports of the names whose answers can differ when only local exports were added or removed.
- * Sorted.
+ * When only re-exports' lines moved (a line typed above them), tracing answers the same and only
+ * the findings quoting those lines differ: their files (`quoting`). Sorted.
  */
-export function affectedFiles({ before, after, changed, candidates }: AffectedQuestion): string[] {
-  const surfaced = changed.filter((f) => exportSurface(before.get(f)!) !== exportSurface(after.get(f)!));
+export function affectedFiles({ before, after, changed, candidates, quoting }: AffectedQuestion): string[] {
+  const moved = new Set<string>();
+  const surfaced = changed.filter((f) => {
+    const [was, now] = [before.get(f)!, after.get(f)!];
+    if (exportSurface(was) === exportSurface(now)) return false;
+    if (quoting && exportSurface(was, { lines: false }) === exportSurface(now, { lines: false })) {
+      moved.add(f);
+      return false;
+    }
+    return true;
+  });
   const affected = new Set(changed);
+  if (moved.size > 0) for (const file of quoting!(moved)) affected.add(file);
   if (surfaced.length > 0) {
     const retraced = reExportersOnBothSides({ before, after, changed, candidates }, surfaced);
     const names = changedNames(before, after, surfaced, retraced);

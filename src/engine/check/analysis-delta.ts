@@ -73,7 +73,8 @@ export function patchResult(input: DeltaInput, previous: CheckResult): DeltaOutc
   // Other files' findings read a file's table declarations (the catalog, quoted lines); its references are its own.
   const readers = declarationReaders(input, declaring);
   if (!readers) return { fallback: 'table declarations changed' };
-  const affected = readers.size === 0 ? affectedFiles(input) : [...new Set([...affectedFiles(input), ...readers])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const question = { ...input, quoting: (files: ReadonlySet<string>) => quotersOf(previous, files) };
+  const affected = readers.size === 0 ? affectedFiles(question) : [...new Set([...affectedFiles(question), ...readers])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (input.maxAffected !== undefined && affected.length > input.maxAffected) return { fallback: `${affected.length} files to analyse again` };
   for (const file of affected) {
     // Whether those rules' findings are silenced there, and so whether the comment is used, only the whole workspace tells.
@@ -173,4 +174,9 @@ function rememberedLocality({ before, isLocalSpecifier }: DeltaInput, previous: 
     const known = entry && entry.ignores.length === 0 && entry.facts.imports.some((fact, i) => fact.specifier === specifier && fact.kind !== 'reference-path' && entry.resolutions[i].kind === 'unresolved');
     return known ? reported.has(`${file}\0${specifier}`) : isLocalSpecifier(specifier, file);
   };
+}
+
+/** The files of previous findings that quote a place in one of `files` (a re-export on their chain). */
+function quotersOf(previous: CheckResult, files: ReadonlySet<string>): string[] {
+  return previous.violations.filter((v) => v.related?.some((r) => files.has(r.file))).map((v) => v.file);
 }

@@ -46,7 +46,7 @@ export class ScanProgress implements vscode.Disposable {
 
   private show(folder: string, scan: RunningScan, done: Promise<void>): void {
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Bulkhead: scanning ${vscode.workspace.asRelativePath(folder, true)}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Bulkhead: scanning ${folderLabel(folder)}`, cancellable: true },
       (progress, token) => {
         let reported = 0;
         scan.report = (read, total, found) => {
@@ -60,4 +60,10 @@ export class ScanProgress implements vscode.Disposable {
       },
     );
   }
+}
+
+/** A workspace folder by its name, as the Explorer shows it (`asRelativePath` gives a root's absolute path). */
+function folderLabel(folder: string): string {
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder));
+  return workspaceFolder && workspaceFolder.uri.fsPath === folder ? workspaceFolder.name : vscode.workspace.asRelativePath(folder, true);
 }

@@ -44,6 +44,8 @@ describe('UI: a slow first scan', function () {
     await vsc.openFile('src/orders/place-order.ts');
     const toast = vsc.page.locator(sel.notification, { hasText: 'Bulkhead: scanning' }).first();
     await toast.waitFor({ timeout: 60_000 });
+    // the folder by its name, not its absolute path
+    assert.match(await toast.innerText(), /Bulkhead: scanning large-shop\b/);
     await vsc.page.locator(sel.squiggle('error')).first().waitFor({ timeout: 30_000 });
     assert.ok(await toast.isVisible(), 'the scan was still running when the squiggle appeared');
     await waitFor(async () => /of 12,\d{3} files/.test(await toast.innerText()), { message: 'files read in the notification' });

@@ -598,9 +598,8 @@ class FactScanner {
           case SK.WithKeyword:
             // Never in an expression or a type: a statement whose header the main loop must see (`() => void⏎if (a)⏎@Dec() export class`).
             if (c.prevKind === SK.DotToken || c.prevKind === SK.QuestionDotToken) break;
-            if (!c.lineBreakBefore || angles > 0 || mode === 'returnType') throw DECLINE;
-            this.mayStillDeclare = true;
-            return false;
+            if (!c.lineBreakBefore) throw DECLINE;
+            return this.declaratorEnded(angles > 0 || mode === 'returnType');
           case SK.StringLiteral:
             // `declare module "m"` after a line break that did not end the initializer (`a!`): the parse tells.
             if (c.prevKind === SK.ModuleKeyword) throw DECLINE;
@@ -608,26 +607,30 @@ class FactScanner {
           case SK.ImportKeyword:
             // A declaration, or `import.meta`/`import(…)` inside the initializer: the main loop tells.
             if (!c.lineBreakBefore && endsExpression(c.prevKind)) throw DECLINE;
-            if (angles > 0 || mode === 'returnType') throw DECLINE;
-            this.mayStillDeclare = true;
-            return false;
+            return this.declaratorEnded(angles > 0 || mode === 'returnType');
         }
         if (c.lineBreakBefore) {
           if (MAY_END_EXPRESSION.has(c.prevKind) || (!inType && c.prevKind === SK.GreaterThanToken)) {
             continuedAtLineBreak = true;
           } else if (endsExpression(c.prevKind) || (inType && c.prevKind === SK.GreaterThanToken)) {
             const next = lineStartVerdict(c.token());
-            if (next === 'ends') {
-              if (angles > 0 || mode === 'returnType') throw DECLINE;
-              this.mayStillDeclare = true;
-              return false;
-            }
+            if (next === 'ends') return this.declaratorEnded(angles > 0 || mode === 'returnType');
             if (next === 'maybe') continuedAtLineBreak = true;
           }
         }
       }
       c.next();
     }
+  }
+
+  /**
+   * declaratorTail's end before a token that may begin the next statement (the main loop reads it),
+   * unless a type or a return type is still `open` there, which the tokens cannot close.
+   */
+  private declaratorEnded(open: boolean): false {
+    if (open) throw DECLINE;
+    this.mayStillDeclare = true;
+    return false;
   }
 
   /** A declarator's name or destructuring pattern; records the names it binds. */

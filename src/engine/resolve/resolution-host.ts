@@ -175,21 +175,23 @@ export class ResolutionHost implements ts.ModuleResolutionHost, ts.ParseConfigHo
   private listScanned(): Map<string, { files: string[]; directories: string[] }> {
     if (this.scannedListing) return this.scannedListing;
     const listing = new Map<string, { files: string[]; directories: string[] }>();
-    const entry = (dir: string): { files: string[]; directories: string[] } => {
+    // A folder met for the first time is added to its parent's folders, and that parent likewise:
+    // each folder is visited once, not once per file under it (path.join per segment cost 50-100 ms on medusa).
+    const entry = (relDir: string): { files: string[]; directories: string[] } => {
+      const dir = relDir === '' ? this.root : this.root + path.sep + (path.sep === '/' ? relDir : relDir.split('/').join(path.sep));
       let e = listing.get(dir);
-      if (!e) listing.set(dir, (e = { files: [], directories: [] }));
+      if (!e) {
+        listing.set(dir, (e = { files: [], directories: [] }));
+        if (relDir !== '') {
+          const slash = relDir.lastIndexOf('/');
+          entry(slash < 0 ? '' : relDir.slice(0, slash)).directories.push(relDir.slice(slash + 1));
+        }
+      }
       return e;
     };
     for (const rel of this.scanned ?? []) {
-      const parts = rel.split('/');
-      let dir = this.root;
-      for (let i = 0; i < parts.length - 1; i++) {
-        const child = path.join(dir, parts[i]);
-        if (!listing.has(child)) entry(dir).directories.push(parts[i]);
-        entry(child);
-        dir = child;
-      }
-      entry(dir).files.push(parts[parts.length - 1]);
+      const slash = rel.lastIndexOf('/');
+      entry(slash < 0 ? '' : rel.slice(0, slash)).files.push(rel.slice(slash + 1));
     }
     // TypeScript's own listing is sorted, and a project's file order follows it.
     for (const e of listing.values()) {

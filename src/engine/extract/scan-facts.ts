@@ -44,11 +44,14 @@ export function scanFacts(fileName: string, text: string, withDatabase = true, f
   // TypeScript parses .js files as JSX too; every element has a `</` or a `/>`.
   const isJs = /\.[cm]?js$/.test(fileName);
   if (isJs && (text.includes('</') || text.includes('/>'))) return undefined;
+  const scanner = new FactScanner(fileName, text, isJs || /\.[jt]sx$/.test(fileName) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints);
   try {
-    return new FactScanner(fileName, text, isJs || /\.[jt]sx$/.test(fileName) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, hints).run();
+    return scanner.run();
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
+  } finally {
+    scanner.release();
   }
 }
 
@@ -92,6 +95,11 @@ class FactScanner {
     this.c = new TokenCursor(text, variant, hints);
     this.declarationFile = isDeclarationFileName(fileName);
     this.moduleIndicator = !this.declarationFile && /\.[cm][jt]s$/.test(fileName);
+  }
+
+  /** Ends the walk: the cursor's scanner goes to the next file's. */
+  release(): void {
+    this.c.release();
   }
 
   run(): FileFacts | undefined {

@@ -14,6 +14,14 @@ const SK = ts.SyntaxKind;
  * never stand next to each other) sets `failed` and ends the walk, so callers only ever see the
  * tokens of files whose token stream and brackets are sound.
  */
+/**
+ * The scanner a released cursor left for the next. Each `createScanner` makes its functions anew
+ * as closures, so the optimized code of `scan` (which calls them) was thrown away as "wrong call
+ * target" and compiled again for file after file: 16 compiles, ~0.5 s of compile time in a cold
+ * check of medusa, and 5 KB of closures per file.
+ */
+let idleScanner: ts.Scanner | undefined;
+
 export class TokenCursor {
   kind: ts.SyntaxKind = SK.Unknown;
   prevKind: ts.SyntaxKind = SK.Unknown;
@@ -30,9 +38,24 @@ export class TokenCursor {
 
   constructor(text: string, variant: ts.LanguageVariant, private readonly hints?: CodeHints) {
     this.jsx = variant === ts.LanguageVariant.JSX;
-    this.scanner = ts.createScanner(ts.ScriptTarget.Latest, true, variant, text, () => {
+    const onError = (): void => {
       this.failed = true;
-    });
+    };
+    const idle = idleScanner;
+    idleScanner = undefined;
+    if (idle) {
+      idle.setLanguageVariant(variant);
+      idle.setOnError(onError);
+      idle.setText(text);
+    }
+    this.scanner = idle ?? ts.createScanner(ts.ScriptTarget.Latest, true, variant, text, onError);
+  }
+
+  /** Lends the scanner to the next cursor: this one is not used after. */
+  release(): void {
+    this.scanner.setOnError(undefined);
+    this.scanner.setText('');
+    idleScanner = this.scanner;
   }
 
   /** The current token's kind (a method, so that TypeScript does not narrow it across `next()`). */

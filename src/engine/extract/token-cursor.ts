@@ -15,10 +15,8 @@ const SK = ts.SyntaxKind;
  * tokens of files whose token stream and brackets are sound.
  */
 /**
- * The scanner a released cursor left for the next. Each `createScanner` makes its functions anew
- * as closures, so the optimized code of `scan` (which calls them) was thrown away as "wrong call
- * target" and compiled again for file after file: 16 compiles, ~0.5 s of compile time in a cold
- * check of medusa, and 5 KB of closures per file.
+ * The scanner a released cursor left for the next: each `createScanner` makes its ~60 functions
+ * anew as closures (34 MB over medusa's files in a cold check).
  */
 let idleScanner: ts.Scanner | undefined;
 

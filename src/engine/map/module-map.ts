@@ -3,7 +3,7 @@ import type { Minimatch } from 'minimatch';
 import { compileGlob, expandBraces } from '../glob';
 import { type CheckedConfig, type ModuleDeclaration, type ConfigLocator, configDiagnostic } from '../config';
 import type { InputDiagnostic } from '../model';
-import { compileModulePattern, fillPlaceholders } from './module-pattern';
+import { compileModulePattern, fillPlaceholders, type ModulePattern } from './module-pattern';
 import { isNameGlob, isTagSelector, selects } from './selectors';
 
 const FILE_PATTERN = /\.[cm]?[jt]sx?$/i;
@@ -44,7 +44,9 @@ export function buildModuleMap(
 ): ModuleMap {
   const diagnostics: InputDiagnostic[] = [];
   const dirs = candidateFolders(files);
+  const dirSet = new Set(dirs);
   const sortedFiles = [...files].sort();
+  const fileSet = new Set(files);
   const modules = new Map<string, ModuleInfo>();
   const rootOwner = new Map<string, ModuleInfo>();
 
@@ -55,10 +57,11 @@ export function buildModuleMap(
       let matched = 0;
       // A pattern names folders, unless it ends like a file name (`src/legacy/*.ts`); each
       // alternative of a brace pattern (`src/editor/{editor.api.ts,editor.main.ts}`) on its own.
-      const alternatives = expandBraces(source).map((alternative) => ({
-        pattern: compileModulePattern(alternative),
-        candidates: FILE_PATTERN.test(alternative) ? sortedFiles : dirs,
-      }));
+      const alternatives = expandBraces(source).map((alternative) => {
+        const pattern = compileModulePattern(alternative);
+        const file = FILE_PATTERN.test(alternative);
+        return { pattern, candidates: literalMatch(alternative, pattern, file ? fileSet : dirSet) ?? (file ? sortedFiles : dirs) };
+      });
       for (const [dir, values] of alternatives.flatMap(({ pattern, candidates }) => candidates.map((c) => [c, pattern.match(c)] as const))) {
         if (!values) continue;
         matched++;
@@ -262,6 +265,17 @@ function candidateFolders(files: readonly string[]): string[] {
     for (let dir = parentDir(file); dir !== '' && !dirs.has(dir); dir = parentDir(dir)) dirs.add(dir);
   }
   return [...dirs].sort();
+}
+
+/**
+ * The one folder (or file) a pattern without wildcards can match, when it is there: it matches
+ * that path and no other, so the candidates need not all be tested (92 patterns over 2,000 folders
+ * on medusa). Undefined when the pattern has wildcards or the path is not found as written.
+ */
+function literalMatch(alternative: string, pattern: ModulePattern, candidates: ReadonlySet<string>): string[] | undefined {
+  if (!isLiteralPath(alternative)) return undefined;
+  const literal = alternative.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  return candidates.has(literal) && pattern.match(literal) ? [literal] : undefined;
 }
 
 function isLiteralPath(pattern: string): boolean {

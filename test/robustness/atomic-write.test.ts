@@ -19,7 +19,11 @@ describe('robustness: atomic writes survive being killed mid-write', function ()
     const script = `
       const { writeFileAtomic } = require(${JSON.stringify(ATOMIC)});
       const versions = ${make};
-      for (let i = 1; ; i++) writeFileAtomic(${JSON.stringify(target)}, versions[i % 2]);`;
+      // Every other write in parts (a string and a buffer), as the fact cache writes its facts.
+      for (let i = 1; ; i++) {
+        const v = versions[i % 2];
+        writeFileAtomic(${JSON.stringify(target)}, i % 4 < 2 ? v : [v.slice(0, 1000), Buffer.from(v.slice(1000))]);
+      }`;
     try {
       for (let round = 0; round < 15; round++) {
         const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });

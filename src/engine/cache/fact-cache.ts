@@ -308,7 +308,7 @@ export class FactCache {
     if (!facts) return;
     const summaryLine = JSON.stringify({ ...s, stamps, digests, folders: this.folders, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(facts) });
-    writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts]));
+    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts]);
   }
 
   /** The facts as read, indexed by entry without parsing them all. */
@@ -356,7 +356,7 @@ export class FactCache {
     if (!this.restamped || !s || !facts) return;
     const summaryLine = JSON.stringify({ ...s, stamps: { ...s.stamps, ...this.restamped }, folders: this.folders });
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: facts.checksum });
-    writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n${summaryLine}\n`), facts.bytes]));
+    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts.bytes]);
   }
 
   /**
@@ -446,7 +446,7 @@ export class FactCache {
     const summaryLine = JSON.stringify(summary);
     const factsLine = factsText(this.next);
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(factsLine) });
-    writeFileAtomic(this.file, `${header}\n${summaryLine}\n${factsLine}`);
+    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, factsLine]);
   }
 
   private miss(): undefined {

@@ -4,15 +4,17 @@ import * as path from 'node:path';
 /**
  * Writes a file so that readers (and a crash at any moment) see the old content or the new
  * content, never a torn mix: write a sibling temp file, flush it, then rename over the target.
+ * Given parts, the file holds them in order.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array | ReadonlyArray<string | Uint8Array>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   removeStaleTemps(file);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'w', existingMode(file));
-    fs.writeFileSync(fd, content);
+    // Parts one after the other: a cache's megabytes of facts are not copied into one buffer first.
+    for (const part of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) fs.writeFileSync(fd, part);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;

@@ -15,6 +15,16 @@ import { VERSION } from './version';
 /** Set to 1 to compile TypeScript from source on every run (no cache is read or written). */
 export const NO_COMPILE_CACHE_ENV = 'BULKHEAD_NO_COMPILE_CACHE';
 
+/**
+ * Each build of the chunk (every release, every install of the CLI or the extension) writes a
+ * cache of its own, 8-9 MB: those not used for a month are removed when a new one is written.
+ * A cache in use has its modification time moved forward at most once a day (below), so two
+ * installs in use side by side keep theirs.
+ */
+const UNUSED_CACHE_MS = 30 * 24 * 60 * 60 * 1000;
+// Above `ts`: loading the chunk reads them.
+const MARK_USED_EVERY_MS = 24 * 60 * 60 * 1000;
+
 export const ts: typeof TsMorph.ts = loadChunk().ts;
 
 function loadChunk(): typeof TsMorph {
@@ -37,6 +47,7 @@ function loadChunk(): typeof TsMorph {
         written = true;
         try {
           writeFileAtomic(cacheFile, script.createCachedData());
+          removeUnusedCaches(cacheFile);
         } catch {
           // A cache is an optimisation: a read-only or full disk only means the next run compiles again.
         }
@@ -76,9 +87,35 @@ function userCacheFolder(): string {
 
 function readOwnFile(file: string): Buffer | undefined {
   try {
-    return ownedByMe(fs.statSync(file)) ? fs.readFileSync(file) : undefined;
+    const stat = fs.statSync(file);
+    if (!ownedByMe(stat)) return undefined;
+    const bytes = fs.readFileSync(file);
+    if (Date.now() - stat.mtimeMs > MARK_USED_EVERY_MS) markUsed(file);
+    return bytes;
   } catch {
     return undefined;
+  }
+}
+
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // A read-only cache folder: the cache is still used, and may be removed after a month.
+  }
+}
+
+function removeUnusedCaches(kept: string): void {
+  const dir = path.dirname(kept);
+  for (const name of fs.readdirSync(dir)) {
+    if (name === path.basename(kept) || !/^typescript-.+\.bin$/.test(name)) continue;
+    try {
+      const stat = fs.statSync(path.join(dir, name));
+      if (stat.isFile() && ownedByMe(stat) && Date.now() - stat.mtimeMs > UNUSED_CACHE_MS) fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
   }
 }
 

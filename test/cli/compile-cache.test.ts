@@ -39,6 +39,29 @@ describe('cli: compile cache of the TypeScript chunk', () => {
     assert.ok(fs.statSync(file).size > 1_000_000, 'a real cache was written back');
   });
 
+  it("removes other builds' caches unused for a month when it writes its own, and keeps a used one marked as used", () => {
+    fs.mkdirSync(cacheDir(), { recursive: true });
+    const daysAgo = (days: number): Date => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const other = (name: string, days: number): string => {
+      const file = path.join(cacheDir(), name);
+      fs.writeFileSync(file, 'an older build');
+      fs.utimesSync(file, daysAgo(days), daysAgo(days));
+      return file;
+    };
+    const stale = other('typescript-0.0.1-123-456-v8-1-x64.bin', 40);
+    const recent = other('typescript-0.0.2-123-456-v8-1-x64.bin', 10);
+    const unrelated = other('notes.txt', 400);
+    check();
+    assert.equal(fs.existsSync(stale), false);
+    assert.equal(fs.existsSync(recent), true);
+    assert.equal(fs.existsSync(unrelated), true);
+    const own = path.join(cacheDir(), cacheFiles().find((f) => !f.startsWith('typescript-0.0.'))!);
+    // In use three days later: its time moves forward, so another build's write does not remove it.
+    fs.utimesSync(own, daysAgo(3), daysAgo(3));
+    check();
+    assert.ok(Date.now() - fs.statSync(own).mtimeMs < 60_000);
+  });
+
   it('is neither read nor written with BULKHEAD_NO_COMPILE_CACHE=1', () => {
     const r = check({ BULKHEAD_NO_COMPILE_CACHE: '1' });
     assert.equal(r.code, 1);

@@ -122,9 +122,9 @@ export class BuildOutputSources {
     let candidates = this.candidates.get(folder);
     if (!candidates) {
       const found = CONVENTIONAL_OUTPUT_DIRS.map((d) => path.join(folder, d));
-      this.visitConfigs(folder, ({ options: { outDir, declarationDir } }) => {
+      for (const { options: { outDir, declarationDir } } of this.configsOf(folder)) {
         for (const d of [declarationDir, outDir]) if (d) found.push(d);
-      });
+      }
       this.candidates.set(folder, (candidates = found));
     }
     return candidates;
@@ -132,34 +132,42 @@ export class BuildOutputSources {
 
   private readonly candidates = new Map<string, string[]>();
 
-  /** The package's build configs and the configs they reference within it, each once. */
-  private visitConfigs(folder: string, each: (project: Project) => void): void {
-    const seen = new Set<string>();
-    const visit = (configFile: string): void => {
-      if (seen.has(configFile) || !isWithin(configFile, folder) || !this.isFile(configFile)) return;
-      seen.add(configFile);
-      const project = this.projects.projectAt(configFile);
-      if (!project) return;
-      each(project);
-      for (const ref of project.references) visit(ref);
-    };
-    const configs = this.fileNamesIn(folder).filter((name) => BUILD_CONFIG.test(name)).sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a.localeCompare(b)));
-    for (const name of configs) visit(path.join(folder, name));
+  /** The package's build configs and the configs they reference within it, each once (read on first use). */
+  private configsOf(folder: string): Project[] {
+    let found = this.configs.get(folder);
+    if (!found) {
+      const projects: Project[] = (found = []);
+      const seen = new Set<string>();
+      const visit = (configFile: string): void => {
+        if (seen.has(configFile) || !isWithin(configFile, folder) || !this.isFile(configFile)) return;
+        seen.add(configFile);
+        const project = this.projects.projectAt(configFile);
+        if (!project) return;
+        projects.push(project);
+        for (const ref of project.references) visit(ref);
+      };
+      const configs = this.fileNamesIn(folder).filter((name) => BUILD_CONFIG.test(name)).sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a.localeCompare(b)));
+      for (const name of configs) visit(path.join(folder, name));
+      this.configs.set(folder, found);
+    }
+    return found;
   }
+
+  private readonly configs = new Map<string, Project[]>();
 
   private layoutsOf(folder: string): OutputLayout[] {
     let layouts = this.layouts.get(folder);
     if (!layouts) {
       const found: OutputLayout[] = (layouts = []);
       this.layouts.set(folder, found);
-      this.visitConfigs(folder, (project) => {
+      for (const project of this.configsOf(folder)) {
         const { outDir, declarationDir, rootDir } = project.options;
-        if (!outDir && !declarationDir) return;
+        if (!outDir && !declarationDir) continue;
         const root = rootDir ?? commonSourceFolder(project.fileNames) ?? folder;
         // An output folder that holds the sources (outDir ".") would map every file onto itself.
         const outputDirs = [declarationDir, outDir].filter((d): d is string => !!d && !isWithin(root, d) && root !== d);
         if (outputDirs.length > 0) found.push({ outputDirs, rootDir: root });
-      });
+      }
       // Bundled by another tool (tsup, rollup, babel) or built by a root config: no tsconfig of
       // the package says where its output goes, so the usual folders next to src/ stand for it.
       const src = path.join(folder, 'src');

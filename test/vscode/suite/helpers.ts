@@ -62,20 +62,22 @@ export async function diagnostic(uri: vscode.Uri, rule: string): Promise<vscode.
   return found[0];
 }
 
-/** The quick fixes VS Code offers for a diagnostic (the lightbulb's list), Bulkhead's only. */
-export async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  let actions: vscode.CodeAction[] = [];
+/** Every extension's quick fixes for a diagnostic, as the lightbulb asks for them. */
+export async function codeActionsFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      break;
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     } catch (e) {
       // the request is cancelled as a whole when another provider (tsserver, still loading) is
       if (attempt === 3 || !/Canceled/.test(String(e))) throw e;
     }
   }
+}
+
+/** The quick fixes VS Code offers for a diagnostic (the lightbulb's list), Bulkhead's only. */
+export async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   // the lightbulb also lists other extensions' actions (TypeScript's refactorings)
-  return actions.filter((a) => /^(Import from the public API|Allow "|Ignore this )/.test(a.title));
+  return (await codeActionsFor(uri, d)).filter((a) => /^(Import from the public API|Allow "|Ignore this )/.test(a.title));
 }
 
 /** Applies a code action as the editor does: its edit, then its command. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apply, codeOf, fileUri, waitFor } from '../helpers';
+import { apply, codeActionsFor, codeOf, fileUri, waitFor } from '../helpers';
 
 /** Hover text at the first occurrence of `needle` in the document. */
 async function hoverAt(doc: vscode.TextDocument, needle: string): Promise<string> {
@@ -41,7 +41,7 @@ describe('bulkhead.json schema shipped with the extension', () => {
     const doc = editor.document;
     const warning = vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'schema-not-found');
     assert.ok(warning);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActionsFor(doc.uri, warning);
     const remove = actions.find((a) => a.title.startsWith('Remove "$schema"'));
     assert.ok(remove, `no Remove "$schema" fix among ${actions.map((a) => a.title).join(', ')}`);
     await apply(remove);

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { bulkhead, diagnostic, fileUri, open, ours, waitFor } from '../helpers';
+import { bulkhead, codeActionsFor, diagnostic, fileUri, open, ours, waitFor } from '../helpers';
 
 const TITLE = 'Export from the public API';
 
 /** The "Export from the public API" action VS Code offers for a diagnostic, through the lightbulb's provider call. */
 async function exportFix(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await codeActionsFor(uri, d);
   const fix = actions.find((a) => a.title.startsWith(TITLE));
   assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ')}`);
   assert.ok(fix.edit);

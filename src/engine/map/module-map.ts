@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Minimatch } from 'minimatch';
-import { compileGlob, expandBraces } from '../glob';
+import { compileGlob, expandBraces, posixGlob } from '../glob';
 import { type CheckedConfig, type ModuleDeclaration, type ConfigLocator, configDiagnostic } from '../config';
 import type { InputDiagnostic } from '../model';
 import { compileModulePattern, fillPlaceholders, type ModulePattern } from './module-pattern';
@@ -274,7 +274,8 @@ function candidateFolders(files: readonly string[]): string[] {
  */
 function literalMatch(alternative: string, pattern: ModulePattern, candidates: ReadonlySet<string>): string[] | undefined {
   if (!isLiteralPath(alternative)) return undefined;
-  const literal = alternative.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  // The path the compiled pattern matches (compileModulePattern normalizes it the same way).
+  const literal = posixGlob(alternative).replace(/\/+$/, '');
   return candidates.has(literal) && pattern.match(literal) ? [literal] : undefined;
 }
 

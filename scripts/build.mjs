@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateRuleFacts, STALE_HINT } from './generate-rule-facts.mjs';
+import { buildTypescriptScannerChunk } from './typescript-scanner-chunk.mjs';
 
 // The copies of the rule table (schemas, package.json, docs tables). In CI only checked: a commit
 // whose copies are stale fails the build instead of being silently fixed on the build machine.
@@ -27,13 +28,17 @@ const common = {
 // TypeScript (inside ts-morph) is 6.5 MB of the bundles: it lives in its own file, dist/typescript.js,
 // which the engine requires only when it parses or resolves (a run the cache answers never loads
 // it), through src/engine/load-typescript-chunk.ts, which keeps a V8 code cache of it per user.
+// The token scanner path takes TypeScript's scanner from a chunk of its own, dist/typescript-scanner.js
+// (scripts/typescript-scanner-chunk.mjs), so that re-reading one changed file need not load it all.
 const typescriptChunk = {
   name: 'typescript-chunk',
   setup(b) {
     b.onResolve({ filter: /^ts-morph$/ }, () => ({ path: fileURLToPath(new URL('../src/engine/load-typescript-chunk.ts', import.meta.url)) }));
+    b.onResolve({ filter: /\/typescript-scanner$/ }, () => ({ path: fileURLToPath(new URL('../src/engine/extract/load-typescript-scanner-chunk.ts', import.meta.url)) }));
   },
 };
 await build({ ...common, entryPoints: ['src/engine/typescript-chunk.ts'], outfile: 'dist/typescript.js', minify: true });
+await buildTypescriptScannerChunk();
 common.plugins = [typescriptChunk];
 
 // Minified: a smaller bundle loads faster, which is most of a warm cached run's time.

@@ -20,7 +20,7 @@ try {
     if (entry === 'package.json' || !existsSync(join(root, entry))) continue;
     cpSync(join(root, entry), join(stage, entry), { recursive: true });
   }
-  for (const required of ['dist/extension.js', 'dist/server.js', 'dist/result-at-ref-worker.js', 'dist/typescript.js', 'dist/webview/graph.js', 'dist/webview/elk.js', 'dist/webview/graph.css']) {
+  for (const required of ['dist/extension.js', 'dist/server.js', 'dist/result-at-ref-worker.js', 'dist/typescript.js', 'dist/typescript-scanner.js', 'dist/webview/graph.js', 'dist/webview/elk.js', 'dist/webview/graph.css']) {
     if (!existsSync(join(stage, required))) throw new Error(`${required} is missing: run npm run build`);
   }
   delete manifest.files;

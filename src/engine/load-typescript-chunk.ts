@@ -22,10 +22,28 @@ export const NO_COMPILE_CACHE_ENV = 'BULKHEAD_NO_COMPILE_CACHE';
  * installs in use side by side keep theirs.
  */
 const UNUSED_CACHE_MS = 30 * 24 * 60 * 60 * 1000;
-// Above `ts`: loading the chunk reads them.
 const MARK_USED_EVERY_MS = 24 * 60 * 60 * 1000;
 
-export const ts: typeof TsMorph.ts = loadChunk().ts;
+/**
+ * TypeScript, loaded on the first read of one of its names rather than when a module importing
+ * it loads: a `--cache` run that re-reads one changed file imports the syntax-tree code with the
+ * scanner's but may never use it (the scanner has a chunk of its own, see
+ * extract/typescript-scanner.ts).
+ * Until then `ts` is a stand-in whose first read loads the chunk and rebinds `ts` to it; importers
+ * read this same variable in the bundles (an ES module binding is live), so every later read goes
+ * to TypeScript itself, without the stand-in.
+ */
+export let ts: typeof TsMorph.ts = new Proxy({} as typeof TsMorph.ts, {
+  get: (_, name) => Reflect.get(loadedTypeScript(), name),
+  has: (_, name) => Reflect.has(loadedTypeScript(), name),
+});
+
+let loaded: typeof TsMorph.ts | undefined;
+
+function loadedTypeScript(): typeof TsMorph.ts {
+  if (!loaded) ts = loaded = loadChunk().ts;
+  return loaded;
+}
 
 function loadChunk(): typeof TsMorph {
   const file = path.join(__dirname, 'typescript.js');

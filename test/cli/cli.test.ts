@@ -121,7 +121,7 @@ describe('cli: bulkhead as a process', () => {
     assert.match(bad.stderr, /Unknown format "svg"/);
   });
 
-  it('--cache answers an unchanged workspace without loading TypeScript, with the same output', () => {
+  it('--cache answers an unchanged workspace without loading TypeScript, and a changed file with its scanner alone while no import needs resolving', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-cache-'));
     try {
       const ws = path.join(tmp, 'shop');
@@ -131,19 +131,26 @@ describe('cli: bulkhead as a process', () => {
       // The CLI in-process, reporting at exit whether the TypeScript bundle was required.
       const probe = (): CliRun => {
         const script = `process.exitCode = require(${JSON.stringify(path.join(REPO_ROOT, 'dist/cli.js'))}).main(${JSON.stringify(['check', ws, '--cache-location', path.join(tmp, 'cache.json')])});
-process.on('exit', () => process.stderr.write('typescript loaded: ' + Object.keys(require.cache).some((k) => k.endsWith('typescript.js'))));`;
+process.on('exit', () => process.stderr.write('typescript loaded: ' + ['typescript.js', 'typescript-scanner.js'].map((f) => Object.keys(require.cache).some((k) => k.endsWith('dist/' + f))).join()));`;
         // Without the code cache the chunk is a plain require, which require.cache shows.
         const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', input: '', env: { ...process.env, CI: 'true', NO_COLOR: '1', BULKHEAD_NO_COMPILE_CACHE: '1' } });
         return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
       };
       const cold = probe();
       const warm = probe();
-      assert.equal(cold.stderr, 'typescript loaded: true');
-      assert.equal(warm.stderr, 'typescript loaded: false');
+      assert.equal(cold.stderr, 'typescript loaded: true,true');
+      assert.equal(warm.stderr, 'typescript loaded: false,false');
       assert.equal([cold.code, warm.code].join(), '1,1');
       assert.equal(stable(warm.stdout), stable(cold.stdout));
-      fs.appendFileSync(path.join(ws, 'src/modules/users/index.ts'), '// touched\n');
-      assert.equal(probe().stderr, 'typescript loaded: true');
+      // Re-read by the scanner (dist/typescript-scanner.js); its facts are the same, nothing to resolve.
+      const users = path.join(ws, 'src/modules/users/index.ts');
+      fs.appendFileSync(users, '// touched\n');
+      const touched = probe();
+      assert.equal(touched.stderr, 'typescript loaded: false,true');
+      assert.equal(stable(touched.stdout), stable(cold.stdout));
+      // A new import is resolved, which needs TypeScript.
+      fs.appendFileSync(users, "import { listOrders } from '../orders';\n");
+      assert.equal(probe().stderr, 'typescript loaded: true,true');
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

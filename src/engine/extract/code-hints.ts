@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript-scanner';
 import { DatabaseTokenHints } from './database/database-token-hints';
 import type { EntityClass } from './database/entity-class-tokens';
 import { isWordKind } from './token-cursor';

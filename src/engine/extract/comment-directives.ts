@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript-scanner';
 import { DECLARATION_FILE } from '../model';
 import type { ImportKind } from './file-facts';
 

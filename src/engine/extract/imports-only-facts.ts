@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript-scanner';
 import { LineIndex } from '../model';
 import type { FileFacts } from './file-facts';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript-scanner';
 import { mayMentionDatabase } from './database/extract-database-facts';
 import { tableFunctionNames, type TableFunctionCall } from './database/table-function-calls';
 import type { TableDeclaration, TableReference } from './database/database-facts';

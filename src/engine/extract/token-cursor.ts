@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript-scanner';
 import type { CodeHints } from './code-hints';
 
 const SK = ts.SyntaxKind;

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript-scanner';
 import { DRIZZLE_TABLES } from './orm-declarations';
 import { JOIN_METHODS, KNEX_CALLEE, MODEL_BY_NAME, NOT_A_BUILDER, PRISMA_CLIENT, PRISMA_METHODS, SEQUELIZE_METHODS, TABLE_ARGUMENT, TABLE_METHODS } from './query-builder-calls';
 import { argumentReading, blankedSql, plainLiteralSql, SQL_CALLS, SQL_TAGS } from './sql-literals';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript-scanner';
 import { snakeCase } from './naming';
 import { isWordKind, mayStartStatement } from '../token-cursor';
 import type { HintToken } from '../code-hints';

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { ts as scanner } from '../typescript-scanner';
 import type { Range } from '../../model';
 import type { DatabaseFacts, TableDeclaration, TableReference } from './database-facts';
 import { callDeclaration, classDeclaration, schemaAliasOf } from './orm-declarations';
@@ -7,7 +8,8 @@ import { sqlOfLiteral } from './sql-literals';
 import { sqlTables } from './sql-tables';
 import { mayCallTableFunction, tableFunctionNames, tableFunctionTableOf, type TableFunctionCall } from './table-function-calls';
 
-const SK = ts.SyntaxKind;
+// The scanner chunk's kinds (the same numbers): reading them at load does not load all of TypeScript.
+const SK = scanner.SyntaxKind;
 
 /**
  * Cheap test on the raw text: only files that mention SQL verbs or an ORM's vocabulary are walked.

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript-scanner';
 import { endsExpression, isWordKind } from '../token-cursor';
 
 const SK = ts.SyntaxKind;

@@ -1,5 +1,5 @@
 /**
- * Writes of V8 code caches that are due (see load-typescript-chunk.ts), for a process that lives
+ * Writes of V8 code caches that are due (see load-with-code-cache.ts), for a process that lives
  * long: the language server writes them after its first check instead of at exit, which an editor
  * that kills it on close never reaches, so that every start would compile TypeScript again.
  * Empty where no bundle registered one (tests and tsc-compiled code use the real ts-morph).

@@ -74,11 +74,12 @@ describe('discovery: unchanged folders read from the previous walk', () => {
       const memo: WalkMemo = {};
       const fresh = findSourceFiles(ws.root, {}, memo);
       const forged = aged(memo).previous as { folders: Record<string, unknown> };
-      const real = memo.next!.folders;
+      // A copy: the forged folders below are written into the walk's own object.
+      const real = structuredClone(memo.next!.folders);
       for (const broken of [{ stamp: 'x', items: [] }, null, 7, ['f', 'a.ts'], { items: [['f', '../escape.ts']] }, { items: [['x', 'a.ts']] }, { items: 'a.ts' }]) {
         // With each folder's real stamp, so only the shape can make the walk refuse it.
         for (const key of Object.keys(forged.folders)) forged.folders[key] = broken && typeof broken === 'object' && !Array.isArray(broken) && !('stamp' in broken) ? { ...broken, stamp: real[key].stamp } : broken;
-        assert.deepEqual(findSourceFiles(ws.root, {}, { previous: forged }), fresh);
+        assert.deepEqual(findSourceFiles(ws.root, {}, { previous: forged }), fresh, JSON.stringify(broken));
       }
       assert.deepEqual(findSourceFiles(ws.root, {}, { previous: 'not listings' }), fresh);
     } finally {

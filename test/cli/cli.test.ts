@@ -128,7 +128,8 @@ describe('cli: bulkhead as a process', () => {
       fs.cpSync(path.join(REPO_ROOT, 'examples/shop'), ws, { recursive: true });
       const old = new Date(Date.now() - 60_000);
       for (const f of fs.readdirSync(ws, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(ws, f), old, old);
-      // The CLI in-process, reporting at exit whether the TypeScript bundle was required.
+      // The CLI in-process, reporting at exit whether TypeScript (dist/typescript.js) and its scanner
+      // chunk (dist/typescript-scanner.js) were required.
       const probe = (): CliRun => {
         const script = `process.exitCode = require(${JSON.stringify(path.join(REPO_ROOT, 'dist/cli.js'))}).main(${JSON.stringify(['check', ws, '--cache-location', path.join(tmp, 'cache.json')])});
 process.on('exit', () => process.stderr.write('typescript loaded: ' + ['typescript.js', 'typescript-scanner.js'].map((f) => Object.keys(require.cache).some((k) => k.endsWith('dist/' + f))).join()));`;

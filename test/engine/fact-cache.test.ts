@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../../src/engine';
+import { writeFileAtomic } from '../../src/engine/io';
 import { openSession } from '../support/open-session';
 import { tempWorkspace } from '../support/temp-workspace';
 import { withoutTiming } from '../support/without-timing';
@@ -43,6 +44,37 @@ describe('persistent fact cache', () => {
       assert.deepEqual([edited.stats.hits, edited.stats.misses], [2, 1]);
       assert.deepEqual(edited.violations, ['internal-import src/a/index.ts:2', 'undeclared-dependency src/a/index.ts:2']);
     } finally {
+      ws.dispose();
+    }
+  });
+
+  it('is written without flushing it to the disk (its checksums catch what a power cut leaves), unlike a user file', () => {
+    const ws = tempWorkspace(FILES);
+    const cacheFile = path.join(ws.root, 'node_modules/.cache/bulkhead/facts.json');
+    const nodeFs = require('node:fs') as typeof fs;
+    const fsync = nodeFs.fsyncSync;
+    let flushes = 0;
+    nodeFs.fsyncSync = (fd) => {
+      flushes++;
+      fsync(fd);
+    };
+    try {
+      // Each of its three writes: filled, restamped (same facts), patched (new facts).
+      past(ws.root);
+      const written = (): number => fs.statSync(cacheFile).mtimeMs;
+      run(ws.root, cacheFile);
+      const filled = written();
+      fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), '// touched\n');
+      assert.equal(run(ws.root, cacheFile).stats.reusedResult, true);
+      const restamped = written();
+      fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), 'export const added = 1;\n');
+      assert.equal(run(ws.root, cacheFile).stats.patched, 1);
+      assert.ok(filled < restamped && restamped < written());
+      assert.equal(flushes, 0);
+      writeFileAtomic(path.join(ws.root, 'bulkhead-baseline.json'), '{}');
+      assert.equal(flushes, 1);
+    } finally {
+      nodeFs.fsyncSync = fsync;
       ws.dispose();
     }
   });

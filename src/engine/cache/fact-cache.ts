@@ -11,6 +11,13 @@ import { factsText, StoredFactLines } from './stored-fact-lines';
 const FORMAT = 21;
 
 /**
+ * The cache is written without flushing it to the disk (about 12 ms for 9 MB at 5k files, in
+ * every run that writes it): its checksums reject what a power cut could leave, and a rejected
+ * cache only means the files are read again.
+ */
+const UNFLUSHED = { flush: false };
+
+/**
  * Whether a file's mtime cannot prove it unchanged since a cache written at `writtenAt`: it is
  * within the window around the write, or after it, which includes an mtime in the future (a
  * skewed clock, a restored archive); then its content hash decides.
@@ -308,7 +315,7 @@ export class FactCache {
     if (!facts) return;
     const summaryLine = JSON.stringify({ ...s, stamps, digests, folders: this.folders, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(facts) });
-    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts]);
+    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts], UNFLUSHED);
   }
 
   /** The facts as read, indexed by entry without parsing them all. */
@@ -356,7 +363,7 @@ export class FactCache {
     if (!this.restamped || !s || !facts) return;
     const summaryLine = JSON.stringify({ ...s, stamps: { ...s.stamps, ...this.restamped }, folders: this.folders });
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: facts.checksum });
-    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts.bytes]);
+    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts.bytes], UNFLUSHED);
   }
 
   /**
@@ -446,7 +453,7 @@ export class FactCache {
     const summaryLine = JSON.stringify(summary);
     const factsLine = factsText(this.next);
     const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(factsLine) });
-    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, factsLine]);
+    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, factsLine], UNFLUSHED);
   }
 
   private miss(): undefined {

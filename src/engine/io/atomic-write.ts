@@ -4,9 +4,11 @@ import * as path from 'node:path';
 /**
  * Writes a file so that readers (and a crash at any moment) see the old content or the new
  * content, never a torn mix: write a sibling temp file, flush it, then rename over the target.
- * Given parts, the file holds them in order.
+ * Given parts, the file holds them in order. `flush: false` skips the flush to the disk, for a
+ * file whose readers verify it (a cache with checksums): a power cut before the data is on the
+ * disk may then leave it empty or torn, which they reject, but a crash of the process cannot.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array | ReadonlyArray<string | Uint8Array>): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array | ReadonlyArray<string | Uint8Array>, { flush = true } = {}): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   removeStaleTemps(file);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
@@ -15,7 +17,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | Rea
     fd = fs.openSync(temp, 'w', existingMode(file));
     // Parts one after the other: a cache's megabytes of facts are not copied into one buffer first.
     for (const part of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) fs.writeFileSync(fd, part);
-    fs.fsyncSync(fd);
+    if (flush) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, file);

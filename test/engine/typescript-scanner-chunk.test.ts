@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { endsExpression } from '../../src/engine/extract/token-cursor';
 import { REPO_ROOT } from '../support/fixtures';
 import type * as ScanFacts from '../../src/engine/extract/scan-facts';
 
@@ -115,7 +116,7 @@ const TRICKY = [
 
 type TokenRow = [kind: number, start: number, end: number, value: string, flags: number, errors: string];
 
-/** Every token of `text`, re-scanning `/`, `>` and template continuations as the token cursor does. */
+/** Every token of `text`, re-scanning `/` (by the token cursor's own rule), `>` and template continuations. */
 function tokens(api: typeof ts, text: string, variant: ts.LanguageVariant): TokenRow[] {
   const SK = ts.SyntaxKind;
   let errors: string[] = [];
@@ -124,7 +125,7 @@ function tokens(api: typeof ts, text: string, variant: ts.LanguageVariant): Toke
   const braces: boolean[] = [];
   let previous = SK.Unknown;
   for (let kind = scanner.scan(); kind !== SK.EndOfFileToken && rows.length < 100_000; kind = scanner.scan()) {
-    if ((kind === SK.SlashToken || kind === SK.SlashEqualsToken) && !(previous === SK.Identifier || previous === SK.CloseParenToken || previous === SK.CloseBracketToken || previous === SK.NumericLiteral || previous === SK.StringLiteral)) kind = scanner.reScanSlashToken();
+    if ((kind === SK.SlashToken || kind === SK.SlashEqualsToken) && !endsExpression(previous)) kind = scanner.reScanSlashToken();
     if (kind === SK.GreaterThanToken) kind = scanner.reScanGreaterToken();
     if (kind === SK.OpenBraceToken || kind === SK.TemplateHead) braces.push(kind === SK.TemplateHead);
     if (kind === SK.CloseBraceToken && braces.pop()) {

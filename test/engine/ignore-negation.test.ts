@@ -53,7 +53,11 @@ describe('engine: "!" entries in ignore take back what earlier entries left out 
 
   it('keeps the "!" in front when a config elsewhere is rebased to the root', () => {
     const ws = tempWorkspace({ 'config/bulkhead.json': '{ "modules": [] }' });
-    const rebased = rebaseConfigPaths({ ignore: ['../**/test/**', '!../packages/test/**'], modules: [], constraints: [], acceptedCycles: [] }, ws.root, path.join(ws.root, 'config/bulkhead.json'));
-    assert.deepEqual(rebased.ignore, ['**/test/**', '!packages/test/**']);
+    try {
+      const rebased = rebaseConfigPaths({ ignore: ['../**/test/**', '!../packages/test/**'], modules: [], constraints: [], acceptedCycles: [] }, ws.root, path.join(ws.root, 'config/bulkhead.json'));
+      assert.deepEqual(rebased.ignore, ['**/test/**', '!packages/test/**']);
+    } finally {
+      ws.dispose();
+    }
   });
 });

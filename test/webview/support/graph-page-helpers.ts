@@ -25,9 +25,16 @@ export function panelPageHtml(nonce: string, fakeVsCode: string, engine: 'inline
   });
 }
 
-/** Writes an HTML page to a temp file and returns its file:// URL. */
+/** The folders `writePage` made, removed when the test process exits (each page is 1-2 MB). */
+const pageFolders: string[] = [];
+process.on('exit', () => {
+  for (const dir of pageFolders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes an HTML page to a temp file (removed at exit) and returns its file:// URL. */
 export function writePage(name: string, html: string): { url: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulkhead-graph-'));
+  pageFolders.push(dir);
   const file = path.join(dir, name);
   fs.writeFileSync(file, html);
   return { url: pathToFileURL(file).href, file };

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkspace, openWorkspace, type CacheStats, type CheckResult } from '../../src/engine';
+import { readCacheParts, writeCacheParts } from '../support/cache-file-parts';
 import { eachFixtureEdit } from '../support/fixture-edits';
 import { tempWorkspace } from '../support/temp-workspace';
 import { withoutTiming } from '../support/without-timing';
@@ -116,11 +116,10 @@ describe('cache: stored facts that cannot be used for a patch', () => {
   };
   /** Rewrites the cache's facts (one entry per line) and its checksums, as a hand edit would. */
   const forgeLine = (cacheFile: string, rel: string, line: (entry: string) => string): void => {
-    const [, summary, ...facts] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    const { summary, facts } = readCacheParts(cacheFile);
     const key = `${JSON.stringify(rel)}:`;
-    const edited = facts.map((l) => (l.startsWith(key) ? `${key}${line(l.slice(key.length).replace(/,$/, ''))}${l.endsWith(',') ? ',' : ''}` : l)).join('\n');
-    const sha1 = (t: string): string => createHash('sha1').update(t).digest('hex');
-    fs.writeFileSync(cacheFile, `${JSON.stringify({ checksum: sha1(summary), factsChecksum: sha1(edited) })}\n${summary}\n${edited}`);
+    const edited = facts.split('\n').map((l) => (l.startsWith(key) ? `${key}${line(l.slice(key.length).replace(/,$/, ''))}${l.endsWith(',') ? ',' : ''}` : l)).join('\n');
+    writeCacheParts(cacheFile, summary, edited);
   };
 
   for (const [what, line] of [
@@ -154,18 +153,21 @@ describe('cache: patched results equal fresh checks on every fixture', function 
     const reasons = new Map<string, number>();
     const cacheFiles: string[] = [];
     let cacheFile = '';
-    eachFixtureEdit((root) => {
-      cacheFile = path.join(os.tmpdir(), `${path.basename(root)}.cache`);
-      cacheFiles.push(cacheFile);
-      return cachedRun(root, cacheFile).result;
-    }, ({ fixture, file, abs, text, what }, root) => {
-      fs.writeFileSync(abs, text);
-      const stats = expectFresh(root, cacheFile, `${fixture} ${file}: ${what}`);
-      steps++;
-      if (stats.patched !== undefined) patched++;
-      if (stats.reanalysed) reasons.set(stats.reanalysed, (reasons.get(stats.reanalysed) ?? 0) + 1);
-    });
-    for (const f of cacheFiles) fs.rmSync(f, { force: true });
+    try {
+      eachFixtureEdit((root) => {
+        cacheFile = path.join(os.tmpdir(), `${path.basename(root)}.cache`);
+        cacheFiles.push(cacheFile);
+        return cachedRun(root, cacheFile).result;
+      }, ({ fixture, file, abs, text, what }, root) => {
+        fs.writeFileSync(abs, text);
+        const stats = expectFresh(root, cacheFile, `${fixture} ${file}: ${what}`);
+        steps++;
+        if (stats.patched !== undefined) patched++;
+        if (stats.reanalysed) reasons.set(stats.reanalysed, (reasons.get(stats.reanalysed) ?? 0) + 1);
+      });
+    } finally {
+      for (const f of cacheFiles) fs.rmSync(f, { force: true });
+    }
     // A delta path that is never taken would pass the comparisons above without testing anything.
     assert.ok(steps > 100, `only ${steps} edits were checked`);
     if (process.env.CACHE_DELTA_REPORT) console.log({ steps, patched, reasons });

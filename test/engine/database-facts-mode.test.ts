@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../../src/engine';
 import { extractFacts, parseFacts } from '../../src/engine/extract/extract-facts';
 import { scanFacts } from '../../src/engine/extract/scan-facts';
+import { readCacheParts } from '../support/cache-file-parts';
 import { withLiveSession } from '../support/live-session';
 import { tempWorkspace } from '../support/temp-workspace';
 
@@ -91,7 +92,7 @@ describe('database facts only where they can matter', () => {
 
   /** Which cached files were read without database facts. */
   const readWithout = (cacheFile: string): string[] => {
-    const entries = JSON.parse(fs.readFileSync(cacheFile, 'utf8').split('\n').slice(2).join('\n')) as Record<string, { noDatabase?: true }>;
+    const entries = JSON.parse(readCacheParts(cacheFile).facts) as Record<string, { noDatabase?: true }>;
     return Object.keys(entries).filter((f) => entries[f].noDatabase).sort();
   };
 

@@ -4,16 +4,12 @@ import * as path from 'node:path';
 import { checkWorkspace, type CheckResult } from '../../src/engine';
 import { writeFileAtomic } from '../../src/engine/io';
 import { openSession } from '../support/open-session';
+import { CACHED_WORKSPACE_FILES } from '../support/cached-workspace-files';
 import { tempWorkspace } from '../support/temp-workspace';
+import { readCacheParts, writeCacheParts } from '../support/cache-file-parts';
 import { withoutTiming } from '../support/without-timing';
 
-const FILES = {
-  'bulkhead.json': JSON.stringify({ modules: [{ name: 'a', path: 'src/a' }, { name: 'b', path: 'src/b' }] }),
-  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, moduleResolution: 'bundler', module: 'esnext' } }),
-  'src/a/index.ts': "import { x } from '../b/internal';\nexport const a = x;\n",
-  'src/a/more.ts': "import { a } from './index';\nexport const more = a;\n",
-  'src/b/internal.ts': 'export const x = 1;\n',
-};
+const FILES = CACHED_WORKSPACE_FILES;
 
 /** Files written long before the cache, so size + mtime alone are trusted. */
 function past(root: string, rels: readonly string[] = Object.keys(FILES)): void {
@@ -61,7 +57,8 @@ describe('persistent fact cache', () => {
     try {
       // Each of its three writes: filled, restamped (same facts), patched (new facts).
       past(ws.root);
-      const written = (): number => fs.statSync(cacheFile).mtimeMs;
+      // By content: mtimes taken a few milliseconds apart can be equal (the kernel's coarse clock).
+      const written = (): string => fs.readFileSync(cacheFile, 'utf8');
       run(ws.root, cacheFile);
       const filled = written();
       fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), '// touched\n');
@@ -69,7 +66,8 @@ describe('persistent fact cache', () => {
       const restamped = written();
       fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), 'export const added = 1;\n');
       assert.equal(run(ws.root, cacheFile).stats.patched, 1);
-      assert.ok(filled < restamped && restamped < written());
+      const patched = written();
+      assert.ok(filled !== restamped && restamped !== patched);
       assert.equal(flushes, 0);
       writeFileAtomic(path.join(ws.root, 'bulkhead-baseline.json'), '{}');
       assert.equal(flushes, 1);
@@ -105,17 +103,19 @@ describe('persistent fact cache', () => {
       past(ws.root);
       const cold = run(ws.root, cacheFile);
       const good = fs.readFileSync(cacheFile, 'utf8');
-      const [header, summary, ...factLines] = good.split('\n');
-      const facts = factLines.join('\n');
-      const foreign = good.replace(/"tool":"[^"]*"/, '"tool":"0.0.0-other"');
-      for (const [what, text] of [
-        ['garbage', 'not json at all'],
-        ['truncated', good.slice(0, good.length / 2)],
-        ['edited summary', [header, summary.replace('"src/a/index.ts"', '"src/a/forged.ts"'), facts].join('\n')],
-        ['foreign', foreign],
-        ['empty', ''],
-      ]) {
-        fs.writeFileSync(cacheFile, text);
+      const { summary, facts } = readCacheParts(cacheFile);
+      const header = good.slice(0, good.indexOf('\n'));
+      const factsAt = good.indexOf('\n', header.length + 1) + 1;
+      for (const [what, write] of [
+        ['garbage', () => fs.writeFileSync(cacheFile, 'not json at all')],
+        ['truncated', () => fs.writeFileSync(cacheFile, good.slice(0, good.length / 2))],
+        ['truncated facts', () => fs.writeFileSync(cacheFile, good.slice(0, factsAt + 10))],
+        ['edited summary', () => fs.writeFileSync(cacheFile, good.replace('"src/a/index.ts"', '"src/a/forged.ts"'))],
+        ['a header whose lengths do not fit', () => fs.writeFileSync(cacheFile, good.replace(/"summaryBytes":\d+/, '"summaryBytes":3'))],
+        ['foreign (checksums fitted)', () => writeCacheParts(cacheFile, summary.replace(/"tool":"[^"]*"/, '"tool":"0.0.0-other"'), facts)],
+        ['empty', () => fs.writeFileSync(cacheFile, '')],
+      ] as const) {
+        write();
         const again = run(ws.root, cacheFile);
         assert.equal(again.stats.hits, 0, what);
         assert.ok(again.stats.rejected, what);
@@ -123,7 +123,7 @@ describe('persistent fact cache', () => {
         assert.equal(run(ws.root, cacheFile).stats.hits, 3, `${what}: rebuilt`);
       }
       // Edited facts are only read when a file changed; then they must be rejected, not trusted.
-      fs.writeFileSync(cacheFile, [header, summary, facts.replace('"specifier":"../b/internal"', '"specifier":"../b/forged"')].join('\n'));
+      fs.writeFileSync(cacheFile, good.replace('"specifier":"../b/internal"', '"specifier":"../b/internax"'));
       // (A comment alone would not do: unchanged facts reuse the stored result without the facts line.)
       fs.appendFileSync(path.join(ws.root, 'src/a/more.ts'), 'export const changed = 1;\n');
       const edited = run(ws.root, cacheFile);
@@ -308,18 +308,13 @@ describe('persistent fact cache: changed text with unchanged facts', () => {
 });
 
 describe('persistent fact cache: well-formed but wrong data', () => {
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
   /** Rewrites the cache with valid checksums, as an attacker or a buggy writer could. */
   const forge = (cacheFile: string, change: (summary: any, facts: any) => void): void => {
-    const [, summaryLine, ...factLines] = fs.readFileSync(cacheFile, 'utf8').split('\n');
-    const factsLine = factLines.join('\n');
-    const summary = JSON.parse(summaryLine);
-    const facts = JSON.parse(factsLine);
+    const parts = readCacheParts(cacheFile);
+    const summary = JSON.parse(parts.summary);
+    const facts = JSON.parse(parts.facts);
     change(summary, facts);
-    const s = JSON.stringify(summary);
-    const f = JSON.stringify(facts);
-    fs.writeFileSync(cacheFile, `${JSON.stringify({ checksum: sha1(s), factsChecksum: sha1(f) })}\n${s}\n${f}`);
+    writeCacheParts(cacheFile, JSON.stringify(summary), JSON.stringify(facts));
   };
 
   it('ignores a stored result or file facts of the wrong shape, and gives the fresh answer', () => {

@@ -1,21 +1,14 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
-import { writeFileAtomic, INPUT_LIMITS, RACY_WINDOW_MS, readRegularFile } from '../io';
+import { RACY_WINDOW_MS } from '../io';
+import { appendAmendment, readCacheFile, sha1, shouldRewrite, writeCacheFile, type OpenedCacheFile } from './cache-file';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
 import { factsText, StoredFactLines } from './stored-fact-lines';
 
-/** Bump when cached facts or the stored result change shape or meaning (21: the scanner declines two forms it misread; 20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
-const FORMAT = 21;
-
-/**
- * The cache is written without flushing it to the disk (about 12 ms for 9 MB at 5k files, in
- * every run that writes it): its checksums reject what a power cut could leave, and a rejected
- * cache only means the files are read again.
- */
-const UNFLUSHED = { flush: false };
+/** Bump when the file, cached facts or the stored result change shape or meaning (22: part lengths in the header, amendments; 21: the scanner declines two forms it misread; 20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
+const FORMAT = 22;
 
 /**
  * Whether a file's mtime cannot prove it unchanged since a cache written at `writtenAt`: it is
@@ -76,6 +69,23 @@ interface Summary {
   inputs?: Record<string, string>;
   /** Discovery's folder listings (see discover/find-source-files.ts WalkMemo). */
   folders?: unknown;
+}
+
+/**
+ * Discovery's listings as the cache amends them (see discover/find-source-files.ts FolderListings):
+ * folder by folder, each entry valid on its own while its stamp holds.
+ */
+interface Listings {
+  key: string;
+  startedAt: number;
+  folders: Record<string, unknown>;
+}
+
+/** What a run that changed no facts adds to the summary (see cache-file.ts). */
+interface Amendment {
+  stamps?: Record<string, StoredStamp>;
+  /** The folders listed again, with that walk's key and start. */
+  folders?: Listings;
 }
 
 /** A file's analysis input besides its resolutions, which equal facts resolve equally. */
@@ -161,14 +171,15 @@ export type Reuse = { result: CheckResult } | { changed: ChangedFile[] };
  * its content hash is compared when the mtime is too close to the cache write to be conclusive. A
  * cache whose checksum, format or tool version does not match is discarded, never trusted.
  *
- * The file holds three lines: a header with the checksums of the other two, the summary (stamps
- * and result) and the facts. A run in which nothing changed reads only the summary.
+ * The file holds a header, the summary (stamps and result), the facts and the amendments of runs
+ * that changed no facts (see cache-file.ts). A run in which nothing changed reads only the summary
+ * and amendments.
  */
 export class FactCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   private readonly summary: Summary | undefined;
-  /** The facts line, parsed on first lookup. */
-  private factsText?: { bytes: Buffer; checksum: string };
+  /** The file as read; its facts line is read, verified and parsed on first lookup. */
+  private opened?: OpenedCacheFile;
   private previousEntries?: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
   private readonly stamps = new Map<string, FileStamp>();
@@ -313,9 +324,7 @@ export class FactCache {
     const facts = lines.replaced(next);
     // Every changed file had an entry (the patch needs one); without it, the next run reads them again.
     if (!facts) return;
-    const summaryLine = JSON.stringify({ ...s, stamps, digests, folders: this.folders, result: { ...result, summary: { ...result.summary, durationMs: 0 } } });
-    const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(facts) });
-    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts], UNFLUSHED);
+    writeCacheFile(this.file, JSON.stringify({ ...s, stamps, digests, folders: this.folders, result: { ...result, summary: { ...result.summary, durationMs: 0 } } }), facts);
   }
 
   /** The facts as read, indexed by entry without parsing them all. */
@@ -332,20 +341,16 @@ export class FactCache {
 
   private factLines?: StoredFactLines;
 
-  /** The facts part, its checksum verified once, whether it is then parsed whole or by line. */
+  /** The facts part, read and its checksum verified once, whether it is then parsed whole or by line. */
   private verifiedFacts(): Buffer | undefined {
-    if (this.verified || !this.factsText) return this.verified;
-    const { bytes, checksum } = this.factsText;
-    if (hashText(bytes) !== checksum) return this.dropFacts('checksum mismatch (corrupt or edited)');
-    return (this.verified = bytes);
+    if (!this.opened) return undefined;
+    const facts = this.opened.facts();
+    return typeof facts === 'string' ? this.dropFacts(facts) : facts.bytes;
   }
-
-  private verified?: Buffer;
 
   /** Nothing more is read from the facts part after this (every lookup misses). */
   private dropFacts(reason: string): undefined {
-    this.factsText = undefined;
-    this.verified = undefined;
+    this.opened = undefined;
     return this.reject(reason);
   }
 
@@ -354,16 +359,26 @@ export class FactCache {
 
   /**
    * After a reused result: records the changed files' new stamps (with their text hash, so a later
-   * edit within the same mtime is still seen) and keeps the facts line as it was. Its entries for
-   * those files are stale and miss on lookup, which only means they are read again.
+   * edit within the same mtime is still seen) and the folders listed again, as an amendment when it
+   * can (see cache-file.ts), and keeps the facts line as it was. Its entries for those files are
+   * stale and miss on lookup, which only means they are read again.
    */
   saveRestamped(): void {
     const s = this.summary;
-    const facts = this.factsText;
-    if (!this.restamped || !s || !facts) return;
-    const summaryLine = JSON.stringify({ ...s, stamps: { ...s.stamps, ...this.restamped }, folders: this.folders });
-    const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: facts.checksum });
-    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, facts.bytes], UNFLUSHED);
+    const opened = this.opened;
+    if (!s || !opened) return;
+    const stamps = this.restamped ?? {};
+    const folders = listingsChange(s.folders, this.folders);
+    // A folder listed again with the same items (a file that is not source came or went) is
+    // recorded too, or it would be listed again on every run.
+    if (Object.keys(stamps).length === 0 && folders === undefined) return;
+    if (folders !== 'rewrite' && !shouldRewrite(opened, opened.summary.length)) {
+      const amendment: Amendment = { stamps, ...(folders && { folders }) };
+      if (appendAmendment(this.file, opened, amendment as Record<string, unknown>)) return;
+    }
+    const facts = opened.facts();
+    if (typeof facts === 'string') return;
+    writeCacheFile(this.file, JSON.stringify({ ...s, stamps: { ...s.stamps, ...stamps }, folders: this.folders }), facts.bytes, facts.checksum);
   }
 
   /**
@@ -450,10 +465,7 @@ export class FactCache {
     const kept = this.resolutionsValid ? this.summary?.inputs : undefined;
     const summary: Summary = { format: FORMAT, tool: this.tool, environment: this.environment, writtenAt, inputs: { ...kept, ...inputs }, folders: this.folders };
     if (complete) Object.assign(summary, { analysisKey, stamps, result: { ...result, summary: { ...result.summary, durationMs: 0 } }, digests: this.digests, database });
-    const summaryLine = JSON.stringify(summary);
-    const factsLine = factsText(this.next);
-    const header = JSON.stringify({ checksum: hashText(summaryLine), factsChecksum: hashText(factsLine) });
-    writeFileAtomic(this.file, [`${header}\n${summaryLine}\n`, factsLine], UNFLUSHED);
+    writeCacheFile(this.file, JSON.stringify(summary), factsText(this.next));
   }
 
   private miss(): undefined {
@@ -475,23 +487,14 @@ export class FactCache {
   }
 
   private read(): Summary | undefined {
-    // Bytes, not text: a run that reuses the result decodes only the first two lines.
-    let bytes: Buffer;
+    const opened = readCacheFile(this.file);
+    if (typeof opened === 'string') return this.reject(opened);
+    if (!opened) return undefined;
     try {
-      bytes = readRegularFile(this.file, INPUT_LIMITS.cache);
-    } catch {
-      return undefined;
-    }
-    const first = bytes.indexOf(10);
-    const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
-    if (second < 0) return this.reject(bytes.length === 0 ? 'empty' : 'unreadable (corrupt)');
-    try {
-      const header = JSON.parse(bytes.toString('utf8', 0, first)) as { checksum?: unknown; factsChecksum?: unknown };
-      const summaryLine = bytes.toString('utf8', first + 1, second);
-      if (header.checksum !== hashText(summaryLine) || typeof header.factsChecksum !== 'string') return this.reject('checksum mismatch (corrupt or edited)');
-      const summary = JSON.parse(summaryLine) as Summary;
-      if (summary.format !== FORMAT || summary.tool !== this.tool) return this.reject('written by another version');
-      this.factsText = { bytes: bytes.subarray(second + 1), checksum: header.factsChecksum };
+      const summary = JSON.parse(opened.summary) as Summary;
+      if (typeof summary !== 'object' || summary === null || summary.format !== FORMAT || summary.tool !== this.tool) return this.reject('written by another version');
+      for (const amendment of opened.amendments as Amendment[]) amend(summary, amendment);
+      this.opened = opened;
       return summary;
     } catch {
       return this.reject('unreadable (corrupt)');
@@ -540,7 +543,47 @@ function withoutDatabase(facts: IndexedFile['facts']): IndexedFile['facts'] {
 }
 
 export function hashText(text: string | Buffer): string {
-  return createHash('sha1').update(text).digest('hex');
+  return sha1(text);
+}
+
+const isListings = (v: unknown): v is Listings => {
+  const l = v as Listings;
+  return typeof l === 'object' && l !== null && typeof l.key === 'string' && typeof l.startedAt === 'number' && typeof l.folders === 'object' && l.folders !== null;
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `Object.assign`, except that a key `__proto__` (a folder of that name) is set as an own property. */
+function assignOwn(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const key of Object.keys(source)) Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+}
+
+/** Applies an amendment read from the file to the summary it names. */
+function amend(summary: Summary, { stamps, folders }: Amendment): void {
+  if (isRecord(stamps) && isRecord(summary.stamps)) assignOwn(summary.stamps, stamps);
+  const stored = summary.folders;
+  if (isListings(folders) && isListings(stored) && folders.key === stored.key) {
+    assignOwn(stored.folders, folders.folders);
+    stored.startedAt = folders.startedAt;
+  }
+}
+
+/**
+ * This run's listings as an amendment of the stored ones: the folders the walk did not take from
+ * them (it keeps a reused folder's stored object), with its key and start. Undefined when there is
+ * no listing to record; 'rewrite' when the key changed (every folder was listed again).
+ */
+function listingsChange(stored: unknown, next: unknown): Listings | undefined | 'rewrite' {
+  if (!isListings(next)) return undefined;
+  if (!isListings(stored) || stored.key !== next.key) return 'rewrite';
+  const folders: Record<string, unknown> = {};
+  let changed = false;
+  for (const key of Object.keys(next.folders)) {
+    if (Object.hasOwn(stored.folders, key) && stored.folders[key] === next.folders[key]) continue;
+    assignOwn(folders, { [key]: next.folders[key] });
+    changed = true;
+  }
+  return changed ? { key: next.key, startedAt: next.startedAt, folders } : undefined;
 }
 
 export function defaultCacheFile(root: string): string {

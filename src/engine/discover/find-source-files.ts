@@ -136,9 +136,13 @@ export function* walkSourceFiles(root: string, options: DiscoveryOptions = {}, m
     if (known && isStoredFolder(known) && sameStamp(known.stamp, stamp!) && Math.max(stamp![1], stamp![2]) < trustedBefore) {
       items = known.items;
       reused++;
-    } else items = list(absDir, relDir);
+      // The stored object itself: a cache that amends its listings keeps only the folders that are not.
+      setOwn(next, relDir, known);
+    } else {
+      items = list(absDir, relDir);
+      if (items && stamp) setOwn(next, relDir, { stamp, items });
+    }
     if (!items) return;
-    if (stamp) next[relDir] = { stamp, items };
     yield files.length;
     for (const [kind, name] of items) {
       const rel = relDir ? `${relDir}/${name}` : name;
@@ -171,6 +175,12 @@ export function* walkSourceFiles(root: string, options: DiscoveryOptions = {}, m
   return { files, packageJsons, tsconfigs, links, diagnostics };
 }
 
+/** `record[key] = value`, also for a folder named `__proto__` (which would set the prototype). */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
 function folderStamp(absDir: string): [number, number, number] | undefined {
   try {
     const { ino, mtimeMs, ctimeMs } = fs.statSync(absDir);
@@ -188,8 +198,10 @@ function sameStamp(a: readonly number[], b: readonly number[]): boolean {
 function isStoredFolder(v: unknown): v is StoredFolder {
   const f = v as StoredFolder;
   return typeof f === 'object' && f !== null && Array.isArray(f.stamp) && Array.isArray(f.items)
-    && f.items.every((i) => Array.isArray(i) && i.length === 2 && typeof i[1] === 'string' && ['d', 'f', 'p', 't', 'l', 'n', 'nd'].includes(i[0]) && i[1] !== '' && !i[1].includes('/'));
+    && f.items.every((i) => Array.isArray(i) && i.length === 2 && typeof i[1] === 'string' && ITEM_KINDS.has(i[0]) && i[1] !== '' && !i[1].includes('/'));
 }
+
+const ITEM_KINDS: ReadonlySet<unknown> = new Set<FolderItem[0]>(['d', 'f', 'p', 't', 'l', 'n', 'nd']);
 
 /** One `ignore` entry: a glob, or `!glob`, which takes back what earlier entries ignored. */
 interface IgnoreEntry {

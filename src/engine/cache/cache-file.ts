@@ -83,7 +83,7 @@ export function readCacheFile(file: string): OpenedCacheFile | string | undefine
     const factsStart = summaryStart + header.summaryBytes + 1;
     const amendmentsStart = factsStart + header.factsBytes + 1;
     if (amendmentsStart > stat.size) return 'unreadable (corrupt)';
-    const head = factsStart <= first.length ? first : Buffer.concat([first, readAt(fd, first.length, factsStart - first.length)]);
+    const head = factsStart <= first.length ? first : readAt(fd, 0, factsStart, first);
     const summary = head.subarray(summaryStart, factsStart - 1);
     if (head[factsStart - 1] !== 10 || sha1(summary) !== header.checksum) return 'checksum mismatch (corrupt or edited)';
     const tail = amendmentsStart < stat.size ? readAt(fd, amendmentsStart, stat.size - amendmentsStart) : Buffer.alloc(0);
@@ -149,9 +149,10 @@ function verifiedAmendments(tail: Buffer, base: string): unknown[] {
   return found;
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
+/** `length` bytes from `position`; with `start`, a first part read already (copied, not read again). */
+function readAt(fd: number, position: number, length: number, start?: Buffer): Buffer {
   const buffer = Buffer.allocUnsafe(length);
-  let done = 0;
+  let done = start ? start.copy(buffer) : 0;
   for (let n; done < length && (n = fs.readSync(fd, buffer, done, length - done, position + done)) > 0; ) done += n;
   return done === length ? buffer : buffer.subarray(0, done);
 }

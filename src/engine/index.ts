@@ -1,6 +1,6 @@
 /** The engine's public surface: the CLI, the language server and tests import only this. */
 export {
-  openWorkspace, checkWorkspace, workspacePaths, needsFullCheck, WorkspaceOpening,
+  openWorkspace, checkWorkspace, workspacePaths, needsFullCheck, WorkspaceOpening, raiseOptimizerBudgetWhileIndexing,
   type AnalysisKind, type EarlyFile, type OpeningProgress, type SessionOptions, type WorkspacePaths, type Session, type UnconfiguredWorkspace, type OpenedWorkspace,
 } from './session';
 export type * from './model';

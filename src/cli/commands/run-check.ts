@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { defaultCacheFile, openWorkspace, type CheckResult, type Session } from '../../engine';
+import { defaultCacheFile, openWorkspace, raiseOptimizerBudgetWhileIndexing, type CheckResult, type Session } from '../../engine';
 import type { CliArgs } from '../args';
 import { staysInsideWorkspace } from '../cache-location';
 import { locateWorkspace } from '../locate-workspace';
@@ -18,6 +18,8 @@ export function runCheck(args: CliArgs, terminal: Terminal, cwd: string): { resu
     process.stderr.write(`bulkhead: warning: not using --cache: ${path.relative(root, cacheFile)} leads outside the workspace through a symbolic link (pass --cache-location to choose a file).\n`);
     cacheFile = undefined;
   }
+  // A one-shot process: V8's flags are its own (see optimizer-budget.ts).
+  raiseOptimizerBudgetWhileIndexing();
   try {
     const opened = openWorkspace({ root, configFile, onProgress: progress?.update, cacheFile });
     return { result: opened.result, session: opened.configured ? opened : undefined, configFile };

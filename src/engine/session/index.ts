@@ -2,3 +2,4 @@
 export { checkWorkspace, openWorkspace, WorkspaceOpening, type EarlyFile, type OpeningProgress } from './open-workspace';
 export { needsFullCheck, workspacePaths, type SessionOptions, type WorkspacePaths } from './session-options';
 export type { AnalysisKind, OpenedWorkspace, Session, UnconfiguredWorkspace } from './session-types';
+export { raiseOptimizerBudgetWhileIndexing } from './optimizer-budget';

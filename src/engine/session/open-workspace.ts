@@ -10,6 +10,7 @@ import type { WalkMemo } from '../discover';
 import { VERSION } from '../version';
 import { analyzeIndex, analysisInput } from './analyze-index';
 import { AsideIndex } from './aside-index';
+import { raiseOptimizerBudget } from './optimizer-budget';
 import { scannedPathIn } from './scanned-path';
 import { updatedFromCache } from './update-from-cache';
 import { inputState, resolutionInputs } from './resolution-inputs';
@@ -127,11 +128,17 @@ export class WorkspaceOpening {
     if (fromCache) return fromCache;
     this.reading = { setup, files };
     yield { done: 0, total: files.files.length }; // set up: a caller may stop before the first file
-    yield* files.indexing(cache);
+    const restoreBudget = raiseOptimizerBudget();
     const state = new AnalysisState();
-    const analysing = performance.now();
-    const result = analyzeIndex(setup, files, state, started);
-    this.analysisMs = performance.now() - analysing;
+    let result: CheckResult;
+    try {
+      yield* files.indexing(cache);
+      const analysing = performance.now();
+      result = analyzeIndex(setup, files, state, started);
+      this.analysisMs = performance.now() - analysing;
+    } finally {
+      restoreBudget();
+    }
     files.takeChanges(); // the result is of these facts: later edits are changes to it
     if (cache) {
       // What the write stores is taken now: later edits change the index, not what was read.

@@ -174,7 +174,7 @@ export function writeCacheFile(file: string, summary: string, facts: string | Bu
  * Appends an amendment to the file `opened` was read from, if it is still that file as read (a run
  * that wrote it since, or appended to it, makes the caller write the whole file instead).
  */
-export function appendAmendment(file: string, opened: OpenedCacheFile, amendment: Record<string, unknown>): boolean {
+export function appendAmendment(file: string, opened: OpenedCacheFile, amendment: object): boolean {
   const body = JSON.stringify({ base: opened.checksum, ...amendment });
   let fd: number;
   try {
@@ -204,6 +204,6 @@ export function appendAmendment(file: string, opened: OpenedCacheFile, amendment
  * Whether amendments have grown enough that the next one should rewrite the file: reading them is
  * cheap next to the summary until they are a good part of it.
  */
-export function shouldRewrite(opened: OpenedCacheFile, summaryLength: number): boolean {
-  return opened.amendmentBytes > Math.max(64 * 1024, summaryLength / 8);
+export function shouldRewrite(opened: OpenedCacheFile): boolean {
+  return opened.amendmentBytes > Math.max(64 * 1024, opened.summary.length / 8);
 }

@@ -5,6 +5,7 @@ import type { CheckResult, InputDiagnostic } from '../model';
 import { RACY_WINDOW_MS } from '../io';
 import { appendAmendment, readCacheFile, sha1, shouldRewrite, writeCacheFile, type OpenedCacheFile } from './cache-file';
 import { isCachedFileData, isCheckResult } from './cache-shapes';
+import { amend, isRecord, listingsChange, type Amendment } from './summary-amendments';
 import { factsText, StoredFactLines } from './stored-fact-lines';
 
 /** Bump when the file, cached facts or the stored result change shape or meaning (23: digests stored as JSON text; 22: part lengths in the header, amendments; 21: the scanner declines two forms it misread; 20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
@@ -42,7 +43,7 @@ export interface FileStamp {
 }
 
 /** `[size, mtimeMs]`, plus the content hash when the mtime alone is not conclusive. */
-type StoredStamp = [number, number] | [number, number, string];
+export type StoredStamp = [number, number] | [number, number, string];
 
 /** The small part of the cache, read on every run: enough to answer an unchanged workspace. */
 interface Summary {
@@ -73,23 +74,6 @@ interface Summary {
   inputs?: Record<string, string>;
   /** Discovery's folder listings (see discover/find-source-files.ts WalkMemo). */
   folders?: unknown;
-}
-
-/**
- * Discovery's listings as the cache amends them (see discover/find-source-files.ts FolderListings):
- * folder by folder, each entry valid on its own while its stamp holds.
- */
-interface Listings {
-  key: string;
-  startedAt: number;
-  folders: Record<string, unknown>;
-}
-
-/** What a run that changed no facts adds to the summary (see cache-file.ts). */
-interface Amendment {
-  stamps?: Record<string, StoredStamp>;
-  /** The folders listed again, with that walk's key and start. */
-  folders?: Listings;
 }
 
 /** A file's analysis input besides its resolutions, which equal facts resolve equally. */
@@ -376,9 +360,9 @@ export class FactCache {
     // A folder listed again with the same items (a file that is not source came or went) is
     // recorded too, or it would be listed again on every run.
     if (Object.keys(stamps).length === 0 && folders === undefined) return;
-    if (folders !== 'rewrite' && !shouldRewrite(opened, opened.summary.length)) {
+    if (folders !== 'rewrite' && !shouldRewrite(opened)) {
       const amendment: Amendment = { stamps, ...(folders && { folders }) };
-      if (appendAmendment(this.file, opened, amendment as Record<string, unknown>)) return;
+      if (appendAmendment(this.file, opened, amendment)) return;
     }
     const facts = opened.facts();
     if (typeof facts === 'string') return;
@@ -564,46 +548,6 @@ function withoutDatabase(facts: IndexedFile['facts']): IndexedFile['facts'] {
 
 export function hashText(text: string | Buffer): string {
   return sha1(text);
-}
-
-const isListings = (v: unknown): v is Listings => {
-  const l = v as Listings;
-  return typeof l === 'object' && l !== null && typeof l.key === 'string' && typeof l.startedAt === 'number' && typeof l.folders === 'object' && l.folders !== null;
-};
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** `Object.assign`, except that a key `__proto__` (a folder of that name) is set as an own property. */
-function assignOwn(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const key of Object.keys(source)) Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
-}
-
-/** Applies an amendment read from the file to the summary it names. */
-function amend(summary: Summary, { stamps, folders }: Amendment): void {
-  if (isRecord(stamps) && isRecord(summary.stamps)) assignOwn(summary.stamps, stamps);
-  const stored = summary.folders;
-  if (isListings(folders) && isListings(stored) && folders.key === stored.key) {
-    assignOwn(stored.folders, folders.folders);
-    stored.startedAt = folders.startedAt;
-  }
-}
-
-/**
- * This run's listings as an amendment of the stored ones: the folders the walk did not take from
- * them (it keeps a reused folder's stored object), with its key and start. Undefined when there is
- * no listing to record; 'rewrite' when the key changed (every folder was listed again).
- */
-function listingsChange(stored: unknown, next: unknown): Listings | undefined | 'rewrite' {
-  if (!isListings(next)) return undefined;
-  if (!isListings(stored) || stored.key !== next.key) return 'rewrite';
-  const folders: Record<string, unknown> = {};
-  let changed = false;
-  for (const key of Object.keys(next.folders)) {
-    if (Object.hasOwn(stored.folders, key) && stored.folders[key] === next.folders[key]) continue;
-    assignOwn(folders, { [key]: next.folders[key] });
-    changed = true;
-  }
-  return changed ? { key: next.key, startedAt: next.startedAt, folders } : undefined;
 }
 
 export function defaultCacheFile(root: string): string {

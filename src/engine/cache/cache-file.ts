@@ -42,7 +42,7 @@ interface FileIdentity {
   size: number;
 }
 
-/** Parses of the header's four fields, one per line of the file, are not worth a schema. */
+/** The header's four fields, checked by hand: one line is not worth a schema. */
 const isHeader = (h: Partial<Header> | null): h is Header =>
   typeof h === 'object' && h !== null && typeof h.checksum === 'string' && typeof h.factsChecksum === 'string'
   && Number.isSafeInteger(h.summaryBytes) && h.summaryBytes! >= 0 && Number.isSafeInteger(h.factsBytes) && h.factsBytes! >= 0;

@@ -51,7 +51,8 @@ const isHeader = (h: Partial<Header> | null): h is Header =>
 const FIRST_READ = 64 * 1024;
 const SHA1_HEX = 40;
 
-export function sha1(data: string | Uint8Array): string {
+/** The cache's checksums, and the text hashes its stamps keep. */
+export function hashText(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
@@ -85,7 +86,7 @@ export function readCacheFile(file: string): OpenedCacheFile | string | undefine
     if (amendmentsStart > stat.size) return 'unreadable (corrupt)';
     const head = factsStart <= first.length ? first : readAt(fd, 0, factsStart, first);
     const summary = head.subarray(summaryStart, factsStart - 1);
-    if (head[factsStart - 1] !== 10 || sha1(summary) !== header.checksum) return 'checksum mismatch (corrupt or edited)';
+    if (head[factsStart - 1] !== 10 || hashText(summary) !== header.checksum) return 'checksum mismatch (corrupt or edited)';
     const tail = amendmentsStart < stat.size ? readAt(fd, amendmentsStart, stat.size - amendmentsStart) : Buffer.alloc(0);
     const identity = { dev: stat.dev, ino: stat.ino, size: stat.size };
     return {
@@ -118,7 +119,7 @@ function lazyFacts(file: string, identity: FileIdentity, start: number, header: 
       const stat = fs.fstatSync(fd);
       if (stat.dev !== identity.dev || stat.ino !== identity.ino) return (read = 'replaced since it was read');
       const bytes = readAt(fd, start, header.factsBytes);
-      read = bytes.length === header.factsBytes && sha1(bytes) === header.factsChecksum ? { bytes, checksum: header.factsChecksum } : 'checksum mismatch (corrupt or edited)';
+      read = bytes.length === header.factsBytes && hashText(bytes) === header.factsChecksum ? { bytes, checksum: header.factsChecksum } : 'checksum mismatch (corrupt or edited)';
     } catch {
       read = 'unreadable (corrupt)';
     } finally {
@@ -138,7 +139,7 @@ function verifiedAmendments(tail: Buffer, base: string): unknown[] {
     start = end + 1;
     if (newline < 0 || line.length <= SHA1_HEX) continue;
     const body = line.subarray(SHA1_HEX);
-    if (line.toString('latin1', 0, SHA1_HEX) !== sha1(body)) continue;
+    if (line.toString('latin1', 0, SHA1_HEX) !== hashText(body)) continue;
     try {
       const amendment = JSON.parse(body.toString('utf8')) as { base?: unknown };
       if (typeof amendment === 'object' && amendment !== null && amendment.base === base) found.push(amendment);
@@ -166,7 +167,7 @@ function readAt(fd: number, position: number, length: number, start?: Buffer): B
 export function writeCacheFile(file: string, summary: string, facts: string | Buffer, factsChecksum?: string): void {
   const summaryBytes = Buffer.from(summary);
   const factsBytes = typeof facts === 'string' ? Buffer.from(facts) : facts;
-  const header: Header = { checksum: sha1(summaryBytes), factsChecksum: factsChecksum ?? sha1(factsBytes), summaryBytes: summaryBytes.length, factsBytes: factsBytes.length };
+  const header: Header = { checksum: hashText(summaryBytes), factsChecksum: factsChecksum ?? hashText(factsBytes), summaryBytes: summaryBytes.length, factsBytes: factsBytes.length };
   writeFileAtomic(file, [`${JSON.stringify(header)}\n`, summaryBytes, '\n', factsBytes, '\n'], { flush: false });
 }
 
@@ -187,7 +188,7 @@ export function appendAmendment(file: string, opened: OpenedCacheFile, amendment
     const stat = fs.fstatSync(fd);
     const { dev, ino, size } = opened.identity;
     if (!stat.isFile() || stat.dev !== dev || stat.ino !== ino || stat.size !== size) return false;
-    const line = Buffer.from(`${opened.torn ? '\n' : ''}${sha1(body)}${body}\n`);
+    const line = Buffer.from(`${opened.torn ? '\n' : ''}${hashText(body)}${body}\n`);
     fs.writeFileSync(fd, line);
     opened.torn = false;
     opened.amendmentBytes += line.length;

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import type { IndexedFile } from '../analyze';
 import type { CheckResult, InputDiagnostic } from '../model';
 import { RACY_WINDOW_MS } from '../io';
-import { appendAmendment, readCacheFile, sha1, shouldRewrite, writeCacheFile, type OpenedCacheFile } from './cache-file';
-import { isCachedFileData, isCheckResult } from './cache-shapes';
-import { amend, isRecord, listingsChange, type Amendment } from './summary-amendments';
+import { appendAmendment, hashText, readCacheFile, shouldRewrite, writeCacheFile, type OpenedCacheFile } from './cache-file';
+import { isCachedFileData, isCheckResult, isObject } from './cache-shapes';
+import { amend, listingsChange, type Amendment } from './summary-amendments';
 import { factsText, StoredFactLines } from './stored-fact-lines';
 
 /** Bump when the file, cached facts or the stored result change shape or meaning (23: digests stored as JSON text; 22: part lengths in the header, amendments; 21: the scanner declines two forms it misread; 20: one facts entry per line; 18: type-argument database calls; 16: per-file digests; 15: .vue/.svelte/.astro scripts). */
@@ -405,7 +405,7 @@ export class FactCache {
       } catch {
         // Malformed: as if there were none, so changed files are analysed rather than compared.
       }
-      this.parsedDigests = isRecord(parsed) ? (parsed as Record<string, string>) : null;
+      this.parsedDigests = isObject(parsed) ? (parsed as Record<string, string>) : null;
     }
     return this.parsedDigests ?? undefined;
   }
@@ -544,10 +544,6 @@ function usableEntry(entry: Entry, database: boolean, functions: string): Cached
 function withoutDatabase(facts: IndexedFile['facts']): IndexedFile['facts'] {
   const { database: _omitted, ...rest } = facts;
   return rest;
-}
-
-export function hashText(text: string | Buffer): string {
-  return sha1(text);
 }
 
 export function defaultCacheFile(root: string): string {

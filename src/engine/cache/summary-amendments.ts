@@ -1,3 +1,4 @@
+import { isObject } from './cache-shapes';
 import type { StoredStamp } from './fact-cache';
 
 /**
@@ -19,10 +20,8 @@ export interface Amendment {
 
 const isListings = (v: unknown): v is Listings => {
   const l = v as Listings;
-  return typeof l === 'object' && l !== null && typeof l.key === 'string' && typeof l.startedAt === 'number' && typeof l.folders === 'object' && l.folders !== null;
+  return isObject(l) && typeof l.key === 'string' && typeof l.startedAt === 'number' && isObject(l.folders);
 };
-
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `Object.assign`, except that a key `__proto__` (a folder of that name) is set as an own property. */
 function assignOwn(target: Record<string, unknown>, source: Record<string, unknown>): void {
@@ -31,7 +30,7 @@ function assignOwn(target: Record<string, unknown>, source: Record<string, unkno
 
 /** Applies an amendment read from the file to the summary it names. */
 export function amend(summary: { stamps?: unknown; folders?: unknown }, { stamps, folders }: Amendment): void {
-  if (isRecord(stamps) && isRecord(summary.stamps)) assignOwn(summary.stamps, stamps);
+  if (isObject(stamps) && isObject(summary.stamps)) assignOwn(summary.stamps, stamps);
   const stored = summary.folders;
   if (isListings(folders) && isListings(stored) && folders.key === stored.key) {
     assignOwn(stored.folders, folders.folders);
